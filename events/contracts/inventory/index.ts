@@ -1,0 +1,10 @@
+export { InventoryReserved } from './inventory-reserved.event.js';
+export { InventoryReservationFailed } from './inventory-reservation-failed.event.js';
+export { ReservationCommitted } from './reservation-committed.event.js';
+export { ReservationReleased } from './reservation-released.event.js';
+export { ReservationShipped } from './reservation-shipped.event.js';
+export { ReservationExpired } from './reservation-expired.event.js';
+export { ReservationChangeRejected } from './reservation-change-rejected.event.js';
+export { StockLevelChanged } from './stock-level-changed.event.js';
+export { LowStockDetected } from './low-stock-detected.event.js';
+export { reservationLineSchema } from './reservation-line.js';

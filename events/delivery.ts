@@ -1,0 +1,133 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventHandler } from './consumer.js';
+import { decodeEvent } from './decode.js';
+import { recordDeadLetter, type DeadLetterEntry } from './dead-letters.js';
+import { handleOnce } from './inbox.js';
+import { describeError } from './relay-batch.js';
+import { backoffDelay } from './wakeup.js';
+import type { Orm } from '../platform/database.js';
+import type { Logger } from '../platform/logger.js';
+
+/**
+ * What the kit needs from a received message. JetStream's `JsMsg` fits as is; keeping the
+ * surface this small keeps the transport at the edge.
+ */
+export interface InboundMessage {
+  subject: string;
+  data: Uint8Array;
+  seq: number;
+  info: { deliveryCount: number };
+  headers?: { get(key: string): string } | undefined;
+  ack(): void;
+  nak(delayMs?: number): void;
+  term(): void;
+  working(): void;
+}
+
+export interface HandlerStats {
+  processed: number;
+  duplicates: number;
+  /** Handler failures answered with `nak(delay)`. */
+  retried: number;
+  /** Messages given up on after `maxDeliver` failed deliveries. */
+  deadLettered: number;
+  /** Messages that failed validation (dead-lettered on first sight). */
+  poison: number;
+}
+
+export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0 });
+
+export interface DeliveryDeps {
+  orm: Orm;
+  handler: EventHandler;
+  log: Logger;
+  stats: HandlerStats;
+  isStopping(): boolean;
+}
+
+/**
+ * Handles one delivery end to end and answers the broker exactly once:
+ * - invalid message → dead letter, then `term()`;
+ * - valid → inbox row + handler in one transaction, commit, then `ack()` (duplicates: ack, skip);
+ * - handler threw → `nak(delay)` from the back-off list, or after the last allowed delivery
+ *   dead letter, then `term()`.
+ * Never throws.
+ */
+export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): Promise<void> {
+  const { handler, stats } = deps;
+  const { name, maxDeliver, ackWaitMs } = handler.options;
+  const deliveryCount = msg.info.deliveryCount;
+  const decoded = decodeEvent(handler.definition, msg.data);
+  const eventId = decoded.ok ? decoded.envelope.id : (decoded.messageId ?? msg.headers?.get('Nats-Msg-Id') ?? `stream-seq:${msg.seq}`);
+  const log = deps.log.child({ handler: name, eventId, subject: msg.subject, deliveryCount });
+
+  if (!decoded.ok) {
+    const entry = { messageId: eventId, handler: name, subject: msg.subject, envelope: decoded.envelope, rawData: decoded.raw, error: decoded.reason, deliveries: deliveryCount };
+    if (await deadLetterThenTerm(msg, entry, deps, log)) {
+      stats.poison++;
+      log.error({ reason: decoded.reason }, 'poison message dead-lettered');
+    }
+    return;
+  }
+
+  // Long handlers tell the server they are alive, so it does not hand the message to another
+  // replica mid-transaction; a crash stops these signals and the message is redelivered.
+  const inProgress = setInterval(() => msg.working(), Math.max(50, Math.floor(ackWaitMs / 2)));
+  const started = Date.now();
+  try {
+    const outcome = await handleOnce(deps.orm, handler, decoded.envelope, { log, deliveryCount });
+    msg.ack();
+    if (outcome === 'duplicate') {
+      stats.duplicates++;
+      log.info('duplicate delivery skipped (already in the inbox)');
+    } else {
+      stats.processed++;
+      log.info({ durationMs: Date.now() - started }, 'event handled');
+    }
+  } catch (err) {
+    if (deliveryCount >= maxDeliver) {
+      const entry = { messageId: eventId, handler: name, subject: msg.subject, envelope: decoded.envelope as Record<string, unknown>, rawData: null, error: describeError(err), deliveries: deliveryCount };
+      if (await deadLetterThenTerm(msg, entry, deps, log)) {
+        stats.deadLettered++;
+        log.error({ err }, `handler failed on the last of ${maxDeliver} deliveries; dead-lettered`);
+      }
+    } else {
+      const retryInMs = retryDelay(handler.options.backoffMs, deliveryCount);
+      msg.nak(retryInMs); // plain nak() would redeliver at once: the consumer's backoff only applies to ack timeouts
+      stats.retried++;
+      log.warn({ err, retryInMs }, 'handler failed; will retry');
+    }
+  } finally {
+    clearInterval(inProgress);
+  }
+}
+
+/** The delay before delivery `deliveryCount + 1`; the last entry repeats. */
+export function retryDelay(backoffMs: readonly number[], deliveryCount: number): number {
+  return backoffMs[Math.min(deliveryCount, backoffMs.length) - 1] ?? backoffMs[backoffMs.length - 1] ?? 1_000;
+}
+
+/**
+ * Copies first, then terminates. If the copy fails (PostgreSQL down) the message is kept in
+ * progress and the copy retried: terminating without it would lose the message, and on its
+ * last delivery a nak would not bring it back either. On shutdown it is left unanswered, so
+ * the server redelivers it once the ack wait passes (if deliveries remain).
+ */
+async function deadLetterThenTerm(msg: InboundMessage, entry: DeadLetterEntry, deps: DeliveryDeps, log: Logger): Promise<boolean> {
+  for (let failures = 1; ; failures++) {
+    try {
+      await recordDeadLetter(deps.orm.em.fork() as EntityManager, entry);
+      msg.term();
+      return true;
+    } catch (err) {
+      if (deps.isStopping()) {
+        log.error({ err }, 'could not store dead letter before shutdown; leaving the message for redelivery');
+        return false;
+      }
+      const retryInMs = Math.min(backoffDelay(failures, 250, 10_000), Math.max(50, deps.handler.options.ackWaitMs / 2));
+      log.error({ err, retryInMs }, 'could not store dead letter; retrying');
+      msg.working();
+      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+    }
+  }
+}

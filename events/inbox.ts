@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Envelope } from './contract.js';
+import type { EventHandler } from './consumer.js';
+import type { Orm } from '../platform/database.js';
+import type { Logger } from '../platform/logger.js';
+
+export type HandlingOutcome = 'processed' | 'duplicate';
+
+/**
+ * Runs a handler at most once per (message id, handler): the inbox row, the handler's state
+ * changes and its outbox rows commit in ONE transaction on a fresh fork. If the row already
+ * exists the message was handled before (a redelivery, a replay) and nothing else runs.
+ * `alsoInTransaction` lets callers commit bookkeeping atomically with the handling.
+ */
+export async function handleOnce(
+  orm: Orm,
+  handler: EventHandler,
+  envelope: Envelope,
+  context: { log: Logger; deliveryCount: number },
+  alsoInTransaction?: (em: EntityManager) => Promise<void>,
+): Promise<HandlingOutcome> {
+  const schema = schemaOf(orm.em as EntityManager);
+  return (orm.em.fork() as EntityManager).transactional(async (em) => {
+    const inserted = await em.execute<{ affectedRows: number }>(
+      `insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`,
+      [envelope.id, handler.options.name],
+      'run',
+    );
+    let outcome: HandlingOutcome = 'duplicate';
+    if (inserted.affectedRows > 0) {
+      await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount });
+      outcome = 'processed';
+    }
+    if (alsoInTransaction) await alsoInTransaction(em);
+    return outcome;
+  });
+}
+
+/**
+ * Deletes inbox rows older than `retentionDays`, in small batches so it never holds long
+ * locks. Keep the retention longer than any redelivery can arrive (the stream's retention and
+ * the longest consumer back-off): a purged row can no longer stop a duplicate.
+ */
+export async function purgeInbox(em: EntityManager, retentionDays: number, batchSize = 5_000): Promise<number> {
+  const schema = schemaOf(em);
+  let total = 0;
+  for (;;) {
+    const result = await em.execute<{ affectedRows: number }>(
+      `delete from "${schema}".inbox where ctid in (
+         select ctid from "${schema}".inbox where processed_at < now() - make_interval(days => ?) limit ?)`,
+      [retentionDays, batchSize],
+      'run',
+    );
+    total += result.affectedRows;
+    if (result.affectedRows < batchSize) return total;
+  }
+}
+
+/**
+ * A background job for `SubgraphParts.jobs`: purges the inbox now and then every `intervalMs`.
+ * Every replica may run it; concurrent deletes of the same rows are harmless.
+ */
+export function startInboxPurge(options: { orm: Orm; retentionDays: number; intervalMs: number; log?: Logger }): { stop(): Promise<void> } {
+  const { orm, retentionDays, intervalMs, log } = options;
+  let running: Promise<void> | undefined;
+  const runOnce = () => {
+    if (running) return; // a slow purge is still going; never overlap them
+    running = purgeInbox(orm.em.fork() as EntityManager, retentionDays)
+      .then(
+        (purged) => {
+          if (purged) log?.info({ purged, retentionDays }, 'inbox purged');
+        },
+        (err: unknown) => log?.error({ err }, 'inbox purge failed; will try again at the next interval'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  runOnce();
+  const timer = setInterval(runOnce, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export function schemaOf(em: EntityManager): string {
+  const schema = em.config.get('schema');
+  if (!schema) throw new Error('The ORM has no schema: messaging tables live in the context schema');
+  return schema;
+}

@@ -1,0 +1,83 @@
+import type pg from 'pg';
+import type { JetStreamClient } from '@nats-io/jetstream';
+
+export interface BatchResult {
+  /** Rows claimed in this batch. */
+  claimed: number;
+  published: number;
+  /** Rows JetStream had already stored (a re-publish inside the duplicate window). */
+  duplicates: number;
+  /** The publish error that ended the batch early; the failed row and those after it stay pending. */
+  failure?: { id: string; error: unknown };
+}
+
+interface PendingRow {
+  id: string;
+  subject: string;
+  data: string;
+}
+
+/**
+ * Publishes one batch of pending outbox rows inside one transaction: claim in `seq` order
+ * (`FOR UPDATE SKIP LOCKED`), publish each with `msgID` = row id, then mark what was stored.
+ * A publish failure stops the batch so order is kept; the rows before it are still marked
+ * and the failed row keeps its attempt count and error for operators.
+ *
+ * If the process dies after a publish but before the commit, the rows stay pending and are
+ * re-published with the same `msgID`: JetStream drops them inside the duplicate window.
+ */
+export async function publishPendingBatch(
+  client: pg.Client,
+  options: { schema: string; stream: string; js: JetStreamClient; batchSize: number; publishTimeoutMs: number },
+): Promise<BatchResult> {
+  const table = `"${options.schema}".outbox`;
+  const result: BatchResult = { claimed: 0, published: 0, duplicates: 0 };
+  await client.query('begin');
+  try {
+    const { rows } = await client.query<PendingRow>(
+      `select id, subject, envelope::text as data from ${table}
+        where published_at is null order by seq limit $1 for update skip locked`,
+      [options.batchSize],
+    );
+    result.claimed = rows.length;
+    const stored: { id: string; streamSeq: number }[] = [];
+    for (const row of rows) {
+      try {
+        const ack = await options.js.publish(row.subject, row.data, {
+          msgID: row.id,
+          expect: { streamName: options.stream },
+          timeout: options.publishTimeoutMs,
+        });
+        stored.push({ id: row.id, streamSeq: ack.seq });
+        if (ack.duplicate) result.duplicates++;
+        else result.published++;
+      } catch (error) {
+        result.failure = { id: row.id, error };
+        break;
+      }
+    }
+    if (stored.length) {
+      await client.query(
+        `update ${table} o set published_at = now(), stream_seq = p.stream_seq, attempts = o.attempts + 1, last_error = null
+           from unnest($1::uuid[], $2::bigint[]) as p(id, stream_seq) where o.id = p.id`,
+        [stored.map((s) => s.id), stored.map((s) => s.streamSeq)],
+      );
+    }
+    if (result.failure) {
+      await client.query(`update ${table} set attempts = attempts + 1, last_error = $2 where id = $1`, [
+        result.failure.id,
+        describeError(result.failure.error),
+      ]);
+    }
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined); // the connection may be gone; the caller reconnects
+    throw err;
+  }
+  return result;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

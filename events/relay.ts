@@ -1,0 +1,223 @@
+import pg from 'pg';
+import { streamFor } from './contract.js';
+import type { Broker } from './nats.js';
+import { publishPendingBatch } from './relay-batch.js';
+import { ensureStream } from './streams.js';
+import { Wakeup, backoffDelay } from './wakeup.js';
+import type { Logger } from '../platform/logger.js';
+
+export interface OutboxRelay {
+  /** Publishes everything pending now (tests, shutdown); resolves when the outbox is empty. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+  stats(): { published: number; duplicates: number; errors: number };
+  /** True while this relay holds the context's relay lock (the others are standbys). */
+  isActive(): boolean;
+}
+
+export interface OutboxRelayOptions {
+  context: string;
+  databaseUrl: string;
+  broker: Broker;
+  log: Logger;
+  /** Fallback poll when no NOTIFY arrives (lost notifications, rows inserted by hand). */
+  pollIntervalMs?: number;
+  /** How often a standby asks for the lock; bounds the take-over time after the holder dies. */
+  lockRetryMs?: number;
+  batchSize?: number;
+  publishTimeoutMs?: number;
+}
+
+type Drained = { resolve: () => void; reject: (err: Error) => void };
+
+/**
+ * The outbox relay of one context. Every replica starts one; a session-level advisory lock on
+ * a dedicated connection makes exactly one of them active, so rows go out in `seq` order.
+ * When the active one dies its connection closes, PostgreSQL releases the lock and a standby
+ * takes over within `lockRetryMs`. The active relay wakes on NOTIFY from the outbox trigger and
+ * also polls, and it reconnects after PostgreSQL restarts.
+ */
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { context, databaseUrl, broker, log } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const lockRetryMs = options.lockRetryMs ?? 2_000;
+  const batchSize = options.batchSize ?? 100;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
+  const stream = streamFor(broker.namespace, context).name;
+  const lockKey = `outbox-relay:${context}`;
+
+  const counters = { published: 0, duplicates: 0, errors: 0 };
+  const wakeup = new Wakeup();
+  let drains: Drained[] = [];
+  let stopped = false;
+  let active = false;
+
+  /** Drain requests made before this point are answered by the next check of the outbox. */
+  const takeDrains = () => {
+    const taken = drains;
+    drains = [];
+    return taken;
+  };
+  const settle = (taken: Drained[], empty: boolean) => {
+    if (empty) taken.forEach((d) => d.resolve());
+    else drains.push(...taken);
+  };
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (!stopped) {
+      const session = new RelaySession(databaseUrl, context, lockKey, wakeup);
+      try {
+        await session.connect();
+        if (!(await waitForLeadership(session))) continue;
+        active = true;
+        log.info({ context }, 'outbox relay active');
+        await session.listen();
+        failures = 0;
+        await relayWhileActive(session);
+      } catch (err) {
+        counters.errors++;
+        failures++;
+        log.error({ err, context }, 'outbox relay connection failed; reconnecting');
+      } finally {
+        if (active) log.info({ context }, 'outbox relay no longer active');
+        active = false;
+        await session.close();
+      }
+      if (!stopped && failures) await wakeup.wait(backoffDelay(failures, 250, 5_000));
+    }
+  }
+
+  /** Standby: retries the lock; answers drain requests by checking the outbox itself. */
+  async function waitForLeadership(session: RelaySession): Promise<boolean> {
+    let announced = false;
+    while (!stopped) {
+      session.throwIfBroken();
+      const taken = takeDrains();
+      if (await session.tryLock()) {
+        drains.push(...taken); // the active loop answers them
+        return true;
+      }
+      if (!announced) log.info({ context }, 'outbox relay on standby (another replica holds the lock)');
+      announced = true;
+      if (taken.length) settle(taken, !(await session.hasPending()));
+      await wakeup.wait(drains.length ? 50 : lockRetryMs);
+    }
+    return false;
+  }
+
+  async function relayWhileActive(session: RelaySession): Promise<void> {
+    let publishFailures = 0;
+    while (!stopped) {
+      session.throwIfBroken();
+      const taken = takeDrains();
+      const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs });
+      counters.published += batch.published;
+      counters.duplicates += batch.duplicates;
+      if (batch.published || batch.duplicates) {
+        log.debug({ context, published: batch.published, duplicates: batch.duplicates }, 'outbox batch published');
+      }
+      if (batch.failure) {
+        counters.errors++;
+        publishFailures++;
+        settle(taken, false);
+        const retryInMs = backoffDelay(publishFailures, 100, 5_000);
+        log.warn({ err: batch.failure.error, outboxId: batch.failure.id, retryInMs }, 'outbox publish failed; retrying the same row');
+        // Nobody answered the subject: the stream is gone (e.g. a broker restarted without its store).
+        if ((batch.failure.error as Error | undefined)?.name === 'JetStreamNotEnabled') {
+          await ensureStream(broker, context).catch((err: unknown) => log.error({ err, context }, 'could not re-create the stream'));
+        }
+        await wakeup.wait(retryInMs);
+        continue;
+      }
+      publishFailures = 0;
+      settle(taken, batch.claimed === 0);
+      // A non-empty batch means more may be waiting; only an empty one lets the relay rest.
+      if (batch.claimed === 0) await wakeup.wait(pollIntervalMs);
+    }
+  }
+
+  const running = run();
+
+  return {
+    drain() {
+      if (stopped) return Promise.reject(new Error('outbox relay stopped'));
+      const done = new Promise<void>((resolve, reject) => drains.push({ resolve, reject }));
+      wakeup.notify();
+      return done;
+    },
+    async stop() {
+      if (stopped) return running;
+      stopped = true;
+      wakeup.notify();
+      await running;
+      takeDrains().forEach((d) => d.reject(new Error('outbox relay stopped')));
+    },
+    stats: () => ({ ...counters }),
+    isActive: () => active,
+  };
+}
+
+/**
+ * The relay's own connection (not the ORM pool): it holds the session-level advisory lock and
+ * the LISTEN, both of which live exactly as long as the connection.
+ */
+class RelaySession {
+  readonly client: pg.Client;
+  private readonly channel: string;
+  private broken: Error | undefined;
+  private closing = false;
+
+  constructor(
+    databaseUrl: string,
+    private readonly schema: string,
+    private readonly lockKey: string,
+    wakeup: Wakeup,
+  ) {
+    this.channel = `${schema}_outbox`; // the name the outbox trigger in store.ts notifies
+    this.client = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: lockKey });
+    // An 'error' without a listener would crash the process; a broken session is replaced instead.
+    const onBroken = (err: Error) => {
+      if (this.closing) return;
+      this.broken ??= err;
+      wakeup.notify();
+    };
+    this.client.on('error', onBroken);
+    this.client.on('end', () => onBroken(new Error('relay connection ended')));
+    this.client.on('notification', (msg) => {
+      if (msg.channel === this.channel) wakeup.notify();
+    });
+  }
+
+  async connect(): Promise<void> {
+    await this.client.connect();
+  }
+
+  throwIfBroken(): void {
+    if (this.broken) throw this.broken;
+  }
+
+  async tryLock(): Promise<boolean> {
+    const { rows } = await this.client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [this.lockKey]);
+    return rows[0]?.locked === true;
+  }
+
+  async listen(): Promise<void> {
+    await this.client.query(`listen "${this.channel}"`);
+  }
+
+  async hasPending(): Promise<boolean> {
+    const { rows } = await this.client.query<{ pending: boolean }>(
+      `select exists (select 1 from "${this.schema}".outbox where published_at is null) as pending`,
+    );
+    return rows[0]?.pending === true;
+  }
+
+  /** Ending the session releases the lock, so a standby can take over at once. */
+  async close(): Promise<void> {
+    this.closing = true;
+    // Bounded: a half-open socket must not keep the relay (or shutdown) waiting.
+    const ended = this.client.end().catch(() => undefined);
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  }
+}

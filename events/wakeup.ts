@@ -1,0 +1,58 @@
+/**
+ * An interruptible pause for background loops: `wait(ms)` ends early when `notify()` is
+ * called (a NOTIFY arrived, a drain was requested, the loop is stopping). A notify that comes
+ * while nobody waits is remembered, so a wake-up that races with the work is never lost.
+ */
+export class Wakeup {
+  private pending = false;
+  private release: (() => void) | undefined;
+
+  notify(): void {
+    if (this.release) this.release();
+    else this.pending = true;
+  }
+
+  wait(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.release = undefined;
+        resolve();
+      }
+      this.release = done;
+    });
+  }
+}
+
+/** Exponential back-off for retry loops: 1×, 2×, 4× … the base, capped. */
+export function backoffDelay(failures: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
+}
+
+/** Bounds how many messages a handler processes at once. */
+export class Slots {
+  private used = 0;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.used < this.size) {
+      this.used++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next(); // the slot passes straight to the next waiter
+    else this.used--;
+  }
+}

@@ -1,0 +1,11 @@
+import type { Caller } from '../platform/auth.js';
+
+/** Per operation at the gateway: the verified caller and the raw header to forward. */
+export interface GatewayContext {
+  caller: Caller;
+  /** `Bearer …` exactly as received, forwarded only after it verified. */
+  authorization?: string;
+  requestId: string;
+  /** Who the rate limiter counts: the token subject, else the client address. */
+  clientKey: string;
+}

@@ -1,0 +1,41 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RequestHandler } from 'express';
+import type { Config } from '../platform/config.js';
+
+/**
+ * Query limits shared by HTTP and (later) the WebSocket edge: depth, aliases, tokens, cost and
+ * directives. Field suggestions are blocked in production so the schema can't be mined by typo.
+ */
+export function createArmor(config: Config) {
+  const { limits } = config.gateway;
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    // Token limit is enforced by the parser itself (`parseOptions` in the server), so an over-long
+    // document is a parse failure answered 400 like any other, not a plugin error answered 500.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: limits.maxCost },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
+}
+
+/**
+ * A per-client budget of requests per minute, keyed by the verified token subject when there is
+ * one, else by client address. In-memory per replica: behind a load balancer with N gateways the
+ * effective budget is N× (swap in RateLimiterPostgres/Redis for a shared one).
+ */
+export function createRateLimit(perMinute: number, keyOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string): RequestHandler {
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return async (req, res, next) => {
+    try {
+      await limiter.consume(keyOf(req, res));
+      next();
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) return next(err);
+      res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
+      res.status(429).json({ errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] });
+    }
+  };
+}

@@ -1,0 +1,210 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway } from '@apollo/gateway';
+import type { Config, SubgraphName } from '../platform/config.js';
+import { ANONYMOUS, type Caller, type TokenVerifier } from '../platform/auth.js';
+import { DomainError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import { createMetrics, metricsPlugin } from '../platform/metrics.js';
+import { Supergraph } from '@apollo/federation-internals';
+import { Gauge } from 'prom-client';
+import type { Broker } from '../events/nats.js';
+import type { GatewayContext } from './context.js';
+import { EventFeed } from './subscriptions/event-feed.js';
+import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from './subscriptions/edge.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
+import { createArmor, createRateLimit } from './hardening.js';
+import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.js';
+
+export interface GatewayOptions {
+  config: Config;
+  log: Logger;
+  verifier: TokenVerifier;
+  /** The composed supergraph (static composition; `schema/supergraph.graphql` in production). */
+  supergraphSdl: string;
+  /** Live events for subscriptions; without it the gateway serves HTTP only. */
+  broker?: Broker;
+  port?: number;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  subscriptions?: SubscriptionEdge;
+  stop(): Promise<void>;
+}
+
+/** `name → url` as composed into the supergraph, with configured overrides applied. */
+export function subgraphEndpoints(supergraph: Supergraph, overrides: Partial<Record<SubgraphName, string>>): Map<string, string> {
+  return new Map(supergraph.subgraphsMetadata().map(({ name, url }) => [name, overrides[name as SubgraphName] ?? url]));
+}
+
+/**
+ * The only API clients use: Apollo Gateway over the static supergraph, with the caller's JWT
+ * verified here and again by each subgraph, query limits, CSRF prevention, no batching, a body
+ * size limit, a per-client rate limit, and /health, /ready, /metrics beside /graphql.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { config, log, verifier } = options;
+  const metrics = createMetrics('gateway');
+  const supergraph = Supergraph.build(options.supergraphSdl);
+  const endpoints = subgraphEndpoints(supergraph, config.gateway.subgraphUrls);
+  const subgraphFetcher = createSubgraphFetcher({ connectionsPerOrigin: 64 });
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new AuthenticatedSubgraph({ url: endpoints.get(name) ?? url, fetcher: subgraphFetcher.fetcher }),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+  const armor = createArmor(config);
+  const production = config.env === 'production';
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.gateway.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: config.env === 'development',
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.gateway.limits.maxTokens },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.env === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ...(armor.plugins as never[]),
+      metricsPlugin(metrics),
+    ],
+    formatError(formatted, error) {
+      const original = unwrapResolverError(error);
+      const code = formatted.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof DomainError) && !formatted.extensions?.serviceName) {
+        log.error({ err: original, path: formatted.path }, 'unexpected error in gateway');
+        return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      if (production && formatted.extensions) {
+        const { exception: _exception, stacktrace: _stacktrace, ...extensions } = formatted.extensions as Record<string, unknown>;
+        return { ...formatted, extensions };
+      }
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      [...endpoints].map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2_000) });
+          return [name, response.ok ? 'up' : `status ${response.status}`] as const;
+        } catch (err) {
+          return [name, `down: ${err instanceof Error ? err.message : String(err)}`] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'up');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraph: 'loaded', subgraphs: Object.fromEntries(checks) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  /**
+   * The token is verified once per request, before anything else: a bad token is answered with
+   * 401 here and reaches no subgraph; the rate limiter then counts the verified subject.
+   */
+  const authenticate: express.RequestHandler = async (req, res, next) => {
+    try {
+      res.locals.caller = await verifier.fromAuthorizationHeader(req.headers.authorization);
+      next();
+    } catch (err) {
+      const message = err instanceof GraphQLError ? err.message : 'Invalid session token';
+      res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  };
+  const rateLimit = createRateLimit(config.gateway.rateLimitPerMinute, (req, res) => clientKey(res.locals.caller as Caller, req.ip));
+  app.use(
+    '/graphql',
+    authenticate,
+    rateLimit,
+    express.json({ limit: config.gateway.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
+        return {
+          caller,
+          authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
+          requestId: crypto.randomUUID(),
+          clientKey: clientKey(caller, req.ip),
+        };
+      },
+    }),
+  );
+  // Body parser errors (too large, malformed JSON) answer in GraphQL's shape, never with a stack.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!err?.status) return next(err);
+    res.status(err.status).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large' : 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  let subscriptions: SubscriptionEdge | undefined;
+  let feed: EventFeed | undefined;
+  if (options.broker) {
+    feed = new EventFeed(options.broker.nc, options.broker.namespace, log.child({ component: 'event-feed' }));
+    subscriptions = startSubscriptionEdge({
+      httpServer,
+      path: '/graphql',
+      apiSchema: supergraph.apiSchema().toGraphQLJSSchema(),
+      routes: subscriptionRoutes,
+      feed,
+      verifier,
+      config,
+      log: log.child({ component: 'subscriptions' }),
+      execute: async (query, variables, contextValue) => {
+        const response = await apollo.executeOperation({ query, variables }, { contextValue });
+        if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
+        return response.body.singleResult as Awaited<ReturnType<GraphExecutor>>;
+      },
+    });
+    metrics.registry.registerMetric(
+      new Gauge({ name: 'subscription_sockets_open', help: 'Open graphql-ws sockets', collect() { this.set(subscriptions!.stats().sockets); } }),
+    );
+    metrics.registry.registerMetric(
+      new Gauge({ name: 'subscriptions_active', help: 'Active subscriptions', collect() { this.set(subscriptions!.stats().subscriptions); } }),
+    );
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.gateway.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host}:${port}/graphql`;
+  log.info({ url }, 'gateway ready');
+  return {
+    url,
+    port,
+    httpServer,
+    subscriptions,
+    async stop() {
+      await subscriptions?.close();
+      feed?.close();
+      await apollo.stop();
+      await subgraphFetcher.close();
+    },
+  };
+}
+
+/** The rate-limit key: the verified token's subject, else the client address. */
+export function clientKey(caller: Caller | undefined, ip: string | undefined): string {
+  return caller && caller.kind !== 'anonymous' ? `sub:${caller.subject}` : `ip:${ip ?? 'unknown'}`;
+}

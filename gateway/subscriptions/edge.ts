@@ -1,0 +1,238 @@
+import type http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import {
+  GraphQLError,
+  Kind,
+  defaultFieldResolver,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { decodeJwt } from 'jose';
+import type { Caller, TokenVerifier } from '../../platform/auth.js';
+import type { Config } from '../../platform/config.js';
+import type { Logger } from '../../platform/logger.js';
+import type { Envelope } from '../../events/contract.js';
+import type { GatewayContext } from '../context.js';
+import type { EventFeed } from './event-feed.js';
+import { EventQueue } from './event-queue.js';
+import { buildHydrationQuery } from './hydration.js';
+import type { SubscriptionRoute } from './routes.js';
+
+/** Runs an operation through the gateway (query planner, subgraphs) with a subscriber's context. */
+export type GraphExecutor = (
+  query: string,
+  variables: Record<string, unknown>,
+  context: GatewayContext,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+
+export interface SubscriptionEdgeOptions {
+  httpServer: http.Server;
+  path: string;
+  apiSchema: GraphQLSchema;
+  routes: SubscriptionRoute<any>[];
+  feed: EventFeed;
+  execute: GraphExecutor;
+  verifier: TokenVerifier;
+  config: Config;
+  log: Logger;
+  /** Subscriptions one socket may hold at once. */
+  maxSubscriptionsPerSocket?: number;
+}
+
+interface Session {
+  caller: Exclude<Caller, { kind: 'anonymous' }>;
+  authorization: string;
+  subscriptions: number;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+export interface EdgeStats {
+  sockets: number;
+  subscriptions: number;
+  feedListeners: number;
+}
+
+export interface SubscriptionEdge {
+  stats(): EdgeStats;
+  close(): Promise<void>;
+}
+
+/**
+ * The graphql-ws server of the gateway (same port and path as HTTP). @apollo/gateway cannot
+ * execute subscriptions, so this edge serves the API schema's `Subscription` fields itself:
+ * the subscriber is identified only by the token verified at connection time; the owning
+ * subgraph is asked (with that token) whether the subscriber may watch; each event is re-read
+ * through the gateway with the client's own selection, so every field resolves as in a query.
+ */
+export function startSubscriptionEdge(options: SubscriptionEdgeOptions): SubscriptionEdge {
+  const { apiSchema, config, log } = options;
+  const routes = new Map(options.routes.map((r) => [r.field, r]));
+  const subscriptionType = apiSchema.getSubscriptionType();
+  const maxPerSocket = options.maxSubscriptionsPerSocket ?? 25;
+  const sessions = new Set<Session>();
+  let sockets = 0;
+
+  const { limits } = config.gateway;
+  const rules: ValidationRule[] = [
+    ...specifiedRules,
+    maxDepthRule({ n: limits.maxDepth }),
+    maxAliasesRule({ n: limits.maxAliases }),
+    costLimitRule({ maxCost: limits.maxCost }),
+    maxDirectivesRule({ n: 20 }),
+  ];
+
+  const contextOf = (session: Session): GatewayContext => ({
+    caller: session.caller,
+    authorization: session.authorization,
+    requestId: crypto.randomUUID(),
+    clientKey: `sub:${session.caller.subject}`,
+  });
+
+  /** Root subscription field: authorize with the owner, then stream the events that concern the caller. */
+  const subscribeField: GraphQLFieldResolver<unknown, { session: Session }> = async (_root, args, { session }, info) => {
+    const route = routes.get(info.fieldName);
+    if (!route) throw new GraphQLError(`${info.fieldName} is not served`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    // Listen before asking, so nothing that happens in between is missed.
+    const queue = new EventQueue<Envelope>();
+    const stopListening = options.feed.listen(route.event, (event) => {
+      if (route.concerns(event, args, session.caller)) queue.push(event);
+    });
+    queue.onClose(stopListening);
+    if (route.authorize) {
+      const result = await options.execute(route.authorize.query, route.authorize.variables(args), contextOf(session)).catch(() => undefined);
+      const allowed = result && !result.errors?.length && result.data && Object.values(result.data).every((v) => v != null);
+      if (!allowed) {
+        queue.close();
+        throw new GraphQLError(`Not allowed to subscribe to ${info.fieldName} with these arguments`, { extensions: { code: 'FORBIDDEN' } });
+      }
+    }
+    session.subscriptions += 1;
+    queue.onClose(() => {
+      session.subscriptions -= 1;
+    });
+    return queue;
+  };
+
+  /** Each event → the client's payload; the entity part is hydrated through the gateway. */
+  const resolveField: GraphQLFieldResolver<unknown, { session: Session; variables: Record<string, unknown>; document: DocumentNode }> = async (
+    source,
+    args,
+    context,
+    info,
+  ) => {
+    if (info.parentType !== subscriptionType) {
+      // Hydrated data is keyed by response key (aliases included).
+      if (source && typeof source === 'object' && info.path.key in source) return (source as Record<string, unknown>)[info.path.key as string];
+      return defaultFieldResolver(source, args, context, info);
+    }
+    const route = routes.get(info.fieldName)!;
+    const event = source as Envelope;
+    const payload: Record<string, unknown> = { ...route.fields(event) };
+    const hydration = buildHydrationQuery(info, route.entity, context.variables, apiSchema);
+    if (hydration) {
+      const result = await options.execute(hydration.query, { ...hydration.variables, __id: route.entity.idOf(event) }, contextOf(context.session));
+      if (result.errors?.length) {
+        const [first] = result.errors;
+        throw new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } });
+      }
+      Object.assign(payload, result.data);
+    }
+    return payload;
+  };
+
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: config.gateway.maxBodyBytes });
+  const disposable = useServer<Record<string, unknown> | undefined, { session: Session }>(
+    {
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (typeof header !== 'string') return false; // → 4403 Forbidden
+        let caller: Caller;
+        try {
+          caller = await options.verifier.fromAuthorizationHeader(header);
+        } catch {
+          return false;
+        }
+        if (caller.kind === 'anonymous') return false;
+        const session: Session = { caller, authorization: header, subscriptions: 0 };
+        // The socket lives no longer than the session it was opened with.
+        const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
+        if (exp) {
+          session.expiryTimer = setTimeout(() => ctx.extra.socket.close(4403, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
+          session.expiryTimer.unref();
+        }
+        ctx.extra.session = session;
+        sessions.add(session);
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const session = ctx.extra.session!;
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError('Could not parse the operation')];
+        }
+        const errors = validate(apiSchema, document, rules);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation || operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        if (session.subscriptions >= maxPerSocket) {
+          return [new GraphQLError(`At most ${maxPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        const variables = (payload.variables ?? {}) as Record<string, unknown>;
+        const args: ExecutionArgs = {
+          schema: apiSchema,
+          document,
+          operationName: payload.operationName,
+          variableValues: variables,
+          contextValue: { session, variables, document },
+          subscribeFieldResolver: subscribeField,
+          fieldResolver: resolveField,
+        };
+        return args;
+      },
+      onClose: (ctx) => {
+        const session = ctx.extra.session;
+        if (session) {
+          clearTimeout(session.expiryTimer);
+          sessions.delete(session);
+        }
+      },
+    },
+    wsServer,
+  );
+  wsServer.on('connection', (socket) => {
+    sockets += 1;
+    socket.once('close', () => {
+      sockets -= 1;
+    });
+  });
+  log.info({ path: options.path, fields: [...routes.keys()] }, 'subscription edge ready');
+
+  return {
+    stats: () => ({
+      sockets,
+      subscriptions: [...sessions].reduce((n, s) => n + s.subscriptions, 0),
+      feedListeners: options.feed.listenerCount(),
+    }),
+    async close() {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

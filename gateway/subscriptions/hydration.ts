@@ -1,0 +1,86 @@
+import {
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type VariableDefinitionNode,
+} from 'graphql';
+
+/**
+ * Builds the query that re-reads a subscription payload's entity through the gateway:
+ * `subscription { cartUpdated(cartId: $c) { reason cart { items { product { name } } } } }`
+ * becomes `query Hydrate($__id: ID!) { cart: cart(id: $__id) { items { product { name } } } }`,
+ * keeping aliases, the fragments and the variables the selection uses, and asking for
+ * `__typename` everywhere so abstract types resolve from the hydrated data.
+ */
+export function buildHydrationQuery(
+  info: GraphQLResolveInfo,
+  entity: { field: string; rootQuery: string; idArgument: string },
+  variableValues: Record<string, unknown>,
+  _schema: GraphQLSchema,
+): { query: string; variables: Record<string, unknown> } | undefined {
+  const payloadSelection = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
+  const entityFields = payloadSelection.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === entity.field);
+  if (!entityFields.length) return undefined;
+
+  const selections: FieldNode[] = entityFields.map((field) => ({
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: field.alias?.value ?? field.name.value },
+    name: { kind: Kind.NAME, value: entity.rootQuery },
+    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: entity.idArgument }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: '__id' } } }],
+    directives: field.directives,
+    selectionSet: field.selectionSet && withTypename(field.selectionSet),
+  }));
+
+  const fragments = usedFragments(selections, info.fragments);
+  const usedVariables = new Set<string>();
+  for (const node of [...selections, ...fragments]) {
+    visit(node, { Variable: (v) => void usedVariables.add(v.name.value) });
+  }
+  usedVariables.delete('__id');
+  const variableDefinitions: VariableDefinitionNode[] = [
+    { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: '__id' } }, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } },
+    ...(info.operation.variableDefinitions ?? []).filter((d) => usedVariables.has(d.variable.name.value)),
+  ];
+
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      { kind: Kind.OPERATION_DEFINITION, operation: 'query' as never, name: { kind: Kind.NAME, value: 'SubscriptionHydration' }, variableDefinitions, selectionSet: { kind: Kind.SELECTION_SET, selections } },
+      ...fragments.map((f) => ({ ...f, selectionSet: withTypename(f.selectionSet) })),
+    ],
+  };
+  const variables = Object.fromEntries([...usedVariables].filter((name) => name in variableValues).map((name) => [name, variableValues[name]]));
+  return { query: print(document), variables };
+}
+
+function withTypename(selectionSet: SelectionSetNode): SelectionSetNode {
+  return visit(selectionSet, {
+    SelectionSet: (node) =>
+      node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename' && !s.alias)
+        ? node
+        : { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
+  });
+}
+
+function usedFragments(roots: FieldNode[], all: Record<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+  const found = new Map<string, FragmentDefinitionNode>();
+  const pending = [...roots] as (FieldNode | FragmentDefinitionNode)[];
+  while (pending.length) {
+    visit(pending.pop()!, {
+      FragmentSpread: (spread) => {
+        const name = spread.name.value;
+        if (!found.has(name) && all[name]) {
+          found.set(name, all[name]);
+          pending.push(all[name]);
+        }
+      },
+    });
+  }
+  return [...found.values()];
+}

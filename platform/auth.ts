@@ -1,0 +1,111 @@
+import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
+import type { Config, Role } from './config.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+export type { Role };
+export const STAFF_ROLES: readonly Role[] = ['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN'];
+
+/** Who is calling: only ever derived from a signature-verified token. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'guest'; role: 'GUEST'; subject: string }
+  | { kind: 'customer'; role: 'CUSTOMER'; subject: string }
+  | { kind: 'staff'; role: Exclude<Role, 'GUEST' | 'CUSTOMER'>; subject: string };
+
+export const ANONYMOUS: Caller = { kind: 'anonymous' };
+
+/** Session lifetimes (SPEC §2). */
+export const SESSION_TTL_SECONDS: Record<'GUEST' | 'CUSTOMER' | 'STAFF', number> = {
+  CUSTOMER: 24 * 3600,
+  GUEST: 7 * 24 * 3600,
+  STAFF: 8 * 3600,
+};
+
+const ALG = 'ES256';
+
+export interface TokenVerifier {
+  /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED otherwise. */
+  verify(token: string): Promise<Exclude<Caller, { kind: 'anonymous' }>>;
+  /** Reads `Authorization: Bearer …`; no header → anonymous; a bad token → UNAUTHENTICATED. */
+  fromAuthorizationHeader(header: string | undefined | null): Promise<Caller>;
+}
+
+export interface TokenIssuer {
+  issue(role: Role, subject: string): Promise<{ token: string; expiresAt: Date }>;
+}
+
+export async function createTokenVerifier(jwt: Config['jwt']): Promise<TokenVerifier> {
+  const key: CryptoKey = await importSPKI(jwt.publicKeyPem.replace(/\\n/g, '\n'), ALG);
+  const verify = async (token: string) => {
+    try {
+      const { payload } = await jwtVerify(token, key, { issuer: jwt.issuer, audience: jwt.audience, algorithms: [ALG] });
+      const role = payload.role as Role;
+      const subject = payload.sub;
+      if (!subject || typeof role !== 'string') throw unauthenticated('Invalid session token');
+      if (role === 'GUEST') return { kind: 'guest', role, subject } as const;
+      if (role === 'CUSTOMER') return { kind: 'customer', role, subject } as const;
+      if ((STAFF_ROLES as string[]).includes(role)) return { kind: 'staff', role: role as Exclude<Role, 'GUEST' | 'CUSTOMER'>, subject } as const;
+      throw unauthenticated('Invalid session token');
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw unauthenticated('Session expired');
+      if (err instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token');
+      throw err;
+    }
+  };
+  return {
+    verify,
+    async fromAuthorizationHeader(header) {
+      if (!header) return ANONYMOUS;
+      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+      if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+      return verify(match[1]);
+    },
+  };
+}
+
+export async function createTokenIssuer(jwt: Config['jwt']): Promise<TokenIssuer> {
+  if (!jwt.privateKeyPem) throw new Error('JWT_PRIVATE_KEY is required to issue sessions');
+  const key = await importPKCS8(jwt.privateKeyPem.replace(/\\n/g, '\n'), ALG);
+  return {
+    async issue(role, subject) {
+      const ttl = role === 'GUEST' ? SESSION_TTL_SECONDS.GUEST : role === 'CUSTOMER' ? SESSION_TTL_SECONDS.CUSTOMER : SESSION_TTL_SECONDS.STAFF;
+      const now = Math.floor(Date.now() / 1000);
+      const exp = now + ttl;
+      const token = await new SignJWT({ role })
+        .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+        .setSubject(subject)
+        .setIssuer(jwt.issuer)
+        .setAudience(jwt.audience)
+        .setIssuedAt(now)
+        .setExpirationTime(exp)
+        .setJti(crypto.randomUUID())
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+  };
+}
+
+// ---- checks used by use cases (authorization lives in the use case, not the resolver) ----
+
+export function requireSignedIn(caller: Caller): Exclude<Caller, { kind: 'anonymous' }> {
+  if (caller.kind === 'anonymous') throw unauthenticated();
+  return caller;
+}
+
+export function requireCustomer(caller: Caller, message = 'Sign in as a customer'): Extract<Caller, { kind: 'customer' }> {
+  if (caller.kind !== 'customer') throw caller.kind === 'anonymous' || caller.kind === 'guest' ? unauthenticated(message) : forbidden(message);
+  return caller;
+}
+
+/** ADMIN satisfies every staff check (SPEC §2). */
+export function hasStaffRole(caller: Caller, ...roles: Role[]): boolean {
+  return caller.kind === 'staff' && (caller.role === 'ADMIN' || roles.includes(caller.role));
+}
+
+export function requireStaff(caller: Caller, ...roles: Role[]): Extract<Caller, { kind: 'staff' }> {
+  if (caller.kind === 'anonymous') throw unauthenticated();
+  if (!hasStaffRole(caller, ...roles)) throw forbidden(`Requires role ${[...roles, 'ADMIN'].join(' or ')}`);
+  return caller as Extract<Caller, { kind: 'staff' }>;
+}
+
+export const isStaff = (caller: Caller): caller is Extract<Caller, { kind: 'staff' }> => caller.kind === 'staff';

@@ -1,0 +1,64 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEV_STAFF_PASSWORD, loadConfig } from './config.js';
+import { DEV_JWT_PRIVATE_KEY, DEV_JWT_PUBLIC_KEY } from './dev-keys.js';
+
+const keys = () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+};
+const staff = (password: string) => JSON.stringify([{ email: 'boss@shop.example', role: 'ADMIN', password }]);
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+};
+
+describe('configuration', () => {
+  it('starts in development with the committed dev keys and dev staff accounts', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.jwt.publicKeyPem).toBe(DEV_JWT_PUBLIC_KEY);
+    expect(config.staffAccounts.map((s) => s.email)).toContain('admin@crittersupply.dev');
+    expect(config.seedDemoData).toBe(true);
+    expect(config.gateway.introspection).toBe(true);
+  });
+
+  it('refuses the development JWT key pair in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', JWT_PUBLIC_KEY: DEV_JWT_PUBLIC_KEY, JWT_PRIVATE_KEY: DEV_JWT_PRIVATE_KEY, STAFF_ACCOUNTS: staff('a-strong-password') });
+    expect(problems.join('\n')).toMatch(/development JWT key/);
+  });
+
+  it('requires keys and staff accounts in production and reports every problem at once', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/JWT_PUBLIC_KEY/), expect.stringMatching(/STAFF_ACCOUNTS/)]));
+  });
+
+  it('refuses development staff passwords in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', ...keys(), STAFF_ACCOUNTS: staff(DEV_STAFF_PASSWORD) });
+    expect(problems.join('\n')).toMatch(/development password/);
+  });
+
+  it('accepts a proper production configuration with introspection and demo data off', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...keys(), STAFF_ACCOUNTS: staff('a-strong-password') });
+    expect(config.gateway.introspection).toBe(false);
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'not-a-port'],
+    ['EVENT_NAMESPACE', 'Has Spaces'],
+    ['DATABASE_URL', 'nope'],
+    ['SUBGRAPH_URLS', '{"unknown":"http://x"}'],
+  ])('rejects an invalid %s', (name, value) => {
+    expect(problemsOf({ [name]: value }).join('\n')).toContain(name);
+  });
+});

@@ -1,0 +1,95 @@
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import pg from 'pg';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { messagingEntities, messagingMigration } from '../events/store.js';
+
+export type Orm = MikroORM;
+export type MigrationClass = new (...args: any[]) => Migration;
+
+export interface ContextDatabaseOptions {
+  /** The bounded context; also its PostgreSQL schema. */
+  context: string;
+  entities: EntitySchema<any, any>[];
+  /** Committed migrations, oldest first. The messaging tables (outbox/inbox/dead letters) come first. */
+  migrations: { name: string; class: MigrationClass }[];
+  poolMax?: number;
+}
+
+/**
+ * One ORM per bounded context, bound to its own schema. Entities carry explicit column types
+ * (no decorator metadata), and the schema is only ever changed by committed migrations.
+ */
+export async function createContextOrm(config: Pick<Config, 'database' | 'env'>, options: ContextDatabaseOptions, log: Logger): Promise<Orm> {
+  const orm = await MikroORM.init({
+    clientUrl: config.database.url,
+    schema: options.context,
+    entities: [...messagingEntities, ...options.entities],
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+      migrationsList: [{ name: '0000-messaging', class: messagingMigration }, ...options.migrations],
+    },
+    pool: { min: 0, max: options.poolMax ?? config.database.poolMax },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: false },
+    debug: false,
+    logger: (message: string) => log.debug({ orm: true }, message),
+  } satisfies Options);
+  return orm;
+}
+
+/**
+ * Applies pending migrations. Several replicas may start at once: a transaction-independent
+ * advisory lock (per schema) makes them queue instead of racing on the migrations table.
+ */
+export async function migrate(orm: Orm, context: string, databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [`migrate:${context}`]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    await client.query('select pg_advisory_unlock(hashtext($1))', [`migrate:${context}`]).catch(() => {});
+    await client.end();
+  }
+}
+
+/** Creates the database named in the URL when it does not exist (dev launcher, tests). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unsupported database name "${name}"`);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name}"`).catch((err: { code?: string }) => {
+      if (err.code !== '42P04') throw err; // created concurrently by another process
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unsupported database name "${name}"`);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config, SubgraphName } from './config.js';
+import { createTokenVerifier, type TokenVerifier } from './auth.js';
+import { createContextOrm, migrate, type MigrationClass, type Orm } from './database.js';
+import type { Logger } from './logger.js';
+import { repoPath } from './paths.js';
+import { startSubgraphServer, type RequestContext, type RunningServer } from './subgraph-server.js';
+import { connectBroker, type Broker } from '../events/nats.js';
+import { ensureStream } from '../events/streams.js';
+import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
+import { startConsumers, type EventHandler, type ConsumerGroup } from '../events/consumer.js';
+import type { EntitySchema } from '@mikro-orm/postgresql';
+
+/** What a subgraph's wiring receives: configuration and the process-wide resources. */
+export interface SubgraphRuntime {
+  config: Config;
+  log: Logger;
+  orm: Orm;
+  broker: Broker;
+  verifier: TokenVerifier;
+}
+
+/** The subgraph's own parts, built by hand in its `main.ts`/`app.ts` from the runtime. */
+export interface SubgraphParts<TContext extends RequestContext> {
+  resolvers: object;
+  /** Per request: typically `{ ...base, em: orm.em.fork(), loaders }`. */
+  createContext: (base: RequestContext) => TContext;
+  /** Integration-event consumers of this context. */
+  handlers?: EventHandler[];
+  /** Idempotent seed data; runs after migrations when the config asks for it. */
+  seed?: () => Promise<void>;
+  /** Background jobs (timeouts, expiry); each returns its stop function. */
+  jobs?: (() => { stop(): Promise<void> | void })[];
+}
+
+export interface SubgraphSpec<TContext extends RequestContext> {
+  name: SubgraphName;
+  /** Path of the SDL file (the source of truth), relative to the repository root. */
+  schemaFile: string;
+  entities: EntitySchema<any, any>[];
+  migrations: { name: string; class: MigrationClass }[];
+  build: (runtime: SubgraphRuntime) => SubgraphParts<TContext> | Promise<SubgraphParts<TContext>>;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  runtime: SubgraphRuntime;
+  relay: OutboxRelay;
+}
+
+export function loadTypeDefs(schemaFile: string): DocumentNode {
+  return parse(readFileSync(repoPath(schemaFile), 'utf8'));
+}
+
+/**
+ * Boots one subgraph: ORM + migrations, broker + its stream, outbox relay, consumers, seed,
+ * jobs, then the HTTP server. `stop()` releases everything in reverse order. Used by every
+ * subgraph's `main.ts`, by the dev launcher and by tests (in-process on port 0).
+ */
+export async function bootSubgraph<TContext extends RequestContext>(
+  spec: SubgraphSpec<TContext>,
+  config: Config,
+  log: Logger,
+  options: { port?: number } = {},
+): Promise<RunningSubgraph> {
+  const closers: (() => Promise<unknown> | unknown)[] = [];
+  const stop = async () => {
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        log.error({ err }, 'error while stopping');
+      }
+    }
+  };
+  try {
+    const orm = await createContextOrm(config, { context: spec.name, entities: spec.entities, migrations: spec.migrations }, log);
+    closers.push(() => orm.close());
+    const applied = await migrate(orm, spec.name, config.database.url);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+
+    const broker = await connectBroker(config.nats, log);
+    closers.push(() => broker.close());
+    await ensureStream(broker, spec.name);
+
+    const verifier = await createTokenVerifier(config.jwt);
+    const runtime: SubgraphRuntime = { config, log, orm, broker, verifier };
+    const parts = await spec.build(runtime);
+
+    if (parts.seed) await parts.seed();
+
+    const relay = startOutboxRelay({ context: spec.name, databaseUrl: config.database.url, broker, log: log.child({ component: 'outbox-relay' }) });
+    closers.push(() => relay.stop());
+
+    if (parts.handlers?.length) {
+      const consumers: ConsumerGroup = await startConsumers({ context: spec.name, orm, broker, handlers: parts.handlers, log: log.child({ component: 'consumer' }) });
+      closers.push(() => consumers.stop());
+    }
+    for (const job of parts.jobs ?? []) {
+      const running = job();
+      closers.push(() => running.stop());
+    }
+
+    const server = await startSubgraphServer<TContext>(
+      {
+        name: spec.name,
+        typeDefs: loadTypeDefs(spec.schemaFile),
+        resolvers: parts.resolvers,
+        createContext: parts.createContext,
+        verifier,
+        log,
+        env: config.env,
+        readiness: async () => {
+          await orm.em.fork().getConnection().execute('select 1');
+          if (broker.isClosed()) throw new Error('broker connection closed');
+        },
+      },
+      { host: config.host, port: options.port ?? config.ports[spec.name] },
+    );
+    closers.push(() => server.stop());
+    return { ...server, runtime, relay, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Short-lived EntityManager fork per request/message; never shared across them. */
+export const forkEm = (orm: Orm): EntityManager => orm.em.fork() as EntityManager;

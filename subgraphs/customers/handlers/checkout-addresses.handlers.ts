@@ -1,0 +1,16 @@
+import { handle, type EventHandler } from '../../../events/consumer.js';
+import { CheckoutAddressSelected } from '../../../events/contracts/orders/checkout-address-selected.event.js';
+import { CheckoutAddressReleased } from '../../../events/contracts/orders/checkout-address-released.event.js';
+import { recordCheckoutAddressReleased, recordCheckoutAddressSelected } from '../use-cases/track-checkout-addresses.js';
+
+/** Orders' checkout events → which saved addresses checkouts in progress hold. */
+export function checkoutAddressHandlers(): EventHandler[] {
+  return [
+    handle(CheckoutAddressSelected, { name: 'address-in-use-on-checkout-address-selected' }, (event, { em, log }) =>
+      recordCheckoutAddressSelected(em, event, log),
+    ),
+    handle(CheckoutAddressReleased, { name: 'address-in-use-on-checkout-address-released' }, (event, { em }) =>
+      recordCheckoutAddressReleased(em, event),
+    ),
+  ];
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller, TokenIssuer } from '../../../platform/auth.js';
+import type { Logger } from '../../../platform/logger.js';
+import type { PasswordHasher } from '../adapters/passwords/password-hasher.js';
+import type { AddressVerification } from '../adapters/address-verification/verification-policy.js';
+import type { ThrottlePolicy } from '../domain/login-throttle.js';
+import type { Loaders } from '../loaders.js';
+
+/** The context's collaborators, built once in `subgraph.ts` and shared by every request. */
+export interface CustomersDeps {
+  tokens: TokenIssuer;
+  passwords: PasswordHasher;
+  addressVerification: AddressVerification;
+  loginPolicy: ThrottlePolicy;
+  /** EVENT_NAMESPACE: prefixes the subjects events are recorded under. */
+  eventNamespace: string;
+}
+
+/** What a use case runs with: the request's caller, its EntityManager fork and loaders. */
+export interface UseCaseContext {
+  caller: Caller;
+  log: Logger;
+  em: EntityManager;
+  loaders: Loaders;
+  deps: CustomersDeps;
+}

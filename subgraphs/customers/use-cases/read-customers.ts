@@ -1,0 +1,38 @@
+import { hasStaffRole, requireStaff, type Caller } from '../../../platform/auth.js';
+import { isUuid } from '../domain/ids.js';
+import type { AddressRecord } from '../store/address.entity.js';
+import type { CustomerRecord } from '../store/customer.entity.js';
+import type { UseCaseContext } from './deps.js';
+
+/** A customer sees only themself; CUSTOMER_SERVICE and ADMIN may read any customer (SPEC §2). */
+export const maySeeCustomer = (caller: Caller, customerId: string): boolean =>
+  (caller.kind === 'customer' && caller.subject === customerId) || hasStaffRole(caller, 'CUSTOMER_SERVICE');
+
+/** `me`: the signed-in customer; null for guests, staff and anonymous callers. */
+export async function currentCustomer(ctx: UseCaseContext): Promise<CustomerRecord | null> {
+  if (ctx.caller.kind !== 'customer') return null;
+  return ctx.loaders.customerById.load(ctx.caller.subject);
+}
+
+/** Staff look-up by id (CUSTOMER_SERVICE, ADMIN); others are refused. */
+export async function customerForStaff(ctx: UseCaseContext, id: string): Promise<CustomerRecord | null> {
+  requireStaff(ctx.caller, 'CUSTOMER_SERVICE');
+  return isUuid(id) ? ctx.loaders.customerById.load(id) : null;
+}
+
+/**
+ * A `Customer` reference from another subgraph (`_entities`): resolved only for the customer
+ * themself and for CUSTOMER_SERVICE/ADMIN; anyone else gets null, never another's data.
+ */
+export async function customerByReference(ctx: UseCaseContext, id: string): Promise<CustomerRecord | null> {
+  if (!isUuid(id) || !maySeeCustomer(ctx.caller, id)) return null;
+  return ctx.loaders.customerById.load(id);
+}
+
+/**
+ * The address book of a customer object the caller already holds: every way to obtain one
+ * (`me`, `customer(id)`, a reference, the session just signed in) checked access first.
+ */
+export function addressBookOf(ctx: UseCaseContext, customer: CustomerRecord): Promise<AddressRecord[]> {
+  return ctx.loaders.addressesByCustomerId.load(customer.id);
+}

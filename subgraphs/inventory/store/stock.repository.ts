@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StockDelta, StockLevel } from '../domain/stock-level.js';
+import { StockLevelEntity } from './stock-level.entity.js';
+import { StockMovementEntity, type MovementInfo, type StockMovementRecord } from './stock-movement.entity.js';
+
+const LEVEL_COLUMNS = 'sku, warehouse_id as "warehouseId", available, reserved, committed, shipped';
+
+/**
+ * Stock rows and their movement log. Every write goes through `apply`, which changes the row and
+ * appends the movement in the caller's transaction. Rows are locked in one global order —
+ * (sku, warehouse_id) — by every transaction that locks more than one, so stock writers queue
+ * behind each other instead of deadlocking.
+ */
+export class StockRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private table(name: string): string {
+    return `"${this.em.config.get('schema')}".${name}`;
+  }
+
+  /** Opens zero rows for every (sku, warehouse) pair that has none; returns the pairs created. */
+  async ensureRows(skus: readonly string[], warehouseIds: readonly string[]): Promise<{ sku: string; warehouseId: string }[]> {
+    if (!skus.length || !warehouseIds.length) return [];
+    return this.em.execute(
+      `insert into ${this.table('stock_level')} (sku, warehouse_id)
+       select s, w from unnest(array[?]::text[]) s cross join unnest(array[?]::text[]) w
+       order by s, w
+       on conflict do nothing
+       returning sku, warehouse_id as "warehouseId"`,
+      [[...skus], [...warehouseIds]],
+    );
+  }
+
+  /** Inside a transaction: locks every warehouse's row of these SKUs, in the global lock order. */
+  lockSkus(skus: readonly string[]): Promise<StockLevel[]> {
+    if (!skus.length) return Promise.resolve([]);
+    return this.em.execute(
+      `select ${LEVEL_COLUMNS} from ${this.table('stock_level')}
+       where sku in (?) order by sku, warehouse_id for update`,
+      [[...skus]],
+    );
+  }
+
+  /**
+   * Applies a delta to one row and logs it. The row must be locked by this transaction; the
+   * CHECK constraints are the last line of defence, the callers check the buckets first.
+   */
+  async apply(sku: string, warehouseId: string, delta: StockDelta, movement: MovementInfo): Promise<StockLevel> {
+    const d = { available: delta.available ?? 0, reserved: delta.reserved ?? 0, committed: delta.committed ?? 0, shipped: delta.shipped ?? 0 };
+    const [row] = await this.em.execute<StockLevel[]>(
+      `update ${this.table('stock_level')}
+       set available = available + ?, reserved = reserved + ?, committed = committed + ?, shipped = shipped + ?, updated_at = now()
+       where sku = ? and warehouse_id = ?
+       returning ${LEVEL_COLUMNS}`,
+      [d.available, d.reserved, d.committed, d.shipped, sku, warehouseId],
+    );
+    if (!row) throw new Error(`no stock row for ${sku} at ${warehouseId}`);
+    await this.em.execute(
+      `insert into ${this.table('stock_movement')}
+         (sku, warehouse_id, kind, delta_available, delta_reserved, delta_committed, delta_shipped, actor, reason, reference)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [sku, warehouseId, movement.kind, d.available, d.reserved, d.committed, d.shipped, movement.actor, movement.reason, movement.reference],
+      'run',
+    );
+    return row;
+  }
+
+  /** Unlocked read of the rows of these SKUs (availability queries). */
+  findBySkus(skus: readonly string[]): Promise<StockLevel[]> {
+    if (!skus.length) return Promise.resolve([]);
+    return this.em.find(StockLevelEntity, { sku: { $in: [...skus] } }, { orderBy: { sku: 'asc', warehouseId: 'asc' }, fields: ['sku', 'warehouseId', 'available', 'reserved', 'committed', 'shipped'] as never });
+  }
+
+  /** The newest movements of a SKU, optionally in one warehouse. */
+  recentMovements(sku: string, warehouseId: string | null, limit: number): Promise<StockMovementRecord[]> {
+    return this.em.find(StockMovementEntity, { sku, ...(warehouseId ? { warehouseId } : {}) }, { orderBy: { id: 'desc' }, limit });
+  }
+}

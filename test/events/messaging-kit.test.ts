@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { defineEvent, streamFor, subjectFor, type EventDefinition, type PayloadOf } from '../../events/contract.js';
+import { recordEvent } from '../../events/outbox.js';
+import { connectBroker, type Broker } from '../../events/nats.js';
+import { ensureStream } from '../../events/streams.js';
+import { startOutboxRelay, type OutboxRelay } from '../../events/relay.js';
+import { handle, startConsumers, type ConsumerGroup, type EventHandler } from '../../events/consumer.js';
+import { listDeadLetters, replayDeadLetter } from '../../events/dead-letters.js';
+import type { DeadLetterRow } from '../../events/store.js';
+import type { Orm } from '../../platform/database.js';
+import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
+import { NoteEntity, countEffects, createKitContext, recordEffect } from './kit-context.js';
+
+const NoteWritten = defineEvent({ context: 'kit', type: 'NoteWritten', version: 1, schema: z.object({ noteId: z.string().uuid(), text: z.string() }) });
+const ChargeRequested = defineEvent({ context: 'kit', type: 'ChargeRequested', version: 1, schema: z.object({ amountCents: z.number().int() }) });
+const ThingCounted = defineEvent({ context: 'kit', type: 'ThingCounted', version: 1, schema: z.object({ count: z.number().int() }) });
+const NoteDiscarded = defineEvent({ context: 'kit', type: 'NoteDiscarded', version: 1, schema: z.object({ noteId: z.string().uuid() }) });
+const SlowWorkRequested = defineEvent({ context: 'kit', type: 'SlowWorkRequested', version: 1, schema: z.object({}) });
+
+describe('messaging kit (PostgreSQL + JetStream)', () => {
+  let env: TestEnvironment;
+  let orm: Orm;
+  let broker: Broker;
+  let relay: OutboxRelay;
+  let consumers: ConsumerGroup;
+
+  /** Which deliveries the charge handler saw, per event; it fails while `chargeFails`. */
+  const chargeDeliveries = new Map<string, number[]>();
+  let chargeFails = true;
+  const strictCounterCalls: string[] = [];
+
+  const handlers: EventHandler[] = [
+    handle(NoteWritten, { name: 'note-effects' }, async (event, { em }) => recordEffect(em, event.id, 'note-effects')),
+    handle(ChargeRequested, { name: 'charge', maxDeliver: 3, backoffMs: [100, 200], ackWaitMs: 2_000 }, async (event, { em, deliveryCount }) => {
+      chargeDeliveries.set(event.id, [...(chargeDeliveries.get(event.id) ?? []), deliveryCount]);
+      if (chargeFails) throw new Error('card processor unavailable');
+      await recordEffect(em, event.id, 'charge');
+    }),
+    handle(ThingCounted, { name: 'strict-counter' }, async (event) => {
+      strictCounterCalls.push(event.id);
+    }),
+  ];
+
+  const record = <D extends EventDefinition>(em: EntityManager, definition: D, payload: PayloadOf<D>) => recordEvent(em, env.namespace, definition, payload);
+
+  /** The producer's use case: a state change and its event, committed together. */
+  const writeNote = (text: string) =>
+    (orm.em.fork() as EntityManager).transactional(async (em) => {
+      const note = em.create(NoteEntity, { id: uuidv7(), text });
+      return record(em, NoteWritten, { noteId: note.id, text });
+    });
+
+  const requestCharge = () => (orm.em.fork() as EntityManager).transactional(async (em) => record(em, ChargeRequested, { amountCents: 1_250 }));
+
+  const deadLetterFor = async (messageId: string, handler: string): Promise<DeadLetterRow | undefined> =>
+    (await listDeadLetters(orm.em.fork() as EntityManager, { limit: 100 })).find((d) => d.messageId === messageId && d.handler === handler);
+
+  const messagesOnSubject = async (subject: string): Promise<number> => {
+    const info = await broker.jsm.streams.info(streamFor(env.namespace, 'kit').name, { subjects_filter: subject });
+    return info.state.subjects?.[subject] ?? 0;
+  };
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    orm = await createKitContext(env, 'kit');
+    broker = await connectBroker(env.config.nats, env.log);
+    await ensureStream(broker, 'kit');
+    relay = startOutboxRelay({ context: 'kit', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: 200 });
+    consumers = await startConsumers({ context: 'kit', orm, broker, handlers, log: env.log });
+  });
+
+  afterAll(async () => {
+    await consumers?.stop();
+    await relay?.stop();
+    await broker?.jsm.streams.delete(streamFor(env.namespace, 'kit').name).catch(() => undefined);
+    await broker?.close();
+    await orm?.close();
+    await env?.cleanup();
+  });
+
+  it('delivers an event committed with its state change exactly once, even when re-published and redelivered', async () => {
+    const event = await writeNote('hello');
+    await relay.drain();
+    await eventually(async () => (await countEffects(orm, event.id, 'note-effects')) === 1, { what: 'first handling' });
+    const [first] = await orm.em.fork().execute<{ stream_seq: string }[]>(`select stream_seq from "kit".outbox where id = ?`, [event.id]);
+
+    // The relay crashed between publish and commit: the row is pending again and is re-sent
+    // with the same msgID, which JetStream drops as a duplicate.
+    const duplicatesBefore = relay.stats().duplicates;
+    await orm.em.fork().execute(`update "kit".outbox set published_at = null where id = ?`, [event.id], 'run');
+    await relay.drain();
+    expect(relay.stats().duplicates).toBe(duplicatesBefore + 1);
+    const [again] = await orm.em.fork().execute<{ stream_seq: string; published_at: Date | null }[]>(
+      `select stream_seq, published_at from "kit".outbox where id = ?`,
+      [event.id],
+    );
+    expect(again?.published_at).not.toBeNull();
+    expect(again?.stream_seq).toBe(first?.stream_seq);
+
+    // The same envelope arrives again under another msgID (JetStream cannot tell): the inbox does.
+    const skippedBefore = consumers.stats()['note-effects']!.duplicates;
+    await broker.js.publish(subjectFor(env.namespace, NoteWritten), JSON.stringify(event), { msgID: `copy-of-${event.id}` });
+    await eventually(() => consumers.stats()['note-effects']!.duplicates === skippedBefore + 1, { what: 'the copy to be skipped' });
+
+    expect(await messagesOnSubject(subjectFor(env.namespace, NoteWritten))).toBe(2); // original + the hand-made copy
+    expect(await countEffects(orm, event.id, 'note-effects')).toBe(1);
+  });
+
+  it('retries a failing handler with nak(delay) and dead-letters the message after maxDeliver', async () => {
+    chargeFails = true;
+    const event = await requestCharge();
+    const retriedBefore = consumers.stats().charge!.retried;
+    await relay.drain();
+
+    const deadLetter = await eventually(() => deadLetterFor(event.id, 'charge'), { what: 'the dead letter' });
+    expect(chargeDeliveries.get(event.id)).toEqual([1, 2, 3]);
+    expect(consumers.stats().charge!.retried - retriedBefore).toBe(2);
+    expect(deadLetter).toMatchObject({ handler: 'charge', deliveries: 3, subject: subjectFor(env.namespace, ChargeRequested), replayedAt: null });
+    expect(deadLetter.error).toContain('card processor unavailable');
+    expect(deadLetter.envelope).toMatchObject({ id: event.id, type: 'ChargeRequested', payload: { amountCents: 1_250 } });
+    expect(await countEffects(orm, event.id, 'charge')).toBe(0);
+    // term() after the copy: nothing is left waiting for an ack or a redelivery.
+    await eventually(async () => (await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, 'kit-charge')).num_ack_pending === 0);
+  });
+
+  it('replays a dead letter through its handler exactly once', async () => {
+    chargeFails = true;
+    const event = await requestCharge();
+    await relay.drain();
+    const deadLetter = await eventually(() => deadLetterFor(event.id, 'charge'), { what: 'the dead letter' });
+
+    chargeFails = false;
+    expect(await replayDeadLetter(orm, handlers, deadLetter.id, env.log)).toBe('processed');
+    expect(await replayDeadLetter(orm, handlers, deadLetter.id, env.log)).toBe('duplicate');
+
+    expect(await countEffects(orm, event.id, 'charge')).toBe(1);
+    expect((await deadLetterFor(event.id, 'charge'))?.replayedAt).toBeInstanceOf(Date);
+    expect((await listDeadLetters(orm.em.fork() as EntityManager, { pendingOnly: true })).some((d) => d.id === deadLetter.id)).toBe(false);
+  });
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    const discarded = subjectFor(env.namespace, NoteDiscarded);
+    await expect(
+      (orm.em.fork() as EntityManager).transactional(async (em) => {
+        record(em, NoteDiscarded, { noteId: uuidv7() });
+        await em.flush();
+        throw new Error('use case failed after writing its event');
+      }),
+    ).rejects.toThrow('use case failed');
+    const committed = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, NoteDiscarded, { noteId: uuidv7() }));
+    await relay.drain();
+
+    expect(await messagesOnSubject(discarded)).toBe(1);
+    const stored = await broker.jsm.streams.getMessage(streamFor(env.namespace, 'kit').name, { last_by_subj: discarded });
+    expect(stored?.json<{ id: string }>().id).toBe(committed.id);
+    const rows = await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kit".outbox where type = 'NoteDiscarded'`);
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it('sends schema-invalid and unparseable messages straight to the dead letters', async () => {
+    const subject = subjectFor(env.namespace, ThingCounted);
+    const badPayload = { ...(await requestEnvelope(ThingCounted, { count: 1 })), payload: { count: 'many' } };
+    await broker.js.publish(subject, JSON.stringify(badPayload), { msgID: badPayload.id });
+    await broker.js.publish(subject, 'not json at all', { msgID: 'garbage-1' });
+
+    const invalid = await eventually(() => deadLetterFor(badPayload.id, 'strict-counter'), { what: 'the invalid payload dead letter' });
+    const garbage = await eventually(() => deadLetterFor('garbage-1', 'strict-counter'), { what: 'the unparseable dead letter' });
+    expect(invalid).toMatchObject({ deliveries: 1, envelope: { id: badPayload.id } });
+    expect(invalid.error).toContain('invalid ThingCounted payload');
+    expect(garbage).toMatchObject({ deliveries: 1, envelope: null, rawData: 'not json at all' });
+    expect(garbage.error).toContain('not JSON');
+    expect(strictCounterCalls).toEqual([]);
+    expect(consumers.stats()['strict-counter']).toMatchObject({ poison: 2, retried: 0 });
+    await eventually(async () => (await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, 'kit-strict-counter')).num_ack_pending === 0);
+  });
+
+  it('reconnects the relay after its PostgreSQL connection is killed', async () => {
+    const errorsBefore = relay.stats().errors;
+    await orm.em
+      .fork()
+      .execute(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'outbox-relay:kit' and datname = current_database()`);
+    const event = await writeNote('after the relay lost its connection');
+    await relay.drain();
+    await eventually(async () => (await countEffects(orm, event.id, 'note-effects')) === 1, { what: 'handling after reconnect' });
+    expect(relay.stats().errors).toBeGreaterThan(errorsBefore);
+  });
+
+  it('waits for the handler in flight when consumers stop', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered = false;
+    const slow = handle(SlowWorkRequested, { name: 'slow-work' }, async (event, { em }) => {
+      entered = true;
+      await gate;
+      await recordEffect(em, event.id, 'slow-work');
+    });
+    const group = await startConsumers({ context: 'kit', orm, broker, handlers: [slow], log: env.log });
+    const event = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, SlowWorkRequested, {}));
+    await relay.drain();
+    await eventually(() => entered, { what: 'the handler to start' });
+
+    const stopped = group.stop();
+    release();
+    await stopped;
+    expect(await countEffects(orm, event.id, 'slow-work')).toBe(1);
+    expect(group.stats()['slow-work']).toMatchObject({ processed: 1 });
+  });
+
+  /** A valid envelope built the way producers build them, without touching the outbox. */
+  async function requestEnvelope<D extends EventDefinition>(definition: D, payload: PayloadOf<D>) {
+    const em = orm.em.fork() as EntityManager;
+    const envelope = record(em, definition, payload);
+    em.clear(); // never flushed: only the envelope is wanted
+    return envelope;
+  }
+});
+
+describe('outbox relay leadership', () => {
+  let env: TestEnvironment;
+  let orm: Orm;
+  let broker: Broker;
+  const relays: OutboxRelay[] = [];
+  const Pinged = defineEvent({ context: 'kitrelay', type: 'Pinged', version: 1, schema: z.object({ n: z.number() }) });
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    orm = await createKitContext(env, 'kitrelay');
+    broker = await connectBroker(env.config.nats, env.log);
+    await ensureStream(broker, 'kitrelay');
+  });
+
+  afterAll(async () => {
+    await Promise.all(relays.map((r) => r.stop()));
+    await broker?.jsm.streams.delete(streamFor(env.namespace, 'kitrelay').name).catch(() => undefined);
+    await broker?.close();
+    await orm?.close();
+    await env?.cleanup();
+  });
+
+  const startRelay = () => {
+    const relay = startOutboxRelay({ context: 'kitrelay', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: 200, lockRetryMs: 100 });
+    relays.push(relay);
+    return relay;
+  };
+  const ping = (n: number) => (orm.em.fork() as EntityManager).transactional(async (em) => recordEvent(em, env.namespace, Pinged, { n }));
+  const streamMessages = async () => (await broker.jsm.streams.info(streamFor(env.namespace, 'kitrelay').name)).state.messages;
+
+  it('keeps a second relay on standby and lets it take over when the active one stops', async () => {
+    const first = startRelay();
+    await eventually(() => first.isActive(), { what: 'the first relay to take the lock' });
+    const second = startRelay();
+    await second.drain(); // answered by the standby itself, after it failed to take the lock
+
+    await ping(1);
+    await first.drain();
+    expect(second.isActive()).toBe(false);
+    expect(first.stats().published).toBe(1);
+    expect(second.stats().published).toBe(0);
+
+    await first.stop();
+    await eventually(() => second.isActive(), { what: 'the standby to take over' });
+    await ping(2);
+    await second.drain();
+    expect(second.stats().published).toBe(1);
+    expect(await streamMessages()).toBe(2);
+  });
+});
