@@ -11,13 +11,13 @@
  *   3. no breaking change against schema/api.graphql at SCHEMA_BASE_REF (default HEAD) unless
  *      listed with a reason in schema/breaking-changes.allow.json
  *      (`[{ "change": "Order.total" | "<graphql-js description>", "reason": "…" }]`);
- *   4. the client contract (CONTRACT_PATH, default ../shared/CONTRACT.graphql) is provided; gaps
+ *   4. the client contract (CONTRACT_PATH, default schema/contract.graphql, a copy of ../shared/CONTRACT.graphql) is provided; gaps
  *      owned only by subgraphs that do not exist yet are "not yet provided" (rules: schema/contract.ts);
  *   5. every client operation in test/, bench/ and examples/ validates against the API schema;
  *   6. generated code (codegen.ts) is up to date.
  * Flags: --write, --hints (list composition hints).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, type GraphQLSchema } from 'graphql';
@@ -38,7 +38,12 @@ interface Options {
   listHints: boolean;
   baseRef: string;
   contractPath: string;
+  /** The product's copy beside the repo, when there is one: the vendored file must equal it. */
+  upstreamContractPath?: string;
 }
+
+/** A copy of ../shared/CONTRACT.graphql, so a clone checks the contract without the folder beside it. */
+const VENDORED_CONTRACT_FILE = 'schema/contract.graphql';
 
 interface Api {
   schema: GraphQLSchema;
@@ -52,7 +57,8 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     write: argv.includes('--write'),
     listHints: argv.includes('--hints'),
     baseRef: env.SCHEMA_BASE_REF || 'HEAD',
-    contractPath: env.CONTRACT_PATH ? path.resolve(env.CONTRACT_PATH) : path.resolve(repoRoot, '..', 'shared', 'CONTRACT.graphql'),
+    contractPath: env.CONTRACT_PATH ? path.resolve(env.CONTRACT_PATH) : path.resolve(repoRoot, VENDORED_CONTRACT_FILE),
+    upstreamContractPath: env.CONTRACT_PATH ? undefined : path.resolve(repoRoot, '..', 'shared', 'CONTRACT.graphql'),
   };
 }
 
@@ -110,6 +116,9 @@ function contractStep(o: Options, api: Api): StepResult {
     contractSdl = readFileSync(o.contractPath, 'utf8');
   } catch {
     return fail(`contract not found at ${o.contractPath} (set CONTRACT_PATH)`);
+  }
+  if (o.upstreamContractPath && existsSync(o.upstreamContractPath) && readFileSync(o.upstreamContractPath, 'utf8') !== contractSdl) {
+    return fail(`${VENDORED_CONTRACT_FILE} differs from ${o.upstreamContractPath}: copy the new contract in and commit it`);
   }
   const existing = existingSubgraphs(o.repoRoot);
   const report = checkContract(contractSdl, api.schema, existing, SUBGRAPHS);
