@@ -173,6 +173,8 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(garbage).toMatchObject({ deliveries: 1, envelope: null, rawData: 'not json at all' });
     expect(garbage.error).toContain('not JSON');
     expect(strictCounterCalls).toEqual([]);
+    // The counters move after the dead-letter row commits (then the message is termed), so poll.
+    await eventually(() => consumers.stats()['strict-counter'].poison === 2, { what: 'both poison messages counted' });
     expect(consumers.stats()['strict-counter']).toMatchObject({ poison: 2, retried: 0 });
     await eventually(async () => (await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, 'kit-strict-counter')).num_ack_pending === 0);
   });
