@@ -184,6 +184,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metrics.registry.registerMetric(
       new Gauge({ name: 'subscriptions_active', help: 'Active subscriptions', collect() { this.set(subscriptions!.stats().subscriptions); } }),
     );
+    metrics.registry.registerMetric(
+      new Gauge({ name: 'subscription_event_listeners', help: 'In-process listeners on the live event feed', collect() { this.set(subscriptions!.stats().feedListeners); } }),
+    );
   }
 
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.gateway.port, config.host, resolve));

@@ -88,9 +88,15 @@ const envSchema = z.object({
   RESERVATION_TTL_MS: positiveMs.default(30 * 60_000),
   /** How often inventory looks for expired reservations. */
   RESERVATION_EXPIRY_POLL_MS: positiveMs.default(5_000),
+  /** How long after its last change a guest cart is abandoned (SPEC §5, PO: 24 h). */
+  CART_GUEST_TTL_MS: positiveMs.default(24 * 3600_000),
+  /** How often the cart subgraph looks for expired guest carts. */
+  CART_EXPIRY_SWEEP_MS: positiveMs.default(30_000),
 
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
+  /** How often the subscription edge pings each socket; one missed pong closes it. */
+  GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
@@ -111,6 +117,7 @@ export interface Config {
     subgraphUrls: Partial<Record<SubgraphName, string>>;
     rateLimitPerMinute: number;
     maxBodyBytes: number;
+    wsKeepAliveMs: number;
     introspection: boolean;
     limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   };
@@ -120,6 +127,7 @@ export interface Config {
   login: { maxFailures: number; failureWindowMs: number };
   addressVerification: { timeoutMs: number };
   inventory: { reservationTtlMs: number; expiryPollMs: number };
+  cart: { guestTtlMs: number; expirySweepMs: number };
 }
 
 export class ConfigError extends Error {
@@ -180,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphUrls,
       rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
+      wsKeepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
       introspection: !production,
       limits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxCost: e.GRAPHQL_MAX_COST },
     },
@@ -197,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS },
     addressVerification: { timeoutMs: e.ADDRESS_VERIFICATION_TIMEOUT_MS },
     inventory: { reservationTtlMs: e.RESERVATION_TTL_MS, expiryPollMs: e.RESERVATION_EXPIRY_POLL_MS },
+    cart: { guestTtlMs: e.CART_GUEST_TTL_MS, expirySweepMs: e.CART_EXPIRY_SWEEP_MS },
   };
 }
 

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
   GraphQLError,
@@ -216,12 +216,28 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     },
     wsServer,
   );
+  // Heartbeats: a ping per interval keeps idle sockets open through proxies, and a socket that
+  // missed the previous pong (a vanished client) is terminated, which frees its subscriptions.
+  const alive = new WeakSet<WebSocket>();
   wsServer.on('connection', (socket) => {
     sockets += 1;
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
     socket.once('close', () => {
       sockets -= 1;
     });
   });
+  const heartbeat = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, config.gateway.wsKeepAliveMs);
+  heartbeat.unref();
   log.info({ path: options.path, fields: [...routes.keys()] }, 'subscription edge ready');
 
   return {
@@ -231,6 +247,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
       feedListeners: options.feed.listenerCount(),
     }),
     async close() {
+      clearInterval(heartbeat);
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
