@@ -97,6 +97,8 @@ const envSchema = z.object({
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   /** How often the subscription edge pings each socket; one missed pong closes it. */
   GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
+  /** A socket that has not sent connection_init within this is closed with 4408. */
+  GATEWAY_WS_INIT_TIMEOUT_MS: positiveMs.default(10_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
@@ -118,6 +120,7 @@ export interface Config {
     rateLimitPerMinute: number;
     maxBodyBytes: number;
     wsKeepAliveMs: number;
+    wsInitTimeoutMs: number;
     introspection: boolean;
     limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   };
@@ -189,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       wsKeepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
+      wsInitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
       introspection: !production,
       limits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxCost: e.GRAPHQL_MAX_COST },
     },

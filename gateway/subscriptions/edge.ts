@@ -155,7 +155,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: config.gateway.maxBodyBytes });
   const disposable = useServer<Record<string, unknown> | undefined, { session: Session }>(
     {
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: config.gateway.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (typeof header !== 'string') return false; // → 4403 Forbidden

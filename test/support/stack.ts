@@ -20,6 +20,8 @@ export interface Stack {
   subgraphs: Record<string, RunningSubgraph>;
   /** POST a GraphQL operation to the gateway as a client would. */
   request<TData = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
+  /** Starts one more gateway on the same supergraph and broker namespace (scale-out tests); stopped with the stack. */
+  addGatewayReplica(): Promise<RunningGateway>;
   /** Mints a session token (as customers would) for tests that need a role without signing in. */
   tokenFor(role: Role, subject?: string): Promise<string>;
   stop(): Promise<void>;
@@ -33,8 +35,13 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
   const env = await createTestEnvironment(overrides);
   const subgraphs: Record<string, RunningSubgraph> = {};
   let gateway: RunningGateway | undefined;
+  const replicas: { gateway: RunningGateway; broker: Broker }[] = [];
   let broker: Broker | undefined;
   const stop = async () => {
+    for (const replica of replicas) {
+      await replica.gateway.stop();
+      await replica.broker.close();
+    }
     await gateway?.stop();
     await broker?.close();
     for (const running of Object.values(subgraphs).reverse()) await running.stop();
@@ -50,14 +57,9 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
     );
     if (composition.errors) throw new Error(`composition failed: ${composition.errors.map((e) => e.message).join('; ')}`);
     broker = await connectBroker(env.config.nats, env.log);
-    gateway = await startGateway({
-      broker,
-      config: env.config,
-      log: env.log.child({ component: 'gateway' }),
-      verifier: await createTokenVerifier(env.config.jwt),
-      supergraphSdl: composition.supergraphSdl,
-      port: 0,
-    });
+    const supergraphSdl = composition.supergraphSdl;
+    const verifier = await createTokenVerifier(env.config.jwt);
+    gateway = await startGateway({ broker, config: env.config, log: env.log.child({ component: 'gateway' }), verifier, supergraphSdl, port: 0 });
     const issuer = await createTokenIssuer(env.config.jwt);
     const url = gateway.url;
     return {
@@ -73,6 +75,19 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
         });
         const body = (await response.json()) as GraphQLResponse;
         return { ...body, status: response.status };
+      },
+      async addGatewayReplica() {
+        const replicaBroker = await connectBroker(env.config.nats, env.log);
+        const replica = await startGateway({
+          broker: replicaBroker,
+          config: env.config,
+          log: env.log.child({ component: 'gateway', replica: replicas.length + 1 }),
+          verifier,
+          supergraphSdl,
+          port: 0,
+        });
+        replicas.push({ gateway: replica, broker: replicaBroker });
+        return replica;
       },
       async tokenFor(role, subject = crypto.randomUUID()) {
         return (await issuer.issue(role, subject)).token;
