@@ -100,6 +100,7 @@ async function ensureDemoCustomer(em: EntityManager, deps: CustomersDeps, demo: 
   if (!checked.ok) throw new Error(`demo address of ${demo.email} is invalid: ${JSON.stringify(checked.fields)}`);
   const { postal, verification } = applyVerification(checked.value.postal, await deps.addressVerification.verify(checked.value.postal));
   const address = await new AddressRepository(em).insert({ id: uuidv7(), customerId, nickname: checked.value.nickname, ...postal, isDefault: true, verification });
+  if (address === 'NICKNAME_TAKEN') throw new Error(`demo customer ${demo.email} already has an address named ${checked.value.nickname}`);
   recordEvent(em, deps.eventNamespace, CustomerAddressAdded, { customerId, address: toAddressSnapshot(address) }, { customerId });
   recordDefaultChange(em, deps.eventNamespace, customerId, { previousDefaultId: null, newDefaultId: address.id });
   log.info({ email: demo.email }, 'demo customer created');

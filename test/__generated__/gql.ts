@@ -20,6 +20,19 @@ type Documents = {
     "\n  mutation CatalogTestChangeProductStatus($sku: ID!, $status: ProductStatus!, $reason: String) {\n    changeProductStatus(sku: $sku, status: $status, reason: $reason) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestChangeProductStatusDocument,
     "\n  query CatalogTestProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestProductDocument,
     "\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n": typeof types.CatalogTestProductFragmentDoc,
+    "\n  mutation CustomersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": typeof types.CustomersTestCreateProductDocument,
+    "\n  query CustomersTestBrowseProducts($search: String, $sku: ID!) {\n    products(search: $search, first: 5) {\n      totalCount\n      nodes {\n        sku\n        name\n        price {\n          formatted\n        }\n      }\n    }\n    product(sku: $sku) {\n      sku\n      name\n    }\n  }\n": typeof types.CustomersTestBrowseProductsDocument,
+    "\n  fragment CustomersTestAddress on Address {\n    id\n    nickname\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    isDefault\n    verification\n  }\n": typeof types.CustomersTestAddressFragmentDoc,
+    "\n  fragment CustomersTestSession on Session {\n    token\n    expiresAt\n    role\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n": typeof types.CustomersTestSessionFragmentDoc,
+    "\n  mutation CustomersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      ...CustomersTestSession\n    }\n  }\n  \n": typeof types.CustomersTestRegisterDocument,
+    "\n  mutation CustomersTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CustomersTestSession\n    }\n  }\n  \n": typeof types.CustomersTestLoginDocument,
+    "\n  mutation CustomersTestStartGuestSession {\n    startGuestSession {\n      ...CustomersTestSession\n    }\n  }\n  \n": typeof types.CustomersTestStartGuestSessionDocument,
+    "\n  query CustomersTestMe {\n    me {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n": typeof types.CustomersTestMeDocument,
+    "\n  query CustomersTestCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n": typeof types.CustomersTestCustomerDocument,
+    "\n  mutation CustomersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": typeof types.CustomersTestAddAddressDocument,
+    "\n  mutation CustomersTestUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": typeof types.CustomersTestUpdateAddressDocument,
+    "\n  mutation CustomersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": typeof types.CustomersTestRemoveAddressDocument,
+    "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": typeof types.CustomersTestSetDefaultAddressDocument,
 };
 const documents: Documents = {
     "\n  mutation CatalogTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestCreateProductDocument,
@@ -28,6 +41,19 @@ const documents: Documents = {
     "\n  mutation CatalogTestChangeProductStatus($sku: ID!, $status: ProductStatus!, $reason: String) {\n    changeProductStatus(sku: $sku, status: $status, reason: $reason) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestChangeProductStatusDocument,
     "\n  query CatalogTestProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestProductDocument,
     "\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n": types.CatalogTestProductFragmentDoc,
+    "\n  mutation CustomersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": types.CustomersTestCreateProductDocument,
+    "\n  query CustomersTestBrowseProducts($search: String, $sku: ID!) {\n    products(search: $search, first: 5) {\n      totalCount\n      nodes {\n        sku\n        name\n        price {\n          formatted\n        }\n      }\n    }\n    product(sku: $sku) {\n      sku\n      name\n    }\n  }\n": types.CustomersTestBrowseProductsDocument,
+    "\n  fragment CustomersTestAddress on Address {\n    id\n    nickname\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    isDefault\n    verification\n  }\n": types.CustomersTestAddressFragmentDoc,
+    "\n  fragment CustomersTestSession on Session {\n    token\n    expiresAt\n    role\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n": types.CustomersTestSessionFragmentDoc,
+    "\n  mutation CustomersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      ...CustomersTestSession\n    }\n  }\n  \n": types.CustomersTestRegisterDocument,
+    "\n  mutation CustomersTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CustomersTestSession\n    }\n  }\n  \n": types.CustomersTestLoginDocument,
+    "\n  mutation CustomersTestStartGuestSession {\n    startGuestSession {\n      ...CustomersTestSession\n    }\n  }\n  \n": types.CustomersTestStartGuestSessionDocument,
+    "\n  query CustomersTestMe {\n    me {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n": types.CustomersTestMeDocument,
+    "\n  query CustomersTestCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n": types.CustomersTestCustomerDocument,
+    "\n  mutation CustomersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": types.CustomersTestAddAddressDocument,
+    "\n  mutation CustomersTestUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": types.CustomersTestUpdateAddressDocument,
+    "\n  mutation CustomersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": types.CustomersTestRemoveAddressDocument,
+    "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": types.CustomersTestSetDefaultAddressDocument,
 };
 
 /**
@@ -68,6 +94,58 @@ export function graphql(source: "\n  query CatalogTestProduct($sku: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n"): (typeof documents)["\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation CustomersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomersTestBrowseProducts($search: String, $sku: ID!) {\n    products(search: $search, first: 5) {\n      totalCount\n      nodes {\n        sku\n        name\n        price {\n          formatted\n        }\n      }\n    }\n    product(sku: $sku) {\n      sku\n      name\n    }\n  }\n"): (typeof documents)["\n  query CustomersTestBrowseProducts($search: String, $sku: ID!) {\n    products(search: $search, first: 5) {\n      totalCount\n      nodes {\n        sku\n        name\n        price {\n          formatted\n        }\n      }\n    }\n    product(sku: $sku) {\n      sku\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomersTestAddress on Address {\n    id\n    nickname\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    isDefault\n    verification\n  }\n"): (typeof documents)["\n  fragment CustomersTestAddress on Address {\n    id\n    nickname\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    isDefault\n    verification\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomersTestSession on Session {\n    token\n    expiresAt\n    role\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  fragment CustomersTestSession on Session {\n    token\n    expiresAt\n    role\n    customer {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      ...CustomersTestSession\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      ...CustomersTestSession\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CustomersTestSession\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CustomersTestSession\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestStartGuestSession {\n    startGuestSession {\n      ...CustomersTestSession\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestStartGuestSession {\n    startGuestSession {\n      ...CustomersTestSession\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomersTestMe {\n    me {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  query CustomersTestMe {\n    me {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomersTestCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  query CustomersTestCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      email\n      firstName\n      lastName\n      addresses {\n        ...CustomersTestAddress\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n"): (typeof documents)["\n  mutation CustomersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -29,7 +29,12 @@ export type RemovePlan = { ok: true; defaultChange: DefaultChange | null } | ({ 
 
 const sameNickname = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const currentDefault = (book: readonly BookEntry[]) => book.find((a) => a.isDefault) ?? null;
-const nicknameTaken = (): BookProblem & { ok: false } => ({
+/**
+ * Also what the store answers when the database's unique index catches a clash this check missed:
+ * PostgreSQL's lower() and JavaScript's toLowerCase() disagree on a few letters (final sigma,
+ * dotted capital I), and the index decides.
+ */
+export const nicknameTaken = (): BookProblem & { ok: false } => ({
   ok: false,
   kind: 'INVALID',
   fields: { nickname: 'is already used by another of your addresses' },

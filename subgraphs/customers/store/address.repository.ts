@@ -1,8 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { DefaultChange } from '../domain/address-book.js';
 import { AddressEntity, type AddressRecord } from './address.entity.js';
 
 export type NewAddress = Omit<AddressRecord, 'createdAt' | 'updatedAt'>;
+
+/** The unique index on (customer_id, lower(nickname)) (migration 0001). */
+const NICKNAME_INDEX = 'address_customer_nickname_unique';
+
+const isNicknameClash = (err: unknown): boolean =>
+  err instanceof UniqueConstraintViolationException && (err as { constraint?: string }).constraint === NICKNAME_INDEX;
 
 export class AddressRepository {
   constructor(private readonly em: EntityManager) {}
@@ -39,10 +45,13 @@ export class AddressRepository {
     }
   }
 
-  async insert(address: NewAddress): Promise<AddressRecord> {
+  /**
+   * Inserts now (inside the caller's transaction). 'NICKNAME_TAKEN' when the database finds the
+   * nickname already used by the customer; the transaction is then unusable and must end.
+   */
+  async insert(address: NewAddress): Promise<AddressRecord | 'NICKNAME_TAKEN'> {
     const record = this.em.create(AddressEntity, address);
-    await this.em.flush();
-    return record;
+    return (await this.flushUnlessNicknameClash()) ?? record;
   }
 
   async remove(address: AddressRecord): Promise<void> {
@@ -50,7 +59,18 @@ export class AddressRepository {
     await this.em.flush();
   }
 
-  async save(): Promise<void> {
-    await this.em.flush();
+  /** Flushes changed addresses; 'NICKNAME_TAKEN' as for {@link insert}. */
+  save(): Promise<'NICKNAME_TAKEN' | undefined> {
+    return this.flushUnlessNicknameClash();
+  }
+
+  private async flushUnlessNicknameClash(): Promise<'NICKNAME_TAKEN' | undefined> {
+    try {
+      await this.em.flush();
+      return undefined;
+    } catch (err) {
+      if (isNicknameClash(err)) return 'NICKNAME_TAKEN';
+      throw err;
+    }
   }
 }

@@ -3,7 +3,7 @@ import { badInput } from '../../../platform/errors.js';
 import { recordEvent } from '../../../events/outbox.js';
 import { CustomerAddressAdded } from '../../../events/contracts/customers/index.js';
 import { applyVerification, validateAddressInput, type AddressInput } from '../domain/address.js';
-import { planAddAddress } from '../domain/address-book.js';
+import { nicknameTaken, planAddAddress } from '../domain/address-book.js';
 import { AddressRepository } from '../store/address.repository.js';
 import { toAddressSnapshot, type AddressRecord } from '../store/address.entity.js';
 import { bookProblemError, lockAddressBook, requireAddressBookOwner } from './address-book-access.js';
@@ -28,6 +28,7 @@ export async function addAddress(ctx: UseCaseContext, input: AddressInput): Prom
     if (!plan.ok) throw bookProblemError(plan);
     if (plan.defaultChange) await addresses.moveDefault(book, { ...plan.defaultChange, newDefaultId: null });
     const created = await addresses.insert({ id, customerId, nickname: draft.nickname, ...postal, isDefault: plan.isDefault, verification });
+    if (created === 'NICKNAME_TAKEN') throw bookProblemError(nicknameTaken());
     recordEvent(em, ctx.deps.eventNamespace, CustomerAddressAdded, { customerId, address: toAddressSnapshot(created) }, { customerId });
     if (plan.defaultChange) recordDefaultChange(em, ctx.deps.eventNamespace, customerId, plan.defaultChange);
     return created;

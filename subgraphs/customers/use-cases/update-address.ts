@@ -2,7 +2,7 @@ import { badInput } from '../../../platform/errors.js';
 import { recordEvent } from '../../../events/outbox.js';
 import { CustomerAddressUpdated } from '../../../events/contracts/customers/index.js';
 import { applyVerification, validateAddressInput, type AddressInput } from '../domain/address.js';
-import { planUpdateAddress } from '../domain/address-book.js';
+import { nicknameTaken, planUpdateAddress } from '../domain/address-book.js';
 import { isUuid } from '../domain/ids.js';
 import { AddressRepository } from '../store/address.repository.js';
 import { toAddressSnapshot, type AddressRecord } from '../store/address.entity.js';
@@ -29,7 +29,7 @@ export async function updateAddress(ctx: UseCaseContext, id: string, input: Addr
     if (plan.defaultChange) await addresses.moveDefault(book, plan.defaultChange);
     const target = book.find((a) => a.id === id)!;
     Object.assign(target, { nickname: draft.nickname, ...postal, verification });
-    await addresses.save();
+    if ((await addresses.save()) === 'NICKNAME_TAKEN') throw bookProblemError(nicknameTaken());
     recordEvent(em, ctx.deps.eventNamespace, CustomerAddressUpdated, { customerId, address: toAddressSnapshot(target) }, { customerId });
     if (plan.defaultChange) recordDefaultChange(em, ctx.deps.eventNamespace, customerId, plan.defaultChange);
     return target;
