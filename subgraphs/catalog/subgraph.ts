@@ -5,6 +5,7 @@ import { createResolvers } from './resolvers/index.js';
 import { seedCatalog } from './seed.js';
 import { ProductEntity } from './store/product.entity.js';
 import { Migration0001CatalogProducts } from './store/migrations/0001-catalog-products.js';
+import { Migration0002CatalogTypeAheadSearch } from './store/migrations/0002-catalog-type-ahead-search.js';
 import { createCatalogUseCases } from './use-cases/index.js';
 
 /** The catalog subgraph (SPEC §3): products, prices, statuses and product search. Wired by hand. */
@@ -12,7 +13,10 @@ export const catalogSubgraph: SubgraphSpec<Context> = {
   name: 'catalog',
   schemaFile: 'subgraphs/catalog/schema.graphql',
   entities: [ProductEntity],
-  migrations: [{ name: '0001-catalog-products', class: Migration0001CatalogProducts }],
+  migrations: [
+    { name: '0001-catalog-products', class: Migration0001CatalogProducts },
+    { name: '0002-catalog-type-ahead-search', class: Migration0002CatalogTypeAheadSearch },
+  ],
   build({ config, orm, log }) {
     const eventNamespace = config.nats.namespace;
     const useCases = createCatalogUseCases({ eventNamespace });

@@ -14,12 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogListingCreateProductDocument,
+    "\n  mutation CatalogListingUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogListingUpdateProductDocument,
+    "\n  mutation CatalogListingChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": typeof types.CatalogListingChangeProductStatusDocument,
+    "\n  query CatalogListingProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogListingProductDocument,
+    "\n  query CatalogListingCategories {\n    categories\n  }\n": typeof types.CatalogListingCategoriesDocument,
     "\n  mutation CatalogTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestCreateProductDocument,
     "\n  mutation CatalogTestUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestUpdateProductDocument,
     "\n  mutation CatalogTestChangeProductPrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestChangeProductPriceDocument,
     "\n  mutation CatalogTestChangeProductStatus($sku: ID!, $status: ProductStatus!, $reason: String) {\n    changeProductStatus(sku: $sku, status: $status, reason: $reason) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestChangeProductStatusDocument,
     "\n  query CatalogTestProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogTestProductDocument,
+    "\n  mutation CatalogSearchCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogSearchCreateProductDocument,
+    "\n  mutation CatalogSearchChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": typeof types.CatalogSearchChangeProductStatusDocument,
     "\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n": typeof types.CatalogTestProductFragmentDoc,
+    "\n  query CatalogTestProductsPage($search: String, $category: String, $status: ProductStatus, $first: Int, $after: String) {\n    products(search: $search, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CatalogTestProduct\n      }\n    }\n  }\n  \n": typeof types.CatalogTestProductsPageDocument,
     "\n  mutation CustomersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": typeof types.CustomersTestCreateProductDocument,
     "\n  query CustomersTestBrowseProducts($search: String, $sku: ID!) {\n    products(search: $search, first: 5) {\n      totalCount\n      nodes {\n        sku\n        name\n        price {\n          formatted\n        }\n      }\n    }\n    product(sku: $sku) {\n      sku\n      name\n    }\n  }\n": typeof types.CustomersTestBrowseProductsDocument,
     "\n  fragment CustomersTestAddress on Address {\n    id\n    nickname\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    isDefault\n    verification\n  }\n": typeof types.CustomersTestAddressFragmentDoc,
@@ -35,12 +43,20 @@ type Documents = {
     "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": typeof types.CustomersTestSetDefaultAddressDocument,
 };
 const documents: Documents = {
+    "\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogListingCreateProductDocument,
+    "\n  mutation CatalogListingUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogListingUpdateProductDocument,
+    "\n  mutation CatalogListingChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": types.CatalogListingChangeProductStatusDocument,
+    "\n  query CatalogListingProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogListingProductDocument,
+    "\n  query CatalogListingCategories {\n    categories\n  }\n": types.CatalogListingCategoriesDocument,
     "\n  mutation CatalogTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestCreateProductDocument,
     "\n  mutation CatalogTestUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestUpdateProductDocument,
     "\n  mutation CatalogTestChangeProductPrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestChangeProductPriceDocument,
     "\n  mutation CatalogTestChangeProductStatus($sku: ID!, $status: ProductStatus!, $reason: String) {\n    changeProductStatus(sku: $sku, status: $status, reason: $reason) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestChangeProductStatusDocument,
     "\n  query CatalogTestProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogTestProductDocument,
+    "\n  mutation CatalogSearchCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogSearchCreateProductDocument,
+    "\n  mutation CatalogSearchChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": types.CatalogSearchChangeProductStatusDocument,
     "\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n": types.CatalogTestProductFragmentDoc,
+    "\n  query CatalogTestProductsPage($search: String, $category: String, $status: ProductStatus, $first: Int, $after: String) {\n    products(search: $search, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CatalogTestProduct\n      }\n    }\n  }\n  \n": types.CatalogTestProductsPageDocument,
     "\n  mutation CustomersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": types.CustomersTestCreateProductDocument,
     "\n  query CustomersTestBrowseProducts($search: String, $sku: ID!) {\n    products(search: $search, first: 5) {\n      totalCount\n      nodes {\n        sku\n        name\n        price {\n          formatted\n        }\n      }\n    }\n    product(sku: $sku) {\n      sku\n      name\n    }\n  }\n": types.CustomersTestBrowseProductsDocument,
     "\n  fragment CustomersTestAddress on Address {\n    id\n    nickname\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    isDefault\n    verification\n  }\n": types.CustomersTestAddressFragmentDoc,
@@ -73,6 +89,26 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogListingUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CatalogListingUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogListingChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogListingChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogListingProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"): (typeof documents)["\n  query CatalogListingProduct($sku: ID!) {\n    product(sku: $sku) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogListingCategories {\n    categories\n  }\n"): (typeof documents)["\n  query CatalogListingCategories {\n    categories\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CatalogTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CatalogTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -93,7 +129,19 @@ export function graphql(source: "\n  query CatalogTestProduct($sku: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CatalogSearchCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CatalogSearchCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogSearchChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogSearchChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n"): (typeof documents)["\n  fragment CatalogTestProduct on Product {\n    sku\n    name\n    description\n    category\n    brand\n    tags\n    images {\n      url\n      altText\n    }\n    price {\n      cents\n      currency\n      formatted\n    }\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogTestProductsPage($search: String, $category: String, $status: ProductStatus, $first: Int, $after: String) {\n    products(search: $search, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CatalogTestProduct\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  query CatalogTestProductsPage($search: String, $category: String, $status: ProductStatus, $first: Int, $after: String) {\n    products(search: $search, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CatalogTestProduct\n      }\n    }\n  }\n  \n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

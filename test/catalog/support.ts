@@ -95,3 +95,76 @@ export class OutboxReader {
     return rows[0].n;
   }
 }
+
+// ---- listing and search (listing.test.ts, search.test.ts) ----
+
+export const PRODUCTS_PAGE = /* GraphQL */ `
+  query CatalogTestProductsPage($search: String, $category: String, $status: ProductStatus, $first: Int, $after: String) {
+    products(search: $search, category: $category, status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...CatalogTestProduct
+      }
+    }
+  }
+  ${PRODUCT_FIELDS}
+`;
+
+export interface ListedProduct {
+  sku: string;
+  name: string;
+  description: string;
+  category: string;
+  brand: string | null;
+  tags: string[];
+  images: { url: string; altText: string }[];
+  price: { cents: number; currency: string; formatted: string };
+  status: string;
+}
+
+export interface ProductsPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: ListedProduct[];
+}
+
+export interface ProductsArgs {
+  search?: string | null;
+  category?: string | null;
+  status?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+type Requester = (query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphQLResponse>;
+
+/** One `products` page; fails the test on any GraphQL error. */
+export async function productsPage(request: Requester, args: ProductsArgs, token?: string): Promise<ProductsPage> {
+  const res = await request(PRODUCTS_PAGE, { ...args }, token);
+  if (res.errors) throw new Error(`products(${JSON.stringify(args)}) failed: ${JSON.stringify(res.errors)}`);
+  return res.data.products as ProductsPage;
+}
+
+/**
+ * Follows `endCursor` while `hasNextPage` says so and returns every page in order. Stops with an
+ * error rather than looping forever if the cursors never reach the end.
+ */
+export async function allPages(request: Requester, args: Omit<ProductsArgs, 'after'>, token?: string, maxPages = 200): Promise<ProductsPage[]> {
+  const pages: ProductsPage[] = [];
+  let after: string | null = null;
+  do {
+    if (pages.length === maxPages) throw new Error(`products(${JSON.stringify(args)}) still has pages after ${maxPages}`);
+    const page: ProductsPage = await productsPage(request, { ...args, after }, token);
+    pages.push(page);
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    if (page.pageInfo.hasNextPage && !after) throw new Error('hasNextPage without an endCursor');
+  } while (after);
+  return pages;
+}
+
+/** The SKUs of every page, in order. */
+export const skusOf = (pages: readonly ProductsPage[]): string[] => pages.flatMap((page) => page.nodes.map((node) => node.sku));

@@ -140,7 +140,8 @@ export type Query = {
   product?: Maybe<Product>;
   /**
    * Browse (by name) or search (best match first) the catalogue. `search` is full-text over name,
-   * brand, tags and description; every word must match, as a prefix ("bo" finds "bowl").
+   * brand, tags and description; every word must match, as a prefix ("bo" finds "bowl"); punctuation
+   * is ignored; at most 200 characters. An empty `search` browses.
    * `first` is 1-100. Shoppers never see DISCONTINUED products here.
    */
   products: ProductConnection;

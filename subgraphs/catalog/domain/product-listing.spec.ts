@@ -9,7 +9,7 @@ describe('planListing', () => {
   it('lists 20 by default, hiding DISCONTINUED from shoppers', () => {
     expect(planListing({}, shopper)).toEqual({
       ok: true,
-      value: { kind: 'list', first: 20, after: null, filter: { category: null, status: null, includeDiscontinued: false, tsquery: null } },
+      value: { kind: 'list', first: 20, after: null, filter: { category: null, status: null, includeDiscontinued: false, searchTerms: null } },
     });
   });
 
@@ -28,7 +28,7 @@ describe('planListing', () => {
 
   it('ignores a blank search', () => {
     const plan = planListing({ search: '   ' }, shopper);
-    expect(plan.ok && plan.value.kind === 'list' && plan.value.filter.tsquery).toBeNull();
+    expect(plan.ok && plan.value.kind === 'list' && plan.value.filter.searchTerms).toBeNull();
   });
 
   it.each([0, -1, 101, 1.5])('rejects first = %d', (first) => {

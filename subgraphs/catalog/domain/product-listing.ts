@@ -1,7 +1,7 @@
 import { decodeCursor, type PagePosition } from './cursor.js';
 import { isListedForShoppers } from './product-status.js';
 import { PRODUCT_STATUSES, type ProductStatus } from './product.js';
-import { MAX_SEARCH_LENGTH, toPrefixTsQuery } from './search-query.js';
+import { MAX_SEARCH_LENGTH, searchTerms } from './search-query.js';
 import { invalid, valid, type FieldErrors, type Validated } from './validation.js';
 
 /** How `products(...)` arguments become one query plan. Pure; the repository executes it. */
@@ -26,8 +26,8 @@ export interface ListingFilter {
   category: string | null;
   status: ProductStatus | null;
   includeDiscontinued: boolean;
-  /** A `to_tsquery('english', …)` text built by `toPrefixTsQuery`; null lists without search. */
-  tsquery: string | null;
+  /** The words to search for (`searchTerms`: letters and digits only); null lists without search. */
+  searchTerms: string[] | null;
 }
 
 export type ListingPlan =
@@ -43,7 +43,7 @@ export function planListing(args: ListingArgs, viewer: Viewer): Validated<Listin
 
   const search = args.search?.trim() ?? '';
   if (search.length > MAX_SEARCH_LENGTH) errors.search = `must be at most ${MAX_SEARCH_LENGTH} characters`;
-  const tsquery = search ? toPrefixTsQuery(search) : null;
+  const terms = search ? searchTerms(search) : [];
 
   let after: PagePosition | null = null;
   if (args.after != null) {
@@ -57,11 +57,11 @@ export function planListing(args: ListingArgs, viewer: Viewer): Validated<Listin
   const category = args.category?.trim() || null;
   const status = args.status ?? null;
   if (status && !viewer.isStaff && !isListedForShoppers(status)) return valid({ kind: 'empty' });
-  if (search && !tsquery) return valid({ kind: 'empty' });
+  if (search && !terms.length) return valid({ kind: 'empty' });
 
   return valid({
     kind: 'list',
-    filter: { category, status, includeDiscontinued: viewer.isStaff, tsquery },
+    filter: { category, status, includeDiscontinued: viewer.isStaff, searchTerms: terms.length ? terms : null },
     first,
     after,
   });

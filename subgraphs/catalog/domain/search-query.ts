@@ -1,9 +1,9 @@
 /**
- * Turns what a shopper typed into a PostgreSQL `to_tsquery` text: every word becomes a prefix
- * match (`bo` → `bo:*`, so type-ahead finds "bowl") and all words must match (`&`).
+ * Turns what a shopper typed into the words of a search. The database makes each word a prefix
+ * match and requires all of them (`product_search_query`, migration 0002), so "bo" finds "bowl".
  *
  * Only runs of letters and digits survive, so tsquery operators (`& | ! ( ) : * <->`), quotes and
- * SQL punctuation can never reach the query syntax; the result is passed as a bound parameter as
+ * SQL punctuation can never reach the query syntax; the words are passed as a bound parameter as
  * well, never interpolated into SQL.
  */
 
@@ -24,10 +24,4 @@ export function searchTerms(text: string): string[] {
     if (terms.length === MAX_SEARCH_TERMS) break;
   }
   return terms;
-}
-
-/** `"Steel bo"` → `"steel:* & bo:*"`; null when the text has no words. */
-export function toPrefixTsQuery(text: string): string | null {
-  const terms = searchTerms(text);
-  return terms.length ? terms.map((term) => `${term}:*`).join(' & ') : null;
 }

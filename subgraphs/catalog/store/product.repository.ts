@@ -6,16 +6,14 @@ import { ProductEntity, type ProductRecord } from './product.entity.js';
 
 /**
  * Products in `catalog.product`. Lists and search are SQL (keyset pagination, full-text rank);
- * user text only ever travels as bound parameters. The search text given here is already a
- * sanitised `to_tsquery` expression (domain/search-query.ts).
+ * user text only ever travels as bound parameters. Search terms given here are already reduced
+ * to letters and digits (domain/search-query.ts); `product_search_query` (migration 0002) makes
+ * them a prefix tsquery matching the generated `search_vector`.
  */
 
 const COLUMNS = ['sku', 'name', 'description', 'category', 'brand', 'tags', 'images', 'price_cents', 'currency', 'status', 'created_at', 'updated_at']
   .map((column) => `p.${column}`)
   .join(', ');
-
-/** The english configuration matches the one the generated `search_vector` column is built with. */
-const TSQUERY = `to_tsquery('english', ?)`;
 
 export interface RankedProduct {
   record: ProductRecord;
@@ -25,8 +23,17 @@ export interface RankedProduct {
 export class ProductRepository {
   constructor(private readonly em: EntityManager) {}
 
+  private get schema(): string {
+    return `"${this.em.config.get('schema')}"`;
+  }
+
   private get table(): string {
-    return `"${this.em.config.get('schema')}".product`;
+    return `${this.schema}.product`;
+  }
+
+  /** A FROM item naming the search's tsquery `query`; its parameter is the terms joined by spaces. */
+  private get searchQuery(): string {
+    return `${this.schema}.product_search_query(?) query`;
   }
 
   findBySku(sku: string): Promise<ProductRecord | null> {
@@ -76,7 +83,7 @@ export class ProductRepository {
   }
 
   /** One page of search results, best match first (rank desc, sku), starting after `after`. */
-  async findSearchPage(filter: ListingFilter & { tsquery: string }, after: SearchPosition | null, limit: number): Promise<RankedProduct[]> {
+  async findSearchPage(filter: ListingFilter & { searchTerms: string[] }, after: SearchPosition | null, limit: number): Promise<RankedProduct[]> {
     const where = conditions(filter);
     const afterSql = after ? 'where ranked.rank < ? or (ranked.rank = ? and ranked.sku > ?)' : '';
     const afterParams = after ? [after.rank, after.rank, after.sku] : [];
@@ -84,23 +91,23 @@ export class ProductRepository {
     const rows = await this.em.execute<(Record<string, unknown> & { rank: number })[]>(
       `select * from (
          select ${COLUMNS}, ts_rank(p.search_vector, query)::float8 as rank
-         from ${this.table} p, ${TSQUERY} query
+         from ${this.table} p, ${this.searchQuery}
          ${where.sql()}
        ) ranked
        ${afterSql}
        order by ranked.rank desc, ranked.sku
        limit ?`,
-      [filter.tsquery, ...where.params, ...afterParams, limit],
+      [filter.searchTerms.join(' '), ...where.params, ...afterParams, limit],
     );
     return rows.map(({ rank, ...row }) => ({ record: this.em.map(ProductEntity, row), rank: Number(rank) }));
   }
 
   async countMatching(filter: ListingFilter): Promise<number> {
     const where = conditions(filter);
-    const search = filter.tsquery ? `, ${TSQUERY} query` : '';
+    const search = filter.searchTerms ? `, ${this.searchQuery}` : '';
     const rows = await this.em.execute<{ total: number }[]>(
       `select count(*)::int as total from ${this.table} p${search} ${where.sql()}`,
-      [...(filter.tsquery ? [filter.tsquery] : []), ...where.params],
+      [...(filter.searchTerms ? [filter.searchTerms.join(' ')] : []), ...where.params],
     );
     return rows[0].total;
   }
@@ -126,7 +133,7 @@ function conditions(filter: ListingFilter) {
     },
     sql: () => (parts.length ? `where ${parts.join(' and ')}` : ''),
   };
-  if (filter.tsquery) builder.add('p.search_vector @@ query');
+  if (filter.searchTerms) builder.add('p.search_vector @@ query');
   if (!filter.includeDiscontinued) builder.add(`p.status <> 'DISCONTINUED'`);
   if (filter.category) builder.add('p.category = ?', filter.category);
   if (filter.status) builder.add('p.status = ?', filter.status);

@@ -22,10 +22,10 @@ export async function listProducts(scope: CatalogScope, args: ListingArgs): Prom
   const products = new ProductRepository(scope.em);
 
   // one row more than asked tells whether another page follows
-  const { tsquery } = filter;
+  const { searchTerms } = filter;
   const [rows, totalCount] = await Promise.all([
-    tsquery
-      ? products.findSearchPage({ ...filter, tsquery }, after as SearchPosition | null, first + 1).then((ranked) =>
+    searchTerms
+      ? products.findSearchPage({ ...filter, searchTerms }, after as SearchPosition | null, first + 1).then((ranked) =>
           ranked.map(({ record, rank }) => ({ record, cursor: encodeCursor({ order: 'rank', rank, sku: record.sku }) })),
         )
       : products.findListingPage(filter, after as ListingPosition | null, first + 1).then((records) =>
