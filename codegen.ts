@@ -27,6 +27,34 @@ const mappers: Partial<Record<(typeof SUBGRAPHS)[number], Record<string, string>
     Money: '../domain/money.js#Money as MoneyValue',
     ProductConnection: '../use-cases/list-products.js#ProductPage',
   },
+  cart: {
+    Cart: '../store/cart.entity.js#CartRecord',
+    CartItem: '../domain/cart.js#CartLine',
+    CartPayload: '../use-cases/owned-cart.js#CartPayloadResult',
+    Checkout: '../use-cases/checkout-cart.js#CheckoutReference',
+    Money: '../domain/money.js#Money as MoneyValue',
+  },
+  inventory: {
+    Product: '../domain/sku.js#SkuReference',
+    ProductAvailability: '../use-cases/read-availability.js#AvailabilityView',
+    Warehouse: '../domain/warehouses.js#Warehouse as WarehouseModel',
+    WarehouseStock: '../domain/stock-level.js#StockLevel',
+    StockMovement: '../store/stock-movement.entity.js#StockMovementRecord',
+  },
+  payments: {
+    Order: '../domain/order-reference.js#OrderReference',
+    Payment: '../store/payment.entity.js#PaymentRecord',
+    Refund: '../store/refund.entity.js#RefundRecord',
+    PaymentAttempt: '../store/payment-attempt.entity.js#PaymentAttemptRecord',
+    Money: '../domain/money.js#Money as MoneyValue',
+  },
+  fulfillment: {
+    Order: '../domain/references.js#OrderReference',
+    Shipment: '../store/shipment.entity.js#ShipmentRecord',
+    ShipmentItem: '../store/shipment.entity.js#ShipmentItem as ShipmentItemRecord',
+    ShipmentEvent: '../store/shipment-history.entity.js#ShipmentHistoryRecord',
+    ShipmentConnection: '../use-cases/read-shipments.js#ShipmentPage',
+  },
 };
 
 const subgraphTargets = Object.fromEntries(

@@ -41,6 +41,14 @@ type Documents = {
     "\n  mutation CustomersTestUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": typeof types.CustomersTestUpdateAddressDocument,
     "\n  mutation CustomersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": typeof types.CustomersTestRemoveAddressDocument,
     "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": typeof types.CustomersTestSetDefaultAddressDocument,
+    "mutation InventoryTestTopUp($sku: ID!) { receiveStock(sku: $sku, warehouseId: \"NJ-FC\", quantity: 5) { available } }": typeof types.InventoryTestTopUpDocument,
+    "\n  query InventoryTestWarehouses {\n    warehouses {\n      id\n      name\n      city\n      servesRegions\n    }\n  }\n": typeof types.InventoryTestWarehousesDocument,
+    "\n  query InventoryTestCatalogueAvailability($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        status\n        availability {\n          inStock\n          lowStock\n          totalAvailable\n          byWarehouse {\n            available\n          }\n        }\n      }\n    }\n  }\n": typeof types.InventoryTestCatalogueAvailabilityDocument,
+    "\n  query InventoryTestStockMovements($sku: ID!, $warehouseId: ID, $first: Int) {\n    stockMovements(sku: $sku, warehouseId: $warehouseId, first: $first) {\n      id\n      sku\n      kind\n      deltaAvailable\n      deltaReserved\n      actor\n      reason\n      reference\n      occurredAt\n      warehouse {\n        id\n      }\n    }\n  }\n": typeof types.InventoryTestStockMovementsDocument,
+    "\n  mutation InventoryTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": typeof types.InventoryTestCreateProductDocument,
+    "\n  query InventoryTestAvailability($sku: ID!) {\n    product(sku: $sku) {\n      sku\n      availability {\n        inStock\n        lowStock\n        totalAvailable\n        byWarehouse {\n          sku\n          available\n          reserved\n          committed\n          shipped\n          warehouse {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.InventoryTestAvailabilityDocument,
+    "\n  mutation InventoryTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: $reference) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": typeof types.InventoryTestReceiveStockDocument,
+    "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": typeof types.InventoryTestAdjustStockDocument,
 };
 const documents: Documents = {
     "\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogListingCreateProductDocument,
@@ -70,6 +78,14 @@ const documents: Documents = {
     "\n  mutation CustomersTestUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": types.CustomersTestUpdateAddressDocument,
     "\n  mutation CustomersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": types.CustomersTestRemoveAddressDocument,
     "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n": types.CustomersTestSetDefaultAddressDocument,
+    "mutation InventoryTestTopUp($sku: ID!) { receiveStock(sku: $sku, warehouseId: \"NJ-FC\", quantity: 5) { available } }": types.InventoryTestTopUpDocument,
+    "\n  query InventoryTestWarehouses {\n    warehouses {\n      id\n      name\n      city\n      servesRegions\n    }\n  }\n": types.InventoryTestWarehousesDocument,
+    "\n  query InventoryTestCatalogueAvailability($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        status\n        availability {\n          inStock\n          lowStock\n          totalAvailable\n          byWarehouse {\n            available\n          }\n        }\n      }\n    }\n  }\n": types.InventoryTestCatalogueAvailabilityDocument,
+    "\n  query InventoryTestStockMovements($sku: ID!, $warehouseId: ID, $first: Int) {\n    stockMovements(sku: $sku, warehouseId: $warehouseId, first: $first) {\n      id\n      sku\n      kind\n      deltaAvailable\n      deltaReserved\n      actor\n      reason\n      reference\n      occurredAt\n      warehouse {\n        id\n      }\n    }\n  }\n": types.InventoryTestStockMovementsDocument,
+    "\n  mutation InventoryTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": types.InventoryTestCreateProductDocument,
+    "\n  query InventoryTestAvailability($sku: ID!) {\n    product(sku: $sku) {\n      sku\n      availability {\n        inStock\n        lowStock\n        totalAvailable\n        byWarehouse {\n          sku\n          available\n          reserved\n          committed\n          shipped\n          warehouse {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.InventoryTestAvailabilityDocument,
+    "\n  mutation InventoryTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: $reference) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": types.InventoryTestReceiveStockDocument,
+    "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": types.InventoryTestAdjustStockDocument,
 };
 
 /**
@@ -194,6 +210,38 @@ export function graphql(source: "\n  mutation CustomersTestRemoveAddress($id: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CustomersTestSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...CustomersTestAddress\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InventoryTestTopUp($sku: ID!) { receiveStock(sku: $sku, warehouseId: \"NJ-FC\", quantity: 5) { available } }"): (typeof documents)["mutation InventoryTestTopUp($sku: ID!) { receiveStock(sku: $sku, warehouseId: \"NJ-FC\", quantity: 5) { available } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryTestWarehouses {\n    warehouses {\n      id\n      name\n      city\n      servesRegions\n    }\n  }\n"): (typeof documents)["\n  query InventoryTestWarehouses {\n    warehouses {\n      id\n      name\n      city\n      servesRegions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryTestCatalogueAvailability($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        status\n        availability {\n          inStock\n          lowStock\n          totalAvailable\n          byWarehouse {\n            available\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryTestCatalogueAvailability($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        status\n        availability {\n          inStock\n          lowStock\n          totalAvailable\n          byWarehouse {\n            available\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryTestStockMovements($sku: ID!, $warehouseId: ID, $first: Int) {\n    stockMovements(sku: $sku, warehouseId: $warehouseId, first: $first) {\n      id\n      sku\n      kind\n      deltaAvailable\n      deltaReserved\n      actor\n      reason\n      reference\n      occurredAt\n      warehouse {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryTestStockMovements($sku: ID!, $warehouseId: ID, $first: Int) {\n    stockMovements(sku: $sku, warehouseId: $warehouseId, first: $first) {\n      id\n      sku\n      kind\n      deltaAvailable\n      deltaReserved\n      actor\n      reason\n      reference\n      occurredAt\n      warehouse {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventoryTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation InventoryTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryTestAvailability($sku: ID!) {\n    product(sku: $sku) {\n      sku\n      availability {\n        inStock\n        lowStock\n        totalAvailable\n        byWarehouse {\n          sku\n          available\n          reserved\n          committed\n          shipped\n          warehouse {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InventoryTestAvailability($sku: ID!) {\n    product(sku: $sku) {\n      sku\n      availability {\n        inStock\n        lowStock\n        totalAvailable\n        byWarehouse {\n          sku\n          available\n          reserved\n          committed\n          shipped\n          warehouse {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventoryTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: $reference) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InventoryTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: $reference) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

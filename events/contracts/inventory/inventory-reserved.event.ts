@@ -5,7 +5,9 @@ import { reservationLineSchema } from './reservation-line.js';
 /**
  * Fires when every line of an order is held at one warehouse (the nearest that could hold them
  * all) in answer to InventoryReservationRequested — and again, identical, when the same order is
- * requested again. The units stay reserved until `expiresAt` unless committed first.
+ * requested again while its units are reserved, committed or shipped (a released or expired order
+ * gets ReservationReleased / ReservationExpired instead). The units stay reserved until
+ * `expiresAt` unless committed first.
  * Envelope: correlationId = orderId, causationId = the request's id.
  */
 export const InventoryReserved = defineEvent({

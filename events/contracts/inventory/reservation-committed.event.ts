@@ -3,8 +3,8 @@ import { defineEvent } from '../../contract.js';
 
 /**
  * Fires when an order's reserved units became committed (after payment capture, on
- * ReservationCommitRequested). Committed units no longer expire. A repeated commit announces
- * nothing. Envelope: correlationId = orderId, causationId = the request's id.
+ * ReservationCommitRequested). Committed units no longer expire. A repeated commit request (or one
+ * arriving after shipping) changes nothing and announces this again. Envelope: correlationId = orderId, causationId = the request's id.
  */
 export const ReservationCommitted = defineEvent({
   context: 'inventory',

@@ -3,7 +3,7 @@ import { defineEvent } from '../../contract.js';
 
 /**
  * Fires when an order's committed units left the warehouse (on ReservationShipRequested). The
- * reservation is finished. A repeated request announces nothing.
+ * reservation is finished. A repeated request changes nothing and announces this again.
  * Envelope: correlationId = orderId, causationId = the request's id.
  */
 export const ReservationShipped = defineEvent({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineDelta, transition, type ReservationAction, type ReservationStatus } from './reservation-lifecycle.js';
+import { answerRequest, lineDelta, repeatAnnouncement, transition, type ReservationAction, type ReservationStatus } from './reservation-lifecycle.js';
 
 describe('reservation lifecycle', () => {
   it.each<[ReservationStatus | undefined, ReservationAction, ReturnType<typeof transition>]>([
@@ -39,5 +39,26 @@ describe('reservation lifecycle', () => {
     ['COMMITTED', 'RELEASED', { committed: -3, available: 3 }],
   ])('moves a line of 3 units from %s to %s as %j', (from, to, delta) => {
     expect(lineDelta(from, to, 3)).toEqual(delta);
+  });
+
+  it.each<[ReservationStatus | undefined, ReturnType<typeof answerRequest>]>([
+    [undefined, { kind: 'reserve' }],
+    ['RESERVED', { kind: 'repeat', announce: 'RESERVED' }],
+    ['COMMITTED', { kind: 'repeat', announce: 'RESERVED' }],
+    ['SHIPPED', { kind: 'repeat', announce: 'RESERVED' }],
+    ['FAILED', { kind: 'repeat', announce: 'FAILED' }],
+    ['RELEASED', { kind: 'repeat', announce: 'RELEASED' }],
+    ['EXPIRED', { kind: 'repeat', announce: 'EXPIRED' }],
+  ])('answers a reservation request for an order in %s with %j', (status, expected) => {
+    expect(answerRequest(status)).toEqual(expected);
+  });
+
+  it.each<[ReservationAction, ReturnType<typeof repeatAnnouncement>]>([
+    ['COMMIT', 'COMMITTED'],
+    ['SHIP', 'SHIPPED'],
+    ['RELEASE', 'RELEASED'],
+    ['EXPIRE', null],
+  ])('re-announces a repeated %s as %s', (action, expected) => {
+    expect(repeatAnnouncement(action)).toBe(expected);
   });
 });

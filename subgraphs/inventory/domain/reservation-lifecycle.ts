@@ -65,3 +65,44 @@ export function bucketOf(status: ReservationStatus): Bucket {
 /** The stock movement of one line when its reservation goes from `from` to `to`. */
 export const lineDelta = (from: ReservationStatus | 'NEW', to: ReservationStatus, quantity: number): StockDelta =>
   moveUnits(from === 'NEW' ? 'available' : bucketOf(from), bucketOf(to), quantity);
+
+// ---------------------------------------------------------------- repeated requests
+
+/**
+ * What a reservation request for an order gets. The first one reserves (or fails); a repeated one
+ * (a new message for the same order: the saga retrying, a replay) takes no stock and re-announces
+ * where the order stands: InventoryReserved while units are held or gone out (COMMITTED, SHIPPED
+ * included), the same failure, the release, or the expiry.
+ */
+export type RequestAnswer = { kind: 'reserve' } | { kind: 'repeat'; announce: 'RESERVED' | 'FAILED' | 'RELEASED' | 'EXPIRED' };
+
+export function answerRequest(status: ReservationStatus | undefined): RequestAnswer {
+  switch (status) {
+    case undefined:
+      return { kind: 'reserve' };
+    case 'RESERVED':
+    case 'COMMITTED':
+    case 'SHIPPED':
+      return { kind: 'repeat', announce: 'RESERVED' };
+    default:
+      return { kind: 'repeat', announce: status };
+  }
+}
+
+/**
+ * A commit, ship or release that finds its work already done (`noop`) re-announces its outcome,
+ * so a requester that missed the first answer, or asked twice, always hears one. Expiry is the
+ * clock's, not a request: nothing to answer.
+ */
+export function repeatAnnouncement(action: ReservationAction): 'COMMITTED' | 'SHIPPED' | 'RELEASED' | null {
+  switch (action) {
+    case 'COMMIT':
+      return 'COMMITTED';
+    case 'SHIP':
+      return 'SHIPPED';
+    case 'RELEASE':
+      return 'RELEASED';
+    case 'EXPIRE':
+      return null;
+  }
+}

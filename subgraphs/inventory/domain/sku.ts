@@ -7,3 +7,8 @@ const SKU_PATTERN = /^[A-Z0-9-]{3,24}$/;
 export const normaliseSku = (sku: string): string => sku.trim().toUpperCase();
 
 export const isValidSku = (sku: string): boolean => SKU_PATTERN.test(sku);
+
+/** A catalog product as inventory knows it: by SKU only (the entity key). */
+export interface SkuReference {
+  sku: string;
+}

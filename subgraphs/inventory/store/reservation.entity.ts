@@ -15,6 +15,8 @@ export interface ReservationRecord {
   shippingRegion: string | null;
   shippingCountry: string | null;
   releaseReason: string | null;
+  /** The status whose units a release put back; null when nothing was held. */
+  releasedFrom: 'RESERVED' | 'COMMITTED' | null;
   /** Database clock; only RESERVED reservations expire. */
   expiresAt: Date | null;
   createdAt: Date;
@@ -35,6 +37,7 @@ export const ReservationEntity = new EntitySchema<ReservationRecord>({
     shippingRegion: { type: 'text', fieldName: 'shipping_region', nullable: true },
     shippingCountry: { type: 'text', fieldName: 'shipping_country', nullable: true },
     releaseReason: { type: 'text', fieldName: 'release_reason', nullable: true },
+    releasedFrom: { type: 'text', fieldName: 'released_from', nullable: true },
     expiresAt: { type: 'datetime', fieldName: 'expires_at', nullable: true },
     createdAt: { type: 'datetime', fieldName: 'created_at', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', fieldName: 'updated_at', onCreate: () => new Date(), onUpdate: () => new Date() },

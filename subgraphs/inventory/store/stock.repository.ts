@@ -65,6 +65,16 @@ export class StockRepository {
     return row;
   }
 
+  /** `sku|warehouseId` of the rows of these SKUs that the seed already stocked (its idempotency marker). */
+  async seededRows(skus: readonly string[]): Promise<Set<string>> {
+    if (!skus.length) return new Set();
+    const rows = await this.em.execute<{ sku: string; warehouseId: string }[]>(
+      `select distinct sku, warehouse_id as "warehouseId" from ${this.table('stock_movement')} where kind = 'SEEDED' and sku in (?)`,
+      [[...skus]],
+    );
+    return new Set(rows.map((row) => `${row.sku}|${row.warehouseId}`));
+  }
+
   /** Unlocked read of the rows of these SKUs (availability queries). */
   findBySkus(skus: readonly string[]): Promise<StockLevel[]> {
     if (!skus.length) return Promise.resolve([]);

@@ -21,6 +21,8 @@ export interface InventoryDeps {
 export interface Cause {
   /** The id of the request's envelope; null for the clock (expiry) and the seed. */
   causationId: string | null;
+  /** The customer the request's envelope names, if any (kept on the answers' envelopes). */
+  customerId?: string | null;
 }
 
 /** Movement-log actor for everything not done by a person. */

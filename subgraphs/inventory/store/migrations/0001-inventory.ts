@@ -72,6 +72,8 @@ export class Migration0001Inventory extends Migration {
         shipping_region text,
         shipping_country text,
         release_reason text,
+        -- what the units were when released (null for a release ahead of the request): answers repeats
+        released_from text check (released_from in ('RESERVED', 'COMMITTED')),
         expires_at timestamptz,
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now(),
