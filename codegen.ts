@@ -41,6 +41,18 @@ const mappers: Partial<Record<(typeof SUBGRAPHS)[number], Record<string, string>
     WarehouseStock: '../domain/stock-level.js#StockLevel',
     StockMovement: '../store/stock-movement.entity.js#StockMovementRecord',
   },
+  orders: {
+    Customer: '../use-cases/read-orders.js#CustomerReference',
+    Checkout: '../store/checkout.entity.js#CheckoutRecord',
+    CheckoutItem: '../domain/checkout.js#CheckoutLine',
+    OrderItem: '../domain/checkout.js#CheckoutLine',
+    PriceChange: '../domain/checkout.js#PriceChange as PriceChangeValue',
+    ShippingAddress: '../domain/address.js#ShippingAddress as ShippingAddressValue',
+    Order: '../store/order.entity.js#OrderRecord',
+    OrderEvent: '../store/timeline.entity.js#TimelineRecord',
+    OrderConnection: '../use-cases/read-orders.js#OrderPage',
+    Money: '../domain/money.js#Money as MoneyValue',
+  },
   payments: {
     Order: '../domain/order-reference.js#OrderReference',
     Payment: '../store/payment.entity.js#PaymentRecord',

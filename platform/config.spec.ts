@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_STAFF_PASSWORD, loadConfig } from './config.js';
+import { ConfigError, DEV_CARRIER_WEBHOOK_SECRET, DEV_STAFF_PASSWORD, loadConfig } from './config.js';
 import { DEV_JWT_PRIVATE_KEY, DEV_JWT_PUBLIC_KEY } from './dev-keys.js';
 
 const keys = () => {
@@ -45,6 +45,13 @@ describe('configuration', () => {
   it('refuses development staff passwords in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production', ...keys(), STAFF_ACCOUNTS: staff(DEV_STAFF_PASSWORD) });
     expect(problems.join('\n')).toMatch(/development password/);
+  });
+
+  it('refuses the development carrier webhook secret and the carrier simulation in production, and applies no default there', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', ...keys(), STAFF_ACCOUNTS: staff('a-strong-password'), CARRIER_WEBHOOK_SECRET: DEV_CARRIER_WEBHOOK_SECRET, CARRIER_SIMULATION: 'true' });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/CARRIER_WEBHOOK_SECRET/), expect.stringMatching(/CARRIER_SIMULATION/)]));
+    expect(loadConfig({ NODE_ENV: 'production', ...keys(), STAFF_ACCOUNTS: staff('a-strong-password') }).fulfillment).toMatchObject({ carrierWebhookSecret: null, carrierSimulation: false });
+    expect(loadConfig({}).fulfillment).toMatchObject({ carrierWebhookSecret: DEV_CARRIER_WEBHOOK_SECRET, carrierSimulation: true });
   });
 
   it('accepts a proper production configuration with introspection and demo data off', () => {

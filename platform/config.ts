@@ -23,6 +23,8 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
 
 export const DEV_STAFF_PASSWORD = 'critter-staff-dev';
 export const DEV_DEMO_PASSWORD = 'critter-demo-pass';
+/** Signs carrier webhooks outside production (tests sign with it too); refused in production. */
+export const DEV_CARRIER_WEBHOOK_SECRET = 'critter-carrier-webhook-dev-secret';
 
 const staffRole = z.enum(['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN']);
 const staffAccount = z.object({
@@ -92,6 +94,35 @@ const envSchema = z.object({
   CART_GUEST_TTL_MS: positiveMs.default(24 * 3600_000),
   /** How often the cart subgraph looks for expired guest carts. */
   CART_EXPIRY_SWEEP_MS: positiveMs.default(30_000),
+  /** A checkout untouched this long is ABANDONED (SPEC §6: 15 min). */
+  CHECKOUT_TTL_MS: positiveMs.default(15 * 60_000),
+  /** How often orders looks for checkouts to abandon. */
+  CHECKOUT_EXPIRY_SWEEP_MS: positiveMs.default(30_000),
+  /** How long a checkout request waits for orders to apply CheckoutInitiated before NOT_FOUND. */
+  CHECKOUT_WAIT_MS: positiveMs.default(5_000),
+  /** An order not CONFIRMED this long after placement goes ON_HOLD (SPEC §6, PO: 5 min). */
+  ORDER_CONFIRMATION_TIMEOUT_MS: positiveMs.default(5 * 60_000),
+  /** A DELIVERED order becomes CLOSED when its return window ends (SPEC §6: 30 days). */
+  ORDER_RETURN_WINDOW_MS: positiveMs.default(30 * 24 * 3600_000),
+  /** How long after placement a customer may cancel their own order (SPEC §6, PO: 2 h). */
+  ORDER_CUSTOMER_CANCEL_WINDOW_MS: positiveMs.default(2 * 3600_000),
+  /** How often orders fires the saga's due timeouts. */
+  ORDER_TIMEOUT_POLL_MS: positiveMs.default(1_000),
+  /** HMAC key of carrier webhook signatures (fulfillment); no default in production, where the dev key is refused. */
+  CARRIER_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The stub carrier makes delivery attempts of dispatched parcels by itself (default: on in development only). */
+  CARRIER_SIMULATION: bool.optional(),
+  /** How long after dispatch (or the previous attempt) the simulated carrier makes its next delivery attempt. */
+  CARRIER_SIMULATION_STEP_MS: positiveMs.default(60_000),
+  /** Which payment provider adapter payments uses; production must say so explicitly (see payments' README row). */
+  PAYMENT_GATEWAY: z.enum(['stub', 'stripe']).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Another Stripe API origin (a local fake in tests, a proxy); the official one when unset. */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** One payment provider call slower than this counts as a (retriable) timeout. */
+  PAYMENT_GATEWAY_TIMEOUT_MS: positiveMs.default(10_000),
+  /** Delays between the 3 attempts of a payment call (retry matrix, PO), comma-separated ms. */
+  PAYMENT_RETRY_BACKOFF_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 500,2000').default('500,2000'),
 
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
@@ -131,6 +162,28 @@ export interface Config {
   addressVerification: { timeoutMs: number };
   inventory: { reservationTtlMs: number; expiryPollMs: number };
   cart: { guestTtlMs: number; expirySweepMs: number };
+  orders: {
+    checkoutTtlMs: number;
+    checkoutExpirySweepMs: number;
+    checkoutWaitMs: number;
+    confirmationTimeoutMs: number;
+    returnWindowMs: number;
+    customerCancelWindowMs: number;
+    timeoutPollMs: number;
+  };
+  fulfillment: {
+    /** null: not configured (production without CARRIER_WEBHOOK_SECRET); the webhook then answers 503. */
+    carrierWebhookSecret: string | null;
+    carrierSimulation: boolean;
+    carrierSimulationStepMs: number;
+  };
+  payments: {
+    /** null: not chosen (production without PAYMENT_GATEWAY); payments refuses to start then. */
+    gateway: 'stub' | 'stripe' | null;
+    stripe: { secretKey: string | undefined; apiBase: string | undefined };
+    gatewayTimeoutMs: number;
+    retryBackoffMs: number[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -169,6 +222,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('STAFF_ACCOUNTS uses a development password in production');
   }
   if (production && e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA must not be enabled in production');
+  if (production && e.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_WEBHOOK_SECRET) problems.push('CARRIER_WEBHOOK_SECRET must not be the development secret in production');
+  if (production && e.CARRIER_SIMULATION) problems.push('CARRIER_SIMULATION must not be enabled in production');
+  if (e.PAYMENT_GATEWAY === 'stripe' && !e.STRIPE_SECRET_KEY) problems.push('STRIPE_SECRET_KEY is required when PAYMENT_GATEWAY=stripe');
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (e.SUBGRAPH_URLS) {
@@ -211,6 +267,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     addressVerification: { timeoutMs: e.ADDRESS_VERIFICATION_TIMEOUT_MS },
     inventory: { reservationTtlMs: e.RESERVATION_TTL_MS, expiryPollMs: e.RESERVATION_EXPIRY_POLL_MS },
     cart: { guestTtlMs: e.CART_GUEST_TTL_MS, expirySweepMs: e.CART_EXPIRY_SWEEP_MS },
+    orders: {
+      checkoutTtlMs: e.CHECKOUT_TTL_MS,
+      checkoutExpirySweepMs: e.CHECKOUT_EXPIRY_SWEEP_MS,
+      checkoutWaitMs: e.CHECKOUT_WAIT_MS,
+      confirmationTimeoutMs: e.ORDER_CONFIRMATION_TIMEOUT_MS,
+      returnWindowMs: e.ORDER_RETURN_WINDOW_MS,
+      customerCancelWindowMs: e.ORDER_CUSTOMER_CANCEL_WINDOW_MS,
+      timeoutPollMs: e.ORDER_TIMEOUT_POLL_MS,
+    },
+    fulfillment: {
+      carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? (production ? null : DEV_CARRIER_WEBHOOK_SECRET),
+      carrierSimulation: e.CARRIER_SIMULATION ?? e.NODE_ENV === 'development',
+      carrierSimulationStepMs: e.CARRIER_SIMULATION_STEP_MS,
+    },
+    payments: {
+      // the stub approves every card without charging: a default only outside production
+      gateway: e.PAYMENT_GATEWAY ?? (production ? null : 'stub'),
+      stripe: { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE },
+      gatewayTimeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
+      retryBackoffMs: e.PAYMENT_RETRY_BACKOFF_MS.split(',').map(Number),
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../../contract.js';
 
 export const cartUpdateReasons = ['ITEM_ADDED', 'ITEM_REMOVED', 'QUANTITY_CHANGED', 'CLEARED', 'MERGED', 'CHECKED_OUT', 'ABANDONED'] as const;
+export const cartStatuses = ['ACTIVE', 'CHECKED_OUT', 'ABANDONED', 'CLEARED'] as const;
 
 /**
  * Fires on every change of a cart, in the transaction that made it: the one feed behind the
@@ -21,5 +22,7 @@ export const CartChanged = defineEvent({
     sku: z.string().nullable(),
     itemCount: z.number().int().nonnegative(),
     subtotalCents: z.number().int().nonnegative(),
+    /** The cart's status after the change (a MERGED customer cart stays ACTIVE, the guest cart is CLEARED). Optional: added after v1 shipped. */
+    status: z.enum(cartStatuses).optional(),
   }),
 });

@@ -1,0 +1,14 @@
+export { CheckoutAddressSelected } from './checkout-address-selected.event.js';
+export { CheckoutAddressReleased } from './checkout-address-released.event.js';
+export { OrderPlaced } from './order-placed.event.js';
+export { OrderStatusChanged } from './order-status-changed.event.js';
+export { OrderAlertRaised } from './order-alert-raised.event.js';
+export { InventoryReservationRequested } from './inventory-reservation-requested.event.js';
+export { ReservationCommitRequested } from './reservation-commit-requested.event.js';
+export { ReservationReleaseRequested } from './reservation-release-requested.event.js';
+export { PaymentAuthorizationRequested } from './payment-authorization-requested.event.js';
+export { PaymentCaptureRequested } from './payment-capture-requested.event.js';
+export { PaymentVoidRequested } from './payment-void-requested.event.js';
+export { RefundRequested } from './refund-requested.event.js';
+export { FulfillmentRequested } from './fulfillment-requested.event.js';
+export { shippingAddressSchema, shippingMethodSchema, orderStatusSchema, type ShippingAddressSnapshot, type ShippingMethodName, type OrderStatusName } from './order-shapes.js';

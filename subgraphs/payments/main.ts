@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../../platform/main.js';
+import { paymentsSubgraph } from './subgraph.js';
+
+await runSubgraphProcess(paymentsSubgraph);

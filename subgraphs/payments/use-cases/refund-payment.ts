@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { idempotencyKeys } from '../domain/idempotency-keys.js';
+import { afterRefund, decideRefund } from '../domain/payment.js';
+import { PaymentRepository } from '../store/payment.repository.js';
+import { createAnnouncer } from './announcements.js';
+import { factsOf } from './payment-facts.js';
+import { reference } from './capture-payment.js';
+import { callGateway } from './gateway-calls.js';
+import type { Cause, PaymentsDeps } from './scope.js';
+
+export interface RefundRequest {
+  orderId: string;
+  refundId: string;
+  amountCents: number;
+  currency: string;
+  reason: string;
+}
+
+export type RefundOutcome = 'COMPLETED' | 'FAILED' | 'REPEATED';
+
+/**
+ * Gives back part or all of a capture (automatic, PO). The refund id orders minted is the
+ * refund's row id and idempotency key: a repeated request re-announces its outcome and never
+ * refunds twice. A refund beyond what is left of the capture fails without a provider call;
+ * a provider failure is retried (3 attempts in all, back-off), then RefundFailed escalates it to
+ * staff. Everything refunded never exceeds what was captured (the domain and the table's CHECKs).
+ */
+export async function refundPayment(deps: PaymentsDeps, em: EntityManager, request: RefundRequest, cause: Cause): Promise<RefundOutcome> {
+  const payments = new PaymentRepository(em);
+  const payment = await payments.lockForOrder(request.orderId);
+  // the saga asks for refunds only after PaymentCaptured: a missing payment is a request that
+  // overtook the capture's commit; failing makes the kit deliver it again later
+  if (!payment) throw new Error(`no payment for order ${request.orderId} yet; refund requested before capture`);
+  const announce = createAnnouncer(deps, em, cause);
+
+  const existing = await payments.findRefund(request.refundId);
+  if (existing) {
+    if (existing.orderId !== request.orderId) throw new Error(`refund ${request.refundId} belongs to order ${existing.orderId}, not ${request.orderId}`);
+    if (existing.status === 'COMPLETED') announce.refundCompleted(payment, existing);
+    else announce.refundFailed(payment, existing);
+    return 'REPEATED';
+  }
+
+  const refund = payments.addRefund({
+    id: request.refundId,
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    amountCents: request.amountCents,
+    currency: request.currency.toUpperCase(),
+    status: 'PENDING',
+    reason: request.reason,
+    failureReason: null,
+    gatewayReference: null,
+    attempts: 0,
+    completedAt: null,
+  });
+
+  const decision = decideRefund(factsOf(payment), { cents: request.amountCents, currency: request.currency });
+  if (decision.kind === 'reject') {
+    refund.status = 'FAILED';
+    refund.failureReason = decision.reason;
+    announce.refundFailed(payment, refund);
+    return 'FAILED';
+  }
+
+  const idempotencyKey = idempotencyKeys.refund(refund.id);
+  const outcome = await callGateway(deps, em, { payment, refund, operation: 'REFUND', idempotencyKey }, () =>
+    deps.gateway.refund({ reference: reference(payment), refundId: refund.id, amount: decision.amount, idempotencyKey }),
+  );
+  if (!outcome.ok) {
+    refund.status = 'FAILED';
+    refund.failureReason = outcome.failure.message;
+    announce.refundFailed(payment, refund);
+    return 'FAILED';
+  }
+  const next = afterRefund(factsOf(payment), decision.amount.cents);
+  payment.status = next.status;
+  payment.refundedCents = next.refundedCents;
+  refund.status = 'COMPLETED';
+  refund.gatewayReference = outcome.value.reference;
+  refund.completedAt = deps.clock();
+  announce.refundCompleted(payment, refund);
+  return 'COMPLETED';
+}
