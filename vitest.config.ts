@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 has no exports map: Node gives every importer its CommonJS build, but Vite would give
+    // our (transformed) sources the `module` build — a second graphql realm next to the one Apollo and
+    // graphql-ws load. Tests must see the single instance production sees.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['**/*.spec.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],

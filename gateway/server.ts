@@ -178,15 +178,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return response.body.singleResult as Awaited<ReturnType<GraphExecutor>>;
       },
     });
-    metrics.registry.registerMetric(
-      new Gauge({ name: 'subscription_sockets_open', help: 'Open graphql-ws sockets', collect() { this.set(subscriptions!.stats().sockets); } }),
-    );
-    metrics.registry.registerMetric(
-      new Gauge({ name: 'subscriptions_active', help: 'Active subscriptions', collect() { this.set(subscriptions!.stats().subscriptions); } }),
-    );
-    metrics.registry.registerMetric(
-      new Gauge({ name: 'subscription_event_listeners', help: 'In-process listeners on the live event feed', collect() { this.set(subscriptions!.stats().feedListeners); } }),
-    );
+    const edge = subscriptions;
+    const registers = [metrics.registry];
+    new Gauge({ name: 'subscription_sockets_open', help: 'Open graphql-ws sockets', registers, collect() { this.set(edge.stats().sockets); } });
+    new Gauge({ name: 'subscriptions_active', help: 'Active subscriptions', registers, collect() { this.set(edge.stats().subscriptions); } });
+    new Gauge({ name: 'subscription_event_listeners', help: 'In-process listeners on the live event feed', registers, collect() { this.set(edge.stats().feedListeners); } });
   }
 
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.gateway.port, config.host, resolve));

@@ -15,10 +15,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { limitRules } from '../hardening.js';
 import { decodeJwt } from 'jose';
 import type { Caller, TokenVerifier } from '../../platform/auth.js';
 import type { Config } from '../../platform/config.js';
@@ -85,13 +82,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
   let sockets = 0;
 
   const { limits } = config.gateway;
-  const rules: ValidationRule[] = [
-    ...specifiedRules,
-    maxDepthRule({ n: limits.maxDepth }),
-    maxAliasesRule({ n: limits.maxAliases }),
-    costLimitRule({ maxCost: limits.maxCost }),
-    maxDirectivesRule({ n: 20 }),
-  ];
+  const rules: ValidationRule[] = [...specifiedRules, ...limitRules(config)];
 
   const contextOf = (session: Session): GatewayContext => ({
     caller: session.caller,
@@ -110,7 +101,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
       if (route.concerns(event, args, session.caller)) queue.push(event);
     });
     queue.onClose(stopListening);
-    if (route.authorize) {
+    if (route.authorize && (route.authorize.when?.(args) ?? true)) {
       const result = await options.execute(route.authorize.query, route.authorize.variables(args), contextOf(session)).catch(() => undefined);
       const allowed = result && !result.errors?.length && result.data && Object.values(result.data).every((v) => v != null);
       if (!allowed) {

@@ -1,6 +1,7 @@
 import type { Caller } from '../../platform/auth.js';
 import type { Envelope, EventDefinition } from '../../events/contract.js';
 import { CartChanged } from '../../events/contracts/cart/cart-changed.event.js';
+import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
 
 /**
  * How each `Subscription` field of the API schema is served by the edge: which integration
@@ -12,8 +13,11 @@ import { CartChanged } from '../../events/contracts/cart/cart-changed.event.js';
 export interface SubscriptionRoute<TArgs = Record<string, unknown>> {
   field: string;
   event: EventDefinition;
-  /** Asked once at subscribe time through the gateway; a null or failing answer → FORBIDDEN. */
-  authorize?: { query: string; variables: (args: TArgs) => Record<string, unknown> };
+  /**
+   * Asked once at subscribe time through the gateway; a null or failing answer → FORBIDDEN.
+   * `when` limits it to some arguments (default: always), e.g. only when an entity id is given.
+   */
+  authorize?: { query: string; variables: (args: TArgs) => Record<string, unknown>; when?: (args: TArgs) => boolean };
   /** Whether this event belongs to this subscription. Identity comes only from the verified caller. */
   concerns: (event: Envelope<any>, args: TArgs, caller: Exclude<Caller, { kind: 'anonymous' }>) => boolean;
   entity: { field: string; rootQuery: string; idArgument: string; idOf: (event: Envelope<any>) => string };
@@ -31,4 +35,20 @@ const cartUpdated: SubscriptionRoute<{ cartId: string }> = {
   fields: (event) => ({ reason: event.payload.reason, occurredAt: event.occurredAt }),
 };
 
-export const subscriptionRoutes: SubscriptionRoute<any>[] = [cartUpdated];
+const orderUpdated: SubscriptionRoute<{ orderId?: string | null }> = {
+  field: 'orderUpdated',
+  event: OrderStatusChanged,
+  // one order: orders answers order(id) only for its customer and staff (others: NOT_FOUND → FORBIDDEN)
+  authorize: {
+    query: 'query AuthorizeOrderSubscription($id: ID!) { order(id: $id) { id } }',
+    variables: (args) => ({ id: args.orderId }),
+    when: (args) => args.orderId != null,
+  },
+  // a customer hears only of their own orders (the envelope's customerId); staff of any order
+  concerns: (event, args, caller) =>
+    (args.orderId == null || event.payload.orderId === args.orderId) && (caller.kind === 'staff' || event.customerId === caller.subject),
+  entity: { field: 'order', rootQuery: 'order', idArgument: 'id', idOf: (event) => event.payload.orderId },
+  fields: (event) => ({ status: event.payload.status, previousStatus: event.payload.previousStatus, occurredAt: event.payload.occurredAt }),
+};
+
+export const subscriptionRoutes: SubscriptionRoute<any>[] = [cartUpdated, orderUpdated];

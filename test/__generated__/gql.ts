@@ -14,6 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": typeof types.CartTestCartProductsDocument,
+    "\n  query CartTestCartCustomer($id: ID!) {\n    cart(id: $id) {\n      customer {\n        id\n        email\n      }\n      items {\n        quantity\n        product {\n          sku\n          name\n        }\n      }\n    }\n  }\n": typeof types.CartTestCartCustomerDocument,
+    "\n  mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: \"cart test\") {\n      available\n    }\n  }\n": typeof types.CartTestReceiveStockDocument,
+    "\n  fragment CartTestCart on Cart {\n    id\n    status\n    itemCount\n    subtotal {\n      cents\n      currency\n      formatted\n    }\n    expiresAt\n    updatedAt\n    customer {\n      id\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n      product {\n        sku\n      }\n    }\n  }\n": typeof types.CartTestCartFragmentDoc,
+    "\n  mutation CartTestCreateCart {\n    createCart {\n      ...CartTestCart\n    }\n  }\n  \n": typeof types.CartTestCreateCartDocument,
+    "\n  query CartTestCart($id: ID!) {\n    cart(id: $id) {\n      ...CartTestCart\n    }\n  }\n  \n": typeof types.CartTestCartDocument,
+    "\n  query CartTestMyCart {\n    myCart {\n      ...CartTestCart\n    }\n  }\n  \n": typeof types.CartTestMyCartDocument,
+    "\n  mutation CartTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n  \n": typeof types.CartTestAddItemDocument,
+    "\n  mutation CartTestChangeQuantity($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    changeCartItemQuantity(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n": typeof types.CartTestChangeQuantityDocument,
+    "\n  mutation CartTestRemoveItem($cartId: ID!, $sku: ID!) {\n    removeCartItem(cartId: $cartId, sku: $sku) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n": typeof types.CartTestRemoveItemDocument,
+    "\n  mutation CartTestClearCart($cartId: ID!) {\n    clearCart(cartId: $cartId) {\n      ...CartTestCart\n    }\n  }\n  \n": typeof types.CartTestClearCartDocument,
+    "\n  mutation CartTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...CartTestCart\n    }\n  }\n  \n": typeof types.CartTestMergeCartDocument,
+    "\n  mutation CartTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      id\n    }\n  }\n": typeof types.CartTestCheckoutCartDocument,
+    "\n  mutation CartTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": typeof types.CartTestCreateProductDocument,
+    "\n  mutation CartTestChangeProductPrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n": typeof types.CartTestChangeProductPriceDocument,
+    "\n  mutation CartTestChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n    }\n  }\n": typeof types.CartTestChangeProductStatusDocument,
+    "\n  mutation CartTestStartGuestSession {\n    startGuestSession {\n      token\n    }\n  }\n": typeof types.CartTestStartGuestSessionDocument,
+    "\n  mutation CartTestRegisterCustomer($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n": typeof types.CartTestRegisterCustomerDocument,
+    "\n  mutation CartTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n": typeof types.CartTestLoginDocument,
     "\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogListingCreateProductDocument,
     "\n  mutation CatalogListingUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": typeof types.CatalogListingUpdateProductDocument,
     "\n  mutation CatalogListingChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": typeof types.CatalogListingChangeProductStatusDocument,
@@ -51,6 +70,25 @@ type Documents = {
     "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": typeof types.InventoryTestAdjustStockDocument,
 };
 const documents: Documents = {
+    "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.CartTestCartProductsDocument,
+    "\n  query CartTestCartCustomer($id: ID!) {\n    cart(id: $id) {\n      customer {\n        id\n        email\n      }\n      items {\n        quantity\n        product {\n          sku\n          name\n        }\n      }\n    }\n  }\n": types.CartTestCartCustomerDocument,
+    "\n  mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: \"cart test\") {\n      available\n    }\n  }\n": types.CartTestReceiveStockDocument,
+    "\n  fragment CartTestCart on Cart {\n    id\n    status\n    itemCount\n    subtotal {\n      cents\n      currency\n      formatted\n    }\n    expiresAt\n    updatedAt\n    customer {\n      id\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n      product {\n        sku\n      }\n    }\n  }\n": types.CartTestCartFragmentDoc,
+    "\n  mutation CartTestCreateCart {\n    createCart {\n      ...CartTestCart\n    }\n  }\n  \n": types.CartTestCreateCartDocument,
+    "\n  query CartTestCart($id: ID!) {\n    cart(id: $id) {\n      ...CartTestCart\n    }\n  }\n  \n": types.CartTestCartDocument,
+    "\n  query CartTestMyCart {\n    myCart {\n      ...CartTestCart\n    }\n  }\n  \n": types.CartTestMyCartDocument,
+    "\n  mutation CartTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n  \n": types.CartTestAddItemDocument,
+    "\n  mutation CartTestChangeQuantity($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    changeCartItemQuantity(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n": types.CartTestChangeQuantityDocument,
+    "\n  mutation CartTestRemoveItem($cartId: ID!, $sku: ID!) {\n    removeCartItem(cartId: $cartId, sku: $sku) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n": types.CartTestRemoveItemDocument,
+    "\n  mutation CartTestClearCart($cartId: ID!) {\n    clearCart(cartId: $cartId) {\n      ...CartTestCart\n    }\n  }\n  \n": types.CartTestClearCartDocument,
+    "\n  mutation CartTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...CartTestCart\n    }\n  }\n  \n": types.CartTestMergeCartDocument,
+    "\n  mutation CartTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      id\n    }\n  }\n": types.CartTestCheckoutCartDocument,
+    "\n  mutation CartTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": types.CartTestCreateProductDocument,
+    "\n  mutation CartTestChangeProductPrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n": types.CartTestChangeProductPriceDocument,
+    "\n  mutation CartTestChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n    }\n  }\n": types.CartTestChangeProductStatusDocument,
+    "\n  mutation CartTestStartGuestSession {\n    startGuestSession {\n      token\n    }\n  }\n": types.CartTestStartGuestSessionDocument,
+    "\n  mutation CartTestRegisterCustomer($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n": types.CartTestRegisterCustomerDocument,
+    "\n  mutation CartTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n": types.CartTestLoginDocument,
     "\n  mutation CatalogListingCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogListingCreateProductDocument,
     "\n  mutation CatalogListingUpdateProduct($sku: ID!, $input: UpdateProductInput!) {\n    updateProduct(sku: $sku, input: $input) {\n      ...CatalogTestProduct\n    }\n  }\n  \n": types.CatalogListingUpdateProductDocument,
     "\n  mutation CatalogListingChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": types.CatalogListingChangeProductStatusDocument,
@@ -102,6 +140,82 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartTestCartCustomer($id: ID!) {\n    cart(id: $id) {\n      customer {\n        id\n        email\n      }\n      items {\n        quantity\n        product {\n          sku\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CartTestCartCustomer($id: ID!) {\n    cart(id: $id) {\n      customer {\n        id\n        email\n      }\n      items {\n        quantity\n        product {\n          sku\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: \"cart test\") {\n      available\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: \"cart test\") {\n      available\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CartTestCart on Cart {\n    id\n    status\n    itemCount\n    subtotal {\n      cents\n      currency\n      formatted\n    }\n    expiresAt\n    updatedAt\n    customer {\n      id\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n      product {\n        sku\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CartTestCart on Cart {\n    id\n    status\n    itemCount\n    subtotal {\n      cents\n      currency\n      formatted\n    }\n    expiresAt\n    updatedAt\n    customer {\n      id\n    }\n    items {\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n      product {\n        sku\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestCreateCart {\n    createCart {\n      ...CartTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CartTestCreateCart {\n    createCart {\n      ...CartTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartTestCart($id: ID!) {\n    cart(id: $id) {\n      ...CartTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  query CartTestCart($id: ID!) {\n    cart(id: $id) {\n      ...CartTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartTestMyCart {\n    myCart {\n      ...CartTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  query CartTestMyCart {\n    myCart {\n      ...CartTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CartTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestChangeQuantity($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    changeCartItemQuantity(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CartTestChangeQuantity($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    changeCartItemQuantity(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestRemoveItem($cartId: ID!, $sku: ID!) {\n    removeCartItem(cartId: $cartId, sku: $sku) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CartTestRemoveItem($cartId: ID!, $sku: ID!) {\n    removeCartItem(cartId: $cartId, sku: $sku) {\n      cart {\n        ...CartTestCart\n      }\n      warnings {\n        sku\n        code\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestClearCart($cartId: ID!) {\n    clearCart(cartId: $cartId) {\n      ...CartTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CartTestClearCart($cartId: ID!) {\n    clearCart(cartId: $cartId) {\n      ...CartTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...CartTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CartTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...CartTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestChangeProductPrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestChangeProductPrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestChangeProductStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestStartGuestSession {\n    startGuestSession {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestStartGuestSession {\n    startGuestSession {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestRegisterCustomer($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestRegisterCustomer($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CartTestLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

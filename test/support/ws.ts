@@ -19,8 +19,8 @@ export class RawSocket {
   private readonly waiters: ((frame: Record<string, any>) => void)[] = [];
   pings = 0;
 
-  private constructor(url: string, protocol: string) {
-    this.socket = new WebSocket(url, protocol);
+  private constructor(url: string, protocol: string | null) {
+    this.socket = protocol === null ? new WebSocket(url) : new WebSocket(url, protocol);
     this.socket.on('ping', () => (this.pings += 1));
     this.socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Record<string, any>;
@@ -31,7 +31,8 @@ export class RawSocket {
     this.closed = new Promise((resolve) => this.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
   }
 
-  static async open(url: string, protocol = GRAPHQL_WS_PROTOCOL): Promise<RawSocket> {
+  /** `protocol: null` offers no subprotocol at all. */
+  static async open(url: string, protocol: string | null = GRAPHQL_WS_PROTOCOL): Promise<RawSocket> {
     const raw = new RawSocket(url, protocol);
     await new Promise<void>((resolve, reject) => {
       raw.socket.once('open', () => resolve());

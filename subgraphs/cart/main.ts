@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../../platform/main.js';
+import { cartSubgraph } from './subgraph.js';
+
+await runSubgraphProcess(cartSubgraph);

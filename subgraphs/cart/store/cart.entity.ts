@@ -1,0 +1,42 @@
+import { EntitySchema, type Opt } from '@mikro-orm/postgresql';
+import type { Cart, CartLine, CartStatus, OwnerKind } from '../domain/cart.js';
+
+/** A row of `cart.cart`: the aggregate, its lines as JSON. */
+export interface CartRecord {
+  id: string;
+  ownerKind: OwnerKind;
+  ownerId: string;
+  status: CartStatus;
+  lines: CartLine[];
+  /** Set when the cart was checked out (the checkout orders builds from CheckoutInitiated). */
+  checkoutId: string | null;
+  createdAt: Date & Opt;
+  /** The last change; a guest cart expires a fixed time after it. */
+  updatedAt: Date & Opt;
+}
+
+export const CartEntity = new EntitySchema<CartRecord>({
+  name: 'Cart',
+  tableName: 'cart',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    ownerKind: { type: 'text', fieldName: 'owner_kind' },
+    ownerId: { type: 'text', fieldName: 'owner_id' },
+    status: { type: 'text' },
+    lines: { type: 'json' },
+    checkoutId: { type: 'uuid', fieldName: 'checkout_id', nullable: true },
+    createdAt: { type: 'datetime', fieldName: 'created_at', onCreate: () => new Date() },
+    updatedAt: { type: 'datetime', fieldName: 'updated_at', onCreate: () => new Date() },
+  },
+});
+
+/** The domain's view of a stored cart. */
+export function toCart(record: CartRecord): Cart {
+  return {
+    id: record.id,
+    ownerKind: record.ownerKind,
+    ownerId: record.ownerId,
+    status: record.status,
+    lines: record.lines.map((line) => ({ ...line, unitPrice: { ...line.unitPrice } })),
+  };
+}

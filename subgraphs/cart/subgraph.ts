@@ -1,0 +1,42 @@
+import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
+import type { Context } from './context.js';
+import { startCartExpiry } from './expiry.js';
+import { catalogProjectionHandlers } from './handlers/catalog-projection.handlers.js';
+import { stockProjectionHandlers } from './handlers/stock-projection.handlers.js';
+import { createResolvers } from './resolvers/index.js';
+import { CartEntity } from './store/cart.entity.js';
+import { CartHistoryEntity } from './store/cart-history.entity.js';
+import { ProductProjectionEntity, StockProjectionEntity } from './store/projection.entities.js';
+import { Migration0001Cart } from './store/migrations/0001-cart.js';
+import { createCartUseCases, type CartDeps } from './use-cases/index.js';
+
+/**
+ * The cart subgraph (SPEC §5): guests' and customers' carts, merge on sign-in, checkout into
+ * orders, guest-cart expiry. Products and stock come from local projections of catalog's and
+ * inventory's events. Wired by hand.
+ */
+export const cartSubgraph: SubgraphSpec<Context> = {
+  name: 'cart',
+  schemaFile: 'subgraphs/cart/schema.graphql',
+  entities: [CartEntity, CartHistoryEntity, ProductProjectionEntity, StockProjectionEntity],
+  migrations: [{ name: '0001-cart', class: Migration0001Cart }],
+  build({ config, orm, log, verifier }) {
+    const deps: CartDeps = { eventNamespace: config.nats.namespace, verifier, guestTtlMs: config.cart.guestTtlMs };
+    const useCases = createCartUseCases(deps);
+    return {
+      resolvers: createResolvers(useCases, { guestTtlMs: deps.guestTtlMs }),
+      createContext: (base) => ({ ...base, em: forkEm(orm) }),
+      handlers: [...catalogProjectionHandlers(), ...stockProjectionHandlers()],
+      jobs: [
+        () =>
+          startCartExpiry({
+            orm,
+            eventNamespace: deps.eventNamespace,
+            guestTtlMs: deps.guestTtlMs,
+            everyMs: config.cart.expirySweepMs,
+            log: log.child({ component: 'cart-expiry' }),
+          }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decide } from '../domain/cart.js';
+import { toCart } from '../store/cart.entity.js';
+import { CartRepository } from '../store/cart.repository.js';
+import { applyDecision } from './record-changes.js';
+
+/** Carts abandoned per transaction: short transactions, few locks held at once. */
+const BATCH = 100;
+
+/**
+ * Guest carts unchanged for `guestTtlMs` (PO: 24 h) become ABANDONED, each with its CartChanged
+ * event. Batches repeat until none is due. Replicas may sweep at once: rows one holds are
+ * skipped by the others. Returns how many carts were abandoned.
+ */
+export async function abandonExpiredCarts(em: EntityManager, options: { eventNamespace: string; guestTtlMs: number }): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const abandoned = await em.fork().transactional(async (tx) => {
+      const due = await new CartRepository(tx).claimExpiredGuestCarts(options.guestTtlMs, BATCH);
+      for (const record of due) {
+        const decision = decide(toCart(record), { type: 'Abandon' });
+        // only ACTIVE guest carts are claimed; anything else is left alone
+        if (decision.ok) applyDecision(tx, options.eventNamespace, record, decision);
+      }
+      return due.length;
+    });
+    total += abandoned;
+    if (abandoned < BATCH) return total;
+  }
+}

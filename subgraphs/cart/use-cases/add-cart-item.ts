@@ -1,0 +1,26 @@
+import { decide } from '../domain/cart.js';
+import { isSku, normaliseSku } from '../domain/sku.js';
+import { toCart } from '../store/cart.entity.js';
+import { ProjectionRepository } from '../store/projection.repository.js';
+import { lockOwnedCart, warningsFor, type CartPayloadResult } from './owned-cart.js';
+import { requireCartReader } from './owner.js';
+import { applyDecision, rejectionError } from './record-changes.js';
+import type { CartDeps, CartScope } from './scope.js';
+
+/**
+ * Adds units of a product at the price the cart's catalog projection holds now (the price
+ * snapshot); more of a SKU already in the cart keeps its first price. No call to catalog or
+ * inventory: both are local projections.
+ */
+export async function addCartItem(deps: CartDeps, scope: CartScope, cartId: string, rawSku: string, quantity: number): Promise<CartPayloadResult> {
+  const owner = requireCartReader(scope.caller, cartId);
+  const sku = normaliseSku(rawSku);
+  return scope.em.transactional(async (em) => {
+    const record = await lockOwnedCart(em, cartId, owner);
+    const product = isSku(sku) ? await new ProjectionRepository(em).findOffer(sku) : null;
+    const decision = decide(toCart(record), { type: 'AddItem', sku, quantity, product });
+    if (!decision.ok) throw rejectionError(decision.rejection);
+    applyDecision(em, deps.eventNamespace, record, decision);
+    return { cart: record, warnings: await warningsFor(em, record, sku) };
+  });
+}

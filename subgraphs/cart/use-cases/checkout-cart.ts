@@ -1,0 +1,57 @@
+import { v7 as uuidv7 } from 'uuid';
+import { requireCustomer } from '../../../platform/auth.js';
+import { recordEvent } from '../../../events/outbox.js';
+import { CheckoutInitiated } from '../../../events/contracts/cart/index.js';
+import { checkoutSnapshotOf, decide } from '../domain/cart.js';
+import { toCart } from '../store/cart.entity.js';
+import { lockOwnedCart } from './owned-cart.js';
+import { requireCartReader } from './owner.js';
+import { applyDecision, rejectionError } from './record-changes.js';
+import type { CartDeps, CartScope } from './scope.js';
+
+/** A reference to the checkout orders builds from CheckoutInitiated (orders resolves its fields). */
+export interface CheckoutReference {
+  __typename: 'Checkout';
+  id: string;
+}
+
+/**
+ * Turns the customer's non-empty ACTIVE cart into a checkout: the cart becomes CHECKED_OUT and
+ * CheckoutInitiated carries the item snapshot to orders, in one transaction. The checkout id is
+ * minted here so the client can use it at once. Checking out again is a CONFLICT that names the
+ * checkout already started, so a client retrying after a lost answer can carry on with it.
+ */
+export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: string): Promise<CheckoutReference> {
+  const customer = requireCustomer(scope.caller, 'Sign in to check out');
+  const owner = requireCartReader(customer, cartId);
+  return scope.em.transactional(async (em) => {
+    const record = await lockOwnedCart(em, cartId, owner);
+    const decision = decide(toCart(record), { type: 'CheckOut' });
+    if (!decision.ok) throw rejectionError(decision.rejection, record.checkoutId ? { checkoutId: record.checkoutId } : {});
+
+    const checkoutId = uuidv7();
+    record.checkoutId = checkoutId;
+    applyDecision(em, deps.eventNamespace, record, decision, { checkoutId });
+    const snapshot = checkoutSnapshotOf(decision.cart);
+    recordEvent(
+      em,
+      deps.eventNamespace,
+      CheckoutInitiated,
+      {
+        checkoutId,
+        cartId: record.id,
+        customerId: customer.subject,
+        items: snapshot.items.map((item) => ({
+          sku: item.sku,
+          name: item.name,
+          quantity: item.quantity,
+          unitPriceCents: item.unitPrice.cents,
+          currency: item.unitPrice.currency,
+        })),
+        occurredAt: record.updatedAt.toISOString(),
+      },
+      { customerId: customer.subject, correlationId: checkoutId },
+    );
+    return { __typename: 'Checkout', id: checkoutId };
+  });
+}

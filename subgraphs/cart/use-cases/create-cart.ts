@@ -1,0 +1,13 @@
+import type { CartRecord } from '../store/cart.entity.js';
+import { CartRepository } from '../store/cart.repository.js';
+import { requireShopper } from './owner.js';
+import type { CartScope } from './scope.js';
+
+/**
+ * The caller's ACTIVE cart, created when there is none: calling it twice (or twice at once)
+ * gives the same cart. Creating an empty cart is not a change of one, so nothing is published.
+ */
+export async function createCart(scope: CartScope): Promise<CartRecord> {
+  const owner = requireShopper(scope.caller);
+  return scope.em.transactional((em) => new CartRepository(em).ensureActive(owner));
+}

@@ -1,0 +1,20 @@
+import { decide } from '../domain/cart.js';
+import { normaliseSku } from '../domain/sku.js';
+import { toCart } from '../store/cart.entity.js';
+import { lockOwnedCart, type CartPayloadResult } from './owned-cart.js';
+import { requireCartReader } from './owner.js';
+import { applyDecision, rejectionError } from './record-changes.js';
+import type { CartDeps, CartScope } from './scope.js';
+
+/** Removes a SKU's line; a SKU that is not in the cart changes nothing (a retried removal succeeds). */
+export async function removeCartItem(deps: CartDeps, scope: CartScope, cartId: string, rawSku: string): Promise<CartPayloadResult> {
+  const owner = requireCartReader(scope.caller, cartId);
+  const sku = normaliseSku(rawSku);
+  return scope.em.transactional(async (em) => {
+    const record = await lockOwnedCart(em, cartId, owner);
+    const decision = decide(toCart(record), { type: 'RemoveItem', sku });
+    if (!decision.ok) throw rejectionError(decision.rejection);
+    applyDecision(em, deps.eventNamespace, record, decision);
+    return { cart: record, warnings: [] };
+  });
+}
