@@ -6,7 +6,7 @@ import { createTokenVerifier, type TokenVerifier } from './auth.js';
 import { createContextOrm, migrate, type MigrationClass, type Orm } from './database.js';
 import type { Logger } from './logger.js';
 import { repoPath } from './paths.js';
-import { startSubgraphServer, type RequestContext, type RunningServer } from './subgraph-server.js';
+import { startSubgraphServer, type RequestContext, type RunningServer, type SubgraphServerOptions } from './subgraph-server.js';
 import { connectBroker, type Broker } from '../events/nats.js';
 import { ensureStream } from '../events/streams.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
@@ -33,6 +33,8 @@ export interface SubgraphParts<TContext extends RequestContext> {
   seed?: () => Promise<void>;
   /** Background jobs (timeouts, expiry); each returns its stop function. */
   jobs?: (() => { stop(): Promise<void> | void })[];
+  /** Extra HTTP routes on the subgraph's server (e.g. fulfillment's carrier webhook); see SubgraphServerOptions.routes. */
+  routes?: SubgraphServerOptions<TContext>['routes'];
 }
 
 export interface SubgraphSpec<TContext extends RequestContext> {
@@ -111,6 +113,7 @@ export async function bootSubgraph<TContext extends RequestContext>(
         verifier,
         log,
         env: config.env,
+        routes: parts.routes,
         readiness: async () => {
           await orm.em.fork().getConnection().execute('select 1');
           if (broker.isClosed()) throw new Error('broker connection closed');

@@ -36,6 +36,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   readiness?: () => Promise<void>;
   plugins?: ApolloServerPlugin<TContext>[];
   maxBodyBytes?: number;
+  /** Extra HTTP routes of the subgraph (e.g. a signed webhook), mounted before /graphql with their own body parsing. */
+  routes?: (app: express.Express) => void;
 }
 
 export interface RunningServer {
@@ -96,6 +98,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  options.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),

@@ -1,0 +1,45 @@
+import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
+import { StubCarrier } from './carrier/stub-carrier.js';
+import type { Context } from './context.js';
+import { orderHandlers } from './handlers/order.handlers.js';
+import { carrierWebhookRoutes } from './http/carrier-webhook.js';
+import { startCarrierSimulation } from './jobs/carrier-simulation.job.js';
+import { createFulfillmentLoaders } from './loaders.js';
+import { createResolvers } from './resolvers/index.js';
+import { CarrierEventEntity } from './store/carrier-event.entity.js';
+import { Migration0001Fulfillment } from './store/migrations/0001-fulfillment.js';
+import { OrderCancellationEntity } from './store/order-cancellation.entity.js';
+import { ShipmentHistoryEntity } from './store/shipment-history.entity.js';
+import { ShipmentEntity } from './store/shipment.entity.js';
+import { createFulfillmentUseCases, type FulfillmentDeps } from './use-cases/index.js';
+
+/**
+ * The fulfillment subgraph (SPEC §8): one shipment per order, assigned to the reserving warehouse,
+ * dispatched by warehouse staff or the carrier's pick-up scan, delivered or held after three failed
+ * attempts. Carrier reports arrive on a signed webhook. Wired by hand.
+ */
+export const fulfillmentSubgraph: SubgraphSpec<Context> = {
+  name: 'fulfillment',
+  schemaFile: 'subgraphs/fulfillment/schema.graphql',
+  entities: [ShipmentEntity, ShipmentHistoryEntity, CarrierEventEntity, OrderCancellationEntity],
+  migrations: [{ name: '0001-fulfillment', class: Migration0001Fulfillment }],
+  build({ config, orm, log }) {
+    // the stub is the only carrier adapter so far; a real one would be chosen here by configuration
+    const carrier = new StubCarrier();
+    const deps: FulfillmentDeps = { eventNamespace: config.nats.namespace, carrier };
+    const { carrierWebhookSecret, carrierSimulation, carrierSimulationStepMs } = config.fulfillment;
+    if (!carrierWebhookSecret) log.warn('CARRIER_WEBHOOK_SECRET is not set: the carrier webhook answers 503');
+    return {
+      resolvers: createResolvers(createFulfillmentUseCases(deps)),
+      createContext: (base) => {
+        const em = forkEm(orm);
+        return { ...base, em, loaders: createFulfillmentLoaders(em) };
+      },
+      handlers: orderHandlers(deps),
+      routes: carrierWebhookRoutes({ secret: carrierWebhookSecret, eventNamespace: deps.eventNamespace, fork: () => forkEm(orm), log }),
+      jobs: carrierSimulation
+        ? [() => startCarrierSimulation({ orm, eventNamespace: deps.eventNamespace, simulator: carrier, stepMs: carrierSimulationStepMs, log: log.child({ component: 'carrier-simulation' }) })]
+        : [],
+    };
+  },
+};
