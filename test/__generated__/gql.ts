@@ -74,6 +74,29 @@ type Documents = {
     "\n  query InventoryTestAvailability($sku: ID!) {\n    product(sku: $sku) {\n      sku\n      availability {\n        inStock\n        lowStock\n        totalAvailable\n        byWarehouse {\n          sku\n          available\n          reserved\n          committed\n          shipped\n          warehouse {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.InventoryTestAvailabilityDocument,
     "\n  mutation InventoryTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: $reference) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": typeof types.InventoryTestReceiveStockDocument,
     "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": typeof types.InventoryTestAdjustStockDocument,
+    "\n  fragment OrdersTestCheckout on Checkout {\n    id\n    status\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n    }\n    addressWarnings\n    shippingMethod\n    shippingCost {\n      cents\n      formatted\n    }\n    hasPaymentMethod\n    priceChanges {\n      product {\n        sku\n      }\n      previousPrice {\n        cents\n      }\n      currentPrice {\n        cents\n      }\n    }\n    subtotal {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    order {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestCheckoutFragmentDoc,
+    "\n  fragment OrdersTestOrder on Order {\n    id\n    status\n    customer {\n      id\n    }\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      city\n      region\n      country\n    }\n    shippingMethod\n    subtotal {\n      cents\n    }\n    shippingCost {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    placedAt\n    cancellationReason\n    timeline {\n      type\n      occurredAt\n      detail\n    }\n  }\n": typeof types.OrdersTestOrderFragmentDoc,
+    "\n  query OrdersTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": typeof types.OrdersTestCheckoutDocument,
+    "\n  mutation OrdersTestSetAddress($checkoutId: ID!, $addressId: ID, $address: AddressInput) {\n    setCheckoutShippingAddress(checkoutId: $checkoutId, addressId: $addressId, address: $address) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": typeof types.OrdersTestSetAddressDocument,
+    "\n  mutation OrdersTestSetMethod($checkoutId: ID!, $method: ShippingMethod!) {\n    setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": typeof types.OrdersTestSetMethodDocument,
+    "\n  mutation OrdersTestSetPayment($checkoutId: ID!, $paymentToken: String!) {\n    setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": typeof types.OrdersTestSetPaymentDocument,
+    "\n  mutation OrdersTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      ...OrdersTestOrder\n    }\n  }\n  \n": typeof types.OrdersTestPlaceOrderDocument,
+    "\n  mutation OrdersTestCancelOrder($orderId: ID!, $reason: String!) {\n    cancelOrder(orderId: $orderId, reason: $reason) {\n      ...OrdersTestOrder\n    }\n  }\n  \n": typeof types.OrdersTestCancelOrderDocument,
+    "\n  query OrdersTestOrder($id: ID!) {\n    order(id: $id) {\n      ...OrdersTestOrder\n    }\n  }\n  \n": typeof types.OrdersTestOrderDocument,
+    "\n  query OrdersTestMyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersTestMyOrdersDocument,
+    "\n  query OrdersTestAllOrders($status: OrderStatus, $first: Int, $after: String) {\n    orders(status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrdersTestAllOrdersDocument,
+    "\n  subscription OrdersTestOrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) {\n      status\n      previousStatus\n      occurredAt\n      order {\n        id\n        status\n        total {\n          cents\n        }\n      }\n    }\n  }\n": typeof types.OrdersTestOrderUpdatedDocument,
+    "\n  mutation OrdersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n": typeof types.OrdersTestRegisterDocument,
+    "\n  mutation OrdersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      id\n    }\n  }\n": typeof types.OrdersTestAddAddressDocument,
+    "\n  mutation OrdersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": typeof types.OrdersTestRemoveAddressDocument,
+    "\n  mutation OrdersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": typeof types.OrdersTestCreateProductDocument,
+    "\n  mutation OrdersTestChangePrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n": typeof types.OrdersTestChangePriceDocument,
+    "\n  mutation OrdersTestCreateCart {\n    createCart {\n      id\n    }\n  }\n": typeof types.OrdersTestCreateCartDocument,
+    "\n  mutation OrdersTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        id\n      }\n    }\n  }\n": typeof types.OrdersTestAddItemDocument,
+    "\n  mutation OrdersTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": typeof types.OrdersTestCheckoutCartDocument,
+    "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestDispatchDocument,
+    "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestRecordDeliveryDocument,
+    "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrdersTestOrderPaymentAndShipmentsDocument,
 };
 const documents: Documents = {
     "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.CartTestCartProductsDocument,
@@ -136,6 +159,29 @@ const documents: Documents = {
     "\n  query InventoryTestAvailability($sku: ID!) {\n    product(sku: $sku) {\n      sku\n      availability {\n        inStock\n        lowStock\n        totalAvailable\n        byWarehouse {\n          sku\n          available\n          reserved\n          committed\n          shipped\n          warehouse {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.InventoryTestAvailabilityDocument,
     "\n  mutation InventoryTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: $reference) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": types.InventoryTestReceiveStockDocument,
     "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n": types.InventoryTestAdjustStockDocument,
+    "\n  fragment OrdersTestCheckout on Checkout {\n    id\n    status\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n    }\n    addressWarnings\n    shippingMethod\n    shippingCost {\n      cents\n      formatted\n    }\n    hasPaymentMethod\n    priceChanges {\n      product {\n        sku\n      }\n      previousPrice {\n        cents\n      }\n      currentPrice {\n        cents\n      }\n    }\n    subtotal {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    order {\n      id\n      status\n    }\n  }\n": types.OrdersTestCheckoutFragmentDoc,
+    "\n  fragment OrdersTestOrder on Order {\n    id\n    status\n    customer {\n      id\n    }\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      city\n      region\n      country\n    }\n    shippingMethod\n    subtotal {\n      cents\n    }\n    shippingCost {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    placedAt\n    cancellationReason\n    timeline {\n      type\n      occurredAt\n      detail\n    }\n  }\n": types.OrdersTestOrderFragmentDoc,
+    "\n  query OrdersTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": types.OrdersTestCheckoutDocument,
+    "\n  mutation OrdersTestSetAddress($checkoutId: ID!, $addressId: ID, $address: AddressInput) {\n    setCheckoutShippingAddress(checkoutId: $checkoutId, addressId: $addressId, address: $address) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": types.OrdersTestSetAddressDocument,
+    "\n  mutation OrdersTestSetMethod($checkoutId: ID!, $method: ShippingMethod!) {\n    setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": types.OrdersTestSetMethodDocument,
+    "\n  mutation OrdersTestSetPayment($checkoutId: ID!, $paymentToken: String!) {\n    setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": types.OrdersTestSetPaymentDocument,
+    "\n  mutation OrdersTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      ...OrdersTestOrder\n    }\n  }\n  \n": types.OrdersTestPlaceOrderDocument,
+    "\n  mutation OrdersTestCancelOrder($orderId: ID!, $reason: String!) {\n    cancelOrder(orderId: $orderId, reason: $reason) {\n      ...OrdersTestOrder\n    }\n  }\n  \n": types.OrdersTestCancelOrderDocument,
+    "\n  query OrdersTestOrder($id: ID!) {\n    order(id: $id) {\n      ...OrdersTestOrder\n    }\n  }\n  \n": types.OrdersTestOrderDocument,
+    "\n  query OrdersTestMyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersTestMyOrdersDocument,
+    "\n  query OrdersTestAllOrders($status: OrderStatus, $first: Int, $after: String) {\n    orders(status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrdersTestAllOrdersDocument,
+    "\n  subscription OrdersTestOrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) {\n      status\n      previousStatus\n      occurredAt\n      order {\n        id\n        status\n        total {\n          cents\n        }\n      }\n    }\n  }\n": types.OrdersTestOrderUpdatedDocument,
+    "\n  mutation OrdersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n": types.OrdersTestRegisterDocument,
+    "\n  mutation OrdersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      id\n    }\n  }\n": types.OrdersTestAddAddressDocument,
+    "\n  mutation OrdersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": types.OrdersTestRemoveAddressDocument,
+    "\n  mutation OrdersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n": types.OrdersTestCreateProductDocument,
+    "\n  mutation OrdersTestChangePrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n": types.OrdersTestChangePriceDocument,
+    "\n  mutation OrdersTestCreateCart {\n    createCart {\n      id\n    }\n  }\n": types.OrdersTestCreateCartDocument,
+    "\n  mutation OrdersTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        id\n      }\n    }\n  }\n": types.OrdersTestAddItemDocument,
+    "\n  mutation OrdersTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n": types.OrdersTestCheckoutCartDocument,
+    "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": types.OrdersTestDispatchDocument,
+    "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": types.OrdersTestRecordDeliveryDocument,
+    "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": types.OrdersTestOrderPaymentAndShipmentsDocument,
 };
 
 /**
@@ -392,6 +438,98 @@ export function graphql(source: "\n  mutation InventoryTestReceiveStock($sku: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InventoryTestAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(sku: $sku, warehouseId: $warehouseId, delta: $delta, reason: $reason) {\n      sku\n      available\n      reserved\n      committed\n      warehouse {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrdersTestCheckout on Checkout {\n    id\n    status\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n    }\n    addressWarnings\n    shippingMethod\n    shippingCost {\n      cents\n      formatted\n    }\n    hasPaymentMethod\n    priceChanges {\n      product {\n        sku\n      }\n      previousPrice {\n        cents\n      }\n      currentPrice {\n        cents\n      }\n    }\n    subtotal {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    order {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  fragment OrdersTestCheckout on Checkout {\n    id\n    status\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n        currency\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n    }\n    addressWarnings\n    shippingMethod\n    shippingCost {\n      cents\n      formatted\n    }\n    hasPaymentMethod\n    priceChanges {\n      product {\n        sku\n      }\n      previousPrice {\n        cents\n      }\n      currentPrice {\n        cents\n      }\n    }\n    subtotal {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    order {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrdersTestOrder on Order {\n    id\n    status\n    customer {\n      id\n    }\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      city\n      region\n      country\n    }\n    shippingMethod\n    subtotal {\n      cents\n    }\n    shippingCost {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    placedAt\n    cancellationReason\n    timeline {\n      type\n      occurredAt\n      detail\n    }\n  }\n"): (typeof documents)["\n  fragment OrdersTestOrder on Order {\n    id\n    status\n    customer {\n      id\n    }\n    items {\n      product {\n        sku\n      }\n      quantity\n      unitPrice {\n        cents\n      }\n      lineTotal {\n        cents\n      }\n    }\n    shippingAddress {\n      line1\n      city\n      region\n      country\n    }\n    shippingMethod\n    subtotal {\n      cents\n    }\n    shippingCost {\n      cents\n    }\n    total {\n      cents\n      formatted\n    }\n    placedAt\n    cancellationReason\n    timeline {\n      type\n      occurredAt\n      detail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"): (typeof documents)["\n  query OrdersTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestSetAddress($checkoutId: ID!, $addressId: ID, $address: AddressInput) {\n    setCheckoutShippingAddress(checkoutId: $checkoutId, addressId: $addressId, address: $address) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"): (typeof documents)["\n  mutation OrdersTestSetAddress($checkoutId: ID!, $addressId: ID, $address: AddressInput) {\n    setCheckoutShippingAddress(checkoutId: $checkoutId, addressId: $addressId, address: $address) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestSetMethod($checkoutId: ID!, $method: ShippingMethod!) {\n    setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"): (typeof documents)["\n  mutation OrdersTestSetMethod($checkoutId: ID!, $method: ShippingMethod!) {\n    setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestSetPayment($checkoutId: ID!, $paymentToken: String!) {\n    setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"): (typeof documents)["\n  mutation OrdersTestSetPayment($checkoutId: ID!, $paymentToken: String!) {\n    setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      ...OrdersTestOrder\n    }\n  }\n  \n"): (typeof documents)["\n  mutation OrdersTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      ...OrdersTestOrder\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestCancelOrder($orderId: ID!, $reason: String!) {\n    cancelOrder(orderId: $orderId, reason: $reason) {\n      ...OrdersTestOrder\n    }\n  }\n  \n"): (typeof documents)["\n  mutation OrdersTestCancelOrder($orderId: ID!, $reason: String!) {\n    cancelOrder(orderId: $orderId, reason: $reason) {\n      ...OrdersTestOrder\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersTestOrder($id: ID!) {\n    order(id: $id) {\n      ...OrdersTestOrder\n    }\n  }\n  \n"): (typeof documents)["\n  query OrdersTestOrder($id: ID!) {\n    order(id: $id) {\n      ...OrdersTestOrder\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersTestMyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersTestMyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersTestAllOrders($status: OrderStatus, $first: Int, $after: String) {\n    orders(status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersTestAllOrders($status: OrderStatus, $first: Int, $after: String) {\n    orders(status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrdersTestOrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) {\n      status\n      previousStatus\n      occurredAt\n      order {\n        id\n        status\n        total {\n          cents\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OrdersTestOrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) {\n      status\n      previousStatus\n      occurredAt\n      order {\n        id\n        status\n        total {\n          cents\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestRegister($input: RegisterCustomerInput!) {\n    registerCustomer(input: $input) {\n      token\n      customer {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestAddAddress($input: AddressInput!) {\n    addAddress(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n"): (typeof documents)["\n  mutation OrdersTestRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestChangePrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestChangePrice($sku: ID!, $price: MoneyInput!) {\n    changeProductPrice(sku: $sku, price: $price) {\n      sku\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestCreateCart {\n    createCart {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestCreateCart {\n    createCart {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"): (typeof documents)["\n  mutation OrdersTestCheckoutCart($cartId: ID!) {\n    checkoutCart(cartId: $cartId) {\n      ...OrdersTestCheckout\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -24,7 +24,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const ok = <T = any>(res: { data?: T; errors?: unknown[] }): T => {
+const ok = (res: { data?: any; errors?: unknown[] }): any => {
   expect(res.errors).toBeUndefined();
   return res.data!;
 };

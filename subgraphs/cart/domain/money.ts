@@ -1,8 +1,6 @@
-/** Integer minor units (cents) + ISO 4217 code. */
-export interface Money {
-  cents: number;
-  currency: string;
-}
+import type { Money } from '../../../platform/money.js';
+
+export { formatMoney, sameMoney, type Money } from '../../../platform/money.js';
 
 /** Carts are priced in one currency; USD is the only one sold for now (catalog enforces it too). */
 export const DEFAULT_CURRENCY = 'USD';
@@ -17,16 +15,4 @@ export const zero = (currency = DEFAULT_CURRENCY): Money => ({ cents: 0, currenc
 
 export const times = (money: Money, quantity: number): Money => ({ cents: money.cents * quantity, currency: money.currency });
 
-export const sameMoney = (a: Money, b: Money): boolean => a.cents === b.cents && a.currency === b.currency;
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** "$12.99": en-US formatting, the same as catalog's so `Money.formatted` agrees across subgraphs. */
-export function formatMoney(money: Money): string {
-  let formatter = formatters.get(money.currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency });
-    formatters.set(money.currency, formatter);
-  }
-  return formatter.format(money.cents / 100);
-}

@@ -4,7 +4,7 @@ import { cartItemResolvers, createCartResolvers } from './cart.js';
 import { moneyResolvers } from './money.js';
 import { createMutationResolvers } from './mutation.js';
 import { createQueryResolvers } from './query.js';
-import { DateTime } from './scalars.js';
+import { DateTime } from '../../../platform/scalars.js';
 import { subscriptionResolvers } from './subscription.js';
 
 /** Thin by design: arguments → one use case → payload. */

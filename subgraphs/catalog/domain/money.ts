@@ -1,10 +1,7 @@
+import type { Money } from '../../../platform/money.js';
 import { invalid, valid, type FieldErrors, type Validated } from './validation.js';
 
-/** Integer minor units (cents) + ISO 4217 code. */
-export interface Money {
-  cents: number;
-  currency: string;
-}
+export { formatMoney, sameMoney, type Money } from '../../../platform/money.js';
 
 export interface MoneyInput {
   cents: number;
@@ -31,16 +28,4 @@ export function validatePrice(input: MoneyInput, path = 'price'): Validated<Mone
   return Object.keys(errors).length ? invalid(errors) : valid({ cents: input.cents, currency });
 }
 
-export const sameMoney = (a: Money, b: Money): boolean => a.cents === b.cents && a.currency === b.currency;
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** "$12.99": en-US formatting, the same in every subgraph that exposes `Money.formatted`. */
-export function formatMoney(money: Money): string {
-  let formatter = formatters.get(money.currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency });
-    formatters.set(money.currency, formatter);
-  }
-  return formatter.format(money.cents / 100);
-}

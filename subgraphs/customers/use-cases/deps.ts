@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, TokenIssuer } from '../../../platform/auth.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { PasswordHasher } from '../adapters/passwords/password-hasher.js';
-import type { AddressVerification } from '../adapters/address-verification/verification-policy.js';
+import type { AddressVerification } from '../../../platform/address-verification/verification-policy.js';
 import type { ThrottlePolicy } from '../domain/login-throttle.js';
 import type { Loaders } from '../loaders.js';
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { DateTime } from './scalars.js';
+import { DateTime } from '../../../platform/scalars.js';
 import { moneyResolvers, orderResolvers, paymentAttemptResolvers, paymentResolvers, refundResolvers } from './types.js';
 
 /**

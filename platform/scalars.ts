@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 
-/** ISO 8601 date-times; resolvers may return a Date or an ISO string. */
+/** The one DateTime scalar of every subgraph: ISO 8601 in UTC; resolvers may return a Date or an ISO string. */
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',
   description: 'An ISO 8601 date-time in UTC',

@@ -1,0 +1,75 @@
+import { handle, type EventHandler, type HandlerOptions } from '../../../events/consumer.js';
+import type { EventDefinition, PayloadOf } from '../../../events/contract.js';
+import {
+  InventoryReservationFailed,
+  InventoryReserved,
+  ReservationChangeRejected,
+  ReservationCommitted,
+  ReservationExpired,
+  ReservationReleased,
+} from '../../../events/contracts/inventory/index.js';
+import {
+  PaymentAuthorizationFailed,
+  PaymentAuthorized,
+  PaymentCaptureFailed,
+  PaymentCaptured,
+  PaymentVoided,
+  RefundCompleted,
+  RefundFailed,
+} from '../../../events/contracts/payments/index.js';
+import { DeliveryAttemptFailed, DeliveryFailed, ShipmentAssigned, ShipmentDelivered, ShipmentDispatched } from '../../../events/contracts/fulfillment/index.js';
+import type { SagaEvent } from '../domain/saga/types.js';
+import { advanceSaga } from '../use-cases/advance-saga.js';
+import type { OrdersDeps } from '../use-cases/scope.js';
+
+/**
+ * Two answers about one order may be handled at once; the saga row's version lets only one
+ * commit and the other is redelivered. Short first delays keep that retry fast (the checkout
+ * target is CONFIRMED within seconds), and enough deliveries to outlast a busy order.
+ */
+const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000] };
+
+/** The participants' answers (inventory, payments, fulfillment) → the order saga. */
+export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>): EventHandler[] {
+  /** One answer → what the saga reacts to; every answer names its order. */
+  const on = <D extends EventDefinition<string, { orderId: string }>>(definition: D, name: string, toSagaEvent: (payload: PayloadOf<D>) => SagaEvent) =>
+    handle(definition, { name, ...SAGA_STEP }, async (event, { em, log }) => {
+      const { orderId } = event.payload;
+      const result = await advanceSaga(em, deps, orderId, toSagaEvent(event.payload), { causationId: event.id }, log);
+      log.info({ orderId, result }, `${event.type} applied to the order saga`);
+    });
+
+  return [
+    // inventory
+    on(InventoryReserved, 'saga-on-inventory-reserved', (p) => ({ type: 'InventoryReserved', reservationId: p.reservationId, warehouseId: p.warehouseId })),
+    on(InventoryReservationFailed, 'saga-on-inventory-reservation-failed', (p) => ({
+      type: 'InventoryReservationFailed',
+      reason: p.reason,
+      detail: p.unavailable.map((u) => `${u.sku}: ${u.requested} wanted, at most ${u.bestAvailable} in one warehouse`).join('; '),
+    })),
+    on(ReservationCommitted, 'saga-on-reservation-committed', (p) => ({ type: 'ReservationCommitted', reservationId: p.reservationId })),
+    on(ReservationReleased, 'saga-on-reservation-released', (p) => ({ type: 'ReservationReleased', reservationId: p.reservationId, previousStatus: p.previousStatus })),
+    on(ReservationExpired, 'saga-on-reservation-expired', (p) => ({ type: 'ReservationExpired', reservationId: p.reservationId })),
+    on(ReservationChangeRejected, 'saga-on-reservation-change-rejected', (p) => ({ type: 'ReservationChangeRejected', requested: p.requested, reason: p.reason })),
+    // payments
+    on(PaymentAuthorized, 'saga-on-payment-authorized', (p) => ({ type: 'PaymentAuthorized', paymentId: p.paymentId, amountCents: p.amountCents })),
+    on(PaymentAuthorizationFailed, 'saga-on-payment-authorization-failed', (p) => ({ type: 'PaymentAuthorizationFailed', paymentId: p.paymentId, reason: p.reason, retriable: p.retriable })),
+    on(PaymentCaptured, 'saga-on-payment-captured', (p) => ({ type: 'PaymentCaptured', paymentId: p.paymentId, amountCents: p.amountCents })),
+    on(PaymentCaptureFailed, 'saga-on-payment-capture-failed', (p) => ({ type: 'PaymentCaptureFailed', paymentId: p.paymentId, reason: p.reason })),
+    on(PaymentVoided, 'saga-on-payment-voided', (p) => ({ type: 'PaymentVoided', paymentId: p.paymentId, authorized: p.authorized })),
+    on(RefundCompleted, 'saga-on-refund-completed', (p) => ({ type: 'RefundCompleted', refundId: p.refundId, amountCents: p.amountCents })),
+    on(RefundFailed, 'saga-on-refund-failed', (p) => ({ type: 'RefundFailed', refundId: p.refundId, reason: p.reason, attempts: p.attempts })),
+    // fulfillment
+    on(ShipmentAssigned, 'saga-on-shipment-assigned', (p) => ({ type: 'ShipmentAssigned', shipmentId: p.shipmentId, warehouseId: p.warehouseId })),
+    on(ShipmentDispatched, 'saga-on-shipment-dispatched', (p) => ({
+      type: 'ShipmentDispatched',
+      shipmentId: p.shipmentId,
+      carrier: p.carrier,
+      trackingNumber: p.trackingNumber,
+      dispatchedAt: p.dispatchedAt,
+    })),
+    on(DeliveryAttemptFailed, 'saga-on-delivery-attempt-failed', (p) => ({ type: 'DeliveryAttemptFailed', shipmentId: p.shipmentId, attempt: p.attempt, reason: p.reason })),
+    on(ShipmentDelivered, 'saga-on-shipment-delivered', (p) => ({ type: 'ShipmentDelivered', shipmentId: p.shipmentId, deliveredAt: p.deliveredAt })),
+    on(DeliveryFailed, 'saga-on-delivery-failed', (p) => ({ type: 'DeliveryFailed', shipmentId: p.shipmentId, attempts: p.attempts })),
+  ];
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../../platform/main.js';
+import { ordersSubgraph } from './subgraph.js';
+
+await runSubgraphProcess(ordersSubgraph);

@@ -1,0 +1,39 @@
+import type { CheckoutItemResolvers, CheckoutResolvers, PriceChangeResolvers } from '../__generated__/resolvers-types.js';
+import { effectiveStatus, lineTotalOf, priceChangesOf, subtotalOf, totalOf, type PriceChange } from '../domain/checkout.js';
+import type { Money } from '../domain/money.js';
+import { shippingCostOf } from '../domain/shipping.js';
+import type { OrdersUseCases } from '../use-cases/index.js';
+
+export function createCheckoutResolvers(useCases: OrdersUseCases): CheckoutResolvers {
+  const { checkoutTtlMs, clock } = useCases.settings;
+  return {
+    __resolveReference: (reference, ctx) => useCases.resolveCheckoutReference(ctx, reference.id),
+    // past its 15 minutes it reads ABANDONED even before the sweep marks it
+    status: (checkout) => effectiveStatus(checkout, clock(), checkoutTtlMs),
+    items: (checkout) => checkout.lines,
+    shippingCost: (checkout) => (checkout.shippingMethod ? shippingCostOf(checkout.shippingMethod) : null),
+    // the token is dropped once the order is placed (it went to payments with the order)
+    hasPaymentMethod: (checkout) => checkout.paymentToken !== null || checkout.status === 'COMPLETED',
+    priceChanges: async (checkout, _args, ctx) => {
+      const prices = await ctx.loaders.currentPriceBySku.loadMany(checkout.lines.map((line) => line.sku));
+      const known = new Map<string, Money>();
+      checkout.lines.forEach((line, i) => {
+        const price = prices[i];
+        if (price && !(price instanceof Error)) known.set(line.sku, price);
+      });
+      return priceChangesOf(checkout.lines, known);
+    },
+    subtotal: (checkout) => subtotalOf(checkout.lines),
+    total: (checkout) => totalOf(checkout),
+    order: (checkout, _args, ctx) => (checkout.orderId ? ctx.loaders.orderById.load(checkout.orderId) : null),
+  };
+}
+
+export const checkoutItemResolvers: CheckoutItemResolvers = {
+  product: (line) => ({ __typename: 'Product', sku: line.sku }),
+  lineTotal: (line) => lineTotalOf(line),
+};
+
+export const priceChangeResolvers: PriceChangeResolvers = {
+  product: (change: PriceChange) => ({ __typename: 'Product', sku: change.sku }),
+};

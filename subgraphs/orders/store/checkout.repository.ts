@@ -1,0 +1,48 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { CheckoutLine } from '../domain/checkout.js';
+import { CheckoutEntity, type CheckoutRecord } from './checkout.entity.js';
+
+/** Checkouts in `orders.checkout`. Locking reads must run inside a transaction. */
+export class CheckoutRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private get table(): string {
+    return `"${this.em.config.get('schema')}".checkout`;
+  }
+
+  /** Always reads the database (a checkout may appear while a request waits for it). */
+  find(id: string): Promise<CheckoutRecord | null> {
+    return this.em.findOne(CheckoutEntity, { id }, { refresh: true });
+  }
+
+  lock(id: string): Promise<CheckoutRecord> {
+    return this.em.findOneOrFail(CheckoutEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. */
+  async insertInitiated(checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[] }): Promise<boolean> {
+    const result = await this.em.execute<{ affectedRows: number }>(
+      `insert into ${this.table} (id, cart_id, customer_id, lines) values (?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
+      [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines)],
+      'run',
+    );
+    return result.affectedRows > 0;
+  }
+
+  /**
+   * Claims up to `limit` checkouts in progress untouched for `ttlMs` by the database clock; rows
+   * another sweeper holds (or a request is changing) are skipped, not waited for.
+   */
+  async claimExpired(ttlMs: number, limit: number): Promise<CheckoutRecord[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `select id from ${this.table}
+        where status = 'IN_PROGRESS' and updated_at <= now() - make_interval(secs => ? / 1000.0)
+        order by updated_at
+        limit ?
+        for update skip locked`,
+      [ttlMs, limit],
+    );
+    if (!rows.length) return [];
+    return this.em.find(CheckoutEntity, { id: { $in: rows.map((r) => r.id) } }, { refresh: true });
+  }
+}

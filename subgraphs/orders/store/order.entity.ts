@@ -1,0 +1,46 @@
+import { EntitySchema } from '@mikro-orm/postgresql';
+import type { ShippingAddress } from '../domain/address.js';
+import type { CheckoutLine } from '../domain/checkout.js';
+import type { OrderStatus } from '../domain/saga/order-status.js';
+import type { ShippingMethod } from '../domain/shipping.js';
+
+/** A row of `orders.customer_order`: the order as customers and staff read it. */
+export interface OrderRecord {
+  id: string;
+  customerId: string;
+  checkoutId: string;
+  status: OrderStatus;
+  /** At the prices the customer accepted at placement. */
+  lines: CheckoutLine[];
+  /** The immutable copy taken at placement. */
+  shippingAddress: ShippingAddress;
+  shippingMethod: ShippingMethod;
+  subtotalCents: number;
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  cancellationReason: string | null;
+  placedAt: Date;
+  updatedAt: Date;
+}
+
+export const OrderEntity = new EntitySchema<OrderRecord>({
+  name: 'Order',
+  tableName: 'customer_order',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    customerId: { type: 'text', fieldName: 'customer_id' },
+    checkoutId: { type: 'uuid', fieldName: 'checkout_id' },
+    status: { type: 'text' },
+    lines: { type: 'json' },
+    shippingAddress: { type: 'json', fieldName: 'shipping_address' },
+    shippingMethod: { type: 'text', fieldName: 'shipping_method' },
+    subtotalCents: { type: 'integer', fieldName: 'subtotal_cents' },
+    shippingCents: { type: 'integer', fieldName: 'shipping_cents' },
+    totalCents: { type: 'integer', fieldName: 'total_cents' },
+    currency: { type: 'text' },
+    cancellationReason: { type: 'text', fieldName: 'cancellation_reason', nullable: true },
+    placedAt: { type: 'datetime', fieldName: 'placed_at' },
+    updatedAt: { type: 'datetime', fieldName: 'updated_at' },
+  },
+});

@@ -1,0 +1,59 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { OrderPosition } from '../domain/cursor.js';
+import type { OrderStatus } from '../domain/saga/order-status.js';
+import { OrderEntity, type OrderRecord } from './order.entity.js';
+import { OrderSagaEntity, type OrderSagaRecord } from './order-saga.entity.js';
+import { TimelineEntity, type TimelineRecord } from './timeline.entity.js';
+
+export interface OrderListing {
+  customerId?: string;
+  status?: OrderStatus | null;
+  after?: OrderPosition | null;
+  /** Rows to read: the page size plus one, to know whether there is a next page. */
+  limit: number;
+}
+
+/** Orders, their saga rows and timelines. */
+export class OrderRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  find(id: string): Promise<OrderRecord | null> {
+    return this.em.findOne(OrderEntity, { id });
+  }
+
+  findMany(ids: readonly string[]): Promise<OrderRecord[]> {
+    return this.em.find(OrderEntity, { id: { $in: [...ids] } });
+  }
+
+  findSaga(orderId: string): Promise<OrderSagaRecord | null> {
+    return this.em.findOne(OrderSagaEntity, { orderId }, { refresh: true });
+  }
+
+  /** Newest first, keyset-paginated on (placedAt, id). */
+  list(listing: OrderListing): Promise<OrderRecord[]> {
+    return this.em.find(OrderEntity, this.where(listing, true), { orderBy: [{ placedAt: 'desc' }, { id: 'desc' }], limit: listing.limit });
+  }
+
+  count(listing: Omit<OrderListing, 'limit' | 'after'>): Promise<number> {
+    return this.em.count(OrderEntity, this.where(listing, false));
+  }
+
+  private where(listing: Omit<OrderListing, 'limit'>, withCursor: boolean): FilterQuery<OrderRecord> {
+    const conditions: FilterQuery<OrderRecord>[] = [];
+    if (listing.customerId !== undefined) conditions.push({ customerId: listing.customerId });
+    if (listing.status) conditions.push({ status: listing.status });
+    if (withCursor && listing.after) {
+      const { placedAt, id } = listing.after;
+      conditions.push({ $or: [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }] });
+    }
+    return conditions.length ? { $and: conditions } : {};
+  }
+
+  /** The timelines of several orders, each oldest first. */
+  async timelines(orderIds: readonly string[]): Promise<Map<string, TimelineRecord[]>> {
+    const rows = await this.em.find(TimelineEntity, { orderId: { $in: [...orderIds] } }, { orderBy: { id: 'asc' } });
+    const byOrder = new Map<string, TimelineRecord[]>(orderIds.map((id) => [id, []]));
+    for (const row of rows) byOrder.get(row.orderId)?.push(row);
+    return byOrder;
+  }
+}

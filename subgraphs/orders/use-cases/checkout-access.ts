@@ -1,0 +1,50 @@
+import { requireCustomer, type Caller } from '../../../platform/auth.js';
+import { badInput, conflict, DomainError, notFound, unauthenticated } from '../../../platform/errors.js';
+import { formatMoney } from '../domain/money.js';
+import type { CheckoutRejection } from '../domain/checkout.js';
+import { CheckoutRepository } from '../store/checkout.repository.js';
+import type { CheckoutRecord } from '../store/checkout.entity.js';
+import { isUuid, waitFor, type OrdersDeps, type OrdersScope } from './scope.js';
+
+/**
+ * Finds a checkout for the caller, waiting (bounded, CHECKOUT_WAIT_MS) when orders has not yet
+ * applied the CheckoutInitiated that `checkoutCart` recorded: the client may use the checkout at
+ * once (SPEC §6). Someone else's checkout is NOT_FOUND at once, never waited for or shown.
+ */
+export async function findReadableCheckout(deps: OrdersDeps, scope: OrdersScope, id: string): Promise<CheckoutRecord> {
+  if (scope.caller.kind === 'anonymous') throw unauthenticated();
+  return findVisible(deps, scope, id, scope.caller);
+}
+
+/** As findReadableCheckout, for the checkout's own customer only (the steps and placeOrder). */
+export async function findOwnCheckout(deps: OrdersDeps, scope: OrdersScope, id: string): Promise<CheckoutRecord> {
+  const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
+  return findVisible(deps, scope, id, customer);
+}
+
+async function findVisible(deps: OrdersDeps, scope: OrdersScope, id: string, caller: Exclude<Caller, { kind: 'anonymous' }>): Promise<CheckoutRecord> {
+  // guests never have checkouts: nothing to wait for
+  if (!isUuid(id) || caller.kind === 'guest') throw notFound('Checkout');
+  const checkouts = new CheckoutRepository(scope.em);
+  const record = await waitFor(() => checkouts.find(id), deps.checkoutWaitMs);
+  if (!record || (caller.kind !== 'staff' && record.customerId !== caller.subject)) throw notFound('Checkout');
+  return record;
+}
+
+/** A rule the checkout's decider reported → the client's error. */
+export function checkoutRejectionError(rejection: CheckoutRejection): DomainError {
+  switch (rejection.code) {
+    case 'CONFLICT':
+      return conflict(rejection.message);
+    case 'BAD_USER_INPUT':
+      return badInput(rejection.message, rejection.fields);
+    case 'PRICE_CHANGED':
+      return new DomainError('PRICE_CHANGED', rejection.message, {
+        priceChanges: rejection.priceChanges.map((change) => ({
+          sku: change.sku,
+          previousPrice: { ...change.previousPrice, formatted: formatMoney(change.previousPrice) },
+          currentPrice: { ...change.currentPrice, formatted: formatMoney(change.currentPrice) },
+        })),
+      });
+  }
+}

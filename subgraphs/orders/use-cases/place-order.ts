@@ -1,0 +1,81 @@
+import { v7 as uuidv7 } from 'uuid';
+import { recordEvent } from '../../../events/outbox.js';
+import { OrderPlaced } from '../../../events/contracts/orders/index.js';
+import { startSaga } from '../domain/saga/start.js';
+import { OrderEntity, type OrderRecord } from '../store/order.entity.js';
+import { OrderRepository } from '../store/order.repository.js';
+import { ProjectionRepository } from '../store/projection.repository.js';
+import { CheckoutRepository } from '../store/checkout.repository.js';
+import { findOwnCheckout } from './checkout-access.js';
+import { changeCheckout } from './checkout-changes.js';
+import { sagaEnvironment } from './advance-saga.js';
+import { persistSagaStep } from './saga-step.js';
+import type { OrdersDeps, OrdersScope } from './scope.js';
+
+/**
+ * `placeOrder` (SPEC §6 step 4): a complete checkout becomes an order and the saga starts, in
+ * one transaction — the order, the saga row, the checkout COMPLETED, and the events (OrderPlaced,
+ * the reservation and authorization requests, OrderStatusChanged, CheckoutAddressReleased).
+ * Price drift against orders' projection of the catalog fails with PRICE_CHANGED unless
+ * acknowledged. Placing the same checkout again returns the order placed the first time: the
+ * checkout row is locked, so concurrent calls queue and the second finds it COMPLETED.
+ */
+export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, acknowledgePriceChanges: boolean): Promise<OrderRecord> {
+  const checkout = await findOwnCheckout(deps, scope, checkoutId);
+  const order = await scope.em.transactional(async (em) => {
+    const locked = await new CheckoutRepository(em).lock(checkout.id);
+    if (locked.status === 'COMPLETED' && locked.orderId) {
+      const placed = await new OrderRepository(em).find(locked.orderId);
+      if (placed) return { order: placed, placedNow: false };
+    }
+    const currentPrices = await new ProjectionRepository(em).currentPrices(locked.lines.map((line) => line.sku));
+    const { record, decision } = await changeCheckout(em, deps, checkout.id, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges });
+    const draft = decision.order!;
+    const env = sagaEnvironment(deps);
+    const order = em.create(OrderEntity, {
+      id: draft.orderId,
+      customerId: record.customerId,
+      checkoutId: record.id,
+      status: 'PLACED',
+      lines: draft.lines,
+      shippingAddress: draft.shippingAddress,
+      shippingMethod: draft.shippingMethod,
+      subtotalCents: draft.subtotal.cents,
+      shippingCents: draft.shippingCost.cents,
+      totalCents: draft.total.cents,
+      currency: draft.total.currency,
+      cancellationReason: null,
+      placedAt: env.now,
+      updatedAt: env.now,
+    });
+    recordEvent(
+      em,
+      deps.eventNamespace,
+      OrderPlaced,
+      {
+        orderId: order.id,
+        customerId: order.customerId,
+        checkoutId: record.id,
+        items: draft.lines.map((line) => ({ sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPrice.cents })),
+        subtotalCents: draft.subtotal.cents,
+        shippingCents: draft.shippingCost.cents,
+        totalCents: draft.total.cents,
+        currency: draft.total.currency,
+        shippingAddress: draft.shippingAddress,
+        shippingMethod: draft.shippingMethod,
+        placedAt: env.now.toISOString(),
+      },
+      { customerId: order.customerId, correlationId: order.id },
+    );
+    // the saga's rows (timeouts first) refer to the order row
+    await em.flush();
+    const outcome = startSaga(
+      { orderId: order.id, customerId: order.customerId, total: draft.total, lines: draft.lines, shippingAddress: draft.shippingAddress, shippingMethod: draft.shippingMethod },
+      env,
+    );
+    await persistSagaStep(em, deps.eventNamespace, { order, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
+    return { order, placedNow: true };
+  });
+  if (order.placedNow) scope.log.info({ orderId: order.order.id, checkoutId, totalCents: order.order.totalCents }, 'order placed');
+  return order.order;
+}
