@@ -32,6 +32,11 @@ describe('configuration', () => {
     expect(config.gateway.introspection).toBe(true);
   });
 
+  it('takes SUBGRAPH_URLS as overrides for some subgraphs, not a full list', () => {
+    const config = loadConfig({ SUBGRAPH_URLS: '{"catalog":"http://catalog.internal:4002/graphql"}' });
+    expect(config.gateway.subgraphUrls).toEqual({ catalog: 'http://catalog.internal:4002/graphql' });
+  });
+
   it('refuses the development JWT key pair in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production', JWT_PUBLIC_KEY: DEV_JWT_PUBLIC_KEY, JWT_PRIVATE_KEY: DEV_JWT_PRIVATE_KEY, STAFF_ACCOUNTS: staff('a-strong-password') });
     expect(problems.join('\n')).toMatch(/development JWT key/);

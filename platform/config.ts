@@ -228,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (e.SUBGRAPH_URLS) {
-    const urls = z.record(z.enum(SUBGRAPHS), z.string().url()).safeParse(safeJson(e.SUBGRAPH_URLS));
+    const urls = z.partialRecord(z.enum(SUBGRAPHS), z.string().url()).safeParse(safeJson(e.SUBGRAPH_URLS));
     if (urls.success) subgraphUrls = urls.data;
     else problems.push(`SUBGRAPH_URLS: ${urls.error.issues.map((i) => i.message).join('; ')}`);
   }
