@@ -53,6 +53,15 @@ describe('the graphql-ws handshake', () => {
     }
   });
 
+  it('closes with 4400 on a message that is not graphql-ws', async () => {
+    for (const frame of ['not json', JSON.stringify({ type: 'shout' }), JSON.stringify({ type: 'subscribe', payload: { query: '{ categories }' } })]) {
+      const socket = await open();
+      await socket.init(token);
+      socket.socket.send(frame);
+      expect((await socket.closed).code, frame).toBe(4400);
+    }
+  });
+
   it('closes a second connection_init with 4429', async () => {
     const socket = await open();
     await socket.init(token);
