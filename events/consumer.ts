@@ -98,6 +98,14 @@ export async function startConsumers(options: { context: string; orm: Orm; broke
   };
 }
 
+/**
+ * Delay of the nak for messages fetched but not started when consumers stop. A plain nak makes
+ * the message deliverable at once, and the server may hand it straight back to this consumer's
+ * own pull request, still registered though the client has closed it: the message is then lost
+ * until its ack wait (30 s by default) passes. A short delay lets the server drop that request.
+ */
+export const SHUTDOWN_NAK_DELAY_MS = 1_000;
+
 /** Missed heartbeats in a row after which the pull is abandoned and `consume()` restarted. */
 const HEARTBEATS_BEFORE_RESTART = 4;
 
@@ -152,7 +160,9 @@ class ConsumeLoop {
 
         for await (const msg of messages) {
           if (!(await this.takeSlot())) {
-            msg.nak(); // fetched but not started before shutdown: let another replica have it now
+            // fetched but not started before shutdown: another replica (or this one, restarted)
+            // takes it after a short pause, not after the ack wait
+            msg.nak(SHUTDOWN_NAK_DELAY_MS);
             continue;
           }
           failures = 0;

@@ -26,6 +26,8 @@ export interface InboundMessage {
 
 export interface HandlerStats {
   processed: number;
+  /** Deliveries the broker made again (delivery count > 1): after a nak, an ack timeout or a broker restart. */
+  redelivered: number;
   duplicates: number;
   /** Handler failures answered with `nak(delay)`. */
   retried: number;
@@ -35,7 +37,7 @@ export interface HandlerStats {
   poison: number;
 }
 
-export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0 });
+export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, redelivered: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0 });
 
 export interface DeliveryDeps {
   orm: Orm;
@@ -57,6 +59,7 @@ export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): 
   const { handler, stats } = deps;
   const { name, maxDeliver, ackWaitMs } = handler.options;
   const deliveryCount = msg.info.deliveryCount;
+  if (deliveryCount > 1) stats.redelivered++;
   const decoded = decodeEvent(handler.definition, msg.data);
   const eventId = decoded.ok ? decoded.envelope.id : (decoded.messageId ?? msg.headers?.get('Nats-Msg-Id') ?? `stream-seq:${msg.seq}`);
   const log = deps.log.child({ handler: name, eventId, subject: msg.subject, deliveryCount });

@@ -9,6 +9,14 @@ export interface BatchResult {
   duplicates: number;
   /** The publish error that ended the batch early; the failed row and those after it stay pending. */
   failure?: { id: string; error: unknown };
+  /**
+   * JetStream stored a new message at a sequence the outbox had already recorded: the stream
+   * went backwards (lost data). The batch stopped there, leaving that row pending; the relay
+   * reconciles the outbox with the stream before it publishes again.
+   */
+  streamWentBack?: { id: string; streamSeq: number };
+  /** The highest stream sequence recorded in this batch (0 when none). */
+  highestStreamSeq: number;
 }
 
 interface PendingRow {
@@ -28,10 +36,18 @@ interface PendingRow {
  */
 export async function publishPendingBatch(
   client: pg.Client,
-  options: { schema: string; stream: string; js: JetStreamClient; batchSize: number; publishTimeoutMs: number },
+  options: {
+    schema: string;
+    stream: string;
+    js: JetStreamClient;
+    batchSize: number;
+    publishTimeoutMs: number;
+    /** The highest stream sequence already recorded in the outbox; a new message at or below it means data loss. */
+    recordedStreamSeq?: number;
+  },
 ): Promise<BatchResult> {
   const table = `"${options.schema}".outbox`;
-  const result: BatchResult = { claimed: 0, published: 0, duplicates: 0 };
+  const result: BatchResult = { claimed: 0, published: 0, duplicates: 0, highestStreamSeq: 0 };
   await client.query('begin');
   try {
     const { rows } = await client.query<PendingRow>(
@@ -48,7 +64,12 @@ export async function publishPendingBatch(
           expect: { streamName: options.stream },
           timeout: options.publishTimeoutMs,
         });
+        if (!ack.duplicate && options.recordedStreamSeq !== undefined && ack.seq <= options.recordedStreamSeq) {
+          result.streamWentBack = { id: row.id, streamSeq: ack.seq };
+          break;
+        }
         stored.push({ id: row.id, streamSeq: ack.seq });
+        result.highestStreamSeq = Math.max(result.highestStreamSeq, ack.seq);
         if (ack.duplicate) result.duplicates++;
         else result.published++;
       } catch (error) {

@@ -3,6 +3,7 @@ import { streamFor } from './contract.js';
 import type { Broker } from './nats.js';
 import { publishPendingBatch } from './relay-batch.js';
 import { ensureStream } from './streams.js';
+import { reconcileOutboxWithStream } from './stream-reconcile.js';
 import { Wakeup, backoffDelay } from './wakeup.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -10,9 +11,18 @@ export interface OutboxRelay {
   /** Publishes everything pending now (tests, shutdown); resolves when the outbox is empty. */
   drain(): Promise<void>;
   stop(): Promise<void>;
-  stats(): { published: number; duplicates: number; errors: number };
+  stats(): OutboxRelayStats;
   /** True while this relay holds the context's relay lock (the others are standbys). */
   isActive(): boolean;
+}
+
+export interface OutboxRelayStats {
+  published: number;
+  /** Re-published rows JetStream had already stored (dropped inside the duplicate window). */
+  duplicates: number;
+  errors: number;
+  /** Published rows sent again because the stream had lost them (broker data loss). */
+  redriven: number;
 }
 
 export interface OutboxRelayOptions {
@@ -36,6 +46,11 @@ type Drained = { resolve: () => void; reject: (err: Error) => void };
  * When the active one dies its connection closes, PostgreSQL releases the lock and a standby
  * takes over within `lockRetryMs`. The active relay wakes on NOTIFY from the outbox trigger and
  * also polls, and it reconnects after PostgreSQL restarts.
+ *
+ * A broker may come back with less than it acknowledged (store lost or not yet synced, stream
+ * re-created). Whenever the relay becomes active, after every reconnect to NATS and whenever a
+ * publish lands at a sequence already recorded, it reconciles the outbox with the stream
+ * (stream-reconcile.ts) and re-sends what the stream lost before anything newer.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { context, databaseUrl, broker, log } = options;
@@ -46,11 +61,23 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const stream = streamFor(broker.namespace, context).name;
   const lockKey = `outbox-relay:${context}`;
 
-  const counters = { published: 0, duplicates: 0, errors: 0 };
+  const counters: OutboxRelayStats = { published: 0, duplicates: 0, errors: 0, redriven: 0 };
   const wakeup = new Wakeup();
   let drains: Drained[] = [];
   let stopped = false;
   let active = false;
+  /** Set on activation and by every NATS reconnect: the stream may have lost what it acknowledged. */
+  let checkStream = true;
+  // The client's status feed is a QueuedIterator (it has stop()), typed only as AsyncIterable.
+  const reconnects = broker.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
+  void (async () => {
+    for await (const status of reconnects) {
+      if (status.type === 'reconnect') {
+        checkStream = true;
+        wakeup.notify();
+      }
+    }
+  })();
 
   /** Drain requests made before this point are answered by the next check of the outbox. */
   const takeDrains = () => {
@@ -108,14 +135,43 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function relayWhileActive(session: RelaySession): Promise<void> {
     let publishFailures = 0;
+    let recordedStreamSeq: number | undefined;
+    checkStream = true;
     while (!stopped) {
       session.throwIfBroken();
+      if (checkStream) {
+        checkStream = false;
+        try {
+          const check = await reconcileOutboxWithStream(session.client, { schema: context, context, stream, broker });
+          recordedStreamSeq = check.highestStreamSeq;
+          if (check.redriven) {
+            counters.redriven += check.redriven;
+            log.warn({ context, stream, rows: check.redriven, reason: check.reason }, 'the stream lost published events; re-sending them');
+          }
+        } catch (err) {
+          session.throwIfBroken();
+          checkStream = true;
+          counters.errors++;
+          publishFailures++;
+          const retryInMs = backoffDelay(publishFailures, 100, 5_000);
+          log.warn({ err, context, retryInMs }, 'could not compare the outbox with the stream; retrying');
+          await wakeup.wait(retryInMs);
+          continue;
+        }
+      }
       const taken = takeDrains();
-      const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs });
+      const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq });
+      if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
       counters.published += batch.published;
       counters.duplicates += batch.duplicates;
       if (batch.published || batch.duplicates) {
         log.debug({ context, published: batch.published, duplicates: batch.duplicates }, 'outbox batch published');
+      }
+      if (batch.streamWentBack) {
+        log.warn({ context, stream, outboxId: batch.streamWentBack.id, streamSeq: batch.streamWentBack.streamSeq }, 'the stream went backwards; reconciling before publishing more');
+        checkStream = true;
+        settle(taken, false);
+        continue;
       }
       if (batch.failure) {
         counters.errors++;
@@ -126,6 +182,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         // Nobody answered the subject: the stream is gone (e.g. a broker restarted without its store).
         if ((batch.failure.error as Error | undefined)?.name === 'JetStreamNotEnabled') {
           await ensureStream(broker, context).catch((err: unknown) => log.error({ err, context }, 'could not re-create the stream'));
+          checkStream = true; // everything it held is gone: re-send it
         }
         await wakeup.wait(retryInMs);
         continue;
@@ -149,6 +206,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     async stop() {
       if (stopped) return running;
       stopped = true;
+      reconnects.stop?.();
       wakeup.notify();
       await running;
       takeDrains().forEach((d) => d.reject(new Error('outbox relay stopped')));

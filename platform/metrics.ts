@@ -1,5 +1,7 @@
 import client from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { HandlerStats } from '../events/delivery.js';
+import type { OutboxRelayStats } from '../events/relay.js';
 
 /** One registry per process, exposed on /metrics. */
 export function createMetrics(service: string) {
@@ -28,4 +30,71 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** Where the messaging counters come from: the process's outbox relay and its consumers. */
+export interface MessagingSources {
+  context: string;
+  relay: { stats(): OutboxRelayStats; isActive(): boolean };
+  consumers?: { stats(): Record<string, HandlerStats> };
+}
+
+/**
+ * The messaging kit's counters on /metrics, read from the relay and consumers at scrape time
+ * (since process start): what was published, what JetStream dropped as duplicates, what was
+ * re-sent after broker data loss, and per handler what the inbox absorbed and what was retried.
+ */
+export function registerMessagingMetrics(registry: client.Registry, sources: MessagingSources): void {
+  const registers = [registry];
+  const labels = { context: sources.context };
+  const relayCounter = (name: string, help: string, read: (s: OutboxRelayStats) => number) =>
+    new client.Counter({
+      name,
+      help,
+      labelNames: ['context'] as const,
+      registers,
+      collect() {
+        this.reset();
+        this.inc(labels, read(sources.relay.stats()));
+      },
+    });
+  relayCounter('outbox_relay_published_total', 'Outbox rows published to JetStream', (s) => s.published);
+  relayCounter('outbox_relay_duplicates_total', 'Re-published outbox rows JetStream dropped as duplicates (same msgID inside the duplicate window)', (s) => s.duplicates);
+  relayCounter('outbox_relay_redriven_total', 'Published outbox rows sent again because the stream had lost them', (s) => s.redriven);
+  relayCounter('outbox_relay_errors_total', 'Failed relay publishes and reconnects', (s) => s.errors);
+  new client.Gauge({
+    name: 'outbox_relay_active',
+    help: '1 while this replica holds the context\'s relay lock',
+    labelNames: ['context'] as const,
+    registers,
+    collect() {
+      this.set(labels, sources.relay.isActive() ? 1 : 0);
+    },
+  });
+
+  const consumers = sources.consumers;
+  if (!consumers) return;
+  const outcomes = { processed: 'processed', duplicates: 'duplicate', retried: 'retried', deadLettered: 'dead_lettered', poison: 'poison' } as const;
+  new client.Counter({
+    name: 'event_handler_deliveries_total',
+    help: 'Deliveries per handler by outcome (duplicate = a redelivery the inbox absorbed)',
+    labelNames: ['handler', 'outcome'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [handler, stats] of Object.entries(consumers.stats())) {
+        for (const [key, outcome] of Object.entries(outcomes)) this.inc({ handler, outcome }, stats[key as keyof typeof outcomes]);
+      }
+    },
+  });
+  new client.Counter({
+    name: 'event_handler_redeliveries_total',
+    help: 'Deliveries with a delivery count above 1 (nak, ack timeout, broker restart)',
+    labelNames: ['handler'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [handler, stats] of Object.entries(consumers.stats())) this.inc({ handler }, stats.redelivered);
+    },
+  });
 }

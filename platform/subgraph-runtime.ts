@@ -12,6 +12,7 @@ import { ensureStream } from '../events/streams.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { startConsumers, type EventHandler, type ConsumerGroup } from '../events/consumer.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
+import { registerMessagingMetrics } from './metrics.js';
 
 /** What a subgraph's wiring receives: configuration and the process-wide resources. */
 export interface SubgraphRuntime {
@@ -95,9 +96,11 @@ export async function bootSubgraph<TContext extends RequestContext>(
     const relay = startOutboxRelay({ context: spec.name, databaseUrl: config.database.url, broker, log: log.child({ component: 'outbox-relay' }) });
     closers.push(() => relay.stop());
 
+    let consumers: ConsumerGroup | undefined;
     if (parts.handlers?.length) {
-      const consumers: ConsumerGroup = await startConsumers({ context: spec.name, orm, broker, handlers: parts.handlers, log: log.child({ component: 'consumer' }) });
-      closers.push(() => consumers.stop());
+      consumers = await startConsumers({ context: spec.name, orm, broker, handlers: parts.handlers, log: log.child({ component: 'consumer' }) });
+      const group = consumers;
+      closers.push(() => group.stop());
     }
     for (const job of parts.jobs ?? []) {
       const running = job();
@@ -114,6 +117,7 @@ export async function bootSubgraph<TContext extends RequestContext>(
         log,
         env: config.env,
         routes: parts.routes,
+        registerMetrics: (registry) => registerMessagingMetrics(registry, { context: spec.name, relay, consumers }),
         readiness: async () => {
           await orm.em.fork().getConnection().execute('select 1');
           if (broker.isClosed()) throw new Error('broker connection closed');

@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import type { Caller, TokenVerifier } from './auth.js';
 import { DomainError } from './errors.js';
 import type { Logger } from './logger.js';
-import { createMetrics, metricsPlugin } from './metrics.js';
+import { createMetrics, metricsPlugin, type Metrics } from './metrics.js';
 
 /** What every resolver gets, whatever the subgraph: the verified caller and a request logger. */
 export interface RequestContext {
@@ -38,6 +38,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   maxBodyBytes?: number;
   /** Extra HTTP routes of the subgraph (e.g. a signed webhook), mounted before /graphql with their own body parsing. */
   routes?: (app: express.Express) => void;
+  /** Adds process-specific metrics (e.g. the messaging kit's counters) to the /metrics registry. */
+  registerMetrics?: (registry: Metrics['registry']) => void;
 }
 
 export interface RunningServer {
@@ -57,6 +59,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
 ): Promise<RunningServer> {
   const { log } = options;
   const metrics = createMetrics(options.name);
+  options.registerMetrics?.(metrics.registry);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

@@ -24,6 +24,11 @@ export interface Stack {
   addGatewayReplica(): Promise<RunningGateway>;
   /** Mints a session token (as customers would) for tests that need a role without signing in. */
   tokenFor(role: Role, subject?: string): Promise<string>;
+  /**
+   * Stops one subgraph (server, consumers, relay, connections) and boots it again on the same port,
+   * so the gateway's URL stays valid: a process restart. `whileStopped` runs in between.
+   */
+  restartSubgraph(name: string, options?: { whileStopped?: () => Promise<void> }): Promise<RunningSubgraph>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +96,16 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
       },
       async tokenFor(role, subject = crypto.randomUUID()) {
         return (await issuer.issue(role, subject)).token;
+      },
+      async restartSubgraph(name, options = {}) {
+        const spec = specs.find((s) => s.name === name);
+        const running = subgraphs[name];
+        if (!spec || !running) throw new Error(`no subgraph ${name} in this stack`);
+        delete subgraphs[name]; // a failed boot must not be stopped twice by stop()
+        await running.stop();
+        await options.whileStopped?.();
+        subgraphs[name] = await bootSubgraph(spec as SubgraphSpec<RequestContext>, env.config, env.log.child({ subgraph: name }), { port: running.port });
+        return subgraphs[name];
       },
       stop,
     };
