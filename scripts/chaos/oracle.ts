@@ -1,0 +1,204 @@
+import type { ConsumerState, SystemProbe } from './system-probe.js';
+import { SCHEMAS } from './system-probe.js';
+import type { ToldOrder } from './workload.js';
+
+/**
+ * The oracle: after quiescence, SQL over every context's schema (and JetStream's own state) must
+ * show that every order the client was told about settled exactly once, money and stock add up,
+ * and the messaging left nothing behind. Each check lists what broke it.
+ */
+export interface Check {
+  name: string;
+  ok: boolean;
+  /** Counts when it holds; the offending rows (a few) when it does not. */
+  detail: string;
+}
+
+export interface OracleInput {
+  told: ToldOrder[];
+  /** The one message poisoned on purpose: its id, the context whose stream got it, the schema whose handler must dead-letter it. */
+  poison: { id: string; streamContext: string; schema: string };
+  /** Orders customer service closed from ON_HOLD. */
+  closedOnHold: Set<string>;
+  /** Whether the poisoned message is still in its stream (false once the broker lost its store). */
+  poisonInStream: boolean;
+  /** Processes that exited on their own during the run. */
+  crashes: string[];
+}
+
+const CONFIRMED_OR_LATER = ['CONFIRMED', 'SHIPPED', 'DELIVERED', 'CLOSED'];
+const RESTING = [...CONFIRMED_OR_LATER, 'CANCELLED'];
+
+export async function runOracle(probe: SystemProbe, input: OracleInput): Promise<Check[]> {
+  const checks: Check[] = [];
+  const check = (name: string, problems: unknown[], okDetail: string) =>
+    checks.push({ name, ok: problems.length === 0, detail: problems.length ? `${problems.length} problem(s): ${problems.slice(0, 5).map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' | ')}` : okDetail });
+
+  // 1. Every order the client was told about exists, exactly once (ids are primary keys).
+  const toldIds = input.told.map((o) => o.id);
+  const found = new Set((await probe.query<{ id: string }>(`select id::text as id from orders.customer_order where id = any($1::uuid[])`, [toldIds])).map((r) => r.id));
+  const allOrders = await probe.count(`select count(*) as n from orders.customer_order`);
+  check('every order placeOrder answered exists exactly once', toldIds.filter((id) => !found.has(id)).map((id) => `missing ${id}`), `${found.size} told, ${allOrders} in orders.customer_order (${allOrders - found.size} placed but never told: answer lost)`);
+
+  // 2. Every order rests: terminal, or CONFIRMED and later; none PLACED; none left ON_HOLD (staff closed them).
+  const orders = await probe.query<{ id: string; status: string; total_cents: number; cancellation_reason: string | null }>(
+    `select id::text as id, status, total_cents, cancellation_reason from orders.customer_order`,
+  );
+  check('every order is CONFIRMED or later, or CANCELLED (ON_HOLD ones closed by staff)', orders.filter((o) => !RESTING.includes(o.status)).map((o) => `${o.id} ${o.status}`), `${orders.length} orders at rest`);
+
+  // 3. One payment per order; captured − refunded = total once confirmed, 0 once cancelled.
+  const money = await probe.query<{ id: string; status: string; total_cents: number; payments: string; net: string }>(`
+    select o.id::text as id, o.status, o.total_cents, count(p.id) as payments, coalesce(sum(p.captured_cents - p.refunded_cents), 0) as net
+      from orders.customer_order o left join payments.payment p on p.order_id = o.id
+     group by o.id, o.status, o.total_cents`);
+  check('one payment per order', money.filter((m) => Number(m.payments) !== 1).map((m) => `${m.id} has ${m.payments}`), `${money.length} orders, one payment each`);
+  check(
+    'captured − refunded = total for CONFIRMED+ orders, 0 for cancelled ones',
+    money
+      .filter((m) => (CONFIRMED_OR_LATER.includes(m.status) ? Number(m.net) !== m.total_cents : m.status === 'CANCELLED' && Number(m.net) !== 0))
+      .map((m) => `${m.id} ${m.status} total ${m.total_cents} net ${m.net}`),
+    `${money.filter((m) => CONFIRMED_OR_LATER.includes(m.status)).length} paid in full, ${money.filter((m) => m.status === 'CANCELLED').length} cancelled with nothing kept`,
+  );
+  const orphanPayments = await probe.count(`select count(*) as n from payments.payment p where not exists (select 1 from orders.customer_order o where o.id = p.order_id)`);
+  const openRefunds = await probe.query(`select id, order_id, status, failure_reason from payments.refund where status <> 'COMPLETED'`);
+  check('no payment without an order, no refund pending or failed', [...(orphanPayments ? [`${orphanPayments} payments without an order`] : []), ...openRefunds], 'none');
+  const doubleCharges = await probe.query(`
+    select payment_id, operation, count(*) as n from payments.payment_attempt
+     where outcome = 'SUCCEEDED' and operation in ('AUTHORIZE', 'CAPTURE') group by payment_id, operation having count(*) > 1`);
+  check('at most one successful authorization and one capture per payment (attempt log)', doubleCharges, 'none repeated');
+
+  // 4. Stock conservation per SKU and warehouse, from the movement log and the reservations.
+  const stock = await probe.query<Record<string, string | number>>(`
+    select s.sku, s.warehouse_id, s.available, s.reserved, s.committed, s.shipped,
+           coalesce(sum(m.delta_available), 0) as m_available, coalesce(sum(m.delta_reserved), 0) as m_reserved,
+           coalesce(sum(m.delta_committed), 0) as m_committed, coalesce(sum(m.delta_shipped), 0) as m_shipped,
+           coalesce(sum(m.delta_available + m.delta_reserved + m.delta_committed + m.delta_shipped) filter (where m.kind in ('SEEDED', 'RECEIVED', 'ADJUSTED')), 0) as received
+      from inventory.stock_level s left join inventory.stock_movement m on m.sku = s.sku and m.warehouse_id = s.warehouse_id
+     group by s.sku, s.warehouse_id, s.available, s.reserved, s.committed, s.shipped`);
+  const n = (v: string | number | undefined) => Number(v ?? 0);
+  check(
+    'stock: received = available + reserved + committed + shipped, and each bucket = its movement log',
+    stock
+      .filter((s) => n(s.received) !== n(s.available) + n(s.reserved) + n(s.committed) + n(s.shipped) || (['available', 'reserved', 'committed', 'shipped'] as const).some((b) => n(s[b]) !== n(s[`m_${b}`])))
+      .map((s) => s),
+    `${stock.length} stock rows, ${stock.reduce((sum, s) => sum + n(s.received), 0)} units received: ${stock.reduce((sum, s) => sum + n(s.available), 0)} available, ${stock.reduce((sum, s) => sum + n(s.committed), 0)} committed, ${stock.reduce((sum, s) => sum + n(s.shipped), 0)} shipped, ${stock.reduce((sum, s) => sum + n(s.reserved), 0)} reserved`,
+  );
+  const unbalancedMoves = await probe.query(`
+    select id, sku, warehouse_id, kind from inventory.stock_movement
+     where kind not in ('SEEDED', 'RECEIVED', 'ADJUSTED') and delta_available + delta_reserved + delta_committed + delta_shipped <> 0`);
+  check('stock moves between buckets never create or destroy units', unbalancedMoves, 'all balanced');
+  const heldVsBuckets = await probe.query(`
+    with held as (
+      select r.warehouse_id, l->>'sku' as sku, r.status, sum((l->>'quantity')::int) as qty
+        from inventory.reservation r cross join lateral jsonb_array_elements(r.lines) l
+       where r.status in ('RESERVED', 'COMMITTED', 'SHIPPED') group by 1, 2, 3)
+    select s.sku, s.warehouse_id, s.reserved, s.committed, s.shipped,
+           coalesce(sum(h.qty) filter (where h.status = 'RESERVED'), 0) as r_reserved,
+           coalesce(sum(h.qty) filter (where h.status = 'COMMITTED'), 0) as r_committed,
+           coalesce(sum(h.qty) filter (where h.status = 'SHIPPED'), 0) as r_shipped
+      from inventory.stock_level s left join held h on h.sku = s.sku and h.warehouse_id = s.warehouse_id
+     group by s.sku, s.warehouse_id, s.reserved, s.committed, s.shipped
+    having s.reserved <> coalesce(sum(h.qty) filter (where h.status = 'RESERVED'), 0)
+        or s.committed <> coalesce(sum(h.qty) filter (where h.status = 'COMMITTED'), 0)
+        or s.shipped <> coalesce(sum(h.qty) filter (where h.status = 'SHIPPED'), 0)`);
+  check('stock buckets = the units of the reservations in that state', heldVsBuckets, 'they match');
+  const reservations = await probe.query<{ id: string; status: string; reservations: string; reservation: string | null }>(`
+    select o.id::text as id, o.status, count(r.id) as reservations, max(r.status) as reservation
+      from orders.customer_order o left join inventory.reservation r on r.order_id = o.id::text
+     group by o.id, o.status`);
+  const expectedReservation: Record<string, string[]> = {
+    CONFIRMED: ['COMMITTED'],
+    SHIPPED: ['SHIPPED'],
+    DELIVERED: ['SHIPPED'],
+    CLOSED: ['SHIPPED'],
+    CANCELLED: ['RELEASED', 'EXPIRED', 'FAILED'],
+  };
+  check(
+    'one reservation per order, in the state its order implies (cancelled: nothing held)',
+    reservations.filter((r) => Number(r.reservations) !== 1 || !(expectedReservation[r.status] ?? []).includes(r.reservation ?? '')).map((r) => `${r.id} ${r.status}: ${r.reservations} reservation(s), ${r.reservation}`),
+    `${reservations.length} orders`,
+  );
+
+  // 5. Fulfillment: one shipment per confirmed order, none moving for a cancelled one.
+  const shipments = await probe.query<{ id: string; status: string; shipments: string; shipment: string | null }>(`
+    select o.id::text as id, o.status, count(s.id) as shipments, max(s.status) as shipment
+      from orders.customer_order o left join fulfillment.shipment s on s.order_id = o.id::text
+     group by o.id, o.status`);
+  const expectedShipment: Record<string, (string | null)[]> = { CONFIRMED: ['ASSIGNED'], SHIPPED: ['DISPATCHED', 'DELIVERY_FAILED'], DELIVERED: ['DELIVERED'], CLOSED: ['DELIVERED'], CANCELLED: [null, 'CANCELLED'] };
+  check(
+    'one shipment per confirmed order, in the state its order implies',
+    shipments.filter((s) => Number(s.shipments) > 1 || !(expectedShipment[s.status] ?? []).includes(s.shipment)).map((s) => `${s.id} ${s.status}: ${s.shipments} shipment(s), ${s.shipment}`),
+    `${shipments.filter((s) => s.shipment).length} shipments`,
+  );
+
+  // 6. The saga took each step once: no status announced twice for one order.
+  const repeatedStatus = await probe.query(`
+    select envelope->'payload'->>'orderId' as order_id, envelope->'payload'->>'status' as status, count(*) as n
+      from orders.outbox where type = 'OrderStatusChanged' group by 1, 2 having count(*) > 1`);
+  check('each order status announced at most once (no step taken twice)', repeatedStatus, 'none repeated');
+
+  // 7. ON_HOLD orders closed by customer service were compensated (covered above; named here).
+  const closed = money.filter((m) => input.closedOnHold.has(m.id));
+  check(
+    'ON_HOLD orders closed by staff are CANCELLED with nothing captured and no stock held',
+    closed.filter((m) => m.status !== 'CANCELLED' || Number(m.net) !== 0).map((m) => `${m.id} ${m.status} net ${m.net}`),
+    `${closed.length} closed`,
+  );
+
+  // 8. Messaging: no unpublished outbox row, dead letters = exactly the poisoned message.
+  const pending = await probe.pendingOutbox();
+  check('no unpublished outbox rows in any schema', Object.entries(pending).map(([s, c]) => `${s}: ${c}`), `${SCHEMAS.length} schemas clean`);
+  const deadLetters = await probe.query<{ schema: string; message_id: string; handler: string; error: string }>(
+    SCHEMAS.map((s) => `select '${s}' as schema, message_id, handler, error from "${s}".dead_letter`).join(' union all '),
+  );
+  const unexpected = deadLetters.filter((d) => !(d.schema === input.poison.schema && d.message_id === input.poison.id));
+  check(
+    'the dead-letter store holds exactly the message poisoned on purpose',
+    [...unexpected.map((d) => `${d.schema}/${d.handler}: ${d.message_id} (${d.error})`), ...(deadLetters.length === unexpected.length ? [`the poisoned message ${input.poison.id} is not in ${input.poison.schema}.dead_letter`] : [])],
+    `1 dead letter: ${input.poison.schema}/${deadLetters.find((d) => d.message_id === input.poison.id)?.handler}`,
+  );
+
+  // 9. No event lost: every outbox row reached every handler subscribed to its subject (its inbox has it).
+  const consumers = await probe.consumers();
+  const lost: string[] = [];
+  let deliveries = 0;
+  for (const consumer of consumers) {
+    const route = routeOf(consumer, probe.namespace);
+    if (!route) continue;
+    const [total, missing] = await Promise.all([
+      probe.count(`select count(*) as n from "${route.producer}".outbox where subject = $1`, [consumer.filterSubject]),
+      probe.count(
+        `select count(*) as n from "${route.producer}".outbox o where o.subject = $1
+            and not exists (select 1 from "${route.consumer}".inbox i where i.message_id = o.id::text and i.handler = $2)`,
+        [consumer.filterSubject, route.handler],
+      ),
+    ]);
+    deliveries += total;
+    if (missing) lost.push(`${missing} of ${total} ${consumer.filterSubject} never handled by ${consumer.name}`);
+  }
+  check('every recorded event reached every handler subscribed to it (inbox row present)', lost, `${consumers.length} durable consumers, ${deliveries} (event, handler) pairs`);
+
+  // 10. Each stream holds every outbox row of its context exactly once.
+  const mismatched: string[] = [];
+  for (const schema of SCHEMAS) {
+    const stream = `${probe.namespace}_${schema}`.toUpperCase();
+    const rows = await probe.count(`select count(*) as n from "${schema}".outbox`);
+    const expected = rows + (input.poisonInStream && schema === input.poison.streamContext ? 1 : 0);
+    const held = await probe.streamMessages(stream).catch(() => ({ messages: -1, lastSeq: -1 }));
+    if (held.messages !== expected) mismatched.push(`${stream}: ${held.messages} messages for ${expected} expected`);
+  }
+  check('every stream holds each outbox row of its context exactly once', mismatched, `${SCHEMAS.length} streams`);
+
+  // 11. No process died on its own.
+  check('no process crashed', input.crashes, 'none');
+  return checks;
+}
+
+/** Which schema produced the events a durable consumer reads, and which handler (inbox) it feeds. */
+function routeOf(consumer: ConsumerState, namespace: string): { producer: string; consumer: string; handler: string } | undefined {
+  const producer = consumer.stream.slice(namespace.length + 1).toLowerCase();
+  const dash = consumer.name.indexOf('-');
+  const consuming = consumer.name.slice(0, dash);
+  if (!SCHEMAS.includes(producer as (typeof SCHEMAS)[number]) || !SCHEMAS.includes(consuming as (typeof SCHEMAS)[number])) return undefined;
+  return { producer, consumer: consuming, handler: consumer.name.slice(dash + 1) };
+}
