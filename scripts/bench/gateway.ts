@@ -8,11 +8,14 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEV_DEMO_PASSWORD } from '../../platform/config.js';
+import { DEV_DEMO_PASSWORD, type SubgraphName } from '../../platform/config.js';
+import { Cluster, assertBuilt } from '../cluster/cluster.js';
+import { clusterCpuSeconds, machineBusySeconds } from '../cluster/cpu.js';
 import { Origins, cannon, closedLoop, failures, stopLoad, type HttpTarget, type LoadShape, type Measurement } from './load.js';
-import { assertBuilt, machineBusySeconds, startBenchSystem, type BenchSystem } from './processes.js';
 import { formatCpuTable, formatTable, type Row } from './report.js';
 
+/** The subgraphs the measured queries touch (customers only for `login`); the others are not started. */
+const BENCH_SUBGRAPHS = ['customers', 'catalog', 'inventory', 'cart'] as const satisfies readonly SubgraphName[];
 const DATABASE = 'crittersupply_bench';
 const NAMESPACE = 'bench';
 const CART_SKUS = ['DOG-BOWL-001', 'CAT-TREE-5FT', 'FISH-TANK-20G'];
@@ -78,7 +81,7 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
 }
 
 /** Signs alice in and gives her a cart of three products once cart's product projection knows them. */
-async function prepareCart(system: BenchSystem): Promise<{ token: string; cartId: string }> {
+async function prepareCart(system: Cluster): Promise<{ token: string; cartId: string }> {
   const { login } = await graphql<{ login: { token: string } }>(
     system.gatewayUrl,
     'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
@@ -118,7 +121,7 @@ interface Measured {
   machineBusy?: number;
 }
 
-async function measure(label: string, run: (shape: LoadShape) => Promise<Measurement>, options: Options, system: BenchSystem): Promise<Measured> {
+async function measure(label: string, run: (shape: LoadShape) => Promise<Measurement>, options: Options, system: Cluster): Promise<Measured> {
   if (options.warmupSeconds > 0) {
     say(`${label}: warming up ${options.warmupSeconds}s`);
     const warm = await run({ seconds: options.warmupSeconds, connections: options.connections });
@@ -126,14 +129,14 @@ async function measure(label: string, run: (shape: LoadShape) => Promise<Measure
     if (failures(warm)) throw new Error(`${label}: ${failures(warm)} failed requests during warm-up`);
   }
   say(`${label}: measuring ${options.seconds}s × ${options.connections} connections (load ${load()})`);
-  const before = await system.cpuSeconds();
+  const before = await clusterCpuSeconds(system);
   const machineBefore = machineBusySeconds();
   const selfBefore = process.cpuUsage();
   const m = await run(options);
   interruption.signal.throwIfAborted();
   const self = process.cpuUsage(selfBefore);
   const machineAfter = machineBusySeconds();
-  const after = await system.cpuSeconds();
+  const after = await clusterCpuSeconds(system);
   system.assertAlive();
   if (!before || !after) return { m };
   const cpu: Record<string, number> = { postgres: 0, 'load generator': (self.user + self.system) / 1e6 };
@@ -162,20 +165,27 @@ process.on('SIGTERM', onSignal);
 
 async function main(): Promise<number> {
   const options = readOptions();
-  assertBuilt();
+  assertBuilt(BENCH_SUBGRAPHS, '`npm run build` (`npm run bench:gateway` does)');
   const loadAtStart = load();
-  let system: BenchSystem | undefined;
+  let system: Cluster | undefined;
   const origins = new Origins(options.connections);
   try {
-    system = await startBenchSystem({
+    system = await Cluster.start({
+      subgraphs: BENCH_SUBGRAPHS,
+      services: 'shared',
       databaseName: DATABASE,
       namespace: NAMESPACE,
-      // The per-client limiter (600/min by default) would turn the benchmark into a 429 test.
-      env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000000' },
+      env: {
+        // The per-client limiter (600/min by default) would turn the benchmark into a 429 test.
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000000',
+        // Cluster withholds NODE_OPTIONS (a test runner's); passed on here, e.g. NODE_OPTIONS=--cpu-prof profiles every process.
+        ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+      },
       signal: interruption.signal,
       say,
     });
-    const { gatewayUrl, subgraphUrls } = system;
+    const { gatewayUrl } = system;
+    const subgraphUrls = { catalog: system.url('catalog'), inventory: system.url('inventory'), cart: system.url('cart') };
     const { token, cartId } = await prepareCart(system);
     const auth = { authorization: `Bearer ${token}` };
 

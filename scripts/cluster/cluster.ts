@@ -17,7 +17,8 @@ import { RunDir, reapAbandonedRunDirs } from './run-dir.js';
  *   temp directory and removed at the end (nothing shared with other runs: chaos may restart them);
  * - `shared` services: the machine's PostgreSQL and NATS, with a database and an event namespace
  *   of the cluster's own, dropped at the end (benchmarks).
- * Used by `npm run test:chaos` (scripts/chaos) and `npm run bench:gateway` (scripts/bench).
+ * Used by `npm run test:chaos` (scripts/chaos) and `npm run bench:gateway` (scripts/bench); the
+ * CPU time of its processes and their PostgreSQL backends: ./cpu.ts.
  */
 export interface ClusterOptions {
   /** The subgraphs to run; the gateway's plan never reaches the others (they get an unreachable URL). */
@@ -31,6 +32,11 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Per-process NATS URL (e.g. through a fault-injecting proxy); default: the broker's URL. */
   natsUrlFor?: (processName: ProcessName, natsUrl: string) => string | Promise<string>;
+  /**
+   * Aborting it stops waiting for processes to become healthy: Cluster.start() then stops whatever it
+   * started (and drops a shared database) and throws the abort reason, as does a start(name) after it.
+   */
+  signal?: AbortSignal;
   /** Lines of progress for the user. */
   say(line: string): void;
   /** A process that exits when nobody asked it to (a crash). Default: remembered for assertAlive(). */
@@ -280,6 +286,7 @@ export class Cluster {
     const url = `http://${LOOPBACK}:${slot.port}/health`;
     const deadline = Date.now() + BOOT_TIMEOUT_MS;
     while (Date.now() < deadline) {
+      this.options.signal?.throwIfAborted();
       if (process.exited) throw new Error(`${slot.name} exited during start-up (${process.outcome}):\n${process.output()}`);
       try {
         if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
