@@ -6,26 +6,20 @@
  *   3. a purchase the customer cancels (→ CANCELLED, payment refunded).
  * Operations: examples/demo.graphql. Gateway: GATEWAY_URL (default http://127.0.0.1:4000/graphql).
  */
-import { readFileSync } from 'node:fs';
-import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { repoPath } from '../platform/paths.js';
+import { loadOperations, operation } from './cluster/operations.js';
 
 const gatewayUrl = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 const STEP_TIMEOUT_MS = 60_000;
 
-const operations = new Map(
-  parse(readFileSync(repoPath('examples/demo.graphql'), 'utf8'))
-    .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
-    .map((d) => [d.name!.value, print(d)]),
-);
+const operations = loadOperations('examples/demo.graphql');
 
 async function call<T = any>(name: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: operations.get(name), variables }),
+    body: JSON.stringify({ query: operation(operations, name), variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) throw new Error(`${name}: ${body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
@@ -57,7 +51,7 @@ class OrderFeed {
 
   constructor(client: Client) {
     this.stop = client.subscribe<any>(
-      { query: operations.get('DemoOrderUpdated')! },
+      { query: operation(operations, 'DemoOrderUpdated') },
       {
         next: ({ data, errors }) => {
           if (errors?.length) return console.log(`  orderUpdated error: ${errors[0]!.message}`);

@@ -13,7 +13,7 @@
  *      (`[{ "change": "Order.total" | "<graphql-js description>", "reason": "…" }]`);
  *   4. the client contract (CONTRACT_PATH, default schema/contract.graphql, a copy of ../shared/CONTRACT.graphql) is provided; gaps
  *      owned only by subgraphs that do not exist yet are "not yet provided" (rules: schema/contract.ts);
- *   5. every client operation in test/, bench/ and examples/ validates against the API schema;
+ *   5. every client operation in test/, scripts/ and examples/ validates against the API schema;
  *   6. generated code (codegen.ts) is up to date.
  * Flags: --write, --hints (list composition hints).
  */

@@ -3,7 +3,7 @@ import type { Cluster, ProcessName } from '../cluster/cluster.js';
 import { sleep, waitUntil } from '../cluster/ports.js';
 import type { BrokerLink } from './broker-link.js';
 import { zeroCounters, type MessagingCounters, type ProcessMetrics } from './process-metrics.js';
-import type { Random } from './random.js';
+import type { Random } from '../cluster/random.js';
 import type { SystemProbe } from './system-probe.js';
 
 /** One injected fault, as the summary prints it. */

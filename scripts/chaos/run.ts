@@ -13,7 +13,7 @@ import { FaultInjector, type FaultRecord } from './faults.js';
 import { runOracle, type Check } from './oracle.js';
 import { ProcessMetrics } from './process-metrics.js';
 import { describeActivity, waitForQuiescence } from './quiescence.js';
-import { Random } from './random.js';
+import { Random } from '../cluster/random.js';
 import { Staff } from './staff.js';
 import { formatSummary, type PhaseResult } from './summary.js';
 import { SystemProbe } from './system-probe.js';

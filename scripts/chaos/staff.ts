@@ -1,4 +1,4 @@
-import { GraphQLClient, GraphQLFailure, isTransient } from './graphql-client.js';
+import { GraphQLClient, GraphQLFailure, isTransient } from '../cluster/graphql-client.js';
 import { sleep } from '../cluster/ports.js';
 
 /**

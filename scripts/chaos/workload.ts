@@ -1,5 +1,5 @@
-import { GraphQLClient, GraphQLFailure, isTransient } from './graphql-client.js';
-import type { Random } from './random.js';
+import { GraphQLClient, GraphQLFailure, isTransient } from '../cluster/graphql-client.js';
+import type { Random } from '../cluster/random.js';
 import { sleep } from '../cluster/ports.js';
 
 /**

@@ -35,7 +35,7 @@ export class GraphQLClient {
       return await this.send<T>(query, variables, token);
     } catch (err) {
       const code = err instanceof GraphQLFailure ? err.code : 'NETWORK';
-      const key = `${/(?:query|mutation) (\w+)/.exec(query)?.[1]?.replace(/^Chaos/, '') ?? 'operation'} ${code}`;
+      const key = `${/(?:query|mutation) (\w+)/.exec(query)?.[1]?.replace(/^(Chaos|Bench)/, '') ?? 'operation'} ${code}`;
       this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
       throw err instanceof GraphQLFailure ? err : new GraphQLFailure(String(err), 'NETWORK', true);
     }

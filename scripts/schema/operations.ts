@@ -44,7 +44,7 @@ export interface OperationProblem {
 
 export const OPERATION_ROOTS: ReadonlyArray<{ dir: string; extensions: string[] }> = [
   { dir: 'test', extensions: ['.ts'] },
-  { dir: 'bench', extensions: ['.ts'] },
+  { dir: 'scripts', extensions: ['.ts', '.graphql', '.gql'] },
   { dir: 'examples', extensions: ['.graphql', '.gql'] },
 ];
 
