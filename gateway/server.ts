@@ -102,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(

@@ -87,8 +87,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   });
   await apollo.start();
 
+  // Names the service so a launcher can tell its own process from whatever else holds the port.
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', service: options.name });
   });
   app.get('/ready', async (_req, res) => {
     try {

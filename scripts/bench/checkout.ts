@@ -16,6 +16,7 @@ import { Cluster, assertBuilt } from '../cluster/cluster.js';
 import { GraphQLClient, GraphQLFailure } from '../cluster/graphql-client.js';
 import { loadOperations, operation } from '../cluster/operations.js';
 import { Random } from '../cluster/random.js';
+import { clusterCpuSeconds, machineBusySeconds, processCpuSeconds } from '../cluster/cpu.js';
 import { ProcessMetrics, type MessagingCounters } from '../chaos/process-metrics.js';
 import { formatMs, summarize, type LatencySummary } from './percentiles.js';
 
@@ -66,6 +67,10 @@ interface StageResult {
   requests: Map<string, number[]>;
   /** The messaging kit's counters during the stage, per process. */
   messaging: Map<string, MessagingCounters>;
+  /** CPU seconds per process during the stage (PostgreSQL backends summed as "postgres"; the benchmark itself as "load generator"). */
+  cpu?: Record<string, number>;
+  /** CPU seconds the whole machine was busy during the stage. */
+  machineBusy?: number;
 }
 
 class RequestTimer {
@@ -181,6 +186,8 @@ async function main(options: Options): Promise<number> {
     for (const stage of options.stages) {
       await metrics.scrapeAll();
       const before = metrics.byProcess();
+      const cpuBefore = await cpuByProcess(cluster);
+      const machineBefore = machineBusySeconds();
       say(`\nstage: ${stage} customers at once`);
       const timer = new RequestTimer(new GraphQLClient(cluster.gatewayUrl));
       const stageStart = performance.now();
@@ -188,8 +195,18 @@ async function main(options: Options): Promise<number> {
         tokens.slice(0, stage).map((token) => shop(timer, wsUrl, token, pickLines(random, skus), random.pick(ADDRESSES), stageStart, options.confirmTimeoutMs)),
       );
       const wallMs = performance.now() - stageStart;
+      const cpuAfter = await cpuByProcess(cluster);
+      const machineAfter = machineBusySeconds();
       await metrics.scrapeAll();
-      const result: StageResult = { customers: stage, journeys, wallMs, requests: timer.requests, messaging: difference(metrics.byProcess(), before) };
+      const result: StageResult = {
+        customers: stage,
+        journeys,
+        wallMs,
+        requests: timer.requests,
+        messaging: difference(metrics.byProcess(), before),
+        cpu: cpuBefore && cpuAfter ? Object.fromEntries(Object.entries(cpuAfter).map(([name, seconds]) => [name, seconds - (cpuBefore[name] ?? 0)])) : undefined,
+        machineBusy: machineBefore !== undefined && machineAfter !== undefined ? machineAfter - machineBefore : undefined,
+      };
       results.push(result);
       cluster.assertAlive();
       say(describeOutcomes(result));
@@ -344,9 +361,38 @@ function formatReport(results: StageResult[]): string {
     )}\n`,
   );
 
+  const withCpu = results.filter((r): r is StageResult & { cpu: Record<string, number> } => r.cpu !== undefined);
+  if (withCpu.length) {
+    const processes = [...new Set(withCpu.flatMap((r) => Object.keys(r.cpu)))].sort((a, b) => (withCpu.at(-1)!.cpu[b] ?? 0) - (withCpu.at(-1)!.cpu[a] ?? 0));
+    out.push(
+      `CPU ms per confirmed order, by process (where the time goes)\n${table(
+        ['stage (customers)', ...processes, 'total', 'cores busy: system / machine'],
+        withCpu.map((r) => {
+          const confirmed = Math.max(1, r.journeys.filter((j) => j.outcome.kind === 'confirmed').length);
+          const total = Object.values(r.cpu).reduce((a, b) => a + b, 0);
+          const seconds = r.wallMs / 1000;
+          return [String(r.customers), ...processes.map((p) => (((r.cpu[p] ?? 0) * 1000) / confirmed).toFixed(0)), ((total * 1000) / confirmed).toFixed(0), `${(total / seconds).toFixed(2)} / ${r.machineBusy === undefined ? '-' : (r.machineBusy / seconds).toFixed(2)}`];
+        }),
+      )}\n(from /proc over the stage's wall time; postgres = the backends serving the benchmark database; NATS not counted)\n`,
+    );
+  }
+
   const names = [...new Set(results.flatMap((r) => [...r.requests.keys()]))];
   out.push(`request latency by operation, last stage (${results.at(-1)!.customers} customers)\n${table(['operation', 'n', 'p50', 'p90', 'p98', 'p99', 'max'], names.map((name) => latencyRow(name, summarize(results.at(-1)!.requests.get(name) ?? []))))}`);
   return out.join('\n');
+}
+
+/** CPU seconds so far per process, the PostgreSQL backends summed, plus this process (the load generator). */
+async function cpuByProcess(cluster: Cluster): Promise<Record<string, number> | undefined> {
+  const perProcess = await clusterCpuSeconds(cluster);
+  const self = processCpuSeconds(process.pid);
+  if (!perProcess || self === undefined) return undefined;
+  const result: Record<string, number> = { 'load generator': self };
+  for (const [name, seconds] of Object.entries(perProcess)) {
+    const key = name.startsWith('postgres:') ? 'postgres' : name;
+    result[key] = (result[key] ?? 0) + seconds;
+  }
+  return result;
 }
 
 function difference(after: Map<string, MessagingCounters>, before: Map<string, MessagingCounters>): Map<string, MessagingCounters> {

@@ -289,7 +289,10 @@ export class Cluster {
       this.options.signal?.throwIfAborted();
       if (process.exited) throw new Error(`${slot.name} exited during start-up (${process.outcome}):\n${process.output()}`);
       try {
-        if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
+        // A free port is only free when picked: if another program took it since, its answer is
+        // not ours — our process then fails to listen and exits, which the check above reports.
+        const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+        if (response.ok && ((await response.json()) as { service?: string }).service === slot.name) return;
       } catch {
         /* not listening yet */
       }
