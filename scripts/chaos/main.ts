@@ -1,6 +1,6 @@
 /**
  * `npm run test:chaos [-- --orders N --seed S --data-loss-orders K --log-level L]`: builds, then
- * runs the chaos suite (scripts/chaos/run.ts, docs/chaos.md) against a private PostgreSQL and
+ * runs the chaos suite (scripts/chaos/run.ts, docs/reliability.md) against a private PostgreSQL and
  * nats-server and prints its summary. Exit code 0 only when every oracle check holds; 1 on a
  * violation; 2 when the run itself could not be carried out. Ctrl-C stops everything it started.
  */

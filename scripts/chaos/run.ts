@@ -48,7 +48,7 @@ const FAULT_GAP_MS = 5_000;
 const SCHEDULE_MS = 120_000;
 
 /**
- * One chaos run (see docs/chaos.md): a private PostgreSQL and nats-server, every subgraph and the
+ * One chaos run (see docs/reliability.md): a private PostgreSQL and nats-server, every subgraph and the
  * gateway as real processes, a stream of checkouts through the gateway while faults are injected
  * one after another, then quiescence, staff closing ON_HOLD orders, a broker that loses its store,
  * quiescence again, and the oracle.

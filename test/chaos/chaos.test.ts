@@ -5,7 +5,7 @@ import path from 'node:path';
 import { repoPath } from '../../platform/paths.js';
 
 /**
- * The chaos suite, bounded (docs/chaos.md): 200 checkouts through the gateway while nats-server is
+ * The chaos suite, bounded (docs/reliability.md): 200 checkouts through the gateway while nats-server is
  * killed and restarted, PostgreSQL restarted, a consumer killed between commit and ack, a relay
  * between publish and commit, subgraphs frozen past the confirmation timeout and the ack wait —
  * then a broker that loses its store. It runs `scripts/chaos/main.ts` as a child process against
