@@ -5,6 +5,7 @@
  *
  *   node dist/scripts/bench/gateway.js [--duration 10] [--connections 50] [--warmup 3]
  */
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,8 @@ const ANCHOR =
 
 interface Options extends LoadShape {
   warmupSeconds: number;
+  /** Every process writes a V8 CPU profile here when it stops. */
+  cpuProfileDir?: string;
 }
 
 function readOptions(): Options {
@@ -44,11 +47,12 @@ function readOptions(): Options {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
       warmup: { type: 'string', default: '3' },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('usage: npm run bench:gateway -- [--duration SECONDS=10] [--connections N=50] [--warmup SECONDS=3]\n');
+    process.stdout.write('usage: npm run bench:gateway -- [--duration SECONDS=10] [--connections N=50] [--warmup SECONDS=3] [--cpu-prof DIR]\n');
     process.exit(0);
   }
   const positive = (name: string, text: string, allowZero = false) => {
@@ -60,6 +64,7 @@ function readOptions(): Options {
     seconds: positive('duration', values.duration),
     connections: positive('connections', values.connections),
     warmupSeconds: positive('warmup', values.warmup, true),
+    cpuProfileDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
   };
 }
 
@@ -178,9 +183,8 @@ async function main(): Promise<number> {
       env: {
         // The per-client limiter (600/min by default) would turn the benchmark into a 429 test.
         GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000000',
-        // Cluster withholds NODE_OPTIONS (a test runner's); passed on here, e.g. NODE_OPTIONS=--cpu-prof profiles every process.
-        ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
       },
+      cpuProfileDir: options.cpuProfileDir,
       signal: interruption.signal,
       say,
     });

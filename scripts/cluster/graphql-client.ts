@@ -20,14 +20,18 @@ export class GraphQLFailure extends Error {
   }
 }
 
-const REQUEST_TIMEOUT_MS = 20_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 export class GraphQLClient {
   requests = 0;
   /** `<operation> <code>` → count. */
   failures = new Map<string, number>();
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    /** How long a request may take before the client gives up on it (NETWORK). */
+    private readonly timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  ) {}
 
   async request<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
     this.requests++;
@@ -48,7 +52,7 @@ export class GraphQLClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
       throw new GraphQLFailure(`request failed: ${(err as Error).message}`, 'NETWORK', true);

@@ -43,8 +43,8 @@ export class ManagedProcess {
   }
 
   /** A Node.js entry point of this repository (`dist/…/main.js`). */
-  static node(name: string, script: string, env: NodeJS.ProcessEnv, logFile?: string): ManagedProcess {
-    return new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', script], env, logFile });
+  static node(name: string, script: string, env: NodeJS.ProcessEnv, logFile?: string, nodeArgs: string[] = []): ManagedProcess {
+    return new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', ...nodeArgs, script], env, logFile });
   }
 
   get pid(): number | undefined {

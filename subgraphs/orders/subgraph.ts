@@ -1,5 +1,6 @@
 import { createStubAddressVerifier } from '../../platform/address-verification/stub-address-verifier.js';
 import { withVerificationPolicy } from '../../platform/address-verification/verification-policy.js';
+import { ArrivalListener } from '../../platform/arrivals.js';
 import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Context } from './context.js';
 import { checkoutHandlers } from './handlers/checkout.handlers.js';
@@ -16,6 +17,7 @@ import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
 import { TimelineEntity } from './store/timeline.entity.js';
 import { createOrdersUseCases, type OrdersDeps } from './use-cases/index.js';
+import { ORDERS_ARRIVALS_CHANNEL } from './use-cases/scope.js';
 
 /**
  * The orders subgraph (SPEC §6): checkouts started from carts, orders, and the order saga that
@@ -29,6 +31,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
   migrations: [{ name: '0001-orders', class: Migration0001Orders }],
   build({ config, orm, log }) {
     const settings = config.orders;
+    const arrivals = new ArrivalListener(config.database.url, ORDERS_ARRIVALS_CHANNEL, log.child({ component: 'arrivals' }));
     const deps: OrdersDeps = {
       eventNamespace: config.nats.namespace,
       // the stub is the only address service so far (as in customers); a real provider implements AddressVerifier
@@ -38,6 +41,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
       }),
       checkoutTtlMs: settings.checkoutTtlMs,
       checkoutWaitMs: settings.checkoutWaitMs,
+      arrivals,
       saga: {
         confirmationTimeoutMs: settings.confirmationTimeoutMs,
         returnWindowMs: settings.returnWindowMs,
@@ -54,6 +58,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
       },
       handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps)],
       jobs: [
+        () => arrivals.start(),
         () => startSagaTimeouts({ orm, deps, everyMs: settings.timeoutPollMs, log: log.child({ component: 'saga-timeouts' }) }),
         () =>
           startCheckoutExpiry({

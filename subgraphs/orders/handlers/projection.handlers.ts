@@ -1,9 +1,11 @@
 import { handle, type EventHandler } from '../../../events/consumer.js';
 import { ProductCreated, ProductPriceChanged, ProductUpdated } from '../../../events/contracts/catalog/index.js';
 import { CustomerAddressAdded, CustomerAddressRemoved, CustomerAddressUpdated } from '../../../events/contracts/customers/index.js';
+import { announceArrival } from '../../../platform/arrivals.js';
 import { eventVersion } from '../domain/projections.js';
 import { projectAddress, projectAddressRemoval } from '../use-cases/project-addresses.js';
 import { projectPrice } from '../use-cases/project-catalog.js';
+import { ORDERS_ARRIVALS_CHANNEL } from '../use-cases/scope.js';
 
 /** Catalog's prices → price drift at placeOrder. */
 export function catalogProjectionHandlers(): EventHandler[] {
@@ -24,9 +26,11 @@ export function catalogProjectionHandlers(): EventHandler[] {
 /** Customers' address books → saved addresses a checkout may use. */
 export function addressProjectionHandlers(): EventHandler[] {
   return [
-    handle(CustomerAddressAdded, { name: 'address-projection-on-address-added' }, (event, { em }) =>
-      projectAddress(em, event.payload.customerId, event.payload.address, eventVersion(event.occurredAt, event.id)),
-    ),
+    handle(CustomerAddressAdded, { name: 'address-projection-on-address-added' }, async (event, { em }) => {
+      await projectAddress(em, event.payload.customerId, event.payload.address, eventVersion(event.occurredAt, event.id));
+      // a checkout step naming this address may be waiting for it
+      await announceArrival(em, ORDERS_ARRIVALS_CHANNEL, event.payload.address.id);
+    }),
     handle(CustomerAddressUpdated, { name: 'address-projection-on-address-updated' }, (event, { em }) =>
       projectAddress(em, event.payload.customerId, event.payload.address, eventVersion(event.occurredAt, event.id)),
     ),

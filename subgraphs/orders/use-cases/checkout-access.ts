@@ -4,7 +4,8 @@ import { formatMoney } from '../domain/money.js';
 import type { CheckoutRejection } from '../domain/checkout.js';
 import { CheckoutRepository } from '../store/checkout.repository.js';
 import type { CheckoutRecord } from '../store/checkout.entity.js';
-import { isUuid, waitFor, type OrdersDeps, type OrdersScope } from './scope.js';
+import { waitFor } from '../../../platform/arrivals.js';
+import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
 
 /**
  * Finds a checkout for the caller, waiting (bounded, CHECKOUT_WAIT_MS) when orders has not yet
@@ -26,7 +27,7 @@ async function findVisible(deps: OrdersDeps, scope: OrdersScope, id: string, cal
   // guests never have checkouts: nothing to wait for
   if (!isUuid(id) || caller.kind === 'guest') throw notFound('Checkout');
   const checkouts = new CheckoutRepository(scope.em);
-  const record = await waitFor(() => checkouts.find(id), deps.checkoutWaitMs);
+  const record = await waitFor(() => checkouts.find(id), deps.checkoutWaitMs, { arrival: { arrivals: deps.arrivals, key: id } });
   if (!record || (caller.kind !== 'staff' && record.customerId !== caller.subject)) throw notFound('Checkout');
   return record;
 }

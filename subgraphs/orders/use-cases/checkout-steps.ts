@@ -7,7 +7,8 @@ import type { CheckoutRecord } from '../store/checkout.entity.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
 import { findOwnCheckout } from './checkout-access.js';
 import { changeCheckout } from './checkout-changes.js';
-import { isUuid, waitFor, type OrdersDeps, type OrdersScope } from './scope.js';
+import { waitFor } from '../../../platform/arrivals.js';
+import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
 
 /**
  * Step 1: a saved address of the customer's (from orders' projection of their address book,
@@ -39,7 +40,7 @@ async function savedAddress(deps: OrdersDeps, scope: OrdersScope, customerId: st
   const found = await waitFor(async () => {
     const row = await projections.findAddress(addressId);
     return row && (row.customerId !== customerId || row.removed || row.line1 !== null) ? row : null;
-  }, deps.checkoutWaitMs);
+  }, deps.checkoutWaitMs, { arrival: { arrivals: deps.arrivals, key: addressId } });
   if (!found || found.customerId !== customerId || found.removed) throw notInBook();
   const address: ShippingAddress = {
     nickname: found.nickname,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Arrivals } from '../../../platform/arrivals.js';
 import type { Caller } from '../../../platform/auth.js';
 import type { AddressVerification } from '../../../platform/address-verification/verification-policy.js';
 import type { Logger } from '../../../platform/logger.js';
@@ -21,18 +22,13 @@ export interface OrdersDeps {
   checkoutTtlMs: number;
   /** CHECKOUT_WAIT_MS: how long a request waits for a checkout (or saved address) orders has not heard of yet. */
   checkoutWaitMs: number;
+  /** Wakes those waits when a checkout or saved address arrives (keys: their ids), on any replica. */
+  arrivals: Arrivals;
   saga: SagaPolicy;
   clock: () => Date;
 }
 
 export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
-/** Polls `probe` every `everyMs` until it answers or `waitMs` passed (then null). */
-export async function waitFor<T>(probe: () => Promise<T | null>, waitMs: number, everyMs = 100): Promise<T | null> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== null || Date.now() >= deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(everyMs, Math.max(0, deadline - Date.now()))));
-  }
-}
+/** The NOTIFY channel on which orders' handlers announce checkouts and saved addresses as they arrive. */
+export const ORDERS_ARRIVALS_CHANNEL = 'orders_arrivals';
