@@ -28,8 +28,8 @@ interface PendingRow {
 /**
  * Publishes one batch of pending outbox rows inside one transaction: claim in `seq` order
  * (`FOR UPDATE SKIP LOCKED`), publish each with `msgID` = row id, then mark what was stored.
- * A publish failure stops the batch so order is kept; the rows before it are still marked
- * and the failed row keeps its attempt count and error for operators.
+ * A publish failure ends the batch at that row so order is kept; the rows before it are still
+ * marked and the failed row keeps its attempt count and error for operators.
  *
  * If the process dies after a publish but before the commit, the rows stay pending and are
  * re-published with the same `msgID`: JetStream drops them inside the duplicate window.
@@ -56,26 +56,29 @@ export async function publishPendingBatch(
       [options.batchSize],
     );
     result.claimed = rows.length;
+    // Every publish of the batch is sent at once (pipelined on the one connection, so the stream
+    // stores them in this order) and then the acks are read in order: one round trip per batch
+    // instead of one per row. Only the prefix up to the first failure is marked; rows after it that
+    // the stream did store stay pending and are re-published, which JetStream drops as duplicates.
+    const acks = await Promise.allSettled(
+      rows.map((row) => options.js.publish(row.subject, row.data, { msgID: row.id, expect: { streamName: options.stream }, timeout: options.publishTimeoutMs })),
+    );
     const stored: { id: string; streamSeq: number }[] = [];
-    for (const row of rows) {
-      try {
-        const ack = await options.js.publish(row.subject, row.data, {
-          msgID: row.id,
-          expect: { streamName: options.stream },
-          timeout: options.publishTimeoutMs,
-        });
-        if (!ack.duplicate && options.recordedStreamSeq !== undefined && ack.seq <= options.recordedStreamSeq) {
-          result.streamWentBack = { id: row.id, streamSeq: ack.seq };
-          break;
-        }
-        stored.push({ id: row.id, streamSeq: ack.seq });
-        result.highestStreamSeq = Math.max(result.highestStreamSeq, ack.seq);
-        if (ack.duplicate) result.duplicates++;
-        else result.published++;
-      } catch (error) {
-        result.failure = { id: row.id, error };
+    for (const [i, row] of rows.entries()) {
+      const outcome = acks[i]!;
+      if (outcome.status === 'rejected') {
+        result.failure = { id: row.id, error: outcome.reason };
         break;
       }
+      const ack = outcome.value;
+      if (!ack.duplicate && options.recordedStreamSeq !== undefined && ack.seq <= options.recordedStreamSeq) {
+        result.streamWentBack = { id: row.id, streamSeq: ack.seq };
+        break;
+      }
+      stored.push({ id: row.id, streamSeq: ack.seq });
+      result.highestStreamSeq = Math.max(result.highestStreamSeq, ack.seq);
+      if (ack.duplicate) result.duplicates++;
+      else result.published++;
     }
     if (stored.length) {
       await client.query(
