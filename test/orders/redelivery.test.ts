@@ -125,9 +125,13 @@ describe('the same request recorded again', () => {
     const before = await footprint(order.id, sku);
     expect(before).toMatchObject({ reservations: [{ status: 'RELEASED' }], payments: [{ status: 'FAILED' }], shipments: [] });
 
-    for (const type of ['InventoryReservationRequested', 'PaymentAuthorizationRequested', 'ReservationReleaseRequested']) {
-      await replay('orders', type, order.id, true);
-    }
+    await replay('orders', 'InventoryReservationRequested', order.id, true);
+    await replay('orders', 'PaymentAuthorizationRequested', order.id, true);
+    // the release is asked once, or twice when the decline overtook the reservation (asked again
+    // once the reservation showed up: saga/compensation.ts); every one of them arrives again
+    const releases = await tables.recorded('orders', 'ReservationReleaseRequested', order.id);
+    expect(releases.length).toBeGreaterThanOrEqual(1);
+    for (const release of releases) await replayer.replay(release, { asNew: true });
     expect(await footprint(order.id, sku)).toEqual(before);
     expect((await stockOf(stack, sku))['NJ-FC']).toEqual({ available: 10, reserved: 0, committed: 0, shipped: 0 });
     expect(await tables.deadLetters()).toEqual({});

@@ -23,9 +23,10 @@ import { advanceSaga } from '../use-cases/advance-saga.js';
 import type { OrdersDeps } from '../use-cases/scope.js';
 
 /**
- * Two answers about one order may be handled at once; the saga row's version lets only one
- * commit and the other is redelivered. Short first delays keep that retry fast (the checkout
- * target is CONFIRMED within seconds), and enough deliveries to outlast a busy order.
+ * Two answers about one order may be handled at once; they queue on the saga row's lock (see
+ * OrderRepository.lockSaga). A step that still fails (a deadlock, a lost connection) is
+ * redelivered: short first delays keep that retry fast (the checkout target is CONFIRMED within
+ * seconds), and enough deliveries to outlast a busy order.
  */
 const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000] };
 

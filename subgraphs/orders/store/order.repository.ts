@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { OrderPosition } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import { OrderEntity, type OrderRecord } from './order.entity.js';
@@ -25,8 +25,14 @@ export class OrderRepository {
     return this.em.find(OrderEntity, { id: { $in: [...ids] } });
   }
 
-  findSaga(orderId: string): Promise<OrderSagaRecord | null> {
-    return this.em.findOne(OrderSagaEntity, { orderId }, { refresh: true });
+  /**
+   * Inside a transaction: the order's saga row, locked until commit. Every step of a saga (an
+   * answer, a timeout, a cancellation) takes this lock first, so two steps of one order queue in
+   * PostgreSQL instead of both computing a decision and one losing on the version (a rolled-back
+   * transaction, a redelivery and its back-off). The version column stays as the backstop.
+   */
+  lockSaga(orderId: string): Promise<OrderSagaRecord | null> {
+    return this.em.findOne(OrderSagaEntity, { orderId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
   /** Newest first, keyset-paginated on (placedAt, id). */

@@ -13,8 +13,9 @@ export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaE
 
 /**
  * Inside the caller's transaction (a handler's, the timeout job's): loads the order's saga,
- * lets the decider react to `event` and persists the outcome. Two steps of one order racing
- * each other meet on the saga row's version: the later flush fails and its transaction is
+ * lets the decider react to `event` and persists the outcome. Two steps of one order queue on
+ * the saga row's lock (taken before the order is read, so the second sees the first's result);
+ * should they ever meet on the version instead, the later flush fails and its transaction is
  * retried (the handler naks; the job tries again at its next poll).
  */
 export async function advanceSaga(
@@ -28,7 +29,7 @@ export async function advanceSaga(
   // events name orders by id; one we never placed is not ours to act on (nothing can refer to it later)
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
   const orders = new OrderRepository(em);
-  const saga = await orders.findSaga(orderId);
+  const saga = await orders.lockSaga(orderId);
   if (!saga) {
     log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
     return 'UNKNOWN_ORDER';

@@ -30,10 +30,10 @@ export async function cancelOrder(deps: OrdersDeps, scope: OrdersScope, orderId:
     try {
       return await scope.em.fork().transactional(async (em) => {
         const orders = new OrderRepository(em);
-        const order = await orders.find(orderId);
-        if (!order || (by === 'CUSTOMER' && order.customerId !== caller.subject)) throw notFound('Order');
-        const saga = await orders.findSaga(orderId);
-        if (!saga) throw new Error(`Order ${orderId} has no saga row`);
+        // the saga's lock first (as every saga step does), then the order as that step left it
+        const saga = await orders.lockSaga(orderId);
+        const order = saga && (await orders.find(orderId));
+        if (!saga || !order || (by === 'CUSTOMER' && order.customerId !== caller.subject)) throw notFound('Order');
         const decision = decide(saga.state, { type: 'CancellationRequested', by, reason: trimmed }, sagaEnvironment(deps));
         if (!decision.ok) throw conflict(decision.rejection.message, { status: order.status });
         await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, { causationId: null }, scope.log);
