@@ -51,6 +51,8 @@ export interface ClusterOptions {
 export type ProcessName = SubgraphName | 'gateway';
 
 const BOOT_TIMEOUT_MS = 180_000;
+/** Ports tried for a process whose first port another program took first. */
+const PORT_ATTEMPTS = 5;
 /** Nothing listens on port 1: subgraphs a cluster does not run fail fast if a plan ever reached them. */
 const UNUSED_SUBGRAPH_URL = `http://${LOOPBACK}:1/graphql`;
 
@@ -67,6 +69,8 @@ interface Slot {
   env: NodeJS.ProcessEnv;
   current: ManagedProcess | undefined;
   incarnation: number;
+  /** Set while it boots: an exit then fails start() instead of counting as a crash. */
+  starting: boolean;
   /** Set while the driver itself stops/kills it: that exit is not a crash. */
   expectingExit: boolean;
 }
@@ -184,12 +188,37 @@ export class Cluster {
     this.runDir?.recordChild(child.pid, slot.script);
     slot.current = child;
     void child.exit.then(() => {
-      if (slot.expectingExit || slot.current !== child || this.stopping) return;
+      if (slot.expectingExit || slot.starting || slot.current !== child || this.stopping) return;
       const crash = { name, outcome: child.outcome, output: child.output() };
       this.crashes.push(crash);
       this.options.onUnexpectedExit?.(name, crash.outcome, crash.output);
     });
-    await this.waitForHealth(slot, child);
+    slot.starting = true;
+    try {
+      await this.waitForHealth(slot, child);
+    } finally {
+      slot.starting = false;
+    }
+  }
+
+  /**
+   * The first start of a process. A free port is only free when picked: in the time before the
+   * process listens, another program (a parallel test, say) may take it. Then the process moves to
+   * another port — possible only before the gateway has been told the URLs.
+   */
+  private async startOnFreePort(name: ProcessName): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.start(name);
+      } catch (err) {
+        if (attempt >= PORT_ATTEMPTS || !String((err as Error).message).includes('EADDRINUSE')) throw err;
+        const slot = this.slot(name);
+        const [port] = await freePorts(1);
+        slot.port = port!;
+        slot.env = { ...slot.env, [name === 'gateway' ? 'PORT' : `${name.toUpperCase()}_PORT`]: String(port) };
+        this.options.say(`${name}: its port was taken before it could listen; moving it to ${port}`);
+      }
+    }
   }
 
   async restart(name: ProcessName): Promise<void> {
@@ -277,14 +306,18 @@ export class Cluster {
     for (const name of names) {
       const natsUrl = options.natsUrlFor ? await options.natsUrlFor(name, this.natsUrl) : this.natsUrl;
       const script = name === 'gateway' ? 'dist/gateway/main.js' : `dist/subgraphs/${name}/main.js`;
-      this.slots.set(name, { name, script, port: portOf[name], env: { ...baseEnv, NATS_URL: natsUrl }, current: undefined, incarnation: 0, expectingExit: false });
+      this.slots.set(name, { name, script, port: portOf[name], env: { ...baseEnv, NATS_URL: natsUrl }, current: undefined, incarnation: 0, starting: false, expectingExit: false });
     }
     options.say(`starting ${options.subgraphs.join(', ')} (database ${options.databaseName}, namespace ${options.namespace})`);
     // In parallel: each migrates its own schema and seeds its own data.
-    await Promise.all(options.subgraphs.map((name) => this.start(name)));
+    await Promise.all(options.subgraphs.map((name) => this.startOnFreePort(name)));
     if (withGateway) {
+      // the URLs of where the subgraphs really listen (one may have moved)
+      const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphs.includes(name) ? this.url(name) : UNUSED_SUBGRAPH_URL]));
+      const gateway = this.slot('gateway');
+      gateway.env = { ...gateway.env, SUBGRAPH_URLS: JSON.stringify(urls) };
       options.say('starting the gateway');
-      await this.start('gateway');
+      await this.startOnFreePort('gateway');
     }
   }
 
