@@ -7,11 +7,11 @@ import { sleep } from '../cluster/ports.js';
  * to "shipped"), and customer service closes ON_HOLD orders with `cancelOrder`.
  */
 const STAFF_PASSWORD = 'critter-staff-dev';
-const LOGIN = `mutation ChaosStaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
-const ASSIGNED = `query ChaosAssigned($after: String) { shipments(status: ASSIGNED, first: 100, after: $after) { nodes { id order { id } } pageInfo { hasNextPage endCursor } } }`;
-const DISPATCH = `mutation ChaosDispatch($shipmentId: ID!) { dispatchShipment(shipmentId: $shipmentId) { id status } }`;
-const ON_HOLD = `query ChaosOnHold { orders(status: ON_HOLD, first: 100) { nodes { id } totalCount } }`;
-const CANCEL = `mutation ChaosCancel($orderId: ID!, $reason: String!) { cancelOrder(orderId: $orderId, reason: $reason) { id status } }`;
+const LOGIN = /* GraphQL */ `mutation ChaosStaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const ASSIGNED = /* GraphQL */ `query ChaosAssigned($after: String) { shipments(status: ASSIGNED, first: 100, after: $after) { nodes { id order { id } } pageInfo { hasNextPage endCursor } } }`;
+const DISPATCH = /* GraphQL */ `mutation ChaosDispatch($shipmentId: ID!) { dispatchShipment(shipmentId: $shipmentId) { id status } }`;
+const ON_HOLD = /* GraphQL */ `query ChaosOnHold { orders(status: ON_HOLD, first: 100) { nodes { id } totalCount } }`;
+const CANCEL = /* GraphQL */ `mutation ChaosCancel($orderId: ID!, $reason: String!) { cancelOrder(orderId: $orderId, reason: $reason) { id status } }`;
 
 /** Which confirmed orders the warehouse ships (a stable third of them). */
 export const isShippedByWarehouse = (orderId: string): boolean => parseInt(orderId.replace(/-/g, '').slice(-4), 16) % 3 === 0;

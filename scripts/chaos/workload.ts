@@ -56,15 +56,15 @@ const ADDRESSES = [
 ];
 const METHODS = ['STANDARD', 'EXPRESS', 'NEXT_DAY'];
 
-const REGISTER = `mutation ChaosRegister($input: RegisterCustomerInput!) { registerCustomer(input: $input) { token } }`;
-const LOGIN = `mutation ChaosLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
-const CREATE_CART = `mutation ChaosCreateCart { createCart { id } }`;
-const ADD_ITEM = `mutation ChaosAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) { addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) { cart { id } } }`;
-const CHECKOUT_CART = `mutation ChaosCheckoutCart($cartId: ID!) { checkoutCart(cartId: $cartId) { id } }`;
-const SET_ADDRESS = `mutation ChaosSetAddress($checkoutId: ID!, $address: AddressInput) { setCheckoutShippingAddress(checkoutId: $checkoutId, address: $address) { id } }`;
-const SET_METHOD = `mutation ChaosSetMethod($checkoutId: ID!, $method: ShippingMethod!) { setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) { id } }`;
-const SET_PAYMENT = `mutation ChaosSetPayment($checkoutId: ID!, $paymentToken: String!) { setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) { id } }`;
-const PLACE_ORDER = `mutation ChaosPlaceOrder($checkoutId: ID!) { placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: true) { id status total { cents } } }`;
+const REGISTER = /* GraphQL */ `mutation ChaosRegister($input: RegisterCustomerInput!) { registerCustomer(input: $input) { token } }`;
+const LOGIN = /* GraphQL */ `mutation ChaosLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const CREATE_CART = /* GraphQL */ `mutation ChaosCreateCart { createCart { id } }`;
+const ADD_ITEM = /* GraphQL */ `mutation ChaosAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) { addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) { cart { id } } }`;
+const CHECKOUT_CART = /* GraphQL */ `mutation ChaosCheckoutCart($cartId: ID!) { checkoutCart(cartId: $cartId) { id } }`;
+const SET_ADDRESS = /* GraphQL */ `mutation ChaosSetAddress($checkoutId: ID!, $address: AddressInput) { setCheckoutShippingAddress(checkoutId: $checkoutId, address: $address) { id } }`;
+const SET_METHOD = /* GraphQL */ `mutation ChaosSetMethod($checkoutId: ID!, $method: ShippingMethod!) { setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) { id } }`;
+const SET_PAYMENT = /* GraphQL */ `mutation ChaosSetPayment($checkoutId: ID!, $paymentToken: String!) { setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) { id } }`;
+const PLACE_ORDER = /* GraphQL */ `mutation ChaosPlaceOrder($checkoutId: ID!) { placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: true) { id status total { cents } } }`;
 
 export class Workload {
   readonly told = new Map<string, ToldOrder>();
