@@ -53,3 +53,8 @@ export async function waitUntil(probe: () => Promise<boolean> | boolean, options
     await sleep(options.intervalMs ?? 200);
   }
 }
+
+/** One free loopback port (see freePorts). */
+export async function freePort(host = LOOPBACK): Promise<number> {
+  return (await freePorts(1, host))[0]!;
+}

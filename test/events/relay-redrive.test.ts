@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import { handle, startConsumers } from '../../events/consumer.js';
 import type { Orm } from '../../platform/database.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, createKitContext, recordEffect } from './kit-context.js';
+import { canConnect, freePort } from '../../scripts/cluster/ports.js';
 
 /**
  * The outbox re-drive: a broker that comes back with less than it acknowledged (its store wiped,
@@ -131,25 +131,3 @@ describe('outbox relay after broker data loss', () => {
     expect(relay.stats().redriven - redrivenBefore).toBe(lost);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}

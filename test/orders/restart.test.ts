@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { startStack, type Stack } from '../support/stack.js';
 import { eventually } from '../support/config.js';
 import { OrdersDb, placeOrder, readOrder, timelineTypes } from './support.js';
 import { ContextTables, RESTING, inBatches, productInStock, readyCheckout, stockOf } from './saga-support.js';
+import { canConnect, freePort } from '../../scripts/cluster/ports.js';
 
 /**
  * SPEC §11 "messages survive a restart (goal: 100 %)", bounded and loopback only: with ~20
@@ -152,25 +152,3 @@ describe('a broker crash and an orders restart mid-saga', () => {
     expect(await tables.deadLetters()).toEqual({});
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
