@@ -61,6 +61,12 @@ export class PrivateNats {
     rmSync(this.storeDir, { recursive: true, force: true });
   }
 
+  /** kill -9 and delete its directory (store and log): for a throw-away server. */
+  async remove(): Promise<void> {
+    await this.kill();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
   /** For exit hooks. */
   killSync(): void {
     this.server?.signal('SIGKILL');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -15,7 +14,8 @@ import { handle, startConsumers, type ConsumerGroup } from '../../events/consume
 import type { Orm } from '../../platform/database.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, createKitContext, recordEffect } from './kit-context.js';
-import { canConnect, freePort } from '../../scripts/cluster/ports.js';
+import { PrivateNats } from '../../scripts/cluster/nats-server.js';
+import { freePort } from '../../scripts/cluster/ports.js';
 
 /**
  * Chaos, bounded and loopback only: a private nats-server (its own port and store) is killed
@@ -30,26 +30,13 @@ describe('messaging kit across a broker crash', () => {
   let broker: Broker;
   let relay: OutboxRelay;
   let consumers: ConsumerGroup;
-  let server: ChildProcess | undefined;
-  let port: number;
-  const storeDir = mkdtempSync(join(tmpdir(), 'kit-nats-'));
+  let nats: PrivateNats;
 
-  const startServer = async () => {
-    server = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
-    await eventually(() => canConnect(port), { what: 'nats-server to accept connections' });
-  };
-  const killServer = async () => {
-    const dying = server!;
-    const exited = new Promise((resolve) => dying.once('exit', resolve));
-    dying.kill('SIGKILL');
-    await exited;
-    server = undefined;
-  };
 
   beforeAll(async () => {
-    port = await freePort();
-    await startServer();
-    env = await createTestEnvironment({ NATS_URL: `nats://127.0.0.1:${port}` });
+    nats = new PrivateNats(mkdtempSync(join(tmpdir(), 'kit-nats-')), await freePort());
+    await nats.start();
+    env = await createTestEnvironment({ NATS_URL: nats.url });
     orm = await createKitContext(env, 'kitchaos');
     broker = await connectBroker(env.config.nats, env.log);
     await ensureStream(broker, 'kitchaos');
@@ -66,10 +53,9 @@ describe('messaging kit across a broker crash', () => {
   afterAll(async () => {
     await consumers?.stop();
     await relay?.stop();
-    if (server) await broker?.jsm.streams.delete(streamFor(env.namespace, 'kitchaos').name).catch(() => undefined);
+    if (nats?.pid) await broker?.jsm.streams.delete(streamFor(env.namespace, 'kitchaos').name).catch(() => undefined);
     await broker?.close();
-    if (server) await killServer();
-    rmSync(storeDir, { recursive: true, force: true });
+    await nats?.remove();
     await orm?.close();
     await env?.cleanup();
   });
@@ -87,9 +73,9 @@ describe('messaging kit across a broker crash', () => {
     for (let i = 0; i < 10; i++) ids.push((await writeNote()).id);
     await relay.drain();
 
-    await killServer();
+    await nats.kill();
     for (let i = 0; i < 10; i++) ids.push((await writeNote()).id); // committed while the broker is down
-    await startServer();
+    await nats.start();
     for (let i = 0; i < 10; i++) ids.push((await writeNote()).id);
 
     await relay.drain();
@@ -106,10 +92,10 @@ describe('messaging kit across a broker crash', () => {
   it('re-creates the stream and consumer when the broker comes back without its store', async () => {
     const before = (await writeNote()).id;
     await relay.drain();
-    await killServer();
-    rmSync(storeDir, { recursive: true, force: true });
+    await nats.kill();
+    nats.wipeStore();
     const during = (await writeNote()).id;
-    await startServer();
+    await nats.start();
     const after = (await writeNote()).id;
 
     await relay.drain();

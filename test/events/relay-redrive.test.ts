@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -15,7 +14,8 @@ import { handle, startConsumers } from '../../events/consumer.js';
 import type { Orm } from '../../platform/database.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, createKitContext, recordEffect } from './kit-context.js';
-import { canConnect, freePort } from '../../scripts/cluster/ports.js';
+import { PrivateNats } from '../../scripts/cluster/nats-server.js';
+import { freePort } from '../../scripts/cluster/ports.js';
 
 /**
  * The outbox re-drive: a broker that comes back with less than it acknowledged (its store wiped,
@@ -29,27 +29,14 @@ describe('outbox relay after broker data loss', () => {
   let orm: Orm;
   let broker: Broker;
   let relay: OutboxRelay;
-  let server: ChildProcess | undefined;
-  let port: number;
-  const storeDir = mkdtempSync(join(tmpdir(), 'kit-redrive-'));
+  let nats: PrivateNats;
   const stream = () => streamFor(env.namespace, 'kitredrive').name;
 
-  const startServer = async () => {
-    server = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
-    await eventually(() => canConnect(port), { what: 'nats-server to accept connections' });
-  };
-  const stopServer = async (signal: NodeJS.Signals) => {
-    const dying = server!;
-    const exited = new Promise((resolve) => dying.once('exit', resolve));
-    dying.kill(signal);
-    await exited;
-    server = undefined;
-  };
 
   beforeAll(async () => {
-    port = await freePort();
-    await startServer();
-    env = await createTestEnvironment({ NATS_URL: `nats://127.0.0.1:${port}` });
+    nats = new PrivateNats(mkdtempSync(join(tmpdir(), 'kit-redrive-')), await freePort());
+    await nats.start();
+    env = await createTestEnvironment({ NATS_URL: nats.url });
     orm = await createKitContext(env, 'kitredrive');
     broker = await connectBroker(env.config.nats, env.log);
     await ensureStream(broker, 'kitredrive');
@@ -59,8 +46,7 @@ describe('outbox relay after broker data loss', () => {
   afterAll(async () => {
     await relay?.stop();
     await broker?.close();
-    if (server) await stopServer('SIGKILL');
-    rmSync(storeDir, { recursive: true, force: true });
+    await nats?.remove();
     await orm?.close();
     await env?.cleanup();
   });
@@ -79,8 +65,8 @@ describe('outbox relay after broker data loss', () => {
   it('re-sends nothing after a clean restart that kept the store', async () => {
     for (let i = 0; i < 3; i++) await fileNote();
     await relay.drain();
-    await stopServer('SIGTERM');
-    await startServer();
+    await nats.stop(); // SIGTERM: a clean shutdown that keeps the store
+    await nats.start();
     await fileNote();
     await relay.drain();
     await eventually(streamMatchesOutbox, { timeoutMs: 20_000, what: 'the stream to hold every outbox row' });
@@ -94,9 +80,9 @@ describe('outbox relay after broker data loss', () => {
     const before = await outboxRows();
     expect(await streamMessages()).toBe(before);
 
-    await stopServer('SIGKILL');
-    rmSync(storeDir, { recursive: true, force: true });
-    await startServer();
+    await nats.kill();
+    nats.wipeStore();
+    await nats.start();
     await fileNote();
 
     await eventually(streamMatchesOutbox, { timeoutMs: 30_000, what: 'the stream to hold every outbox row again' });

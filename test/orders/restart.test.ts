@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,8 @@ import { startStack, type Stack } from '../support/stack.js';
 import { eventually } from '../support/config.js';
 import { OrdersDb, placeOrder, readOrder, timelineTypes } from './support.js';
 import { ContextTables, RESTING, inBatches, productInStock, readyCheckout, stockOf } from './saga-support.js';
-import { canConnect, freePort } from '../../scripts/cluster/ports.js';
+import { PrivateNats } from '../../scripts/cluster/nats-server.js';
+import { freePort } from '../../scripts/cluster/ports.js';
 
 /**
  * SPEC §11 "messages survive a restart (goal: 100 %)", bounded and loopback only: with ~20
@@ -28,51 +28,15 @@ const ORDERS = 20;
 const cardFor = (i: number) => (i % 5 === 3 ? 'tok_decline' : i % 5 === 4 ? 'tok_flaky' : 'tok_visa');
 const restingStatusFor = (card: string) => (card === 'tok_decline' ? 'CANCELLED' : 'CONFIRMED');
 
-class PrivateNatsServer {
-  private process: ChildProcess | undefined;
-  private readonly storeDir = mkdtempSync(join(tmpdir(), 'orders-nats-'));
-
-  private constructor(readonly port: number) {}
-
-  static async start(): Promise<PrivateNatsServer> {
-    const server = new PrivateNatsServer(await freePort());
-    await server.start();
-    return server;
-  }
-
-  get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
-  }
-
-  /** Starts (again) on the same port and store: streams, consumers and their positions survive. */
-  async start(): Promise<void> {
-    this.process = spawn('/usr/sbin/nats-server', ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir], { stdio: 'ignore' });
-    await eventually(() => canConnect(this.port), { what: 'the private nats-server to accept connections' });
-  }
-
-  /** SIGKILL: no shutdown, no flush — a crash. */
-  async kill(): Promise<void> {
-    const dying = this.process;
-    if (!dying) return;
-    const exited = new Promise((resolve) => dying.once('exit', resolve));
-    dying.kill('SIGKILL');
-    await exited;
-    this.process = undefined;
-  }
-
-  async remove(): Promise<void> {
-    await this.kill();
-    rmSync(this.storeDir, { recursive: true, force: true });
-  }
-}
-
-let nats: PrivateNatsServer;
+let nats: PrivateNats;
 let stack: Stack;
 let db: OrdersDb;
 let tables: ContextTables;
 
 beforeAll(async () => {
-  nats = await PrivateNatsServer.start();
+  // kill -9 and restarted on the same port and store: streams, consumers and positions survive
+  nats = new PrivateNats(mkdtempSync(join(tmpdir(), 'orders-nats-')), await freePort());
+  await nats.start();
   stack = await startStack([catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, paymentsSubgraph, fulfillmentSubgraph], {
     NATS_URL: nats.url,
     PAYMENT_RETRY_BACKOFF_MS: '50,100',
