@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { SUBGRAPHS } from './platform/config.js';
+import { CONTEXTS, CONTEXT_NAMES } from './platform/contexts.js';
 
 /**
  * One command: `npm run codegen` (= `npm run schema:compose`) composes the supergraph, writes
@@ -10,67 +10,13 @@ import { SUBGRAPHS } from './platform/config.js';
  * still works once schema/api.graphql exists.) Paths are relative to the repo root (the cwd).
  *
  * - Per subgraph: resolver types from its SDL (federation mode), with the subgraph's context type
- *   and mappers from GraphQL types to its store rows (the `mappers` map below).
+ *   and mappers from GraphQL types to its store rows (its entry's `mappers` in platform/contexts.ts).
  * - For tests: typed operations (client preset) from the composed API schema, for every
  *   `graphql(\`…\`)` document under test/ (`import { graphql } from '<rel>/test/__generated__/index.js'`).
  */
 
-/** GraphQL type → `./module#Export`, relative to the generated file. */
-const mappers: Partial<Record<(typeof SUBGRAPHS)[number], Record<string, string>>> = {
-  customers: {
-    Customer: '../store/customer.entity.js#CustomerRecord',
-    Address: '../store/address.entity.js#AddressRecord',
-    Session: '../use-cases/session.js#SessionResult',
-  },
-  catalog: {
-    Product: '../store/product.entity.js#ProductRecord',
-    Money: '../domain/money.js#Money as MoneyValue',
-    ProductConnection: '../use-cases/list-products.js#ProductPage',
-  },
-  cart: {
-    Cart: '../store/cart.entity.js#CartRecord',
-    CartItem: '../domain/cart.js#CartLine',
-    CartPayload: '../use-cases/owned-cart.js#CartPayloadResult',
-    Checkout: '../use-cases/checkout-cart.js#CheckoutReference',
-    Money: '../domain/money.js#Money as MoneyValue',
-  },
-  inventory: {
-    Product: '../domain/sku.js#SkuReference',
-    ProductAvailability: '../use-cases/read-availability.js#AvailabilityView',
-    Warehouse: '../domain/warehouses.js#Warehouse as WarehouseModel',
-    WarehouseStock: '../domain/stock-level.js#StockLevel',
-    StockMovement: '../store/stock-movement.entity.js#StockMovementRecord',
-  },
-  orders: {
-    Customer: '../use-cases/read-orders.js#CustomerReference',
-    Checkout: '../store/checkout.entity.js#CheckoutRecord',
-    CheckoutItem: '../domain/checkout.js#CheckoutLine',
-    OrderItem: '../domain/checkout.js#CheckoutLine',
-    PriceChange: '../domain/checkout.js#PriceChange as PriceChangeValue',
-    ShippingAddress: '../domain/address.js#ShippingAddress as ShippingAddressValue',
-    Order: '../store/order.entity.js#OrderRecord',
-    OrderEvent: '../store/timeline.entity.js#TimelineRecord',
-    OrderConnection: '../use-cases/read-orders.js#OrderPage',
-    Money: '../domain/money.js#Money as MoneyValue',
-  },
-  payments: {
-    Order: '../domain/order-reference.js#OrderReference',
-    Payment: '../store/payment.entity.js#PaymentRecord',
-    Refund: '../store/refund.entity.js#RefundRecord',
-    PaymentAttempt: '../store/payment-attempt.entity.js#PaymentAttemptRecord',
-    Money: '../domain/money.js#Money as MoneyValue',
-  },
-  fulfillment: {
-    Order: '../domain/references.js#OrderReference',
-    Shipment: '../store/shipment.entity.js#ShipmentRecord',
-    ShipmentItem: '../store/shipment.entity.js#ShipmentItem as ShipmentItemRecord',
-    ShipmentEvent: '../store/shipment-history.entity.js#ShipmentHistoryRecord',
-    ShipmentConnection: '../use-cases/read-shipments.js#ShipmentPage',
-  },
-};
-
 const subgraphTargets = Object.fromEntries(
-  SUBGRAPHS.filter((name) => existsSync(`subgraphs/${name}/schema.graphql`)).map((name) => [
+  CONTEXT_NAMES.filter((name) => existsSync(`subgraphs/${name}/schema.graphql`)).map((name) => [
     `subgraphs/${name}/__generated__/resolvers-types.ts`,
     {
       schema: `subgraphs/${name}/schema.graphql`,
@@ -79,7 +25,7 @@ const subgraphTargets = Object.fromEntries(
         federation: true,
         useIndexSignature: true,
         contextType: '../context.js#Context',
-        mappers: mappers[name] ?? {},
+        mappers: CONTEXTS[name].mappers ?? {},
         enumsAsTypes: true,
         useTypeImports: true,
         scalars: { DateTime: { input: 'string', output: 'Date | string' } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTEXT_NAMES, CONTEXTS, DEV_CARRIER_WEBHOOK_SECRET, portVariable, settingBool, type ContextName, type ContextSections, type SettingsRules } from './contexts.js';
 import { DEV_JWT_PRIVATE_KEY, DEV_JWT_PUBLIC_KEY } from './dev-keys.js';
 
 /**
@@ -7,24 +8,16 @@ import { DEV_JWT_PRIVATE_KEY, DEV_JWT_PUBLIC_KEY } from './dev-keys.js';
  * process exits (see `loadConfigOrExit`).
  */
 
-export const SUBGRAPHS = ['customers', 'catalog', 'inventory', 'cart', 'orders', 'payments', 'fulfillment'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+/** The bounded contexts, one subgraph each, in registry order (platform/contexts.ts). */
+export const SUBGRAPHS = CONTEXT_NAMES;
+export type SubgraphName = ContextName;
 
-/** Default ports: the gateway on 4000, subgraphs from 4001 in the order above. */
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
-  customers: 4001,
-  catalog: 4002,
-  inventory: 4003,
-  cart: 4004,
-  orders: 4005,
-  payments: 4006,
-  fulfillment: 4007,
-};
+/** Default ports: the gateway on 4000, subgraphs from 4001 as the registry gives them. */
+export const DEFAULT_SUBGRAPH_PORTS = Object.fromEntries(CONTEXT_NAMES.map((name) => [name, CONTEXTS[name].port])) as Record<SubgraphName, number>;
 
 export const DEV_STAFF_PASSWORD = 'critter-staff-dev';
 export const DEV_DEMO_PASSWORD = 'critter-demo-pass';
-/** Signs carrier webhooks outside production (tests sign with it too); refused in production. */
-export const DEV_CARRIER_WEBHOOK_SECRET = 'critter-carrier-webhook-dev-secret';
+export { DEV_CARRIER_WEBHOOK_SECRET };
 
 const staffRole = z.enum(['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN']);
 const staffAccount = z.object({
@@ -43,9 +36,6 @@ const DEV_STAFF: StaffAccountConfig[] = [
   { email: 'catalog@crittersupply.dev', role: 'CATALOG_MANAGER', password: DEV_STAFF_PASSWORD, firstName: 'Cat', lastName: 'Alog' },
 ];
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
 
@@ -71,58 +61,14 @@ const envSchema = z.object({
 
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(4000),
-  CUSTOMERS_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.customers),
-  CATALOG_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.catalog),
-  INVENTORY_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.inventory),
-  CART_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.cart),
-  ORDERS_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.orders),
-  PAYMENTS_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.payments),
-  FULFILLMENT_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.fulfillment),
   /** JSON object { subgraphName: url } overriding the URLs in the supergraph (tests, containers). */
   SUBGRAPH_URLS: z.string().optional(),
 
   STAFF_ACCOUNTS: z.string().optional(),
-  SEED_DEMO_DATA: bool.optional(),
+  SEED_DEMO_DATA: settingBool.optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MS: positiveMs.default(15 * 60_000),
   ADDRESS_VERIFICATION_TIMEOUT_MS: positiveMs.default(5_000),
-  /** How long an uncommitted inventory reservation holds stock (SPEC §4: 30 min). */
-  RESERVATION_TTL_MS: positiveMs.default(30 * 60_000),
-  /** How often inventory looks for expired reservations. */
-  RESERVATION_EXPIRY_POLL_MS: positiveMs.default(5_000),
-  /** How long after its last change a guest cart is abandoned (SPEC §5, PO: 24 h). */
-  CART_GUEST_TTL_MS: positiveMs.default(24 * 3600_000),
-  /** How often the cart subgraph looks for expired guest carts. */
-  CART_EXPIRY_SWEEP_MS: positiveMs.default(30_000),
-  /** A checkout untouched this long is ABANDONED (SPEC §6: 15 min). */
-  CHECKOUT_TTL_MS: positiveMs.default(15 * 60_000),
-  /** How often orders looks for checkouts to abandon. */
-  CHECKOUT_EXPIRY_SWEEP_MS: positiveMs.default(30_000),
-  /** How long a checkout request waits for orders to apply CheckoutInitiated before NOT_FOUND. */
-  CHECKOUT_WAIT_MS: positiveMs.default(5_000),
-  /** An order not CONFIRMED this long after placement goes ON_HOLD (SPEC §6, PO: 5 min). */
-  ORDER_CONFIRMATION_TIMEOUT_MS: positiveMs.default(5 * 60_000),
-  /** A DELIVERED order becomes CLOSED when its return window ends (SPEC §6: 30 days). */
-  ORDER_RETURN_WINDOW_MS: positiveMs.default(30 * 24 * 3600_000),
-  /** How long after placement a customer may cancel their own order (SPEC §6, PO: 2 h). */
-  ORDER_CUSTOMER_CANCEL_WINDOW_MS: positiveMs.default(2 * 3600_000),
-  /** How often orders fires the saga's due timeouts. */
-  ORDER_TIMEOUT_POLL_MS: positiveMs.default(1_000),
-  /** HMAC key of carrier webhook signatures (fulfillment); no default in production, where the dev key is refused. */
-  CARRIER_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
-  /** The stub carrier makes delivery attempts of dispatched parcels by itself (default: on in development only). */
-  CARRIER_SIMULATION: bool.optional(),
-  /** How long after dispatch (or the previous attempt) the simulated carrier makes its next delivery attempt. */
-  CARRIER_SIMULATION_STEP_MS: positiveMs.default(60_000),
-  /** Which payment provider adapter payments uses; production must say so explicitly (see payments' README row). */
-  PAYMENT_GATEWAY: z.enum(['stub', 'stripe']).optional(),
-  STRIPE_SECRET_KEY: z.string().min(1).optional(),
-  /** Another Stripe API origin (a local fake in tests, a proxy); the official one when unset. */
-  STRIPE_API_BASE: z.string().url().optional(),
-  /** One payment provider call slower than this counts as a (retriable) timeout. */
-  PAYMENT_GATEWAY_TIMEOUT_MS: positiveMs.default(10_000),
-  /** Delays between the 3 attempts of a payment call (retry matrix, PO), comma-separated ms. */
-  PAYMENT_RETRY_BACKOFF_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 500,2000').default('500,2000'),
 
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
@@ -136,9 +82,17 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5_000),
 });
 
+/** Each context's port variable and its own settings (platform/contexts.ts), merged into one schema. */
+const contextSchema = z.object(
+  Object.assign(
+    {},
+    ...CONTEXT_NAMES.map((name) => ({ [portVariable(name)]: port.default(CONTEXTS[name].port), ...CONTEXTS[name].settings })),
+  ) as z.ZodRawShape,
+);
+
 export type Role = 'GUEST' | 'CUSTOMER' | z.infer<typeof staffRole>;
 
-export interface Config {
+interface BaseConfig {
   env: 'development' | 'test' | 'production';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   database: { url: string; poolMax: number };
@@ -160,31 +114,10 @@ export interface Config {
   seedDemoData: boolean;
   login: { maxFailures: number; failureWindowMs: number };
   addressVerification: { timeoutMs: number };
-  inventory: { reservationTtlMs: number; expiryPollMs: number };
-  cart: { guestTtlMs: number; expirySweepMs: number };
-  orders: {
-    checkoutTtlMs: number;
-    checkoutExpirySweepMs: number;
-    checkoutWaitMs: number;
-    confirmationTimeoutMs: number;
-    returnWindowMs: number;
-    customerCancelWindowMs: number;
-    timeoutPollMs: number;
-  };
-  fulfillment: {
-    /** null: not configured (production without CARRIER_WEBHOOK_SECRET); the webhook then answers 503. */
-    carrierWebhookSecret: string | null;
-    carrierSimulation: boolean;
-    carrierSimulationStepMs: number;
-  };
-  payments: {
-    /** null: not chosen (production without PAYMENT_GATEWAY); payments refuses to start then. */
-    gateway: 'stub' | 'stripe' | null;
-    stripe: { secretKey: string | undefined; apiBase: string | undefined };
-    gatewayTimeoutMs: number;
-    retryBackoffMs: number[];
-  };
 }
+
+/** Everything a process needs: the shared settings plus one section per context (`config.orders`, …). */
+export type Config = BaseConfig & ContextSections;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -194,10 +127,13 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const parsedContexts = contextSchema.safeParse(env);
+  if (!parsed.success || !parsedContexts.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(parsedContexts.error?.issues ?? [])];
+    throw new ConfigError(issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const c = parsedContexts.data as Record<string, any>;
   const production = e.NODE_ENV === 'production';
   const problems: string[] = [];
 
@@ -222,9 +158,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('STAFF_ACCOUNTS uses a development password in production');
   }
   if (production && e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA must not be enabled in production');
-  if (production && e.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_WEBHOOK_SECRET) problems.push('CARRIER_WEBHOOK_SECRET must not be the development secret in production');
-  if (production && e.CARRIER_SIMULATION) problems.push('CARRIER_SIMULATION must not be enabled in production');
-  if (e.PAYMENT_GATEWAY === 'stripe' && !e.STRIPE_SECRET_KEY) problems.push('STRIPE_SECRET_KEY is required when PAYMENT_GATEWAY=stripe');
+  const rules: SettingsRules = { production, env: e.NODE_ENV, problems };
+  const sections = Object.fromEntries(
+    CONTEXT_NAMES.map((name) => [name, (CONTEXTS[name].configure as (s: unknown, r: SettingsRules) => unknown)(c, rules)]),
+  ) as ContextSections;
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (e.SUBGRAPH_URLS) {
@@ -252,42 +189,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       introspection: !production,
       limits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxCost: e.GRAPHQL_MAX_COST },
     },
-    ports: {
-      customers: e.CUSTOMERS_PORT,
-      catalog: e.CATALOG_PORT,
-      inventory: e.INVENTORY_PORT,
-      cart: e.CART_PORT,
-      orders: e.ORDERS_PORT,
-      payments: e.PAYMENTS_PORT,
-      fulfillment: e.FULFILLMENT_PORT,
-    },
+    ports: Object.fromEntries(CONTEXT_NAMES.map((name) => [name, c[portVariable(name)] as number])) as Record<SubgraphName, number>,
     staffAccounts,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS },
     addressVerification: { timeoutMs: e.ADDRESS_VERIFICATION_TIMEOUT_MS },
-    inventory: { reservationTtlMs: e.RESERVATION_TTL_MS, expiryPollMs: e.RESERVATION_EXPIRY_POLL_MS },
-    cart: { guestTtlMs: e.CART_GUEST_TTL_MS, expirySweepMs: e.CART_EXPIRY_SWEEP_MS },
-    orders: {
-      checkoutTtlMs: e.CHECKOUT_TTL_MS,
-      checkoutExpirySweepMs: e.CHECKOUT_EXPIRY_SWEEP_MS,
-      checkoutWaitMs: e.CHECKOUT_WAIT_MS,
-      confirmationTimeoutMs: e.ORDER_CONFIRMATION_TIMEOUT_MS,
-      returnWindowMs: e.ORDER_RETURN_WINDOW_MS,
-      customerCancelWindowMs: e.ORDER_CUSTOMER_CANCEL_WINDOW_MS,
-      timeoutPollMs: e.ORDER_TIMEOUT_POLL_MS,
-    },
-    fulfillment: {
-      carrierWebhookSecret: e.CARRIER_WEBHOOK_SECRET ?? (production ? null : DEV_CARRIER_WEBHOOK_SECRET),
-      carrierSimulation: e.CARRIER_SIMULATION ?? e.NODE_ENV === 'development',
-      carrierSimulationStepMs: e.CARRIER_SIMULATION_STEP_MS,
-    },
-    payments: {
-      // the stub approves every card without charging: a default only outside production
-      gateway: e.PAYMENT_GATEWAY ?? (production ? null : 'stub'),
-      stripe: { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE },
-      gatewayTimeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
-      retryBackoffMs: e.PAYMENT_RETRY_BACKOFF_MS.split(',').map(Number),
-    },
+    ...sections,
   };
 }
 

@@ -11,7 +11,7 @@
  *   3. no breaking change against schema/api.graphql at SCHEMA_BASE_REF (default HEAD) unless
  *      listed with a reason in schema/breaking-changes.allow.json
  *      (`[{ "change": "Order.total" | "<graphql-js description>", "reason": "…" }]`);
- *   4. the client contract (CONTRACT_PATH, default schema/contract.graphql, a copy of ../shared/CONTRACT.graphql) is provided; gaps
+ *   4. the client contract (CONTRACT_PATH, default schema/contract.graphql, a copy of the upstream contract that may lag behind it but never contradicts it) is provided; gaps
  *      owned only by subgraphs that do not exist yet are "not yet provided" (rules: schema/contract.ts);
  *   5. every client operation in test/, scripts/ and examples/ validates against the API schema;
  *   6. generated code (codegen.ts) is up to date.
@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import codegenConfig from '../codegen.js';
 import { SUBGRAPHS } from '../platform/config.js';
-import { findUnlistedBreakingChanges, parseAllowList } from './schema/breaking-changes.js';
+import { breakingChanges, findUnlistedBreakingChanges, parseAllowList } from './schema/breaking-changes.js';
 import { API_SCHEMA_FILE, SUPERGRAPH_FILE, composeSupergraph, existingSubgraphs, loadSubgraphServices } from './schema/compose.js';
 import { checkContract } from './schema/contract.js';
 import { readAtGitRef, runCodegen, staleFiles, writeFiles, type OutputFile } from './schema/files.js';
@@ -117,8 +117,24 @@ function contractStep(o: Options, api: Api): StepResult {
   } catch {
     return fail(`contract not found at ${o.contractPath} (set CONTRACT_PATH)`);
   }
-  if (o.upstreamContractPath && existsSync(o.upstreamContractPath) && readFileSync(o.upstreamContractPath, 'utf8') !== contractSdl) {
-    return fail(`${VENDORED_CONTRACT_FILE} differs from ${o.upstreamContractPath}: copy the new contract in and commit it`);
+  // A new upstream version is vendored piece by piece, as the work that provides each part lands: the
+  // copy may lag behind upstream, but never contradict it.
+  const upstreamNotes: string[] = [];
+  if (o.upstreamContractPath && existsSync(o.upstreamContractPath)) {
+    const upstreamSdl = readFileSync(o.upstreamContractPath, 'utf8');
+    if (upstreamSdl !== contractSdl) {
+      const vendored = buildSchema(contractSdl);
+      const upstream = buildSchema(upstreamSdl);
+      const diverging = breakingChanges(vendored, upstream);
+      if (diverging.length) {
+        return fail(
+          `${VENDORED_CONTRACT_FILE} contradicts ${o.upstreamContractPath}: copy the upstream definitions in`,
+          diverging.map((c) => `${c.coordinate}: ${c.description}`),
+        );
+      }
+      const notVendored = breakingChanges(upstream, vendored);
+      upstreamNotes.push(`note: ${notVendored.length} upstream contract item(s) not vendored yet: ${notVendored.map((c) => c.coordinate).join(', ')}`);
+    }
   }
   const existing = existingSubgraphs(o.repoRoot);
   const report = checkContract(contractSdl, api.schema, existing, SUBGRAPHS);
@@ -128,7 +144,7 @@ function contractStep(o: Options, api: Api): StepResult {
     (pending.length ? `, ${report.itemCount - report.provided - report.missing} not yet provided (${pending.join(', ')})` : '') +
     (report.missing ? `, ${report.missing} missing` : '');
   const details = report.failures.map((c) => `${c.coordinate}${c.owners.length ? ` [${c.owners.join('/')}]` : ''}: ${c.description}`);
-  return report.failures.length ? fail(`contract: ${summary}`, details) : pass(`contract: ${summary}`);
+  return report.failures.length ? fail(`contract: ${summary}`, [...details, ...upstreamNotes]) : pass(`contract: ${summary}`, upstreamNotes);
 }
 
 function operationsStep(o: Options, api: Api): StepResult {
