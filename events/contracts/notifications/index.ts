@@ -1,0 +1,1 @@
+export { NotificationFailed } from './notification-failed.event.js';
