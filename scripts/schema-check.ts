@@ -13,8 +13,9 @@
  *      (`[{ "change": "Order.total" | "<graphql-js description>", "reason": "…" }]`);
  *   4. the client contract (CONTRACT_PATH, default schema/contract.graphql, a copy of the upstream contract that may lag behind it but never contradicts it) is provided; gaps
  *      owned only by subgraphs that do not exist yet are "not yet provided" (rules: schema/contract.ts);
- *   5. every client operation in test/, scripts/ and examples/ validates against the API schema;
- *   6. generated code (codegen.ts) is up to date.
+ *   5. every type, field, argument and enum value of the API schema has a description;
+ *   6. every client operation in test/, scripts/ and examples/ validates against the API schema;
+ *   7. generated code (codegen.ts) is up to date.
  * Flags: --write, --hints (list composition hints).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { SUBGRAPHS } from '../platform/config.js';
 import { breakingChanges, findUnlistedBreakingChanges, parseAllowList } from './schema/breaking-changes.js';
 import { API_SCHEMA_FILE, SUPERGRAPH_FILE, composeSupergraph, existingSubgraphs, loadSubgraphServices } from './schema/compose.js';
 import { checkContract } from './schema/contract.js';
+import { undocumented } from './schema/descriptions.js';
 import { readAtGitRef, runCodegen, staleFiles, writeFiles, type OutputFile } from './schema/files.js';
 import { collectOperationSources, validateOperations } from './schema/operations.js';
 import { fail, formatStep, pass, skip, type StepResult } from './schema/report.js';
@@ -147,6 +149,13 @@ function contractStep(o: Options, api: Api): StepResult {
   return report.failures.length ? fail(`contract: ${summary}`, [...details, ...upstreamNotes]) : pass(`contract: ${summary}`, upstreamNotes);
 }
 
+function descriptionsStep(_o: Options, api: Api): StepResult {
+  const missing = undocumented(api.schema);
+  return missing.length
+    ? fail(`descriptions: ${missing.length} public type(s), field(s), argument(s) or enum value(s) without one — describe them in the owning subgraph's SDL`, missing)
+    : pass('descriptions: every public type, field, argument and enum value has one');
+}
+
 function operationsStep(o: Options, api: Api): StepResult {
   const sources = collectOperationSources(o.repoRoot);
   const { problems, operationCount } = validateOperations(api.schema, sources);
@@ -187,6 +196,7 @@ async function main(): Promise<void> {
   needsApi('schema files', schemaFilesStep);
   needsApi('breaking changes', breakingChangesStep);
   needsApi('contract', contractStep);
+  needsApi('descriptions', descriptionsStep);
   needsApi('client operations', operationsStep);
   run(await codegenStep(o, api)); // without a composition, test targets use the committed api.graphql
 

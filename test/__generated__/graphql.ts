@@ -6,19 +6,25 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** The same input as the address book's (customers); `isDefault` means nothing at checkout. */
 export type AddressInput = {
+  /** At most 50 characters. */
   city: string;
   /** Two letters (ISO 3166-1 alpha-2); upper-cased. */
   country: string;
   /** True makes this the default address (the previous default stops being one). Omit to keep the current choice. */
   isDefault?: boolean | null | undefined;
+  /** Street and number; at most 100 characters. */
   line1: string;
+  /** Apartment, suite or floor; at most 100 characters. */
   line2?: string | null | undefined;
   /** Unique per customer, case-insensitively; at most 50 characters. */
   nickname: string;
+  /** At most 20 characters. */
   postalCode: string;
+  /** State or region; at most 50 characters. */
   region: string;
 };
 
+/** What the address-verification service said about an address. It never blocks a checkout. */
 export type AddressVerification =
   /** The address service's suggestion replaced the input (e.g. normalised region or postal code). */
   | 'CORRECTED'
@@ -29,6 +35,7 @@ export type AddressVerification =
   /** The address service confirmed the address as entered. */
   | 'VERIFIED';
 
+/** Where a cart is in its life. */
 export type CartStatus =
   /** A guest cart left unchanged for 24 hours. */
   | 'ABANDONED'
@@ -39,22 +46,33 @@ export type CartStatus =
   /** A guest cart whose items moved into a customer's cart (mergeCart). */
   | 'CLEARED';
 
+/** What a stock warning is about. */
 export type CartWarningCode =
+  /** Fewer than 10 units are available in total. */
   | 'LOW_STOCK'
+  /** No unit is available in any warehouse right now. */
   | 'OUT_OF_STOCK';
 
+/** Where a checkout is in its life. */
 export type CheckoutStatus =
   /** Left untouched for 15 minutes. */
   | 'ABANDONED'
   /** The order was placed (Checkout.order). */
   | 'COMPLETED'
+  /** Being filled in: address, shipping method, payment method. */
   | 'IN_PROGRESS';
 
+/** A new product. */
 export type CreateProductInput = {
+  /** The maker's brand, if any. */
   brand?: string | null | undefined;
+  /** The category to list it under. */
   category: string;
+  /** Plain text. */
   description: string;
+  /** Pictures, the main one first. */
   images?: Array<ProductImageInput> | null | undefined;
+  /** 1-200 characters. */
   name: string;
   /** More than 0; USD only for now. */
   price: MoneyInput;
@@ -62,27 +80,36 @@ export type CreateProductInput = {
   sku: string | number;
   /** ACTIVE when left out. */
   status?: ProductStatus | null | undefined;
+  /** Search keywords. */
   tags?: Array<string> | null | undefined;
 };
 
+/** An amount of money in minor units. */
 export type MoneyInput = {
+  /** The amount in minor units (cents). */
   cents: number;
+  /** ISO 4217 currency code; USD only for now. */
   currency?: string;
 };
 
+/** Where an order is in its life. Terminal: CLOSED, CANCELLED (and ON_HOLD until staff act). */
 export type OrderStatus =
+  /** Cancelled before shipping (by the customer, staff, a declined card or missing stock); nothing is charged, or it was refunded. */
   | 'CANCELLED'
   /** The 30-day return window after delivery ended. */
   | 'CLOSED'
   /** Paid and stock committed; handed to fulfillment. */
   | 'CONFIRMED'
+  /** The carrier delivered it; the 30-day return window runs. */
   | 'DELIVERED'
   /** Not confirmed within 5 minutes of placement: stock released, payment voided or refunded, staff alerted. */
   | 'ON_HOLD'
   /** Placed; stock and payment are being secured. */
   | 'PLACED'
+  /** Handed to the carrier. */
   | 'SHIPPED';
 
+/** Where a payment is in its life (authorize, capture, void, refund). */
 export type PaymentStatus =
   /** The amount is held on the customer's payment method for 7 days. */
   | 'AUTHORIZED'
@@ -99,45 +126,72 @@ export type PaymentStatus =
   /** The hold was released without a charge (or nothing was ever held). */
   | 'VOIDED';
 
+/** A picture of a product. */
 export type ProductImageInput = {
+  /** Text describing the image, for screen readers. */
   altText: string;
   /** An http(s) URL. */
   url: string;
 };
 
+/** Whether a product can be bought. Only ACTIVE products can be added to a cart; the others say why not. */
 export type ProductStatus =
+  /** For sale. */
   | 'ACTIVE'
+  /** Listed but not for sale yet: addCartItem refuses it. */
   | 'COMING_SOON'
+  /** No longer sold; hidden from shoppers' lists, still readable by SKU (carts and orders refer to it). */
   | 'DISCONTINUED'
+  /** Listed but not for sale this season: addCartItem refuses it. */
   | 'OUT_OF_SEASON';
 
+/** A new customer account. */
 export type RegisterCustomerInput = {
+  /** A valid e-mail address, unique case-insensitively; at most 256 characters. */
   email: string;
+  /** 1-100 characters. */
   firstName: string;
+  /** 1-100 characters. */
   lastName: string;
   /** At least 10 characters. */
   password: string;
 };
 
+/** What a session may do. Staff roles are everything but GUEST and CUSTOMER; ADMIN satisfies every staff check. */
 export type Role =
+  /** Staff: everything any staff role may do. */
   | 'ADMIN'
+  /** Staff: products, prices and product status. */
   | 'CATALOG_MANAGER'
+  /** A registered customer: their own carts, checkouts, orders and address book. */
   | 'CUSTOMER'
+  /** Staff: reads customers and orders, cancels orders, handles refunds. */
   | 'CUSTOMER_SERVICE'
+  /** An anonymous shopper with a guest session: browsing and a cart, no checkout. */
   | 'GUEST'
+  /** Staff: stock, shipments and delivery attempts. */
   | 'WAREHOUSE';
 
+/** What happened to a parcel. */
 export type ShipmentEventType =
+  /** Assigned to the warehouse holding the stock. */
   | 'ASSIGNED'
+  /** The order was cancelled before the parcel left. */
   | 'CANCELLED'
+  /** Delivered. */
   | 'DELIVERED'
+  /** The carrier could not deliver this time. */
   | 'DELIVERY_ATTEMPT_FAILED'
+  /** The third attempt failed; the carrier holds the parcel. */
   | 'DELIVERY_FAILED'
+  /** Handed to the carrier. */
   | 'DISPATCHED'
   /** A carrier scan on the way. */
   | 'IN_TRANSIT'
+  /** Orders asked for the shipment. */
   | 'REQUESTED';
 
+/** Where a parcel is in its life. */
 export type ShipmentStatus =
   /** At the warehouse that holds the stock, waiting to be picked and dispatched. */
   | 'ASSIGNED'
@@ -145,6 +199,7 @@ export type ShipmentStatus =
   | 'BACKORDERED'
   /** The order was cancelled before the parcel left. */
   | 'CANCELLED'
+  /** The carrier delivered it. */
   | 'DELIVERED'
   /** Three delivery attempts failed: the parcel is held at the carrier and customer service calls the customer. */
   | 'DELIVERY_FAILED'
@@ -153,6 +208,7 @@ export type ShipmentStatus =
   /** Opened for the order; assigned at once to the reserving warehouse. */
   | 'REQUESTED';
 
+/** How fast an order travels; the price and delivery time of each are in Checkout.shippingOptions. */
 export type ShippingMethod =
   /** $12.99, 2-3 days */
   | 'EXPRESS'
@@ -161,24 +217,38 @@ export type ShippingMethod =
   /** $5.99, 5-7 days */
   | 'STANDARD';
 
+/** Why a stock row changed. */
 export type StockMovementKind =
+  /** A correction by staff (adjustStock): count, damage, loss. */
   | 'ADJUSTED'
+  /** A reservation became firm when the order was paid. */
   | 'COMMITTED'
+  /** A reservation was not committed within 30 minutes and lapsed. */
   | 'EXPIRED'
+  /** Units arrived (receiveStock). */
   | 'RECEIVED'
+  /** A reservation or commitment was given back (cancelled or failed order). */
   | 'RELEASED'
+  /** Units held for a placed order. */
   | 'RESERVED'
   /** Opening stock of the development seed. */
   | 'SEEDED'
+  /** Committed units left the warehouse. */
   | 'SHIPPED';
 
 /** Fields left out stay as they are; brand: null removes the brand; an empty list removes all tags or images. */
 export type UpdateProductInput = {
+  /** Another brand; null removes it. */
   brand?: string | null | undefined;
+  /** Another category. */
   category?: string | null | undefined;
+  /** A new description. */
   description?: string | null | undefined;
+  /** The new picture list (replaces the old one). */
   images?: Array<ProductImageInput> | null | undefined;
+  /** A new display name. */
   name?: string | null | undefined;
+  /** The new keyword list (replaces the old one). */
   tags?: Array<string> | null | undefined;
 };
 

@@ -28,39 +28,50 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** A shopping cart of a guest or a customer. Only its owner can see or change it. */
 export type Cart = {
   __typename?: 'Cart';
   /** Null for guests' carts. */
   customer?: Maybe<Customer>;
   /** Guest carts expire 24 hours after their last change; null for customers' carts. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The cart id. */
   id: Scalars['ID']['output'];
   /** Sum of quantities. */
   itemCount: Scalars['Int']['output'];
   /** In the order they were first added. */
   items: Array<CartItem>;
+  /** Only an ACTIVE cart changes. */
   status: CartStatus;
+  /** Sum of the line totals, at the prices the items were added at. */
   subtotal: Money;
   /** The last change (reading a cart changes nothing). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** One SKU in a cart. */
 export type CartItem = {
   __typename?: 'CartItem';
+  /** unitPrice times quantity. */
   lineTotal: Money;
+  /** The product (resolved by the catalogue). */
   product: Product;
+  /** Units, 1-999. */
   quantity: Scalars['Int']['output'];
   /** Price when the item was added. */
   unitPrice: Money;
 };
 
+/** A cart after a change, with stock warnings about the changed item. */
 export type CartPayload = {
   __typename?: 'CartPayload';
+  /** The cart after the change. */
   cart: Cart;
   /** About the SKU the mutation added or changed; empty when it is in stock (and for removals). */
   warnings: Array<CartWarning>;
 };
 
+/** Where a cart is in its life. */
 export type CartStatus =
   /** A guest cart left unchanged for 24 hours. */
   | 'ABANDONED'
@@ -71,32 +82,50 @@ export type CartStatus =
   /** A guest cart whose items moved into a customer's cart (mergeCart). */
   | 'CLEARED';
 
+/** What changed a cart. */
 export type CartUpdateReason =
+  /** A guest cart expired. */
   | 'ABANDONED'
+  /** checkoutCart turned it into a checkout. */
   | 'CHECKED_OUT'
+  /** clearCart, or a guest cart merged into a customer's. */
   | 'CLEARED'
+  /** addCartItem. */
   | 'ITEM_ADDED'
+  /** removeCartItem. */
   | 'ITEM_REMOVED'
+  /** A guest cart's items arrived (mergeCart). */
   | 'MERGED'
+  /** changeCartItemQuantity. */
   | 'QUANTITY_CHANGED';
 
+/** A change of a cart, as sent to its owner's cartUpdated subscription. */
 export type CartUpdated = {
   __typename?: 'CartUpdated';
+  /** The cart after the change. */
   cart: Cart;
+  /** When it changed. */
   occurredAt: Scalars['DateTime']['output'];
+  /** What changed it. */
   reason: CartUpdateReason;
 };
 
 /** Stock warnings never block a cart; the item may not be available at checkout. */
 export type CartWarning = {
   __typename?: 'CartWarning';
+  /** What kind of warning. */
   code: CartWarningCode;
+  /** A sentence to show the shopper. */
   message: Scalars['String']['output'];
+  /** The SKU the warning is about. */
   sku: Scalars['ID']['output'];
 };
 
+/** What a stock warning is about. */
 export type CartWarningCode =
+  /** Fewer than 10 units are available in total. */
   | 'LOW_STOCK'
+  /** No unit is available in any warehouse right now. */
   | 'OUT_OF_STOCK';
 
 export type Checkout = {
@@ -112,7 +141,9 @@ export type Customer = {
 /** Money in minor units (cents). */
 export type Money = {
   __typename?: 'Money';
+  /** The amount in minor units (cents); never fractional. */
   cents: Scalars['Int']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
   /** Human form, e.g. $12.99 */
   formatted: Scalars['String']['output'];

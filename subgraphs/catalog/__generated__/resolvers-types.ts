@@ -23,11 +23,17 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** A new product. */
 export type CreateProductInput = {
+  /** The maker's brand, if any. */
   brand?: InputMaybe<Scalars['String']['input']>;
+  /** The category to list it under. */
   category: Scalars['String']['input'];
+  /** Plain text. */
   description: Scalars['String']['input'];
+  /** Pictures, the main one first. */
   images?: InputMaybe<Array<ProductImageInput>>;
+  /** 1-200 characters. */
   name: Scalars['String']['input'];
   /** More than 0; USD only for now. */
   price: MoneyInput;
@@ -35,20 +41,26 @@ export type CreateProductInput = {
   sku: Scalars['ID']['input'];
   /** ACTIVE when left out. */
   status?: InputMaybe<ProductStatus>;
+  /** Search keywords. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Money in minor units (cents). */
 export type Money = {
   __typename?: 'Money';
+  /** The amount in minor units (cents); never fractional. */
   cents: Scalars['Int']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
   /** Human form, e.g. $12.99 */
   formatted: Scalars['String']['output'];
 };
 
+/** An amount of money in minor units. */
 export type MoneyInput = {
+  /** The amount in minor units (cents). */
   cents: Scalars['Int']['input'];
+  /** ISO 4217 currency code; USD only for now. */
   currency?: Scalars['String']['input'];
 };
 
@@ -88,48 +100,75 @@ export type MutationUpdateProductArgs = {
   sku: Scalars['ID']['input'];
 };
 
+/** Where a page of a cursor-paginated list ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Opaque cursor of the last item on this page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow; pass endCursor as `after` to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A product of the catalogue, identified by its SKU. */
 export type Product = {
   __typename?: 'Product';
+  /** The maker's brand, if any. */
   brand?: Maybe<Scalars['String']['output']>;
+  /** The category it is listed under, e.g. Dogs. */
   category: Scalars['String']['output'];
+  /** Plain-text description. */
   description: Scalars['String']['output'];
+  /** Pictures, the main one first. */
   images: Array<ProductImage>;
+  /** Display name. */
   name: Scalars['String']['output'];
+  /** The current catalogue price (carts keep the price an item was added at). */
   price: Money;
+  /** Stock-keeping unit, e.g. DOG-BOWL-001: the product's id everywhere. */
   sku: Scalars['ID']['output'];
+  /** Whether it can be bought now; check it before offering 'add to cart' (COMING_SOON and OUT_OF_SEASON are listed but not for sale). */
   status: ProductStatus;
+  /** Search keywords. */
   tags: Array<Scalars['String']['output']>;
 };
 
+/** A page of products. */
 export type ProductConnection = {
   __typename?: 'ProductConnection';
+  /** The products on this page. */
   nodes: Array<Product>;
+  /** Where this page ends. */
   pageInfo: PageInfo;
+  /** How many products match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A picture of a product. */
 export type ProductImage = {
   __typename?: 'ProductImage';
+  /** Text describing the image, for screen readers. */
   altText: Scalars['String']['output'];
+  /** An http(s) URL of the image. */
   url: Scalars['String']['output'];
 };
 
+/** A picture of a product. */
 export type ProductImageInput = {
+  /** Text describing the image, for screen readers. */
   altText: Scalars['String']['input'];
   /** An http(s) URL. */
   url: Scalars['String']['input'];
 };
 
+/** Whether a product can be bought. Only ACTIVE products can be added to a cart; the others say why not. */
 export type ProductStatus =
+  /** For sale. */
   | 'ACTIVE'
+  /** Listed but not for sale yet: addCartItem refuses it. */
   | 'COMING_SOON'
+  /** No longer sold; hidden from shoppers' lists, still readable by SKU (carts and orders refer to it). */
   | 'DISCONTINUED'
+  /** Listed but not for sale this season: addCartItem refuses it. */
   | 'OUT_OF_SEASON';
 
 export type Query = {
@@ -163,11 +202,17 @@ export type QueryProductsArgs = {
 
 /** Fields left out stay as they are; brand: null removes the brand; an empty list removes all tags or images. */
 export type UpdateProductInput = {
+  /** Another brand; null removes it. */
   brand?: InputMaybe<Scalars['String']['input']>;
+  /** Another category. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The new picture list (replaces the old one). */
   images?: InputMaybe<Array<ProductImageInput>>;
+  /** A new display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The new keyword list (replaces the old one). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 

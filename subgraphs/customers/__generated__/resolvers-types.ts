@@ -25,35 +25,51 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** A saved address in a customer's address book. */
 export type Address = {
   __typename?: 'Address';
+  /** City or town. */
   city: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2 */
   country: Scalars['String']['output'];
+  /** The address id (used as addressId at checkout). */
   id: Scalars['ID']['output'];
+  /** True for the one default address of the address book. */
   isDefault: Scalars['Boolean']['output'];
+  /** Street and number. */
   line1: Scalars['String']['output'];
+  /** Apartment, suite or floor. */
   line2?: Maybe<Scalars['String']['output']>;
+  /** The customer's name for it, e.g. Home; unique per customer. */
   nickname: Scalars['String']['output'];
+  /** ZIP or postal code. */
   postalCode: Scalars['String']['output'];
+  /** State or region, e.g. NJ. */
   region: Scalars['String']['output'];
+  /** The verification outcome when the address was last saved. */
   verification: AddressVerification;
 };
 
 export type AddressInput = {
+  /** At most 50 characters. */
   city: Scalars['String']['input'];
   /** Two letters (ISO 3166-1 alpha-2); upper-cased. */
   country: Scalars['String']['input'];
   /** True makes this the default address (the previous default stops being one). Omit to keep the current choice. */
   isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Street and number; at most 100 characters. */
   line1: Scalars['String']['input'];
+  /** Apartment, suite or floor; at most 100 characters. */
   line2?: InputMaybe<Scalars['String']['input']>;
   /** Unique per customer, case-insensitively; at most 50 characters. */
   nickname: Scalars['String']['input'];
+  /** At most 20 characters. */
   postalCode: Scalars['String']['input'];
+  /** State or region; at most 50 characters. */
   region: Scalars['String']['input'];
 };
 
+/** What the address-verification service said about an address. It never blocks a checkout. */
 export type AddressVerification =
   /** The address service's suggestion replaced the input (e.g. normalised region or postal code). */
   | 'CORRECTED'
@@ -68,22 +84,31 @@ export type Customer = {
   __typename?: 'Customer';
   /** The address book; the default address first, then oldest first. */
   addresses: Array<Address>;
+  /** The account's e-mail address (the customer, CUSTOMER_SERVICE and ADMIN). */
   email: Scalars['String']['output'];
+  /** Given name. */
   firstName: Scalars['String']['output'];
+  /** The customer id. */
   id: Scalars['ID']['output'];
+  /** Family name. */
   lastName: Scalars['String']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds an address to the signed-in customer's address book (verified on the way in). */
   addAddress: Address;
   /** Customers and staff. Wrong e-mail or password: UNAUTHENTICATED; repeated failures are throttled. */
   login: Session;
+  /** Creates a customer account and signs it in. An e-mail already registered: CONFLICT. */
   registerCustomer: Session;
   /** CONFLICT while a checkout in progress uses the address. */
   removeAddress: Scalars['Boolean']['output'];
+  /** Makes one of the caller's saved addresses the default. */
   setDefaultAddress: Address;
+  /** A GUEST session (7 days) whose subject is a new guest id: browse and fill a cart without an account. */
   startGuestSession: Session;
+  /** Changes one of the caller's saved addresses (verified again); NOT_FOUND for anyone else's. */
   updateAddress: Address;
 };
 
@@ -132,27 +157,41 @@ export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A new customer account. */
 export type RegisterCustomerInput = {
+  /** A valid e-mail address, unique case-insensitively; at most 256 characters. */
   email: Scalars['String']['input'];
+  /** 1-100 characters. */
   firstName: Scalars['String']['input'];
+  /** 1-100 characters. */
   lastName: Scalars['String']['input'];
   /** At least 10 characters. */
   password: Scalars['String']['input'];
 };
 
+/** What a session may do. Staff roles are everything but GUEST and CUSTOMER; ADMIN satisfies every staff check. */
 export type Role =
+  /** Staff: everything any staff role may do. */
   | 'ADMIN'
+  /** Staff: products, prices and product status. */
   | 'CATALOG_MANAGER'
+  /** A registered customer: their own carts, checkouts, orders and address book. */
   | 'CUSTOMER'
+  /** Staff: reads customers and orders, cancels orders, handles refunds. */
   | 'CUSTOMER_SERVICE'
+  /** An anonymous shopper with a guest session: browsing and a cart, no checkout. */
   | 'GUEST'
+  /** Staff: stock, shipments and delivery attempts. */
   | 'WAREHOUSE';
 
+/** A signed-in (or guest) session: the token to send as `Authorization: Bearer <token>`. */
 export type Session = {
   __typename?: 'Session';
   /** Null for guest and staff sessions. */
   customer?: Maybe<Customer>;
+  /** When the token stops being accepted: 24 h for customers, 7 days for guests, 8 h for staff. */
   expiresAt: Scalars['DateTime']['output'];
+  /** The role the token carries. */
   role: Role;
   /** Bearer token (JWT) for the Authorization header. */
   token: Scalars['String']['output'];

@@ -62,9 +62,12 @@ export type Order = {
   shipments: Array<Shipment>;
 };
 
+/** Where a page of a cursor-paginated list ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Opaque cursor of the last item on this page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow; pass endCursor as `after` to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -100,60 +103,91 @@ export type QueryShipmentsArgs = {
 /** The parcel of one order (one shipment per order). */
 export type Shipment = {
   __typename?: 'Shipment';
+  /** When a warehouse got it. */
   assignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was cancelled. */
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   /** UPS, FEDEX, USPS or DHL once dispatched. */
   carrier?: Maybe<Scalars['String']['output']>;
+  /** When orders asked for it. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it was delivered. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
   /** Failed delivery attempts so far (the third one ends in DELIVERY_FAILED). */
   deliveryAttempts: Scalars['Int']['output'];
+  /** When the last delivery attempt failed. */
   deliveryFailedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the carrier took it. */
   dispatchedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The shipment id. */
   id: Scalars['ID']['output'];
+  /** What is in the parcel. */
   items: Array<ShipmentItem>;
+  /** The order it ships. */
   order: Order;
+  /** Where the parcel is now. */
   status: ShipmentStatus;
   /** Every step, oldest first. */
   timeline: Array<ShipmentEvent>;
+  /** The carrier's tracking number, once dispatched. */
   trackingNumber?: Maybe<Scalars['String']['output']>;
+  /** The last change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The warehouse that ships it: the one holding the order's reservation. */
   warehouse?: Maybe<Warehouse>;
 };
 
+/** A page of shipments. */
 export type ShipmentConnection = {
   __typename?: 'ShipmentConnection';
+  /** The shipments on this page. */
   nodes: Array<Shipment>;
+  /** Where this page ends. */
   pageInfo: PageInfo;
+  /** How many shipments match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One step of a shipment. */
 export type ShipmentEvent = {
   __typename?: 'ShipmentEvent';
+  /** More about it, e.g. the carrier's note. */
   detail?: Maybe<Scalars['String']['output']>;
+  /** When. */
   occurredAt: Scalars['DateTime']['output'];
+  /** What happened. */
   type: ShipmentEventType;
 };
 
+/** What happened to a parcel. */
 export type ShipmentEventType =
+  /** Assigned to the warehouse holding the stock. */
   | 'ASSIGNED'
+  /** The order was cancelled before the parcel left. */
   | 'CANCELLED'
+  /** Delivered. */
   | 'DELIVERED'
+  /** The carrier could not deliver this time. */
   | 'DELIVERY_ATTEMPT_FAILED'
+  /** The third attempt failed; the carrier holds the parcel. */
   | 'DELIVERY_FAILED'
+  /** Handed to the carrier. */
   | 'DISPATCHED'
   /** A carrier scan on the way. */
   | 'IN_TRANSIT'
+  /** Orders asked for the shipment. */
   | 'REQUESTED';
 
+/** Units of one SKU in a parcel. */
 export type ShipmentItem = {
   __typename?: 'ShipmentItem';
+  /** The product (resolved by the catalogue). */
   product: Product;
+  /** Units. */
   quantity: Scalars['Int']['output'];
 };
 
+/** Where a parcel is in its life. */
 export type ShipmentStatus =
   /** At the warehouse that holds the stock, waiting to be picked and dispatched. */
   | 'ASSIGNED'
@@ -161,6 +195,7 @@ export type ShipmentStatus =
   | 'BACKORDERED'
   /** The order was cancelled before the parcel left. */
   | 'CANCELLED'
+  /** The carrier delivered it. */
   | 'DELIVERED'
   /** Three delivery attempts failed: the parcel is held at the carrier and customer service calls the customer. */
   | 'DELIVERY_FAILED'

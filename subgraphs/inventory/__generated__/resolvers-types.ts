@@ -59,10 +59,12 @@ export type MutationReceiveStockArgs = {
 
 export type Product = {
   __typename?: 'Product';
+  /** Whether it can be shipped now, over all warehouses. */
   availability: ProductAvailability;
   sku: Scalars['ID']['output'];
 };
 
+/** Whether a product can be shipped, without revealing exact stock to shoppers. */
 export type ProductAvailability = {
   __typename?: 'ProductAvailability';
   /** Staff only; empty for other roles. */
@@ -95,29 +97,47 @@ export type StockMovement = {
   __typename?: 'StockMovement';
   /** Staff member's id, or "system" (reservations, expiry, seed). */
   actor: Scalars['String']['output'];
+  /** Change of the available units. */
   deltaAvailable: Scalars['Int']['output'];
+  /** Change of the committed units. */
   deltaCommitted: Scalars['Int']['output'];
+  /** Change of the reserved units. */
   deltaReserved: Scalars['Int']['output'];
+  /** Change of the shipped units. */
   deltaShipped: Scalars['Int']['output'];
+  /** The movement id. */
   id: Scalars['ID']['output'];
+  /** Why it changed. */
   kind: StockMovementKind;
+  /** When it happened. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The reason staff gave, for adjustments. */
   reason?: Maybe<Scalars['String']['output']>;
   /** Receipt reference, or the order id of a reservation move. */
   reference?: Maybe<Scalars['String']['output']>;
+  /** The product's SKU. */
   sku: Scalars['ID']['output'];
+  /** The warehouse whose stock changed. */
   warehouse: Warehouse;
 };
 
+/** Why a stock row changed. */
 export type StockMovementKind =
+  /** A correction by staff (adjustStock): count, damage, loss. */
   | 'ADJUSTED'
+  /** A reservation became firm when the order was paid. */
   | 'COMMITTED'
+  /** A reservation was not committed within 30 minutes and lapsed. */
   | 'EXPIRED'
+  /** Units arrived (receiveStock). */
   | 'RECEIVED'
+  /** A reservation or commitment was given back (cancelled or failed order). */
   | 'RELEASED'
+  /** Units held for a placed order. */
   | 'RESERVED'
   /** Opening stock of the development seed. */
   | 'SEEDED'
+  /** Committed units left the warehouse. */
   | 'SHIPPED';
 
 /** A fulfilment centre. Other subgraphs refer to it by id (e.g. a shipment's warehouse). */
@@ -127,6 +147,7 @@ export type Warehouse = {
   city: Scalars['String']['output'];
   /** NJ-FC, WA-FC, OH-FC or TX-FC. */
   id: Scalars['ID']['output'];
+  /** Display name, e.g. New Jersey Fulfilment Centre. */
   name: Scalars['String']['output'];
   /** Two-letter region codes (US states) this warehouse serves first. */
   servesRegions: Array<Scalars['String']['output']>;
@@ -143,7 +164,9 @@ export type WarehouseStock = {
   reserved: Scalars['Int']['output'];
   /** Units that left this warehouse for orders. */
   shipped: Scalars['Int']['output'];
+  /** The product's SKU. */
   sku: Scalars['ID']['output'];
+  /** The warehouse. */
   warehouse: Warehouse;
 };
 

@@ -49,16 +49,23 @@ export type Checkout = {
   __typename?: 'Checkout';
   /** Address verification warnings; they never block the checkout. */
   addressWarnings: Array<Scalars['String']['output']>;
+  /** True once step 3 gave a payment token (the token itself is never shown). */
   hasPaymentMethod: Scalars['Boolean']['output'];
+  /** The checkout id. */
   id: Scalars['ID']['output'];
+  /** The cart's items, at the cart's prices. */
   items: Array<CheckoutItem>;
   /** The order placed from this checkout, once there is one. */
   order?: Maybe<Order>;
   /** Items whose catalog price differs from the cart price. */
   priceChanges: Array<PriceChange>;
+  /** The address the order will ship to; null until step 1. */
   shippingAddress?: Maybe<ShippingAddress>;
+  /** The chosen method's cost; null until step 2. */
   shippingCost?: Maybe<Money>;
+  /** The chosen method; null until step 2. */
   shippingMethod?: Maybe<ShippingMethod>;
+  /** Where the checkout is. */
   status: CheckoutStatus;
   /** At the cart prices. */
   subtotal: Money;
@@ -66,20 +73,26 @@ export type Checkout = {
   total: Money;
 };
 
+/** One SKU of a checkout, at the cart's price. */
 export type CheckoutItem = {
   __typename?: 'CheckoutItem';
+  /** unitPrice times quantity. */
   lineTotal: Money;
+  /** The product (resolved by the catalogue). */
   product: Product;
+  /** Units. */
   quantity: Scalars['Int']['output'];
   /** The cart price (price snapshot). */
   unitPrice: Money;
 };
 
+/** Where a checkout is in its life. */
 export type CheckoutStatus =
   /** Left untouched for 15 minutes. */
   | 'ABANDONED'
   /** The order was placed (Checkout.order). */
   | 'COMPLETED'
+  /** Being filled in: address, shipping method, payment method. */
   | 'IN_PROGRESS';
 
 /** Owned by customers; orders adds the customer's orders. */
@@ -100,7 +113,9 @@ export type CustomerOrdersArgs = {
 /** Money in minor units (cents). */
 export type Money = {
   __typename?: 'Money';
+  /** The amount in minor units (cents); never fractional. */
   cents: Scalars['Int']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
   /** Human form, e.g. $12.99 */
   formatted: Scalars['String']['output'];
@@ -169,81 +184,115 @@ export type Order = {
   __typename?: 'Order';
   /** PAYMENT_DECLINED, OUT_OF_STOCK, or the reason given by whoever cancelled it. */
   cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The customer who placed it. */
   customer: Customer;
+  /** The order id. */
   id: Scalars['ID']['output'];
+  /** What was ordered. */
   items: Array<OrderItem>;
+  /** When placeOrder accepted it. */
   placedAt: Scalars['DateTime']['output'];
+  /** Where it ships to. */
   shippingAddress: ShippingAddress;
+  /** The shipping method's cost. */
   shippingCost: Money;
+  /** How it ships. */
   shippingMethod: ShippingMethod;
+  /** Where the order is now. */
   status: OrderStatus;
+  /** Sum of the line totals. */
   subtotal: Money;
   /** Every step the order went through, oldest first. */
   timeline: Array<OrderEvent>;
+  /** What the customer pays. */
   total: Money;
 };
 
+/** A page of orders. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** The orders on this page. */
   nodes: Array<Order>;
+  /** Where this page ends. */
   pageInfo: PageInfo;
+  /** How many orders match, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** One step of an order, e.g. PLACED, INVENTORY_RESERVED, PAYMENT_CAPTURED, CONFIRMED, SHIPPED, CANCELLED, REFUNDED. */
 export type OrderEvent = {
   __typename?: 'OrderEvent';
+  /** More about it, e.g. a cancellation reason. */
   detail?: Maybe<Scalars['String']['output']>;
+  /** When. */
   occurredAt: Scalars['DateTime']['output'];
+  /** What happened, e.g. PAYMENT_CAPTURED. */
   type: Scalars['String']['output'];
 };
 
+/** One SKU of an order. */
 export type OrderItem = {
   __typename?: 'OrderItem';
+  /** unitPrice times quantity. */
   lineTotal: Money;
+  /** The product (resolved by the catalogue). */
   product: Product;
+  /** Units. */
   quantity: Scalars['Int']['output'];
   /** The price the customer accepted when placing the order. */
   unitPrice: Money;
 };
 
+/** Where an order is in its life. Terminal: CLOSED, CANCELLED (and ON_HOLD until staff act). */
 export type OrderStatus =
+  /** Cancelled before shipping (by the customer, staff, a declined card or missing stock); nothing is charged, or it was refunded. */
   | 'CANCELLED'
   /** The 30-day return window after delivery ended. */
   | 'CLOSED'
   /** Paid and stock committed; handed to fulfillment. */
   | 'CONFIRMED'
+  /** The carrier delivered it; the 30-day return window runs. */
   | 'DELIVERED'
   /** Not confirmed within 5 minutes of placement: stock released, payment voided or refunded, staff alerted. */
   | 'ON_HOLD'
   /** Placed; stock and payment are being secured. */
   | 'PLACED'
+  /** Handed to the carrier. */
   | 'SHIPPED';
 
+/** A status change of an order, as sent to orderUpdated subscribers. */
 export type OrderUpdated = {
   __typename?: 'OrderUpdated';
+  /** When it changed. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The order as it is now. */
   order: Order;
+  /** The status it left; null for the first one. */
   previousStatus?: Maybe<OrderStatus>;
+  /** The status it moved to. */
   status: OrderStatus;
 };
 
+/** Where a page of a cursor-paginated list ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Opaque cursor of the last item on this page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow; pass endCursor as `after` to get them. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** An item whose catalogue price moved since it was put in the cart. */
 export type PriceChange = {
   __typename?: 'PriceChange';
   /** The catalog price now. */
   currentPrice: Money;
   /** The cart price. */
   previousPrice: Money;
+  /** The product. */
   product: Product;
 };
 
-/** Resolved by catalog; orders only knows the SKU. */
 export type Product = {
   __typename?: 'Product';
   sku: Scalars['ID']['output'];
@@ -290,14 +339,21 @@ export type QueryOrdersArgs = {
 /** An immutable copy of the address the order ships to. */
 export type ShippingAddress = {
   __typename?: 'ShippingAddress';
+  /** City or town. */
   city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2, e.g. US. */
   country: Scalars['String']['output'];
+  /** Street and number. */
   line1: Scalars['String']['output'];
+  /** Apartment, suite or floor. */
   line2?: Maybe<Scalars['String']['output']>;
+  /** ZIP or postal code. */
   postalCode: Scalars['String']['output'];
+  /** State or region. */
   region: Scalars['String']['output'];
 };
 
+/** How fast an order travels; the price and delivery time of each are in Checkout.shippingOptions. */
 export type ShippingMethod =
   /** $12.99, 2-3 days */
   | 'EXPRESS'

@@ -29,7 +29,9 @@ export type Scalars = {
 /** Money in minor units (cents). */
 export type Money = {
   __typename?: 'Money';
+  /** The amount in minor units (cents); never fractional. */
   cents: Scalars['Int']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
   /** Human form, e.g. $12.99 */
   formatted: Scalars['String']['output'];
@@ -45,6 +47,7 @@ export type Order = {
   payment?: Maybe<Payment>;
 };
 
+/** The payment of one order through the payment provider. */
 export type Payment = {
   __typename?: 'Payment';
   /** The authorized (requested) amount. */
@@ -59,12 +62,15 @@ export type Payment = {
   captured: Money;
   /** Why the authorization, the last capture attempt or a void failed; null otherwise. */
   failureReason?: Maybe<Scalars['String']['output']>;
+  /** The payment id. */
   id: Scalars['ID']['output'];
+  /** The order it pays for. */
   order: Order;
   /** Everything refunded so far. */
   refunded: Money;
   /** Oldest first. */
   refunds: Array<Refund>;
+  /** Where the payment is now. */
   status: PaymentStatus;
 };
 
@@ -75,14 +81,19 @@ export type PaymentAttempt = {
   attempt: Scalars['Int']['output'];
   /** DECLINED, REJECTED, TIMEOUT or UNAVAILABLE; null when the attempt succeeded. */
   failureKind?: Maybe<Scalars['String']['output']>;
+  /** The provider's message for a failed attempt. */
   failureMessage?: Maybe<Scalars['String']['output']>;
   /** AUTHORIZE, CAPTURE, VOID or REFUND. */
   operation: Scalars['String']['output'];
+  /** The refund this attempt belongs to, for REFUND calls. */
   refundId?: Maybe<Scalars['ID']['output']>;
+  /** When the call was made. */
   startedAt: Scalars['DateTime']['output'];
+  /** True when the provider accepted the call. */
   succeeded: Scalars['Boolean']['output'];
 };
 
+/** Where a payment is in its life (authorize, capture, void, refund). */
 export type PaymentStatus =
   /** The amount is held on the customer's payment method for 7 days. */
   | 'AUTHORIZED'
@@ -99,11 +110,16 @@ export type PaymentStatus =
   /** The hold was released without a charge (or nothing was ever held). */
   | 'VOIDED';
 
+/** Money going back to the customer from a captured payment. */
 export type Refund = {
   __typename?: 'Refund';
+  /** How much goes back. */
   amount: Money;
+  /** When the provider confirmed it; null until then. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the refund was requested. */
   createdAt: Scalars['DateTime']['output'];
+  /** Why it failed, for FAILED refunds. */
   failureReason?: Maybe<Scalars['String']['output']>;
   /** The refund id orders minted for the request. */
   id: Scalars['ID']['output'];
