@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConsumerMessages } from '@nats-io/jetstream';
-import type { Envelope, EventDefinition, PayloadOf } from './contract.js';
+import type { EventHandler } from './handler.js';
 import { processDelivery, emptyHandlerStats, type HandlerStats } from './delivery.js';
 import { durableConsumerFor, ensureDurableConsumer, type DurableConsumer } from './durable-consumer.js';
 import type { Broker } from './nats.js';
@@ -9,64 +8,6 @@ import type { Orm } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 
 export type { HandlerStats } from './delivery.js';
-
-export interface HandlerContext {
-  /** A fork inside the handler's transaction: inbox row, state changes and outbox rows commit together. */
-  em: EntityManager;
-  log: Logger;
-  deliveryCount: number;
-}
-
-export interface HandlerOptions {
-  /** Unique within the context; names the durable consumer and the inbox rows. */
-  name: string;
-  maxDeliver?: number;
-  /** Delays between attempts; the last repeats. */
-  backoffMs?: number[];
-  concurrency?: number;
-  ackWaitMs?: number;
-}
-
-export interface EventHandler {
-  definition: EventDefinition;
-  options: Required<HandlerOptions>;
-  handle(event: Envelope, ctx: HandlerContext): Promise<void>;
-}
-
-export const HANDLER_DEFAULTS = {
-  maxDeliver: 5,
-  backoffMs: [1_000, 5_000, 30_000, 120_000],
-  concurrency: 8,
-  ackWaitMs: 30_000,
-} as const;
-
-/**
- * Declares how a context reacts to an integration event. The kit validates the message, gives
- * `impl` a typed payload, a child logger and an EntityManager inside the handler's transaction,
- * and guarantees `impl` commits at most once per message.
- */
-export function handle<D extends EventDefinition>(
-  definition: D,
-  options: HandlerOptions,
-  impl: (event: Envelope<PayloadOf<D>>, ctx: HandlerContext) => Promise<void>,
-): EventHandler {
-  const resolved: Required<HandlerOptions> = {
-    name: options.name,
-    maxDeliver: options.maxDeliver ?? HANDLER_DEFAULTS.maxDeliver,
-    backoffMs: [...(options.backoffMs ?? HANDLER_DEFAULTS.backoffMs)],
-    concurrency: options.concurrency ?? HANDLER_DEFAULTS.concurrency,
-    ackWaitMs: options.ackWaitMs ?? HANDLER_DEFAULTS.ackWaitMs,
-  };
-  const problems = [
-    !/^[A-Za-z0-9_-]+$/.test(resolved.name) && 'name must be letters, digits, "-" or "_" (it names a JetStream consumer)',
-    !(Number.isInteger(resolved.maxDeliver) && resolved.maxDeliver >= 1) && 'maxDeliver must be a positive integer',
-    !(resolved.backoffMs.length > 0 && resolved.backoffMs.every((d) => Number.isInteger(d) && d > 0)) && 'backoffMs must be positive integers',
-    !(Number.isInteger(resolved.concurrency) && resolved.concurrency >= 1) && 'concurrency must be a positive integer',
-    !(Number.isInteger(resolved.ackWaitMs) && resolved.ackWaitMs >= 100) && 'ackWaitMs must be an integer ≥ 100',
-  ].filter(Boolean);
-  if (problems.length) throw new Error(`Invalid handler "${options.name}" for ${definition.type}: ${problems.join('; ')}`);
-  return { definition, options: resolved, handle: impl as EventHandler['handle'] };
-}
 
 export interface ConsumerGroup {
   /** Stops taking messages, then waits for the handlers in flight. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventHandler } from './consumer.js';
+import type { EventHandler } from './handler.js';
 import { decodeEvent } from './decode.js';
 import { handleOnce, schemaOf, type HandlingOutcome } from './inbox.js';
 import { DeadLetter, type DeadLetterRow } from './store.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventHandler } from './consumer.js';
+import type { EventHandler } from './handler.js';
 import { decodeEvent } from './decode.js';
 import { recordDeadLetter, type DeadLetterEntry } from './dead-letters.js';
 import { handleOnce } from './inbox.js';

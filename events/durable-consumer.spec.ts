@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineEvent } from './contract.js';
-import { handle } from './consumer.js';
+import { handle } from './handler.js';
 import { durableConsumerFor } from './durable-consumer.js';
 import { retryDelay } from './delivery.js';
 import type { Broker } from './nats.js';

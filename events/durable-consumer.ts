@@ -1,6 +1,6 @@
 import { AckPolicy, DeliverPolicy, JetStreamApiError, ReplayPolicy, type ConsumerConfig } from '@nats-io/jetstream';
 import { streamFor, subjectFor } from './contract.js';
-import type { EventHandler } from './consumer.js';
+import type { EventHandler } from './handler.js';
 import type { Broker } from './nats.js';
 import { ensureStream, nanos } from './streams.js';
 

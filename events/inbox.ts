@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Envelope } from './contract.js';
-import type { EventHandler } from './consumer.js';
+import type { EventHandler } from './handler.js';
 import type { Orm } from '../platform/database.js';
+import { runPeriodically, type PeriodicJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 
 export type HandlingOutcome = 'processed' | 'duplicate';
@@ -57,34 +58,21 @@ export async function purgeInbox(em: EntityManager, retentionDays: number, batch
 }
 
 /**
- * A background job for `SubgraphParts.jobs`: purges the inbox now and then every `intervalMs`.
- * Every replica may run it; concurrent deletes of the same rows are harmless.
+ * Purges the inbox at start and then every `intervalMs`; every replica may run it (concurrent
+ * deletes of the same rows are harmless). Started for every context by the subgraph runtime.
  */
-export function startInboxPurge(options: { orm: Orm; retentionDays: number; intervalMs: number; log?: Logger }): { stop(): Promise<void> } {
+export function startInboxPurge(options: { orm: Orm; retentionDays: number; intervalMs: number; log: Logger }): PeriodicJob {
   const { orm, retentionDays, intervalMs, log } = options;
-  let running: Promise<void> | undefined;
-  const runOnce = () => {
-    if (running) return; // a slow purge is still going; never overlap them
-    running = purgeInbox(orm.em.fork() as EntityManager, retentionDays)
-      .then(
-        (purged) => {
-          if (purged) log?.info({ purged, retentionDays }, 'inbox purged');
-        },
-        (err: unknown) => log?.error({ err }, 'inbox purge failed; will try again at the next interval'),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  runOnce();
-  const timer = setInterval(runOnce, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return runPeriodically(
+    'inbox purge',
+    intervalMs,
+    async () => {
+      const purged = await purgeInbox(orm.em.fork() as EntityManager, retentionDays);
+      if (purged) log.info({ purged, retentionDays }, 'inbox purged');
     },
-  };
+    log,
+    { runAtStart: true },
+  );
 }
 
 export function schemaOf(em: EntityManager): string {

@@ -53,6 +53,10 @@ const envSchema = z.object({
     .default('cs'),
   /** Replicas of streams: 1 for a single dev broker; production uses 3 (ARCHITECTURE.md). */
   STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** Inbox rows (the consumers' dedupe records) older than this are purged; longer than any redelivery or dead-letter replay. */
+  INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** How often every context purges its inbox. */
+  INBOX_PURGE_INTERVAL_MS: z.coerce.number().int().positive().default(3600_000),
 
   JWT_PRIVATE_KEY: z.string().optional(),
   JWT_PUBLIC_KEY: z.string().optional(),
@@ -97,6 +101,7 @@ interface BaseConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   database: { url: string; poolMax: number };
   nats: { url: string; namespace: string; streamReplicas: number };
+  inbox: { retentionDays: number; purgeIntervalMs: number };
   jwt: { privateKeyPem: string | undefined; publicKeyPem: string; issuer: string; audience: string };
   host: string;
   gateway: {
@@ -177,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
     nats: { url: e.NATS_URL, namespace: e.EVENT_NAMESPACE, streamReplicas: e.STREAM_REPLICAS },
+    inbox: { retentionDays: e.INBOX_RETENTION_DAYS, purgeIntervalMs: e.INBOX_PURGE_INTERVAL_MS },
     jwt: { privateKeyPem, publicKeyPem, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     host: e.HOST,
     gateway: {

@@ -9,8 +9,10 @@ import { repoPath } from './paths.js';
 import { startSubgraphServer, type RequestContext, type RunningServer, type SubgraphServerOptions } from './subgraph-server.js';
 import { connectBroker, type Broker } from '../events/nats.js';
 import { ensureStream } from '../events/streams.js';
+import { startInboxPurge } from '../events/inbox.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
-import { startConsumers, type EventHandler, type ConsumerGroup } from '../events/consumer.js';
+import { startConsumers, type ConsumerGroup } from '../events/consumer.js';
+import type { EventHandler } from '../events/handler.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
 
@@ -58,7 +60,7 @@ export function loadTypeDefs(schemaFile: string): DocumentNode {
 
 /**
  * Boots one subgraph: ORM + migrations, broker + its stream, outbox relay, consumers, seed,
- * jobs, then the HTTP server. `stop()` releases everything in reverse order. Used by every
+ * the inbox purge and the context's jobs, then the HTTP server. `stop()` releases everything in reverse order. Used by every
  * subgraph's `main.ts`, by the dev launcher and by tests (in-process on port 0).
  */
 export async function bootSubgraph<TContext extends RequestContext>(
@@ -102,6 +104,8 @@ export async function bootSubgraph<TContext extends RequestContext>(
       const group = consumers;
       closers.push(() => group.stop());
     }
+    const inboxPurge = startInboxPurge({ orm, retentionDays: config.inbox.retentionDays, intervalMs: config.inbox.purgeIntervalMs, log: log.child({ component: 'inbox-purge' }) });
+    closers.push(() => inboxPurge.stop());
     for (const job of parts.jobs ?? []) {
       const running = job();
       closers.push(() => running.stop());

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPHS } from '../../platform/config.js';
 import { repoPath } from '../../platform/paths.js';
-import { HANDLER_DEFAULTS } from '../../events/consumer.js';
+import { HANDLER_DEFAULTS } from '../../events/handler.js';
 import { subjectFor } from '../../events/contract.js';
 import { PaymentAuthorizationRequested } from '../../events/contracts/orders/index.js';
 import { Cluster, assertBuilt, type ProcessName } from '../cluster/cluster.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../platform/database.js';
+import { runPeriodically, type PeriodicJob } from '../../platform/jobs.js';
 import type { Logger } from '../../platform/logger.js';
 import { abandonExpiredCarts } from './use-cases/abandon-expired-carts.js';
 
@@ -8,24 +9,14 @@ import { abandonExpiredCarts } from './use-cases/abandon-expired-carts.js';
  * older than `guestTtlMs` by the database clock. A cart therefore turns ABANDONED between its
  * `expiresAt` and one sweep interval later. Safe on every replica (claims skip locked rows).
  */
-export function startCartExpiry(options: { orm: Orm; eventNamespace: string; guestTtlMs: number; everyMs: number; log: Logger }): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const sweep = async () => {
-    try {
+export function startCartExpiry(options: { orm: Orm; eventNamespace: string; guestTtlMs: number; everyMs: number; log: Logger }): PeriodicJob {
+  return runPeriodically(
+    'guest cart expiry sweep',
+    options.everyMs,
+    async () => {
       const abandoned = await abandonExpiredCarts(options.orm.em.fork() as EntityManager, options);
       if (abandoned) options.log.info({ abandoned }, 'abandoned expired guest carts');
-    } catch (err) {
-      options.log.warn({ err }, 'guest cart expiry sweep failed; will retry');
-    }
-  };
-  const timer = setInterval(() => {
-    if (!running) running = sweep().finally(() => (running = undefined));
-  }, options.everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
     },
-  };
+    options.log,
+  );
 }

@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { ProductCreated, ProductPriceChanged, ProductStatusChanged, ProductUpdated } from '../../../events/contracts/catalog/index.js';
 import { eventVersion } from '../domain/projections.js';
 import { projectProductFacts } from '../use-cases/project-catalog.js';

@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { StockLevelChanged } from '../../../events/contracts/inventory/stock-level-changed.event.js';
 import { eventVersion } from '../domain/projections.js';
 import { projectStockLevel } from '../use-cases/project-stock.js';

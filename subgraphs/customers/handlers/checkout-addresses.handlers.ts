@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { CheckoutAddressSelected } from '../../../events/contracts/orders/checkout-address-selected.event.js';
 import { CheckoutAddressReleased } from '../../../events/contracts/orders/checkout-address-released.event.js';
 import { recordCheckoutAddressReleased, recordCheckoutAddressSelected } from '../use-cases/track-checkout-addresses.js';

@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { FulfillmentRequested } from '../../../events/contracts/orders/fulfillment-requested.event.js';
 import { OrderStatusChanged } from '../../../events/contracts/orders/order-status-changed.event.js';
 import { cancelOrderShipment } from '../use-cases/cancel-order-shipment.js';

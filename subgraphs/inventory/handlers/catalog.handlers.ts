@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { ProductCreated } from '../../../events/contracts/catalog/index.js';
 import { openStockRows } from '../use-cases/open-stock-rows.js';
 

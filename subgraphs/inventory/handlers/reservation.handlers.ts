@@ -1,4 +1,4 @@
-import { handle, type EventHandler, type HandlerOptions } from '../../../events/consumer.js';
+import { handle, type EventHandler, type HandlerOptions } from '../../../events/handler.js';
 import { InventoryReservationRequested } from '../../../events/contracts/orders/inventory-reservation-requested.event.js';
 import { ReservationCommitRequested } from '../../../events/contracts/orders/reservation-commit-requested.event.js';
 import { ReservationReleaseRequested } from '../../../events/contracts/orders/reservation-release-requested.event.js';

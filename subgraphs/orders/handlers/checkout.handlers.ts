@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { CheckoutInitiated } from '../../../events/contracts/cart/index.js';
 import { announceArrival } from '../../../platform/arrivals.js';
 import { startCheckout } from '../use-cases/start-checkout.js';

@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/consumer.js';
+import { handle, type EventHandler } from '../../../events/handler.js';
 import { ProductCreated, ProductPriceChanged, ProductUpdated } from '../../../events/contracts/catalog/index.js';
 import { CustomerAddressAdded, CustomerAddressRemoved, CustomerAddressUpdated } from '../../../events/contracts/customers/index.js';
 import { announceArrival } from '../../../platform/arrivals.js';

@@ -1,4 +1,4 @@
-import { handle, type EventHandler, type HandlerOptions } from '../../../events/consumer.js';
+import { handle, type EventHandler, type HandlerOptions } from '../../../events/handler.js';
 import type { EventDefinition, PayloadOf } from '../../../events/contract.js';
 import {
   InventoryReservationFailed,

@@ -1,4 +1,4 @@
-import { handle, type EventHandler, type HandlerOptions } from '../../../events/consumer.js';
+import { handle, type EventHandler, type HandlerOptions } from '../../../events/handler.js';
 import { PaymentAuthorizationRequested, PaymentCaptureRequested, PaymentVoidRequested, RefundRequested } from '../../../events/contracts/orders/index.js';
 import { authorizePayment } from '../use-cases/authorize-payment.js';
 import { capturePayment } from '../use-cases/capture-payment.js';
