@@ -124,6 +124,34 @@ const envSchema = z.object({
   /** Delays between the 3 attempts of a payment call (retry matrix, PO), comma-separated ms. */
   PAYMENT_RETRY_BACKOFF_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 500,2000').default('500,2000'),
 
+  /** Which carrier adapter fulfillment uses; production must say so explicitly (like PAYMENT_GATEWAY). */
+  CARRIER_ADAPTER: z.enum(['stub', 'easypost']).optional(),
+  EASYPOST_API_KEY: z.string().min(1).optional(),
+  /** Another EasyPost API origin (a local fake in tests, a proxy); the official one when unset. */
+  EASYPOST_API_BASE: z.string().url().optional(),
+  /** The secret EasyPost signs tracker webhooks with (X-Hmac-Signature). */
+  EASYPOST_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The sender address on labels: JSON {name, street1, street2?, city, state, zip, country, phone?}. */
+  EASYPOST_FROM_ADDRESS: z.string().optional(),
+  /** One carrier API call slower than this is a timeout. */
+  CARRIER_TIMEOUT_MS: positiveMs.default(10_000),
+  /** Which address verifier customers and orders use; production must say so explicitly. */
+  ADDRESS_VERIFIER: z.enum(['stub', 'smarty']).optional(),
+  SMARTY_AUTH_ID: z.string().min(1).optional(),
+  SMARTY_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Another Smarty US Street API origin (a local fake in tests, a proxy); the official one when unset. */
+  SMARTY_API_BASE: z.string().url().optional(),
+
+  /** Outbound HTTP clients (payments, carrier, address verifier): consecutive failures that open a breaker. */
+  OUTBOUND_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long an open breaker refuses calls before it lets one probe through. */
+  OUTBOUND_BREAKER_HALF_OPEN_MS: positiveMs.default(30_000),
+  /** Calls in flight per provider (the bulkhead); more wait in a queue of OUTBOUND_MAX_QUEUED, the rest are refused. */
+  OUTBOUND_MAX_CONCURRENT: z.coerce.number().int().positive().default(10),
+  OUTBOUND_MAX_QUEUED: z.coerce.number().int().min(0).default(20),
+  /** First delay before an HTTP-level retry of an idempotent call (exponential with jitter after it). */
+  OUTBOUND_RETRY_DELAY_MS: positiveMs.default(200),
+
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   /** How often the subscription edge pings each socket; one missed pong closes it. */
@@ -184,7 +212,31 @@ export interface Config {
     gatewayTimeoutMs: number;
     retryBackoffMs: number[];
   };
+  carrier: {
+    /** null: not chosen (production without CARRIER_ADAPTER); fulfillment refuses to start then. */
+    adapter: 'stub' | 'easypost' | null;
+    easypost: { apiKey: string | undefined; apiBase: string | undefined; webhookSecret: string | null; fromAddress: EasyPostFromAddress | null };
+    timeoutMs: number;
+  };
+  addressVerifier: {
+    /** null: not chosen (production without ADDRESS_VERIFIER); customers and orders refuse to start then. */
+    kind: 'stub' | 'smarty' | null;
+    smarty: { authId: string | undefined; authToken: string | undefined; apiBase: string | undefined };
+  };
+  outbound: { breakerFailures: number; breakerHalfOpenMs: number; maxConcurrent: number; maxQueued: number; retryDelayMs: number };
 }
+
+const easyPostFromAddress = z.object({
+  name: z.string().min(1),
+  street1: z.string().min(1),
+  street2: z.string().optional(),
+  city: z.string().min(1),
+  state: z.string().min(1),
+  zip: z.string().min(1),
+  country: z.string().length(2),
+  phone: z.string().optional(),
+});
+export type EasyPostFromAddress = z.infer<typeof easyPostFromAddress>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -225,6 +277,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && e.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_WEBHOOK_SECRET) problems.push('CARRIER_WEBHOOK_SECRET must not be the development secret in production');
   if (production && e.CARRIER_SIMULATION) problems.push('CARRIER_SIMULATION must not be enabled in production');
   if (e.PAYMENT_GATEWAY === 'stripe' && !e.STRIPE_SECRET_KEY) problems.push('STRIPE_SECRET_KEY is required when PAYMENT_GATEWAY=stripe');
+  let fromAddress: EasyPostFromAddress | null = null;
+  if (e.EASYPOST_FROM_ADDRESS) {
+    const parsedFrom = easyPostFromAddress.safeParse(safeJson(e.EASYPOST_FROM_ADDRESS));
+    if (parsedFrom.success) fromAddress = parsedFrom.data;
+    else problems.push(`EASYPOST_FROM_ADDRESS: ${parsedFrom.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  if (e.CARRIER_ADAPTER === 'easypost') {
+    if (!e.EASYPOST_API_KEY) problems.push('EASYPOST_API_KEY is required when CARRIER_ADAPTER=easypost');
+    if (!e.EASYPOST_FROM_ADDRESS) problems.push('EASYPOST_FROM_ADDRESS is required when CARRIER_ADAPTER=easypost (the sender on labels)');
+    if (production && !e.EASYPOST_WEBHOOK_SECRET) problems.push('EASYPOST_WEBHOOK_SECRET is required in production when CARRIER_ADAPTER=easypost');
+  }
+  if (e.ADDRESS_VERIFIER === 'smarty' && (!e.SMARTY_AUTH_ID || !e.SMARTY_AUTH_TOKEN)) problems.push('SMARTY_AUTH_ID and SMARTY_AUTH_TOKEN are required when ADDRESS_VERIFIER=smarty');
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (e.SUBGRAPH_URLS) {
@@ -287,6 +351,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       stripe: { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE },
       gatewayTimeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
       retryBackoffMs: e.PAYMENT_RETRY_BACKOFF_MS.split(',').map(Number),
+    },
+    carrier: {
+      // the stub books no parcel anywhere: a default only outside production, like the payment stub
+      adapter: e.CARRIER_ADAPTER ?? (production ? null : 'stub'),
+      easypost: { apiKey: e.EASYPOST_API_KEY, apiBase: e.EASYPOST_API_BASE, webhookSecret: e.EASYPOST_WEBHOOK_SECRET ?? null, fromAddress },
+      timeoutMs: e.CARRIER_TIMEOUT_MS,
+    },
+    addressVerifier: {
+      // the stub says VERIFIED to any tidy address: a default only outside production
+      kind: e.ADDRESS_VERIFIER ?? (production ? null : 'stub'),
+      smarty: { authId: e.SMARTY_AUTH_ID, authToken: e.SMARTY_AUTH_TOKEN, apiBase: e.SMARTY_API_BASE },
+    },
+    outbound: {
+      breakerFailures: e.OUTBOUND_BREAKER_FAILURES,
+      breakerHalfOpenMs: e.OUTBOUND_BREAKER_HALF_OPEN_MS,
+      maxConcurrent: e.OUTBOUND_MAX_CONCURRENT,
+      maxQueued: e.OUTBOUND_MAX_QUEUED,
+      retryDelayMs: e.OUTBOUND_RETRY_DELAY_MS,
     },
   };
 }
