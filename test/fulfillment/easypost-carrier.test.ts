@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../platform/auth.js';
 import { loadConfig } from '../../platform/config.js';
 import { OutboundClients } from '../../platform/outbound/outbound-clients.js';
 import { FulfillmentRequested } from '../../events/contracts/orders/fulfillment-requested.event.js';
+import { createCarrierAdapter } from '../../subgraphs/fulfillment/carrier/create-carrier.js';
 import { EasyPostCarrier, easyPostPolicy } from '../../subgraphs/fulfillment/carrier/easypost-carrier.js';
 import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
 import { eventually } from '../support/config.js';
@@ -254,5 +255,39 @@ describe('the EasyPost adapter', () => {
     const before = easypost.requests.length;
     await expect(adapter().createLabel(request)).rejects.toThrow(/EasyPost unavailable/);
     expect(easypost.requests.length - before).toBe(3);
+  });
+});
+
+describe('choosing the carrier by configuration', () => {
+  const build = (env: Record<string, string>) => {
+    const config = loadConfig(env);
+    return createCarrierAdapter({ config, outbound: new OutboundClients(config.outbound), log: stack.env.log });
+  };
+  const production = () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    return {
+      NODE_ENV: 'production',
+      JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      STAFF_ACCOUNTS: JSON.stringify([{ email: 'boss@shop.example', role: 'ADMIN', password: 'a-strong-password' }]),
+    };
+  };
+  const easypostEnv = { CARRIER_ADAPTER: 'easypost', EASYPOST_API_KEY: 'EZAK_live', EASYPOST_FROM_ADDRESS: JSON.stringify(FROM) };
+
+  it('uses the stub by default outside production, EasyPost when CARRIER_ADAPTER=easypost', () => {
+    expect(build({}).name).toBe('stub');
+    expect(build(easypostEnv).name).toBe('easypost');
+  });
+
+  it('needs the API key and the sender address for EasyPost, and a webhook secret in production', () => {
+    expect(() => loadConfig({ CARRIER_ADAPTER: 'easypost' })).toThrow(/EASYPOST_API_KEY is required[\s\S]*EASYPOST_FROM_ADDRESS is required/);
+    expect(() => loadConfig({ ...easypostEnv, EASYPOST_FROM_ADDRESS: '{"name":"x"}' })).toThrow(/EASYPOST_FROM_ADDRESS/);
+    expect(() => loadConfig({ ...production(), ...easypostEnv })).toThrow(/EASYPOST_WEBHOOK_SECRET is required in production/);
+  });
+
+  it('has no default in production: fulfillment refuses to start without CARRIER_ADAPTER, takes the stub only when chosen', () => {
+    expect(() => build(production())).toThrow(/CARRIER_ADAPTER must be set in production/);
+    expect(build({ ...production(), CARRIER_ADAPTER: 'stub' }).name).toBe('stub');
+    expect(build({ ...production(), ...easypostEnv, EASYPOST_WEBHOOK_SECRET: WEBHOOK_SECRET }).name).toBe('easypost');
   });
 });
