@@ -132,6 +132,31 @@ describe('the Smarty address verifier', () => {
   });
 });
 
+describe('a slow Smarty', () => {
+  it('cannot hold every request: beyond the bulkhead, checks answer UNVERIFIED at once without calling it', async () => {
+    smarty.slowBy(800);
+    const outbound = new OutboundClients({ ...loadConfig({}).outbound, maxConcurrent: 2, maxQueued: 1, breakerFailures: 100 });
+    const adapter = new SmartyAddressVerifier({ authId: smarty.authId, authToken: smarty.authToken, apiBase: smarty.url, timeoutMs: 5_000, policy: smartyPolicy(outbound, 5_000) });
+    const verification = withVerificationPolicy(adapter, { timeoutMs: 5_000, log });
+
+    const settled: number[] = [];
+    let requestsWhenRefused = -1;
+    const checks = Array.from({ length: 6 }, (_, i) =>
+      verification.verify(santa).then((answer) => {
+        settled.push(i);
+        if (answer.status === 'UNVERIFIED') requestsWhenRefused = Math.max(requestsWhenRefused, smarty.requests.length);
+        return answer.status;
+      }),
+    );
+    // two in flight, one waiting, three refused by the bulkhead
+    expect(await Promise.all(checks)).toEqual(['VERIFIED', 'VERIFIED', 'VERIFIED', 'UNVERIFIED', 'UNVERIFIED', 'UNVERIFIED']);
+    expect(settled.slice(0, 3).sort()).toEqual([3, 4, 5]);
+    expect(requestsWhenRefused).toBeLessThanOrEqual(2);
+    expect(smarty.requests).toHaveLength(3);
+    expect(outbound.list()[0]!.stats().calls).toMatchObject({ success: 3, bulkhead_rejected: 3 });
+  });
+});
+
 describe('choosing the address verifier by configuration', () => {
   const production = () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
