@@ -74,6 +74,34 @@ const envSchema = z.object({
   LOGIN_FAILURE_WINDOW_MS: positiveMs.default(15 * 60_000),
   ADDRESS_VERIFICATION_TIMEOUT_MS: positiveMs.default(5_000),
 
+  /** Which carrier adapter fulfillment uses; production must say so explicitly (like PAYMENT_GATEWAY). */
+  CARRIER_ADAPTER: z.enum(['stub', 'easypost']).optional(),
+  EASYPOST_API_KEY: z.string().min(1).optional(),
+  /** Another EasyPost API origin (a local fake in tests, a proxy); the official one when unset. */
+  EASYPOST_API_BASE: z.string().url().optional(),
+  /** The secret EasyPost signs tracker webhooks with (X-Hmac-Signature). */
+  EASYPOST_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The sender address on labels: JSON {name, street1, street2?, city, state, zip, country, phone?}. */
+  EASYPOST_FROM_ADDRESS: z.string().optional(),
+  /** One carrier API call slower than this is a timeout. */
+  CARRIER_TIMEOUT_MS: positiveMs.default(10_000),
+  /** Which address verifier customers and orders use; production must say so explicitly. */
+  ADDRESS_VERIFIER: z.enum(['stub', 'smarty']).optional(),
+  SMARTY_AUTH_ID: z.string().min(1).optional(),
+  SMARTY_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Another Smarty US Street API origin (a local fake in tests, a proxy); the official one when unset. */
+  SMARTY_API_BASE: z.string().url().optional(),
+
+  /** Outbound HTTP clients (payments, carrier, address verifier): consecutive failures that open a breaker. */
+  OUTBOUND_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long an open breaker refuses calls before it lets one probe through. */
+  OUTBOUND_BREAKER_HALF_OPEN_MS: positiveMs.default(30_000),
+  /** Calls in flight per provider (the bulkhead); more wait in a queue of OUTBOUND_MAX_QUEUED, the rest are refused. */
+  OUTBOUND_MAX_CONCURRENT: z.coerce.number().int().positive().default(10),
+  OUTBOUND_MAX_QUEUED: z.coerce.number().int().min(0).default(20),
+  /** First delay before an HTTP-level retry of an idempotent call (exponential with jitter after it). */
+  OUTBOUND_RETRY_DELAY_MS: positiveMs.default(200),
+
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   /** How often the subscription edge pings each socket; one missed pong closes it. */
@@ -119,10 +147,35 @@ interface BaseConfig {
   seedDemoData: boolean;
   login: { maxFailures: number; failureWindowMs: number };
   addressVerification: { timeoutMs: number };
+  carrier: {
+    /** null: not chosen (production without CARRIER_ADAPTER); fulfillment refuses to start then. */
+    adapter: 'stub' | 'easypost' | null;
+    easypost: { apiKey: string | undefined; apiBase: string | undefined; webhookSecret: string | null; fromAddress: EasyPostFromAddress | null };
+    timeoutMs: number;
+  };
+  addressVerifier: {
+    /** null: not chosen (production without ADDRESS_VERIFIER); customers and orders refuse to start then. */
+    kind: 'stub' | 'smarty' | null;
+    smarty: { authId: string | undefined; authToken: string | undefined; apiBase: string | undefined };
+  };
+  outbound: { breakerFailures: number; breakerHalfOpenMs: number; maxConcurrent: number; maxQueued: number; retryDelayMs: number };
 }
 
 /** Everything a process needs: the shared settings plus one section per context (`config.orders`, …). */
 export type Config = BaseConfig & ContextSections;
+
+
+const easyPostFromAddress = z.object({
+  name: z.string().min(1),
+  street1: z.string().min(1),
+  street2: z.string().optional(),
+  city: z.string().min(1),
+  state: z.string().min(1),
+  zip: z.string().min(1),
+  country: z.string().length(2),
+  phone: z.string().optional(),
+});
+export type EasyPostFromAddress = z.infer<typeof easyPostFromAddress>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -167,6 +220,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const sections = Object.fromEntries(
     CONTEXT_NAMES.map((name) => [name, (CONTEXTS[name].configure as (s: unknown, r: SettingsRules) => unknown)(c, rules)]),
   ) as ContextSections;
+  let fromAddress: EasyPostFromAddress | null = null;
+  if (e.EASYPOST_FROM_ADDRESS) {
+    const parsedFrom = easyPostFromAddress.safeParse(safeJson(e.EASYPOST_FROM_ADDRESS));
+    if (parsedFrom.success) fromAddress = parsedFrom.data;
+    else problems.push(`EASYPOST_FROM_ADDRESS: ${parsedFrom.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  if (e.CARRIER_ADAPTER === 'easypost') {
+    if (!e.EASYPOST_API_KEY) problems.push('EASYPOST_API_KEY is required when CARRIER_ADAPTER=easypost');
+    if (!e.EASYPOST_FROM_ADDRESS) problems.push('EASYPOST_FROM_ADDRESS is required when CARRIER_ADAPTER=easypost (the sender on labels)');
+    if (production && !e.EASYPOST_WEBHOOK_SECRET) problems.push('EASYPOST_WEBHOOK_SECRET is required in production when CARRIER_ADAPTER=easypost');
+  }
+  if (e.ADDRESS_VERIFIER === 'smarty' && (!e.SMARTY_AUTH_ID || !e.SMARTY_AUTH_TOKEN)) problems.push('SMARTY_AUTH_ID and SMARTY_AUTH_TOKEN are required when ADDRESS_VERIFIER=smarty');
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (e.SUBGRAPH_URLS) {
@@ -200,6 +265,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS },
     addressVerification: { timeoutMs: e.ADDRESS_VERIFICATION_TIMEOUT_MS },
+    carrier: {
+      // the stub books no parcel anywhere: a default only outside production, like the payment stub
+      adapter: e.CARRIER_ADAPTER ?? (production ? null : 'stub'),
+      easypost: { apiKey: e.EASYPOST_API_KEY, apiBase: e.EASYPOST_API_BASE, webhookSecret: e.EASYPOST_WEBHOOK_SECRET ?? null, fromAddress },
+      timeoutMs: e.CARRIER_TIMEOUT_MS,
+    },
+    addressVerifier: {
+      // the stub says VERIFIED to any tidy address: a default only outside production
+      kind: e.ADDRESS_VERIFIER ?? (production ? null : 'stub'),
+      smarty: { authId: e.SMARTY_AUTH_ID, authToken: e.SMARTY_AUTH_TOKEN, apiBase: e.SMARTY_API_BASE },
+    },
+    outbound: {
+      breakerFailures: e.OUTBOUND_BREAKER_FAILURES,
+      breakerHalfOpenMs: e.OUTBOUND_BREAKER_HALF_OPEN_MS,
+      maxConcurrent: e.OUTBOUND_MAX_CONCURRENT,
+      maxQueued: e.OUTBOUND_MAX_QUEUED,
+      retryDelayMs: e.OUTBOUND_RETRY_DELAY_MS,
+    },
     ...sections,
   };
 }

@@ -15,6 +15,8 @@ import { startConsumers, type ConsumerGroup } from '../events/consumer.js';
 import type { EventHandler } from '../events/handler.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
+import { OutboundClients } from './outbound/outbound-clients.js';
+import { registerOutboundMetrics } from './outbound/outbound-metrics.js';
 
 /** What a subgraph's wiring receives: configuration and the process-wide resources. */
 export interface SubgraphRuntime {
@@ -23,6 +25,8 @@ export interface SubgraphRuntime {
   orm: Orm;
   broker: Broker;
   verifier: TokenVerifier;
+  /** Where adapters get their resilience policy (payment provider, carrier, address verifier). */
+  outbound: OutboundClients;
 }
 
 /** The subgraph's own parts, built by hand in its `main.ts`/`app.ts` from the runtime. */
@@ -90,7 +94,8 @@ export async function bootSubgraph<TContext extends RequestContext>(
     await ensureStream(broker, spec.name);
 
     const verifier = await createTokenVerifier(config.jwt);
-    const runtime: SubgraphRuntime = { config, log, orm, broker, verifier };
+    const outbound = new OutboundClients(config.outbound);
+    const runtime: SubgraphRuntime = { config, log, orm, broker, verifier, outbound };
     const parts = await spec.build(runtime);
 
     if (parts.seed) await parts.seed();
@@ -121,10 +126,15 @@ export async function bootSubgraph<TContext extends RequestContext>(
         log,
         env: config.env,
         routes: parts.routes,
-        registerMetrics: (registry) => registerMessagingMetrics(registry, { context: spec.name, relay, consumers }),
+        registerMetrics: (registry) => {
+          registerMessagingMetrics(registry, { context: spec.name, relay, consumers });
+          registerOutboundMetrics(registry, outbound);
+        },
         readiness: async () => {
           await orm.em.fork().getConnection().execute('select 1');
           if (broker.isClosed()) throw new Error('broker connection closed');
+          // open breakers are reported, not failed on: see OutboundClients.readiness
+          return outbound.list().length ? outbound.readiness() : {};
         },
       },
       { host: config.host, port: options.port ?? config.ports[spec.name] },

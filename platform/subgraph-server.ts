@@ -32,8 +32,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   verifier: TokenVerifier;
   log: Logger;
   env: Config['env'];
-  /** Throws when the subgraph cannot serve (database or broker unreachable). */
-  readiness?: () => Promise<void>;
+  /** Throws when the subgraph cannot serve (database or broker unreachable); may add details to the answer. */
+  readiness?: () => Promise<void | Record<string, unknown>>;
   plugins?: ApolloServerPlugin<TContext>[];
   maxBodyBytes?: number;
   /** Extra HTTP routes of the subgraph (e.g. a signed webhook), mounted before /graphql with their own body parsing. */
@@ -93,8 +93,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   });
   app.get('/ready', async (_req, res) => {
     try {
-      await options.readiness?.();
-      res.json({ status: 'ready' });
+      const details = await options.readiness?.();
+      res.json({ status: 'ready', ...details });
     } catch (err) {
       res.status(503).json({ status: 'unavailable', reason: err instanceof Error ? err.message : String(err) });
     }

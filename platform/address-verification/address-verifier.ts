@@ -31,5 +31,7 @@ export interface AddressVerifier {
 export type AddressVerificationAnswer =
   | { result: 'VERIFIED' }
   | { result: 'INVALID' }
+  /** The service answered but cannot vouch for the address (e.g. an apartment number is missing, or it does not cover the country). */
+  | { result: 'UNVERIFIED' }
   /** The suggestion replaces the input. */
   | { result: 'CORRECTED'; suggestion: PostalAddress };

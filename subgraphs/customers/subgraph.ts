@@ -9,8 +9,7 @@ import { StaffAccountEntity } from './store/staff-account.entity.js';
 import { AddressEntity } from './store/address.entity.js';
 import { Migration0001Customers } from './store/migrations/0001-customers.js';
 import { createScryptPasswordHasher, PRODUCTION_SCRYPT, TEST_SCRYPT } from './adapters/passwords/password-hasher.js';
-import { createStubAddressVerifier } from '../../platform/address-verification/stub-address-verifier.js';
-import { withVerificationPolicy } from '../../platform/address-verification/verification-policy.js';
+import { createAddressVerification } from '../../platform/address-verification/create-address-verification.js';
 import { checkoutAddressHandlers } from './handlers/checkout-addresses.handlers.js';
 import { startHousekeeping } from './housekeeping.js';
 import type { CustomersDeps } from './use-cases/deps.js';
@@ -24,15 +23,11 @@ export const customersSubgraph: SubgraphSpec<Context> = {
   schemaFile: 'subgraphs/customers/schema.graphql',
   entities: [CustomerEntity, StaffAccountEntity, AddressEntity],
   migrations: [{ name: '0001-customers', class: Migration0001Customers }],
-  async build({ config, log, orm }) {
+  async build({ config, log, orm, outbound }) {
     const deps: CustomersDeps = {
       tokens: await createTokenIssuer(config.jwt),
       passwords: createScryptPasswordHasher(config.env === 'test' ? TEST_SCRYPT : PRODUCTION_SCRYPT),
-      // The stub is the only address service so far; a real provider implements AddressVerifier.
-      addressVerification: withVerificationPolicy(createStubAddressVerifier(), {
-        timeoutMs: config.addressVerification.timeoutMs,
-        log: log.child({ component: 'address-verification' }),
-      }),
+      addressVerification: createAddressVerification({ config, outbound, log }),
       loginPolicy: { maxFailures: config.login.maxFailures, windowMs: config.login.failureWindowMs },
       eventNamespace: config.nats.namespace,
     };

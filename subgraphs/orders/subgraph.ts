@@ -1,5 +1,4 @@
-import { createStubAddressVerifier } from '../../platform/address-verification/stub-address-verifier.js';
-import { withVerificationPolicy } from '../../platform/address-verification/verification-policy.js';
+import { createAddressVerification } from '../../platform/address-verification/create-address-verification.js';
 import { ArrivalListener } from '../../platform/arrivals.js';
 import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Context } from './context.js';
@@ -29,16 +28,12 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
   schemaFile: 'subgraphs/orders/schema.graphql',
   entities: [CheckoutEntity, OrderEntity, OrderSagaEntity, TimelineEntity, ProductPriceEntity, CustomerAddressEntity],
   migrations: [{ name: '0001-orders', class: Migration0001Orders }],
-  build({ config, orm, log }) {
+  build({ config, orm, log, outbound }) {
     const settings = config.orders;
     const arrivals = new ArrivalListener(config.database.url, ORDERS_ARRIVALS_CHANNEL, log.child({ component: 'arrivals' }));
     const deps: OrdersDeps = {
       eventNamespace: config.nats.namespace,
-      // the stub is the only address service so far (as in customers); a real provider implements AddressVerifier
-      addressVerification: withVerificationPolicy(createStubAddressVerifier(), {
-        timeoutMs: config.addressVerification.timeoutMs,
-        log: log.child({ component: 'address-verification' }),
-      }),
+      addressVerification: createAddressVerification({ config, outbound, log }),
       checkoutTtlMs: settings.checkoutTtlMs,
       checkoutWaitMs: settings.checkoutWaitMs,
       arrivals,

@@ -28,8 +28,8 @@ export function createPaymentsSubgraph(overrides: PaymentsOverrides = {}): Subgr
     schemaFile: 'subgraphs/payments/schema.graphql',
     entities: [PaymentEntity, RefundEntity, PaymentAttemptEntity],
     migrations: [{ name: '0001-payments', class: Migration0001Payments }],
-    build({ config, orm, log }) {
-      const gateway = overrides.gateway ?? createPaymentGateway(config);
+    build({ config, orm, log, outbound }) {
+      const gateway = overrides.gateway ?? createPaymentGateway(config, outbound);
       if (config.env === 'production' && gateway.name === 'stub') log.warn('PAYMENT_GATEWAY=stub in production: cards are approved without any charge');
       const clock = overrides.clock ?? (() => new Date());
       const deps: PaymentsDeps = {

@@ -6,6 +6,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { loadConfig, SUBGRAPHS, type Config } from '../../platform/config.js';
 import { REPO_ROOT, repoPath } from '../../platform/paths.js';
 import { CARRIER_WEBHOOK_PATH } from '../../subgraphs/fulfillment/http/carrier-webhook.js';
+import { EASYPOST_WEBHOOK_PATH } from '../../subgraphs/fulfillment/http/easypost-webhook.js';
 
 /**
  * deploy/k8s checked against the code, offline: the overlay is rendered by a small model of kustomize
@@ -241,7 +242,18 @@ const PROCESSES: Process[] = [
 ];
 
 /** Secrets: never in a ConfigMap or a literal value. */
-const SECRET_SETTINGS = ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'STAFF_ACCOUNTS', 'STRIPE_SECRET_KEY', 'CARRIER_WEBHOOK_SECRET'];
+const SECRET_SETTINGS = [
+  'DATABASE_URL',
+  'JWT_PRIVATE_KEY',
+  'JWT_PUBLIC_KEY',
+  'STAFF_ACCOUNTS',
+  'STRIPE_SECRET_KEY',
+  'CARRIER_WEBHOOK_SECRET',
+  'EASYPOST_API_KEY',
+  'EASYPOST_WEBHOOK_SECRET',
+  'SMARTY_AUTH_ID',
+  'SMARTY_AUTH_TOKEN',
+];
 const looksSecret = (name: string) => SECRET_SETTINGS.includes(name) || /SECRET|PASSWORD|PRIVATE|TOKEN/.test(name);
 
 /** Processes that sign session tokens (and so need JWT_PRIVATE_KEY): those whose code creates a token issuer. */
@@ -421,11 +433,11 @@ describe('production settings', () => {
     }
   });
 
-  it('exposes /graphql on the gateway and the carrier webhook on fulfillment, nothing else', () => {
+  it('exposes /graphql on the gateway and the carrier webhooks on fulfillment, nothing else', () => {
     const exposed = production
       .filter((r) => r.kind === 'Ingress')
       .flatMap((r) => (r.spec.rules as Obj[]).flatMap((rule) => (rule.http.paths as Obj[]).map((p) => ({ path: p.path as string, backend: p.backend.service as Obj }))));
-    expect(exposed.map(({ path: p, backend }) => `${p} -> ${backend.name}`).sort()).toEqual([`${CARRIER_WEBHOOK_PATH} -> fulfillment`, '/graphql -> gateway'].sort());
+    expect(exposed.map(({ path: p, backend }) => `${p} -> ${backend.name}`).sort()).toEqual([`${CARRIER_WEBHOOK_PATH} -> fulfillment`, `${EASYPOST_WEBHOOK_PATH} -> fulfillment`, '/graphql -> gateway'].sort());
     for (const { backend } of exposed) {
       const service = find(production, 'Service', backend.name);
       expect((service?.spec.ports as Obj[] | undefined)?.some((sp) => sp.name === backend.port.name || sp.port === backend.port.number), backend.name).toBe(true);

@@ -173,6 +173,8 @@ describe('dispatchShipment', () => {
     const shipment: ShipmentView = res.data.dispatchShipment;
     expect(shipment).toMatchObject({ id: shipmentId, status: 'DISPATCHED', carrier: 'UPS', trackingNumber: label.trackingNumber });
     expect(shipment.trackingNumber).toMatch(/^1Z[0-9A-F]{16}$/);
+    // the stub's label points at the carrier's own public tracking page
+    expect(shipment.trackingUrl).toBe(`https://www.ups.com/track?tracknum=${shipment.trackingNumber}`);
     expect(shipment.dispatchedAt).not.toBeNull();
     expect(shipment.timeline.map((e) => e.type)).toEqual(['REQUESTED', 'ASSIGNED', 'DISPATCHED']);
 

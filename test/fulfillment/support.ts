@@ -16,6 +16,7 @@ export const SHIPMENT_FIELDS = /* GraphQL */ `
     status
     carrier
     trackingNumber
+    trackingUrl
     deliveryAttempts
     warehouse {
       id
@@ -76,6 +77,7 @@ export interface ShipmentView {
   status: string;
   carrier: string | null;
   trackingNumber: string | null;
+  trackingUrl: string | null;
   deliveryAttempts: number;
   warehouse: { id: string } | null;
   order: { id: string };

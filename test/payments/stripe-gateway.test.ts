@@ -1,10 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PaymentGatewayError } from '../../subgraphs/payments/adapters/payment-gateway/payment-gateway.js';
-import { StripePaymentGateway } from '../../subgraphs/payments/adapters/payment-gateway/stripe-payment-gateway.js';
+import { StripePaymentGateway, stripePolicy } from '../../subgraphs/payments/adapters/payment-gateway/stripe-payment-gateway.js';
 import { createPaymentGateway } from '../../subgraphs/payments/adapters/payment-gateway/index.js';
 import { idempotencyKeys } from '../../subgraphs/payments/domain/idempotency-keys.js';
 import { loadConfig } from '../../platform/config.js';
+import { OutboundClients } from '../../platform/outbound/outbound-clients.js';
+import { eventually } from '../support/config.js';
 import { FakeStripe, apiError, cardDeclined } from './fake-stripe.js';
 
 /** The Stripe adapter against a local fake of Stripe's API that checks what it receives. */
@@ -20,7 +22,9 @@ let gateway: StripePaymentGateway;
 
 beforeAll(async () => {
   stripe = await FakeStripe.start();
-  gateway = new StripePaymentGateway({ secretKey: SECRET, apiBase: stripe.url, timeoutMs: 500 });
+  // a breaker that never opens here: these tests are about the adapter; the policy has its own below
+  const outbound = new OutboundClients({ ...loadConfig({}).outbound, breakerFailures: 1_000 });
+  gateway = new StripePaymentGateway({ secretKey: SECRET, apiBase: stripe.url, timeoutMs: 500, policy: stripePolicy(outbound, 500) });
 });
 afterAll(async () => {
   await stripe?.stop();
@@ -111,13 +115,53 @@ describe('the Stripe payment gateway', () => {
   });
 });
 
+describe('the Stripe client under the outbound resilience policy', () => {
+  it('opens the breaker after consecutive Stripe failures, fails fast while open, and closes after a successful probe', async () => {
+    const outbound = new OutboundClients({ ...loadConfig({}).outbound, breakerFailures: 3, breakerHalfOpenMs: 200 });
+    const guarded = new StripePaymentGateway({ secretKey: SECRET, apiBase: stripe.url, timeoutMs: 500, policy: stripePolicy(outbound, 500) });
+    const authorizeGuarded = () =>
+      guarded.authorize({ paymentId, orderId, amount: usd(1_000), paymentToken: 'pm_card_visa', idempotencyKey: idempotencyKeys.authorize(paymentId) });
+
+    // Stripe is down: each failure reaches Stripe once (no HTTP-level retry: the saga's retry matrix retries payments)
+    stripe.respondNext(apiError(), apiError(), apiError());
+    for (let i = 0; i < 3; i++) expect(await failureOf(authorizeGuarded())).toMatchObject({ kind: 'UNAVAILABLE', retriable: true });
+    expect(stripe.requests).toHaveLength(3);
+    expect(outbound.readiness()).toEqual({ outbound: { stripe: 'open' }, openCircuits: ['stripe'] });
+
+    // open: refused without a request, still retriable for the retry matrix
+    const fast = await failureOf(authorizeGuarded());
+    expect(fast).toMatchObject({ kind: 'UNAVAILABLE', retriable: true });
+    expect(fast.message).toMatch(/circuit open/);
+    expect(stripe.requests).toHaveLength(3);
+
+    // Stripe is back: once the breaker lets a probe through, it succeeds and the breaker closes
+    const { reference } = await eventually(() => authorizeGuarded().catch(() => null), { timeoutMs: 5_000, what: 'the half-open probe' });
+    expect(reference).toMatch(/^pi_fake_/);
+    expect(outbound.readiness()).toEqual({ outbound: { stripe: 'closed' }, openCircuits: [] });
+    expect(outbound.list()[0]!.stats()).toMatchObject({ breakerOpened: 1, calls: { success: 1, failure: 3 } });
+  });
+
+  it('does not count declines against Stripe: a decline is a healthy provider answering', async () => {
+    const outbound = new OutboundClients({ ...loadConfig({}).outbound, breakerFailures: 2 });
+    const guarded = new StripePaymentGateway({ secretKey: SECRET, apiBase: stripe.url, timeoutMs: 500, policy: stripePolicy(outbound, 500) });
+    stripe.respondNext(cardDeclined(), cardDeclined(), cardDeclined());
+    for (let i = 0; i < 3; i++) {
+      expect(await failureOf(guarded.authorize({ paymentId, orderId, amount: usd(1), paymentToken: 'pm_x', idempotencyKey: `k-${i}` }))).toMatchObject({ kind: 'DECLINED' });
+    }
+    expect(outbound.readiness().openCircuits).toEqual([]);
+    expect(stripe.requests).toHaveLength(3);
+  });
+});
+
+const outboundClients = () => new OutboundClients(loadConfig({}).outbound);
+
 describe('choosing the adapter by configuration', () => {
   it('uses the stub by default outside production', () => {
-    expect(createPaymentGateway(loadConfig({})).name).toBe('stub');
+    expect(createPaymentGateway(loadConfig({}), outboundClients()).name).toBe('stub');
   });
 
   it('uses Stripe when PAYMENT_GATEWAY=stripe, against STRIPE_API_BASE', async () => {
-    const chosen = createPaymentGateway(loadConfig({ PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: SECRET, STRIPE_API_BASE: stripe.url }));
+    const chosen = createPaymentGateway(loadConfig({ PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: SECRET, STRIPE_API_BASE: stripe.url }), outboundClients());
     expect(chosen.name).toBe('stripe');
     await chosen.void({ reference: 'pi_cfg', idempotencyKey: 'payment-cfg-void' });
     expect(stripe.requests.map((r) => r.path)).toEqual(['/v1/payment_intents/pi_cfg/cancel']);
@@ -137,7 +181,7 @@ describe('choosing the adapter by configuration', () => {
     };
     const config = loadConfig(production);
     expect(config.payments.gateway).toBeNull();
-    expect(() => createPaymentGateway(config)).toThrow(/PAYMENT_GATEWAY must be set in production/);
-    expect(createPaymentGateway(loadConfig({ ...production, PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: SECRET })).name).toBe('stripe');
+    expect(() => createPaymentGateway(config, outboundClients())).toThrow(/PAYMENT_GATEWAY must be set in production/);
+    expect(createPaymentGateway(loadConfig({ ...production, PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: SECRET }), outboundClients()).name).toBe('stripe');
   });
 });

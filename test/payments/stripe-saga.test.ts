@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentCaptureRequested, RefundRequested } from '../../events/contracts/orders/index.js';
 import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
 import { paymentsSubgraph } from '../../subgraphs/payments/subgraph.js';
+import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { FakeStripe, apiError, cardDeclined } from './fake-stripe.js';
 import { PaymentsTables, RequestPublisher } from './support.js';
@@ -24,6 +25,9 @@ beforeAll(async () => {
     STRIPE_SECRET_KEY: 'sk_test_fake_saga',
     STRIPE_API_BASE: stripe.url,
     PAYMENT_RETRY_BACKOFF_MS: '10,20',
+    // the breaker opens after 3 Stripe failures in a row and probes again 1.5 s later
+    OUTBOUND_BREAKER_FAILURES: '3',
+    OUTBOUND_BREAKER_HALF_OPEN_MS: '1500',
   });
   requests = await RequestPublisher.connect(stack);
   tables = new PaymentsTables(stack.env.databaseUrl);
@@ -80,5 +84,40 @@ describe('payments through Stripe', () => {
     expect(answer).toMatchObject({ type: 'PaymentAuthorizationFailed', payload: { retriable: false, attempts: 1 } });
     expect(answer!.payload.reason).toMatch(/do_not_honor/);
     expect(withMetadata(order.orderId)).toHaveLength(1);
+  });
+
+  it('Stripe down: the breaker opens and payments fail fast as retriable (the saga retries); Stripe back: the breaker closes', async () => {
+    const ready = async () => (await fetch(stack.subgraphs.payments!.url.replace(/\/graphql$/, '/ready'))).json();
+    const metrics = async () => (await fetch(stack.subgraphs.payments!.url.replace(/\/graphql$/, '/metrics'))).text();
+
+    // three 500s in a row: the retry matrix's three attempts all reach Stripe, and the third opens the breaker
+    stripe.respondNext(apiError(), apiError(), apiError());
+    const first = await requests.requestAuthorization({ paymentToken: 'pm_card_visa' });
+    const [firstAnswer] = await tables.answers(first.orderId, ['PaymentAuthorized', 'PaymentAuthorizationFailed']);
+    expect(firstAnswer).toMatchObject({ type: 'PaymentAuthorizationFailed', payload: { retriable: true, attempts: 3 } });
+    expect(withMetadata(first.orderId)).toHaveLength(3);
+    expect(await ready()).toEqual({ status: 'ready', outbound: { stripe: 'open' }, openCircuits: ['stripe'] });
+    expect(await metrics()).toMatch(/outbound_circuit_state\{[^}]*client="stripe"[^}]*\} 2/);
+
+    // while open: every attempt fails at once without reaching Stripe, recorded as UNAVAILABLE, retriable for the saga
+    const second = await requests.requestAuthorization({ paymentToken: 'pm_card_visa' });
+    const [secondAnswer] = await tables.answers(second.orderId, ['PaymentAuthorized', 'PaymentAuthorizationFailed']);
+    expect(secondAnswer).toMatchObject({ type: 'PaymentAuthorizationFailed', payload: { retriable: true, attempts: 3 } });
+    expect(withMetadata(second.orderId)).toHaveLength(0);
+    const payment = await tables.payment(second.orderId);
+    expect((await tables.attempts(payment.id)).map((a) => a.failureKind)).toEqual(['UNAVAILABLE', 'UNAVAILABLE', 'UNAVAILABLE']);
+    expect(await metrics()).toMatch(/outbound_calls_total\{[^}]*client="stripe"[^}]*outcome="short_circuited"[^}]*\} [1-9]/);
+
+    // Stripe answers again: after the half-open delay a probe goes through and the breaker closes
+    const authorized = await eventually(
+      async () => {
+        const retry = await requests.requestAuthorization({ paymentToken: 'pm_card_visa' });
+        const [answer] = await tables.answers(retry.orderId, ['PaymentAuthorized', 'PaymentAuthorizationFailed']);
+        return answer!.type === 'PaymentAuthorized' && answer;
+      },
+      { timeoutMs: 20_000, intervalMs: 200, what: 'an authorization after the breaker closed' },
+    );
+    expect(authorized.type).toBe('PaymentAuthorized');
+    expect(await ready()).toEqual({ status: 'ready', outbound: { stripe: 'closed' }, openCircuits: [] });
   });
 });

@@ -131,6 +131,8 @@ export type Shipment = {
   timeline: Array<ShipmentEvent>;
   /** The carrier's tracking number, once dispatched. */
   trackingNumber?: Maybe<Scalars['String']['output']>;
+  /** v2: the carrier's public tracking page for this parcel. */
+  trackingUrl?: Maybe<Scalars['String']['output']>;
   /** The last change. */
   updatedAt: Scalars['DateTime']['output'];
   /** The warehouse that ships it: the one holding the order's reservation. */
@@ -386,6 +388,7 @@ export type ShipmentResolvers<ContextType = Context, ParentType extends Resolver
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['ShipmentEvent']>, ParentType, ContextType>;
   trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trackingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 }>;

@@ -16,17 +16,49 @@ export interface LabelRequest {
 export interface ShippingLabel {
   carrier: string;
   trackingNumber: string;
+  /** The carrier's public tracking page for this parcel (`Shipment.trackingUrl`). */
+  trackingUrl: string;
+}
+
+/** A label the customer prints to send a delivered parcel back to the warehouse (the returns context). */
+export interface ReturnLabelRequest {
+  /** Our reference for the return (the returns context's id); idempotent per reference. */
+  returnId: string;
+  orderId: string;
+  /** The warehouse the parcel goes back to. */
+  warehouseId: string;
+  /** Where the customer sends it from: the order's shipping address. */
+  customerAddress: ShippingAddressSnapshot;
+  /** null: the adapter picks (the cheapest ground service). */
+  carrier: string | null;
+}
+
+export interface ReturnLabel extends ShippingLabel {
+  /** The printable label (PDF/PNG) the customer is sent. */
+  labelUrl: string;
 }
 
 /**
- * The port to the carriers (SPEC §8). Implementations: the stub (default; carrier/stub-carrier.ts).
- * A real one books through the carrier's API and receives its reports on the signed webhook.
+ * The port to the carriers (SPEC §8). Implementations: the stub (default; carrier/stub-carrier.ts)
+ * and EasyPost (carrier/easypost-carrier.ts), chosen by CARRIER_ADAPTER; reports come back on the
+ * signed webhooks.
  */
 export interface CarrierAdapter {
+  readonly name: 'stub' | 'easypost';
   /** Upper-case names of the carriers this adapter books; a requested carrier must be one of them. */
   readonly carriers: readonly string[];
   /** Books the parcel and returns its label. Idempotent per shipment: asking again gives the same label. */
   createLabel(request: LabelRequest): Promise<ShippingLabel>;
+  /** Books a return label (warehouse ← customer). Idempotent per return. */
+  createReturnLabel(request: ReturnLabelRequest): Promise<ReturnLabel>;
+}
+
+/** The carrier could not book a label now (down, slow, circuit open): nothing was dispatched; try again. */
+export class CarrierUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CarrierUnavailableError';
+  }
 }
 
 /** A parcel on its way, as the delivery simulation sees it. */

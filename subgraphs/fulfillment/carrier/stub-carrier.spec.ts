@@ -28,6 +28,20 @@ describe('stub carrier', () => {
     expect(label.trackingNumber).toMatch(format);
   });
 
+  it("gives each label the carrier's public tracking page", async () => {
+    const label = await new StubCarrier().createLabel({ ...request, shippingMethod: 'EXPRESS' });
+    expect(label.trackingUrl).toBe(`https://www.ups.com/track?tracknum=${label.trackingNumber}`);
+  });
+
+  it('books return labels, the same one per return, by USPS unless told otherwise', async () => {
+    const carrier = new StubCarrier();
+    const returnRequest = { returnId: 'ret-1', orderId: request.orderId, warehouseId: 'NJ-FC', customerAddress: request.shippingAddress, carrier: null };
+    const label = await carrier.createReturnLabel(returnRequest);
+    expect(label).toEqual(await carrier.createReturnLabel(returnRequest));
+    expect(label).toMatchObject({ carrier: 'USPS', trackingNumber: expect.stringMatching(/^9400\d{18}$/), labelUrl: expect.stringMatching(/ret-1/) });
+    expect(label.trackingNumber).not.toBe((await carrier.createLabel(request)).trackingNumber);
+  });
+
   it('simulates a delivery, or failed attempts at an undeliverable address', () => {
     const carrier = new StubCarrier();
     const parcel = { shipmentId: request.shipmentId, carrier: 'UPS', trackingNumber: '1Z', shippingAddress: request.shippingAddress, attempt: 1 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ShippingMethodName } from '../../../events/contracts/orders/order-shapes.js';
-import type { CarrierAdapter, DeliverySimulator, LabelRequest, ParcelInTransit, ShippingLabel, SimulatedOutcome } from './carrier-adapter.js';
+import type { CarrierAdapter, DeliverySimulator, LabelRequest, ParcelInTransit, ReturnLabel, ReturnLabelRequest, ShippingLabel, SimulatedOutcome } from './carrier-adapter.js';
+import { publicTrackingUrl } from './public-tracking-url.js';
 
 /** The carrier each shipping method goes with when staff do not choose one. */
 const DEFAULT_CARRIER: Record<ShippingMethodName, string> = { STANDARD: 'USPS', EXPRESS: 'UPS', NEXT_DAY: 'FEDEX' };
@@ -22,14 +23,17 @@ const UNDELIVERABLE = /undeliverable/i;
  * in which case every attempt fails (nobody home), which ends in DELIVERY_FAILED after three.
  */
 export class StubCarrier implements CarrierAdapter, DeliverySimulator {
+  readonly name = 'stub' as const;
   readonly carriers = Object.keys(TRACKING_FORMAT);
 
   async createLabel(request: LabelRequest): Promise<ShippingLabel> {
-    const carrier = request.carrier ?? DEFAULT_CARRIER[request.shippingMethod];
-    const format = TRACKING_FORMAT[carrier];
-    if (!format) throw new Error(`the stub carrier does not book ${carrier}`);
-    const hash = createHash('sha256').update(`${request.shipmentId}:${carrier}`).digest();
-    return { carrier, trackingNumber: format(hash) };
+    return label(request.shipmentId, request.carrier ?? DEFAULT_CARRIER[request.shippingMethod]);
+  }
+
+  /** Returns go back by ground (USPS) unless a carrier is named; the label file is a placeholder. */
+  async createReturnLabel(request: ReturnLabelRequest): Promise<ReturnLabel> {
+    const booked = label(`return:${request.returnId}`, request.carrier ?? DEFAULT_CARRIER.STANDARD);
+    return { ...booked, labelUrl: `https://labels.crittersupply.dev/returns/${request.returnId}.pdf` };
   }
 
   nextOutcome(parcel: ParcelInTransit): SimulatedOutcome {
@@ -39,6 +43,14 @@ export class StubCarrier implements CarrierAdapter, DeliverySimulator {
     }
     return { type: 'delivered' };
   }
+}
+
+/** The same (reference, carrier) always gives the same label; the URL is the carrier's own tracking page. */
+function label(reference: string, carrier: string): ShippingLabel {
+  const format = TRACKING_FORMAT[carrier];
+  if (!format) throw new Error(`the stub carrier does not book ${carrier}`);
+  const trackingNumber = format(createHash('sha256').update(`${reference}:${carrier}`).digest());
+  return { carrier, trackingNumber, trackingUrl: publicTrackingUrl(carrier, trackingNumber)! };
 }
 
 function digits(hash: Buffer, count: number): string {

@@ -1,4 +1,5 @@
 import type { OrderResolvers, ShipmentEventResolvers, ShipmentItemResolvers, ShipmentResolvers } from '../__generated__/resolvers-types.js';
+import { publicTrackingUrl } from '../carrier/public-tracking-url.js';
 import type { FulfillmentUseCases } from '../use-cases/index.js';
 
 export const createOrderResolvers = (useCases: FulfillmentUseCases): OrderResolvers => ({
@@ -11,6 +12,7 @@ export const shipmentResolvers: ShipmentResolvers = {
   order: (shipment) => ({ id: shipment.orderId }),
   warehouse: (shipment) => ({ id: shipment.warehouseId }),
   timeline: (shipment, _args, ctx) => ctx.loaders.historyByShipment.load(shipment.id),
+  trackingUrl: (shipment) => shipment.trackingUrl ?? publicTrackingUrl(shipment.carrier, shipment.trackingNumber),
 };
 
 export const shipmentItemResolvers: ShipmentItemResolvers = {

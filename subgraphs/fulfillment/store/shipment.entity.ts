@@ -21,6 +21,8 @@ export interface ShipmentRecord {
   shippingMethod: ShippingMethodName;
   carrier: string | null;
   trackingNumber: string | null;
+  /** The carrier's public tracking page (null for parcels dispatched by a pick-up scan; the resolver falls back to the carrier's page). */
+  trackingUrl: string | null;
   /** Failed delivery attempts so far. */
   deliveryAttempts: number;
   assignedAt: Date | null;
@@ -47,6 +49,7 @@ export const ShipmentEntity = new EntitySchema<ShipmentRecord>({
     shippingMethod: { type: 'text', fieldName: 'shipping_method' },
     carrier: { type: 'text', nullable: true },
     trackingNumber: { type: 'text', fieldName: 'tracking_number', nullable: true },
+    trackingUrl: { type: 'text', fieldName: 'tracking_url', nullable: true },
     deliveryAttempts: { type: 'integer', fieldName: 'delivery_attempts' },
     assignedAt: { type: 'datetime', fieldName: 'assigned_at', nullable: true },
     dispatchedAt: { type: 'datetime', fieldName: 'dispatched_at', nullable: true },

@@ -36,6 +36,11 @@ export class ShipmentRepository {
     return this.em.findOne(ShipmentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
+  /** Inside a transaction: the parcel with this tracking number (EasyPost's trackers name it so), under a row lock. */
+  lockByTrackingNumber(trackingNumber: string): Promise<ShipmentRecord | null> {
+    return this.em.findOne(ShipmentEntity, { trackingNumber }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
   findById(id: string): Promise<ShipmentRecord | null> {
     return this.em.findOne(ShipmentEntity, { id });
   }

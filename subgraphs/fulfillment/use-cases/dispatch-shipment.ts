@@ -1,5 +1,6 @@
 import { requireStaff } from '../../../platform/auth.js';
-import { notFound } from '../../../platform/errors.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
+import { CarrierUnavailableError, type LabelRequest, type ShippingLabel } from '../carrier/carrier-adapter.js';
 import { normaliseCarrierName } from '../domain/carrier-report.js';
 import { decide } from '../domain/shipment-lifecycle.js';
 import type { ShipmentRecord } from '../store/shipment.entity.js';
@@ -39,7 +40,7 @@ export async function dispatchShipment(deps: FulfillmentDeps, scope: Fulfillment
   if (early.kind === 'reject') throw refusal(found, early.reason);
 
   // outside the transaction: no row lock is held while the carrier answers (idempotent per shipment)
-  const label = await deps.carrier.createLabel({
+  const label = await bookLabel(deps, {
     shipmentId: found.id,
     orderId: found.orderId,
     warehouseId: found.warehouseId,
@@ -55,6 +56,19 @@ export async function dispatchShipment(deps: FulfillmentDeps, scope: Fulfillment
     const decision = decide(shipment, { kind: 'DISPATCH', carrier: label.carrier, trackingNumber: label.trackingNumber });
     if (decision.kind === 'reject') throw refusal(shipment, decision.reason);
     applyDecision(em, shipments, deps.eventNamespace, shipment, decision, new Date(), { actor: staff.subject, causationId: null });
+    shipment.trackingUrl = label.trackingUrl;
     return shipment;
   });
+}
+
+/** A carrier that cannot book now is the caller's to retry: a clear error, nothing changed. */
+async function bookLabel(deps: FulfillmentDeps, request: LabelRequest): Promise<ShippingLabel> {
+  try {
+    return await deps.carrier.createLabel(request);
+  } catch (err) {
+    if (err instanceof CarrierUnavailableError) {
+      throw new DomainError('INTERNAL_SERVER_ERROR', 'The carrier cannot book a label right now; the shipment was not dispatched. Try again in a moment.', { reason: 'CARRIER_UNAVAILABLE' });
+    }
+    throw err;
+  }
 }

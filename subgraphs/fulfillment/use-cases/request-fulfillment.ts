@@ -35,6 +35,7 @@ export async function requestFulfillment(
     shippingMethod: request.shippingMethod,
     carrier: null,
     trackingNumber: null,
+    trackingUrl: null,
     deliveryAttempts: 0,
     assignedAt: null,
     dispatchedAt: null,

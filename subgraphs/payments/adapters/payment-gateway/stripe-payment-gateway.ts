@@ -1,5 +1,7 @@
 import Stripe from 'stripe';
 import type { Money } from '../../domain/money.js';
+import { OutboundUnavailableError, type OutboundPolicy } from '../../../../platform/outbound/outbound-policy.js';
+import type { OutboundClients } from '../../../../platform/outbound/outbound-clients.js';
 import { PaymentGatewayError, type AuthorizeRequest, type PaymentGateway } from './payment-gateway.js';
 
 export interface StripeGatewayOptions {
@@ -8,6 +10,17 @@ export interface StripeGatewayOptions {
   apiBase?: string | undefined;
   /** Per request; a slower answer is a (retriable) TIMEOUT. */
   timeoutMs: number;
+  /** The resilience policy (breaker, bulkhead, timeout): see `stripePolicy`. */
+  policy: OutboundPolicy;
+}
+
+/**
+ * Stripe's policy: no HTTP-level retries — the retry matrix (3 attempts, each in the attempt
+ * log, same idempotency key) is the one place that retries payment calls. The breaker counts the
+ * failures the matrix would retry (timeouts, 5xx, 429, network); a decline is a healthy Stripe.
+ */
+export function stripePolicy(outbound: OutboundClients, timeoutMs: number): OutboundPolicy {
+  return outbound.policy({ name: 'stripe', timeoutMs, retries: 0, isTransient: (err) => err instanceof PaymentGatewayError && err.retriable });
 }
 
 /**
@@ -22,8 +35,10 @@ export interface StripeGatewayOptions {
 export class StripePaymentGateway implements PaymentGateway {
   readonly name = 'stripe' as const;
   private readonly stripe: Stripe;
+  private readonly policy: OutboundPolicy;
 
   constructor(options: StripeGatewayOptions) {
+    this.policy = options.policy;
     this.stripe = new Stripe(options.secretKey, {
       maxNetworkRetries: 0,
       timeout: options.timeoutMs,
@@ -76,11 +91,19 @@ export class StripePaymentGateway implements PaymentGateway {
     return { reference: refund.id };
   }
 
+  /** One Stripe call under the policy; an open breaker or a full bulkhead fails fast as UNAVAILABLE (the matrix retries later). */
   private async send<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await call();
+      return await this.policy.execute(async () => {
+        try {
+          return await call();
+        } catch (err) {
+          throw classifyStripeError(err);
+        }
+      });
     } catch (err) {
-      throw classifyStripeError(err);
+      if (err instanceof OutboundUnavailableError) throw new PaymentGatewayError(err.reason === 'TIMEOUT' ? 'TIMEOUT' : 'UNAVAILABLE', `payment provider unavailable: ${err.message}`);
+      throw err;
     }
   }
 }
