@@ -6,7 +6,9 @@ import { OrderPlaced } from '../../events/contracts/orders/order-placed.event.js
 import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
 import { SmtpSink } from '../../scripts/cluster/smtp-sink.js';
 import { notificationsSubgraph } from '../../subgraphs/notifications/subgraph.js';
-import { publishEvent } from '../fulfillment/support.js';
+import { streamFor } from '../../events/contract.js';
+import { connectBroker } from '../../events/nats.js';
+import { publishEnvelope, publishEvent } from '../fulfillment/support.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -39,7 +41,23 @@ export async function startNotifications(overrides: Record<string, string> = {})
   };
 }
 
-export { publishEvent };
+export { publishEnvelope, publishEvent };
+
+/** Resolves once notifications' consumer `handlerName` of `producer`'s stream has handled everything published so far. */
+export async function handlerIdle(world: NotificationsWorld, producer: string, handlerName: string): Promise<void> {
+  const broker = await connectBroker(world.stack.env.config.nats, world.stack.env.log);
+  try {
+    await eventually(
+      async () => {
+        const info = await broker.jsm.consumers.info(streamFor(world.stack.env.namespace, producer).name, `notifications-${handlerName}`);
+        return info.num_pending === 0 && info.num_ack_pending === 0;
+      },
+      { what: `${handlerName} to catch up` },
+    );
+  } finally {
+    await broker.close();
+  }
+}
 
 export const uniqueEmail = (prefix = 'shopper'): string => `${prefix}.${randomUUID().slice(0, 8)}@critter.test`;
 
@@ -139,6 +157,11 @@ export class NotificationsDb {
       [orderId],
     );
     return rows;
+  }
+
+  /** Forgets every inbox row (as a purge past the retention would). */
+  async forgetInbox(): Promise<void> {
+    await this.client.query('delete from notifications.inbox');
   }
 
   async failureEvents(): Promise<FailedEvent[]> {
