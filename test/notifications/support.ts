@@ -127,8 +127,8 @@ export class NotificationsDb {
     this.client = new pg.Client({ connectionString: databaseUrl });
   }
 
-  connect(): Promise<void> {
-    return this.client.connect();
+  async connect(): Promise<void> {
+    await this.client.connect();
   }
 
   close(): Promise<void> {
