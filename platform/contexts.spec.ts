@@ -42,10 +42,12 @@ describe('notifications settings', () => {
     expect(config.notifications.retryDelaysMs).toEqual([300_000, 1_800_000]);
   });
 
-  it('requires SMTP_URL and MAIL_FROM in production and refuses the development ones', () => {
-    expect(() => loadConfig(production)).toThrow(/SMTP_URL is required in production[\s\S]*MAIL_FROM is required/);
+  it('has no mail server in production unless configured, and refuses the development ones', () => {
+    // null: the notifications process refuses to start (other processes do not need the SMTP secret)
+    expect(loadConfig(production).notifications).toMatchObject({ smtpUrl: null, mailFrom: null });
     expect(() => loadConfig({ ...production, SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_FROM: 'Shop <shop@example.com>' })).toThrow(/SMTP_URL must not be the development mail server/);
-    expect(() => loadConfig({ ...production, SMTP_URL: 'smtp://user:pass@smtp.example.com:587', MAIL_FROM: 'CritterSupply <orders@crittersupply.dev>' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...production, SMTP_URL: 'smtp://user:pass@smtp.example.com:587', MAIL_FROM: 'CritterSupply <orders@crittersupply.dev>' })).toThrow(/MAIL_FROM must not be the development sender/);
+    expect(loadConfig({ ...production, SMTP_URL: 'smtps://user:pass@smtp.example.com:465', MAIL_FROM: 'Shop <shop@example.com>' }).notifications.smtpUrl).toBe('smtps://user:pass@smtp.example.com:465');
   });
 
   it('accepts only smtp:// and smtps:// URLs', () => {

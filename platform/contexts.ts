@@ -44,6 +44,7 @@ export const DEV_CARRIER_WEBHOOK_SECRET = 'critter-carrier-webhook-dev-secret';
 export const DEV_SMTP_URL = 'smtp://127.0.0.1:1025';
 /** The sender outside production; production names its own (a real, SPF-covered domain). */
 export const DEV_MAIL_FROM = 'CritterSupply <orders@crittersupply.dev>';
+/** Where a development mail server runs: loopback (npm start) or the compose service. */
 const DEV_SMTP_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', 'maildev']);
 
 export const CONTEXTS = {
@@ -223,12 +224,13 @@ export const CONTEXTS = {
       SMTP_TIMEOUT_MS: positiveMs.default(30_000),
     },
     configure: (s, { production, problems }) => {
-      if (production && !s.SMTP_URL) problems.push('SMTP_URL is required in production');
-      if (production && s.SMTP_URL && (s.SMTP_URL === DEV_SMTP_URL || DEV_SMTP_HOSTS.has(new URL(s.SMTP_URL).hostname))) problems.push('SMTP_URL must not be the development mail server (maildev) in production');
-      if (production && (!s.MAIL_FROM || s.MAIL_FROM === DEV_MAIL_FROM)) problems.push('MAIL_FROM is required in production and must not be the development sender');
+      if (production && s.SMTP_URL && DEV_SMTP_HOSTS.has(new URL(s.SMTP_URL).hostname)) problems.push('SMTP_URL must not be the development mail server (maildev) in production');
+      if (production && s.MAIL_FROM === DEV_MAIL_FROM) problems.push('MAIL_FROM must not be the development sender in production');
       return {
-        smtpUrl: s.SMTP_URL ?? DEV_SMTP_URL,
-        mailFrom: s.MAIL_FROM ?? DEV_MAIL_FROM,
+        /** null: not configured (production without SMTP_URL); the notifications process refuses to start then. */
+        smtpUrl: s.SMTP_URL ?? (production ? null : DEV_SMTP_URL),
+        /** null: not configured (production without MAIL_FROM); the notifications process refuses to start then. */
+        mailFrom: s.MAIL_FROM ?? (production ? null : DEV_MAIL_FROM),
         retryDelaysMs: s.NOTIFICATION_RETRY_DELAYS_MS.split(',').map(Number),
         pollMs: s.NOTIFICATION_POLL_MS,
         smtpTimeoutMs: s.SMTP_TIMEOUT_MS,

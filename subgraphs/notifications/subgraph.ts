@@ -36,10 +36,12 @@ export function createNotificationsSubgraph(overrides: NotificationsOverrides = 
     migrations: [{ name: '0001-notifications', class: Migration0001Notifications }],
     build({ config, orm, log }) {
       const settings = config.notifications;
+      const { smtpUrl, mailFrom } = settings;
+      if (!mailFrom || (!smtpUrl && !overrides.mailer)) throw new Error('SMTP_URL and MAIL_FROM are required in production: notifications cannot send e-mails without them');
       const metrics = createDeliveryMetrics();
       const senderDeps = {
-        mailer: overrides.mailer ?? createSmtpMailer({ url: settings.smtpUrl, from: settings.mailFrom, timeoutMs: settings.smtpTimeoutMs, maxConnections: SENDER_WORKERS }),
-        mailFrom: settings.mailFrom,
+        mailer: overrides.mailer ?? createSmtpMailer({ url: smtpUrl!, from: mailFrom, timeoutMs: settings.smtpTimeoutMs, maxConnections: SENDER_WORKERS }),
+        mailFrom,
         eventNamespace: config.nats.namespace,
         retryDelaysMs: settings.retryDelaysMs,
         clock: overrides.clock ?? (() => new Date()),

@@ -184,6 +184,7 @@ function containerEnv(pod: Obj, container: Obj, resources: Resource[]): Containe
 /** Stand-ins for Secret values, shaped so that platform/config.ts accepts them in production. */
 function secretValue(key: string): string {
   if (key === 'DATABASE_URL') return 'postgres://crittersupply:secret@postgres.example:5432/crittersupply';
+  if (key === 'SMTP_URL') return 'smtps://crittersupply:secret@smtp.example:465';
   if (key === 'STAFF_ACCOUNTS') return JSON.stringify([{ email: 'ops@crittersupply.example', role: 'ADMIN', password: 'not-a-dev-password' }]);
   return `secret-value-of-${key}`;
 }
@@ -241,7 +242,7 @@ const PROCESSES: Process[] = [
 ];
 
 /** Secrets: never in a ConfigMap or a literal value. */
-const SECRET_SETTINGS = ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'STAFF_ACCOUNTS', 'STRIPE_SECRET_KEY', 'CARRIER_WEBHOOK_SECRET'];
+const SECRET_SETTINGS = ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'STAFF_ACCOUNTS', 'STRIPE_SECRET_KEY', 'CARRIER_WEBHOOK_SECRET', 'SMTP_URL'];
 const looksSecret = (name: string) => SECRET_SETTINGS.includes(name) || /SECRET|PASSWORD|PRIVATE|TOKEN/.test(name);
 
 /** Processes that sign session tokens (and so need JWT_PRIVATE_KEY): those whose code creates a token issuer. */
