@@ -40,6 +40,13 @@ export const settingBool = z
 /** Signs carrier webhooks outside production (tests sign with it too); refused in production. */
 export const DEV_CARRIER_WEBHOOK_SECRET = 'critter-carrier-webhook-dev-secret';
 
+/** The development mail server: maildev, started by `npm start` (SMTP here, its inbox on 1080). */
+export const DEV_SMTP_URL = 'smtp://127.0.0.1:1025';
+/** The sender outside production; production names its own (a real, SPF-covered domain). */
+export const DEV_MAIL_FROM = 'CritterSupply <orders@crittersupply.dev>';
+/** Where a development mail server runs: loopback (npm start) or the compose service. */
+const DEV_SMTP_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', 'maildev']);
+
 export const CONTEXTS = {
   customers: context({
     port: 4001,
@@ -199,6 +206,40 @@ export const CONTEXTS = {
       ShipmentItem: '../store/shipment.entity.js#ShipmentItem as ShipmentItemRecord',
       ShipmentEvent: '../store/shipment-history.entity.js#ShipmentHistoryRecord',
       ShipmentConnection: '../use-cases/read-shipments.js#ShipmentPage',
+    },
+  }),
+
+  notifications: context({
+    port: 4008,
+    settings: {
+      /** Where e-mails are sent: smtp:// or smtps:// with credentials; maildev outside production, required in production. */
+      SMTP_URL: z.string().url().refine((u) => /^smtps?:$/.test(new URL(u).protocol), 'an smtp:// or smtps:// URL').optional(),
+      /** The From of every e-mail, e.g. "CritterSupply <orders@example.com>". */
+      MAIL_FROM: z.string().min(3).optional(),
+      /** Delays before the 2nd and 3rd attempt of an e-mail (SPEC §10: 5 and 30 min), comma-separated ms. */
+      NOTIFICATION_RETRY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 300000,1800000').default('300000,1800000'),
+      /** How often the sender looks for e-mails that are due (new ones, retries). */
+      NOTIFICATION_POLL_MS: positiveMs.default(1_000),
+      /** One SMTP connection, greeting or reply slower than this fails the attempt (retried later). */
+      SMTP_TIMEOUT_MS: positiveMs.default(30_000),
+    },
+    configure: (s, { production, problems }) => {
+      if (production && s.SMTP_URL && DEV_SMTP_HOSTS.has(new URL(s.SMTP_URL).hostname)) problems.push('SMTP_URL must not be the development mail server (maildev) in production');
+      if (production && s.MAIL_FROM === DEV_MAIL_FROM) problems.push('MAIL_FROM must not be the development sender in production');
+      return {
+        /** null: not configured (production without SMTP_URL); the notifications process refuses to start then. */
+        smtpUrl: s.SMTP_URL ?? (production ? null : DEV_SMTP_URL),
+        /** null: not configured (production without MAIL_FROM); the notifications process refuses to start then. */
+        mailFrom: s.MAIL_FROM ?? (production ? null : DEV_MAIL_FROM),
+        retryDelaysMs: s.NOTIFICATION_RETRY_DELAYS_MS.split(',').map(Number),
+        pollMs: s.NOTIFICATION_POLL_MS,
+        smtpTimeoutMs: s.SMTP_TIMEOUT_MS,
+      };
+    },
+    mappers: {
+      Order: '../domain/order-reference.js#OrderReference',
+      Notification: '../store/notification.entity.js#NotificationRecord',
+      NotificationConnection: '../use-cases/read-notifications.js#NotificationPage',
     },
   }),
 } as const;

@@ -42,6 +42,8 @@ export interface SubgraphParts<TContext extends RequestContext> {
   jobs?: (() => { stop(): Promise<void> | void })[];
   /** Extra HTTP routes on the subgraph's server (e.g. fulfillment's carrier webhook); see SubgraphServerOptions.routes. */
   routes?: SubgraphServerOptions<TContext>['routes'];
+  /** The context's own metrics on /metrics (e.g. notifications' delivery latency), next to the kit's. */
+  registerMetrics?: SubgraphServerOptions<TContext>['registerMetrics'];
 }
 
 export interface SubgraphSpec<TContext extends RequestContext> {
@@ -129,6 +131,7 @@ export async function bootSubgraph<TContext extends RequestContext>(
         registerMetrics: (registry) => {
           registerMessagingMetrics(registry, { context: spec.name, relay, consumers });
           registerOutboundMetrics(registry, outbound);
+          parts.registerMetrics?.(registry);
         },
         readiness: async () => {
           await orm.em.fork().getConnection().execute('select 1');

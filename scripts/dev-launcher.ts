@@ -1,13 +1,16 @@
 /**
  * `npm start`: runs the whole system on this machine — every subgraph and the gateway as their
- * own processes (as in production), each applying its migrations and seed data on start — and
- * prints the gateway URL. Ctrl-C stops everything.
+ * own processes (as in production), each applying its migrations and seed data on start — plus
+ * maildev, the development mail server the e-mails go to, and prints the gateway and inbox URLs.
+ * Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
 import { SUBGRAPHS, loadConfigOrExit, type Config } from '../platform/config.js';
+import { DEV_SMTP_URL } from '../platform/contexts.js';
+import { canConnect } from './cluster/ports.js';
 import { ensureDatabase } from '../platform/database.js';
 import { repoPath } from '../platform/paths.js';
 
@@ -67,8 +70,8 @@ async function checkServices(cfg: Config): Promise<void> {
   }
 }
 
-function run(name: string, script: string, env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', repoPath(script)], {
+function run(name: string, script: string, env: Record<string, string> = {}, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', repoPath(script), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,8 +104,37 @@ async function waitForHealth(name: string, port: number, timeoutMs = 60_000): Pr
   throw new Error(`${name} did not become healthy on port ${port} within ${timeoutMs / 1000}s`);
 }
 
+/** maildev's web inbox (its SMTP side is the development SMTP_URL). */
+const MAIL_INBOX_PORT = 1080;
+
+/**
+ * Starts maildev when e-mails go to the development mail server and nothing listens there yet
+ * (`docker compose up -d maildev` may already run one). Returns the inbox URL, or null when
+ * SMTP_URL points elsewhere.
+ */
+async function startMailInbox(cfg: Config): Promise<string | null> {
+  if (cfg.notifications.smtpUrl !== DEV_SMTP_URL) return null;
+  const smtp = new URL(DEV_SMTP_URL);
+  const inbox = `http://${smtp.hostname}:${MAIL_INBOX_PORT}`;
+  if (await canConnect(Number(smtp.port), smtp.hostname)) return inbox;
+  run('maildev', 'node_modules/maildev/bin/maildev', {}, ['--smtp', smtp.port, '--web', String(MAIL_INBOX_PORT), '--ip', smtp.hostname, '--web-ip', smtp.hostname]);
+  const deadline = Date.now() + 15_000;
+  while (!(await canConnect(Number(smtp.port), smtp.hostname))) {
+    if (Date.now() > deadline) throw new Error(`maildev did not listen on ${smtp.host} within 15 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return inbox;
+}
+
 await checkServices(config);
 await ensureDatabase(config.database.url);
+let mailInbox: string | null = null;
+try {
+  mailInbox = await startMailInbox(config);
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  stopAll(1);
+}
 
 const present = SUBGRAPHS.filter((name) => existsSync(repoPath(`dist/subgraphs/${name}/main.js`)));
 // Subgraphs start in parallel; each migrates its own schema and seeds its own data.
@@ -123,6 +155,8 @@ process.stdout.write(`
   Gateway (HTTP + WebSocket):  ${url}
   Try:   curl -s ${url} -H 'content-type: application/json' \\
            -d '{"query":"{ products(search: \\"bowl\\") { nodes { sku name price { formatted } } } }"}'
+
+  E-mail inbox (maildev):      ${mailInbox ?? `none: e-mails go to ${config.notifications.smtpUrl ? new URL(config.notifications.smtpUrl).host : 'no SMTP server'}`}
 
   Dev accounts (password):    admin@crittersupply.dev, cs@…, warehouse@…, catalog@… (critter-staff-dev)
                               alice@critter.test, bob@critter.test (critter-demo-pass)

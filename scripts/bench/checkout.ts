@@ -6,7 +6,8 @@
  * `orderUpdated`, and each goes: new cart → 1–5 products → checkoutCart → address, shipping method,
  * card → placeOrder, then waits for its order's CONFIRMED event. It prints, per stage, placeOrder
  * latency, completion (placeOrder sent → CONFIRMED received) and placed → CONFIRMED latency
- * (p50/p90/p98/p99/max), throughput, errors and stuck orders, and checks SPEC §11's targets.
+ * (p50/p90/p98/p99/max), throughput, errors and stuck orders, the confirmation e-mails' latency (CONFIRMED →
+ * accepted by a local SMTP server, by pipeline stage, p50/p99), and checks SPEC §11's targets.
  * `--cpu-prof DIR` has every process write a V8 CPU profile there when it stops (open in Chrome DevTools).
  * Exit code 1 when a target is missed or an order is stuck, 2 when the run could not be carried out.
  */
@@ -20,6 +21,8 @@ import { loadOperations, operation } from '../cluster/operations.js';
 import { Random } from '../cluster/random.js';
 import { clusterCpuSeconds, machineBusySeconds, processCpuSeconds } from '../cluster/cpu.js';
 import { ProcessMetrics, type MessagingCounters } from '../chaos/process-metrics.js';
+import { SmtpSink } from '../cluster/smtp-sink.js';
+import { confirmationEmailMisses, confirmationEmailReport, confirmationEmails, type ConfirmationEmails } from './confirmation-emails.js';
 import { formatMs, summarize, type LatencySummary } from './percentiles.js';
 
 interface Options {
@@ -77,6 +80,8 @@ interface StageResult {
   cpu?: Record<string, number>;
   /** CPU seconds the whole machine was busy during the stage. */
   machineBusy?: number;
+  /** The confirmation e-mails of the stage's confirmed orders. */
+  emails: ConfirmationEmails;
 }
 
 class RequestTimer {
@@ -163,6 +168,9 @@ async function main(options: Options): Promise<number> {
   const random = new Random(options.seed);
   const customers = Math.max(...options.stages);
   say(`bench:checkout — stages ${options.stages.join(' → ')} concurrent customers, seed ${options.seed}`);
+  // the confirmation e-mails go to a real SMTP server in this process (accepting everything)
+  const smtp = new SmtpSink();
+  await smtp.start(0);
   const cluster = await Cluster.start({
     subgraphs: SUBGRAPHS,
     services: 'shared',
@@ -174,6 +182,8 @@ async function main(options: Options): Promise<number> {
       GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
       PAYMENT_GATEWAY: 'stub',
       CARRIER_SIMULATION: 'false',
+      SMTP_URL: smtp.url,
+      NOTIFICATION_POLL_MS: '200',
     },
     cpuProfileDir: options.cpuProfileDir,
     say,
@@ -205,6 +215,9 @@ async function main(options: Options): Promise<number> {
       const cpuAfter = await cpuByProcess(cluster);
       const machineAfter = machineBusySeconds();
       await metrics.scrapeAll();
+      // measured after the stage's CPU and messaging figures: waiting for the e-mails is not the checkout's time
+      const confirmedOrders = journeys.filter((j) => j.outcome.kind === 'confirmed' && j.orderId).map((j) => j.orderId!);
+      const emails = await confirmationEmails(cluster.databaseUrl, confirmedOrders, options.confirmTimeoutMs);
       const result: StageResult = {
         customers: stage,
         journeys,
@@ -213,6 +226,7 @@ async function main(options: Options): Promise<number> {
         messaging: difference(metrics.byProcess(), before),
         cpu: cpuBefore && cpuAfter ? Object.fromEntries(Object.entries(cpuAfter).map(([name, seconds]) => [name, seconds - (cpuBefore[name] ?? 0)])) : undefined,
         machineBusy: machineBefore !== undefined && machineAfter !== undefined ? machineAfter - machineBefore : undefined,
+        emails,
       };
       results.push(result);
       cluster.assertAlive();
@@ -225,6 +239,7 @@ async function main(options: Options): Promise<number> {
     return missed.length ? 1 : 0;
   } finally {
     await cluster.stop();
+    await smtp.stop();
   }
 }
 
@@ -335,6 +350,7 @@ function formatReport(results: StageResult[]): string {
   metric('placeOrder latency (request sent → answer)', (j) => j.placeOrderMs);
   metric('checkout completion (placeOrder sent → CONFIRMED event received)', (j) => j.completionMs);
   metric('placed → CONFIRMED (placeOrder answered → CONFIRMED event received)', (j) => j.placedToConfirmedMs);
+  out.push(confirmationEmailReport(results.map((r) => ({ customers: r.customers, emails: r.emails })), table));
 
   out.push(
     `throughput and errors\n${table(
@@ -423,6 +439,7 @@ function checkTargets(results: StageResult[]): string[] {
     if (!(completion.p98 <= TARGETS.p98Ms)) missed.push(`${r.customers} customers: completion p98 ${formatMs(completion.p98)} > ${formatMs(TARGETS.p98Ms)}`);
     if (errors(r) / r.customers >= TARGETS.errorRate) missed.push(`${r.customers} customers: error rate ${((errors(r) / r.customers) * 100).toFixed(2)} % ≥ 1 %`);
     if (stuck) missed.push(`${r.customers} customers: ${stuck} order(s) stuck (not CONFIRMED, CANCELLED or ON_HOLD within the confirmation timeout)`);
+    missed.push(...confirmationEmailMisses(r.customers, r.emails));
   }
   return missed;
 }

@@ -1,6 +1,7 @@
 import type { SubgraphName } from '../../platform/config.js';
 import type { Cluster, ProcessName } from '../cluster/cluster.js';
 import { sleep, waitUntil } from '../cluster/ports.js';
+import type { SmtpSink } from '../cluster/smtp-sink.js';
 import type { BrokerLink } from './broker-link.js';
 import { zeroCounters, type MessagingCounters, type ProcessMetrics } from './process-metrics.js';
 import type { Random } from '../cluster/random.js';
@@ -20,7 +21,7 @@ export interface FaultRecord {
 }
 
 /** Consumers whose redeliveries come back within the run: payments' handlers wait 120 s for an ack. */
-const KILLABLE_CONSUMERS: SubgraphName[] = ['orders', 'inventory', 'fulfillment', 'cart', 'customers'];
+const KILLABLE_CONSUMERS: SubgraphName[] = ['orders', 'inventory', 'fulfillment', 'cart', 'customers', 'notifications'];
 
 export interface FaultSettings {
   /** ORDER_CONFIRMATION_TIMEOUT_MS given to the processes. */
@@ -56,6 +57,21 @@ export class FaultInjector {
       await sleep(2_000);
       await nats.start();
       record.evidence.push(`back as pid ${nats.pid}`);
+    });
+  }
+
+  /**
+   * The mail server goes away (connections cut, nothing listening) and comes back on the same port:
+   * e-mails due meanwhile fail their attempt and are retried on notifications' schedule.
+   */
+  smtpOutage(sink: SmtpSink, downMs: number): Promise<FaultRecord> {
+    return this.record('smtp-outage', `SMTP server stopped for ${downMs / 1000} s, then started on the same port`, async (record) => {
+      const acceptedBefore = sink.received.length;
+      await sink.stop();
+      await sleep(downMs);
+      const waiting = await this.probe.count(`select count(*) as n from notifications.notification where status = 'QUEUED' and attempts > 0`);
+      record.evidence.push(`${acceptedBefore} e-mails accepted before; ${waiting} waiting for a retry after a failed attempt when it came back`);
+      await sink.start();
     });
   }
 

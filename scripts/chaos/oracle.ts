@@ -1,3 +1,5 @@
+import type { ReceivedEmail } from '../cluster/smtp-sink.js';
+import { emailChecks } from './email-oracle.js';
 import type { ConsumerState, SystemProbe } from './system-probe.js';
 import { SCHEMAS } from './system-probe.js';
 import type { ToldOrder } from './workload.js';
@@ -24,6 +26,8 @@ export interface OracleInput {
   poisonInStream: boolean;
   /** Processes that exited on their own during the run. */
   crashes: string[];
+  /** Every e-mail the run's SMTP server accepted, copies included. */
+  emails: readonly ReceivedEmail[];
 }
 
 const CONFIRMED_OR_LATER = ['CONFIRMED', 'SHIPPED', 'DELIVERED', 'CLOSED'];
@@ -191,6 +195,9 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
 
   // 11. No process died on its own.
   check('no process crashed', input.crashes, 'none');
+
+  // 12. Customer e-mails: exactly one per confirmation and per dispatch, at the SMTP server.
+  checks.push(...(await emailChecks(probe, input.emails)));
   return checks;
 }
 

@@ -7,6 +7,7 @@ import { HANDLER_DEFAULTS } from '../../events/handler.js';
 import { subjectFor } from '../../events/contract.js';
 import { PaymentAuthorizationRequested } from '../../events/contracts/orders/index.js';
 import { Cluster, assertBuilt, type ProcessName } from '../cluster/cluster.js';
+import { SmtpSink } from '../cluster/smtp-sink.js';
 import { sleep, waitUntil } from '../cluster/ports.js';
 import { BrokerLink } from './broker-link.js';
 import { FaultInjector, type FaultRecord } from './faults.js';
@@ -44,6 +45,9 @@ const NAMESPACE = 'cs';
 const QUIESCENCE_TIMEOUT_MS = 300_000;
 /** Gap between two faults: the system gets a moment to recover before the next one. */
 const FAULT_GAP_MS = 5_000;
+/** How long the SMTP server is down: shorter than notifications' retry window below, so every e-mail still arrives. */
+const SMTP_OUTAGE_MS = 4_000;
+const NOTIFICATION_RETRY_DELAYS_MS = '5000,15000';
 /** About how long the fault schedule takes; the order stream is spread over it. */
 const SCHEDULE_MS = 120_000;
 
@@ -58,6 +62,7 @@ export class ChaosRun {
   private readonly links = new Map<ProcessName, BrokerLink>();
   private probe: SystemProbe | undefined;
   private metrics: ProcessMetrics | undefined;
+  private readonly smtp = new SmtpSink();
   private readonly crashes: string[] = [];
   private finishing = false;
   private readonly startedAt = Date.now();
@@ -74,6 +79,7 @@ export class ChaosRun {
     try {
       assertBuilt(SUBGRAPHS, '`npm run build` (`npm run test:chaos` does)');
       at(`chaos run, seed ${options.seed}: ${options.orders} orders while faults are injected, ${options.dataLossOrders} more around a broker data loss`);
+      await this.smtp.start(0);
       const cluster = await Cluster.start({
         subgraphs: SUBGRAPHS,
         services: 'private',
@@ -91,6 +97,10 @@ export class ChaosRun {
           PAYMENT_RETRY_BACKOFF_MS: '200,500',
           CARRIER_SIMULATION: 'true',
           CARRIER_SIMULATION_STEP_MS: '2000',
+          // customer e-mails go to the run's own SMTP server, which a fault stops and restarts
+          SMTP_URL: this.smtp.url,
+          NOTIFICATION_RETRY_DELAYS_MS,
+          NOTIFICATION_POLL_MS: '250',
         },
         natsUrlFor: async (name, natsUrl) => {
           const link = new BrokerLink(name, Number(new URL(natsUrl).port));
@@ -143,6 +153,7 @@ export class ChaosRun {
           () => faults.relayKill(),
           () => faults.pausePayments(),
           () => faults.pauseBeyondAckWait('inventory'),
+          () => faults.smtpOutage(this.smtp, SMTP_OUTAGE_MS),
         ]) {
           await sleep(FAULT_GAP_MS);
           if (this.finishing) return;
@@ -195,7 +206,7 @@ export class ChaosRun {
 
       at('oracle');
       this.finishing = true;
-      const checks = await runOracle(probe, { told: [...workload.told.values()], poison, closedOnHold: staff.closed, poisonInStream, crashes: this.crashes });
+      const checks = await runOracle(probe, { told: [...workload.told.values()], poison, closedOnHold: staff.closed, poisonInStream, crashes: this.crashes, emails: this.smtp.received });
       for (const phase of phases) {
         checks.push({ name: `the system came to rest (${phase.name}) within ${QUIESCENCE_TIMEOUT_MS / 1000} s`, ok: phase.quiet, detail: phase.quiet ? `${phase.waitedS.toFixed(0)} s` : describeActivity(phase.last!) });
       }
@@ -228,6 +239,7 @@ export class ChaosRun {
     await this.metrics?.stop().catch(() => undefined);
     await this.probe?.close();
     await this.cluster?.stop();
+    await this.smtp.stop();
     await Promise.all([...this.links.values()].map((link) => link.close()));
   }
 

@@ -185,6 +185,7 @@ function containerEnv(pod: Obj, container: Obj, resources: Resource[]): Containe
 /** Stand-ins for Secret values, shaped so that platform/config.ts accepts them in production. */
 function secretValue(key: string): string {
   if (key === 'DATABASE_URL') return 'postgres://crittersupply:secret@postgres.example:5432/crittersupply';
+  if (key === 'SMTP_URL') return 'smtps://crittersupply:secret@smtp.example:465';
   if (key === 'STAFF_ACCOUNTS') return JSON.stringify([{ email: 'ops@crittersupply.example', role: 'ADMIN', password: 'not-a-dev-password' }]);
   return `secret-value-of-${key}`;
 }
@@ -253,6 +254,7 @@ const SECRET_SETTINGS = [
   'EASYPOST_WEBHOOK_SECRET',
   'SMARTY_AUTH_ID',
   'SMARTY_AUTH_TOKEN',
+  'SMTP_URL',
 ];
 const looksSecret = (name: string) => SECRET_SETTINGS.includes(name) || /SECRET|PASSWORD|PRIVATE|TOKEN/.test(name);
 

@@ -1,0 +1,1 @@
+export type { NotificationKind } from '../templates/index.js';

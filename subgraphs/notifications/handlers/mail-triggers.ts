@@ -1,0 +1,155 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { handle, type EventHandler } from '../../../events/handler.js';
+import type { Envelope, EventDefinition, PayloadOf } from '../../../events/contract.js';
+import { PasswordResetRequested } from '../../../events/contracts/customers/password-reset-requested.event.js';
+import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
+import { ShipmentDispatched } from '../../../events/contracts/fulfillment/shipment-dispatched.event.js';
+import { OrderStatusChanged } from '../../../events/contracts/orders/order-status-changed.event.js';
+import { RefundCompleted } from '../../../events/contracts/payments/refund-completed.event.js';
+import { expectedDeliveryBy, shippingMethodLabel } from '../domain/delivery-estimate.js';
+import { orderLabel } from '../domain/order-facts.js';
+import { trackingLink } from '../domain/tracking-link.js';
+import { ProjectionsRepository } from '../store/projections.repository.js';
+import type { OrderSummaryRecord } from '../store/order-summary.entity.js';
+import type { RecipientRecord } from '../store/recipient.entity.js';
+import type { NotificationKind } from '../templates/index.js';
+import { queueNotification, type Draft } from '../use-cases/queue-notification.js';
+
+/**
+ * Which event sends which e-mail: one trigger per kind, each its own consumer (and inbox name).
+ * A trigger reads notifications' own projections, never another context: when the order or the
+ * customer is not projected yet (their events race this one), it throws and the kit retries.
+ */
+
+/** Projections lag by at most a few deliveries; after these the event is dead-lettered (replayable). */
+export const LOOKUP_RETRIES = { maxDeliver: 8, backoffMs: [1_000, 2_000, 5_000, 15_000, 30_000, 60_000, 120_000] };
+
+class NotYetProjected extends Error {}
+
+export interface Lookups {
+  order(orderId: string): Promise<OrderSummaryRecord>;
+  recipient(customerId: string): Promise<RecipientRecord>;
+}
+
+function lookups(em: EntityManager): Lookups {
+  const repository = new ProjectionsRepository(em);
+  return {
+    async order(orderId) {
+      const order = await repository.findOrder(orderId);
+      if (!order) throw new NotYetProjected(`order ${orderId} is not projected yet (OrderPlaced not applied)`);
+      return order;
+    },
+    async recipient(customerId) {
+      const recipient = await repository.findRecipient(customerId);
+      if (!recipient) throw new NotYetProjected(`customer ${customerId} is not projected yet (CustomerRegistered not applied)`);
+      return recipient;
+    },
+  };
+}
+
+interface MailTrigger {
+  name: string;
+  definition: EventDefinition;
+  compose(event: Envelope, find: Lookups): Promise<Draft | null>;
+}
+
+function trigger<D extends EventDefinition, K extends NotificationKind>(
+  definition: D,
+  kind: K,
+  compose: (event: Envelope<PayloadOf<D>>, find: Lookups) => Promise<Omit<Draft<K>, 'kind'> | null>,
+): MailTrigger {
+  const name = `mail-${kind.toLowerCase().replace(/_/g, '-')}`;
+  return {
+    name,
+    definition,
+    async compose(event, find) {
+      const draft = await compose(event as Envelope<PayloadOf<D>>, find);
+      return draft && ({ kind, ...draft } as Draft);
+    },
+  };
+}
+
+/** The order's customer and the order's facts, the start of every order e-mail. */
+async function orderContext(orderId: string, find: Lookups) {
+  const order = await find.order(orderId);
+  const recipient = await find.recipient(order.customerId);
+  return { order, to: { email: recipient.email, customerId: recipient.customerId }, firstName: recipient.firstName, orderLabel: orderLabel(orderId, order) };
+}
+
+export const MAIL_TRIGGERS: MailTrigger[] = [
+  trigger(OrderStatusChanged, 'ORDER_CONFIRMED', async ({ payload }, find) => {
+    if (payload.status !== 'CONFIRMED') return null;
+    const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    return {
+      to,
+      orderId: payload.orderId,
+      data: {
+        firstName,
+        orderLabel,
+        items: order.items,
+        subtotalCents: order.subtotalCents,
+        shippingCents: order.shippingCents,
+        totalCents: order.totalCents,
+        currency: order.currency,
+        shippingAddress: order.shippingAddress,
+        shippingMethod: shippingMethodLabel(order.shippingMethod),
+        expectedBy: expectedDeliveryBy(order.shippingMethod, order.placedAt),
+      },
+    };
+  }),
+
+  // A declined card cancels the order (reason PAYMENT_DECLINED): this e-mail tells that story, the
+  // cancellation e-mail is not sent as well.
+  trigger(OrderStatusChanged, 'PAYMENT_FAILED', async ({ payload }, find) => {
+    if (payload.status !== 'CANCELLED' || payload.reason !== 'PAYMENT_DECLINED') return null;
+    const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency } };
+  }),
+
+  trigger(OrderStatusChanged, 'ORDER_ON_HOLD', async ({ payload }, find) => {
+    if (payload.status !== 'ON_HOLD') return null;
+    const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel } };
+  }),
+
+  trigger(OrderStatusChanged, 'ORDER_CANCELLED', async ({ payload }, find) => {
+    if (payload.status !== 'CANCELLED' || payload.reason === 'PAYMENT_DECLINED') return null;
+    const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel, reason: payload.reason ?? null, refundCents: order.capturedCents, currency: order.currency } };
+  }),
+
+  trigger(ShipmentDispatched, 'SHIPMENT_DISPATCHED', async ({ payload }, find) => {
+    const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    const data = { firstName, orderLabel, carrier: payload.carrier, trackingNumber: payload.trackingNumber, trackingUrl: trackingLink(payload.carrier, payload.trackingNumber) };
+    return { to, orderId: payload.orderId, data };
+  }),
+
+  trigger(DeliveryFailed, 'DELIVERY_FAILED', async ({ payload }, find) => {
+    const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel, attempts: payload.attempts } };
+  }),
+
+  trigger(RefundCompleted, 'REFUND_COMPLETED', async ({ payload }, find) => {
+    const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel, amountCents: payload.amountCents, currency: payload.currency } };
+  }),
+
+  // to the address the account had when the reset was asked for, even if the projection lags
+  trigger(PasswordResetRequested, 'PASSWORD_RESET', async ({ payload }) => ({
+    to: { email: payload.email, customerId: payload.customerId },
+    orderId: null,
+    data: { firstName: payload.firstName, resetUrl: payload.resetUrl, expiresAt: new Date(payload.expiresAt) },
+  })),
+];
+
+/** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
+export function mailHandlers(): EventHandler[] {
+  return MAIL_TRIGGERS.map((t) =>
+    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES }, async (event, { em, log }) => {
+      const draft = await t.compose(event, lookups(em));
+      if (!draft) return;
+      const outcome = await queueNotification(em, draft, event);
+      log.info({ kind: draft.kind, orderId: draft.orderId, outcome }, 'e-mail queued');
+    }),
+  );
+}

@@ -1,0 +1,33 @@
+import { handle, type EventHandler } from '../../../events/handler.js';
+import { OrderPlaced } from '../../../events/contracts/orders/order-placed.event.js';
+import { PaymentCaptured } from '../../../events/contracts/payments/payment-captured.event.js';
+import { ProjectionsRepository } from '../store/projections.repository.js';
+import { LOOKUP_RETRIES } from './mail-triggers.js';
+
+/**
+ * Orders as their e-mails need them: OrderPlaced carries everything the confirmation shows (it
+ * fires at placement; the confirmation is sent on CONFIRMED, which says only the status).
+ */
+export function orderHandlers(): EventHandler[] {
+  return [
+    handle(OrderPlaced, { name: 'order-summary-on-order-placed' }, async (event, { em }) => {
+      const p = event.payload;
+      await new ProjectionsRepository(em).recordOrder(p.orderId, p.customerId, {
+        // orders adds the human-readable number to OrderPlaced; until then the e-mails show the id's start
+        number: (p as { number?: string | null }).number ?? null,
+        items: p.items,
+        subtotalCents: p.subtotalCents,
+        shippingCents: p.shippingCents,
+        totalCents: p.totalCents,
+        currency: p.currency,
+        shippingAddress: p.shippingAddress,
+        shippingMethod: p.shippingMethod,
+        placedAt: new Date(p.placedAt),
+      });
+    }),
+    handle(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...LOOKUP_RETRIES }, async (event, { em }) => {
+      const known = await new ProjectionsRepository(em).recordCapture(event.payload.orderId, event.payload.amountCents);
+      if (!known) throw new Error(`order ${event.payload.orderId} is not known yet (OrderPlaced not applied); retrying`);
+    }),
+  ];
+}

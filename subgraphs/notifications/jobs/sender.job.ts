@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Wakeup, backoffDelay } from '../../../events/wakeup.js';
+import type { Orm } from '../../../platform/database.js';
+import type { Logger } from '../../../platform/logger.js';
+import { sendNextDue, type SenderDeps } from '../use-cases/send-due-notifications.js';
+
+/**
+ * The sender: `workers` loops that each send due e-mails one after another until none is due,
+ * then look again every `pollMs`. The schedule is the rows' next_attempt_at in PostgreSQL, so it
+ * survives restarts, and any number of replicas share it.
+ */
+export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: number; workers: number; log: Logger }): { stop(): Promise<void> } {
+  const { orm, deps, pollMs, log } = options;
+  const wakeups = Array.from({ length: options.workers }, () => new Wakeup());
+  let stopping = false;
+
+  const loop = async (wakeup: Wakeup): Promise<void> => {
+    let failures = 0;
+    while (!stopping) {
+      try {
+        const outcome = await sendNextDue(orm.em.fork() as EntityManager, deps, log);
+        failures = 0;
+        if (outcome === 'none-due') await wakeup.wait(pollMs);
+      } catch (err) {
+        // PostgreSQL unreachable, or the transaction died after the SMTP server accepted: the row
+        // is still QUEUED and is sent again (same Message-ID) once the database answers
+        failures++;
+        const retryInMs = backoffDelay(failures, pollMs, 30_000);
+        log.error({ err, retryInMs }, 'sender failed; retrying');
+        await wakeup.wait(retryInMs);
+      }
+    }
+  };
+
+  const loops = wakeups.map((wakeup) => loop(wakeup));
+  return {
+    async stop() {
+      stopping = true;
+      wakeups.forEach((wakeup) => wakeup.notify());
+      await Promise.all(loops);
+      deps.mailer.close();
+    },
+  };
+}

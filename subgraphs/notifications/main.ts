@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../../platform/main.js';
+import { notificationsSubgraph } from './subgraph.js';
+
+await runSubgraphProcess(notificationsSubgraph);

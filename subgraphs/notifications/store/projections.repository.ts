@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { schemaOf } from '../../../events/inbox.js';
+import type { OrderFacts } from '../domain/order-facts.js';
+import { OrderSummaryEntity, type OrderSummaryRecord } from './order-summary.entity.js';
+import { RecipientEntity, type RecipientRecord } from './recipient.entity.js';
+
+/**
+ * The event-fed copies notifications writes e-mails from. Writes are idempotent upserts, so a
+ * replayed or late event never moves a projection backwards.
+ */
+export class ProjectionsRepository {
+  private readonly schema: string;
+
+  constructor(private readonly em: EntityManager) {
+    this.schema = schemaOf(em);
+  }
+
+  /** Keeps the newest address and names: an event older than what the row reflects changes nothing. */
+  async upsertRecipient(recipient: RecipientRecord): Promise<void> {
+    await this.em.execute(
+      `insert into "${this.schema}".recipient (customer_id, email, first_name, last_name, as_of) values (?, ?, ?, ?, ?)
+       on conflict (customer_id) do update set email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name, as_of = excluded.as_of
+       where recipient.as_of <= excluded.as_of`,
+      [recipient.customerId, recipient.email, recipient.firstName, recipient.lastName, recipient.asOf],
+      'run',
+    );
+  }
+
+  async recordOrder(orderId: string, customerId: string, facts: Omit<OrderFacts, 'capturedCents'>): Promise<void> {
+    await this.em.execute(
+      `insert into "${this.schema}".order_summary
+         (order_id, customer_id, number, items, subtotal_cents, shipping_cents, total_cents, currency, shipping_address, shipping_method, placed_at)
+       values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?)
+       on conflict (order_id) do update set number = coalesce(order_summary.number, excluded.number)`,
+      [
+        orderId,
+        customerId,
+        facts.number,
+        JSON.stringify(facts.items),
+        facts.subtotalCents,
+        facts.shippingCents,
+        facts.totalCents,
+        facts.currency,
+        JSON.stringify(facts.shippingAddress),
+        facts.shippingMethod,
+        facts.placedAt,
+      ],
+      'run',
+    );
+  }
+
+  /** PaymentCaptured may arrive before OrderPlaced was applied: the capture waits for the order (the caller retries). */
+  async recordCapture(orderId: string, amountCents: number): Promise<boolean> {
+    const result = await this.em.execute<{ affectedRows: number }>(`update "${this.schema}".order_summary set captured_cents = ? where order_id = ?`, [amountCents, orderId], 'run');
+    return result.affectedRows > 0;
+  }
+
+  findRecipient(customerId: string): Promise<RecipientRecord | null> {
+    return this.em.findOne(RecipientEntity, { customerId });
+  }
+
+  findOrder(orderId: string): Promise<OrderSummaryRecord | null> {
+    return this.em.findOne(OrderSummaryEntity, { orderId });
+  }
+
+  async findOrdersOwners(orderIds: readonly string[]): Promise<{ orderId: string; customerId: string }[]> {
+    if (!orderIds.length) return [];
+    return this.em.find(OrderSummaryEntity, { orderId: { $in: [...orderIds] } }, { fields: ['orderId', 'customerId'] });
+  }
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerProfileUpdated } from '../../events/contracts/customers/customer-profile-updated.event.js';
+import { PasswordResetRequested } from '../../events/contracts/customers/password-reset-requested.event.js';
+import { DeliveryFailed } from '../../events/contracts/fulfillment/delivery-failed.event.js';
+import { ShipmentDispatched } from '../../events/contracts/fulfillment/shipment-dispatched.event.js';
+import { PaymentCaptured } from '../../events/contracts/payments/payment-captured.event.js';
+import { RefundCompleted } from '../../events/contracts/payments/refund-completed.event.js';
+import type { ReceivedEmail } from '../../scripts/cluster/smtp-sink.js';
+import { eventually } from '../support/config.js';
+import { placedOrder, publishEvent, registeredCustomer, startNotifications, statusChanged, type NotificationsWorld } from './support.js';
+
+/**
+ * Every kind of e-mail, as it arrives at a real SMTP server: recipient, subject, the facts it
+ * must carry, an HTML and a text part, customer text escaped.
+ */
+describe('customer e-mails', () => {
+  let world: NotificationsWorld;
+
+  beforeAll(async () => {
+    world = await startNotifications();
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  const arrival = (to: string, subject: RegExp): Promise<ReceivedEmail> =>
+    eventually(() => world.sink.to(to).find((email) => subject.test(email.subject)), { what: `an e-mail to ${to} about ${subject}`, timeoutMs: 20_000 });
+
+  it('confirms an order with its items, formatted totals, shipping address, method and expected delivery', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await statusChanged(world, order, 'CONFIRMED');
+
+    const email = await arrival(customer.email, /is confirmed/);
+    const label = order.orderId.slice(0, 8).toUpperCase();
+    expect(email.subject).toBe(`Your CritterSupply order ${label} is confirmed`);
+    expect(email.from).toContain('orders@crittersupply.dev');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Hi Alice,');
+      expect(part).toContain('Dog food 5 kg');
+      expect(part).toContain('$49.98'); // 2 × $24.99
+      expect(part).toContain('$53.97');
+      expect(part).toContain('$5.99');
+      expect(part).toContain('$59.96');
+      expect(part).toContain('12 Kibble Lane');
+      expect(part).toContain('Portland, OR 97201');
+      expect(part).toContain('Standard (5–7 days)');
+      expect(part).toContain('Tuesday, December 8, 2026'); // placed Dec 1 + 7 days
+    }
+    expect(email.html).toMatch(/<html[\s\S]*<table/); // MJML rendered, not raw
+    expect(email.html).not.toContain('<mj-');
+  });
+
+  it('shows the order number when orders announces one', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId, { number: 'CS-100042' } as never);
+    await statusChanged(world, order, 'CONFIRMED');
+    const email = await arrival(customer.email, /is confirmed/);
+    // OrderPlaced gains `number` with the order-number work; until then the id's start stands in
+    expect(email.subject).toMatch(/order (CS-100042|[0-9A-F]{8}) is confirmed/);
+  });
+
+  it('escapes what customers typed: names and address lines never become markup', async () => {
+    const customer = await registeredCustomer(world, { firstName: '<b>Eve</b>' });
+    const order = await placedOrder(world, customer.customerId, {
+      shippingAddress: { line1: '1 <script>alert(1)</script> St', line2: null, city: 'Salem', region: 'OR', postalCode: '97301', country: 'US' },
+    });
+    await statusChanged(world, order, 'CONFIRMED');
+    const email = await arrival(customer.email, /is confirmed/);
+    expect(email.html).toContain('Hi &lt;b&gt;Eve&lt;/b&gt;,');
+    expect(email.html).toContain('1 &lt;script&gt;alert(1)&lt;/script&gt; St');
+    expect(email.html).not.toContain('<script>');
+    expect(email.text).toContain('Hi <b>Eve</b>,'); // the text part is plain text: shown as typed
+  });
+
+  it('tells a declined card with what to do, and sends no cancellation e-mail besides', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await statusChanged(world, order, 'CANCELLED', 'PAYMENT_DECLINED');
+    const email = await arrival(customer.email, /card was declined/);
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Your card was declined — use another card');
+      expect(part).toContain('$59.96');
+      expect(part).toContain('check out with another card');
+    }
+    await eventually(async () => (await world.db.notificationsOf(order.orderId)).every((n) => n.status === 'SENT'), { what: 'the e-mail to be sent' });
+    expect((await world.db.notificationsOf(order.orderId)).map((n) => n.kind)).toEqual(['PAYMENT_FAILED']);
+  });
+
+  it('tells a customer their order is on hold', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await statusChanged(world, order, 'ON_HOLD', 'CONFIRMATION_TIMEOUT');
+    const email = await arrival(customer.email, /is on hold/);
+    expect(email.text).toContain('customer service team');
+    expect(email.html).toContain('put it on hold');
+  });
+
+  it('tells why an order was cancelled and that nothing was charged when nothing was captured', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await statusChanged(world, order, 'CANCELLED', 'OUT_OF_STOCK');
+    const email = await arrival(customer.email, /was cancelled/);
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('some of the items are no longer in stock');
+      expect(part).toContain('Nothing was charged');
+    }
+  });
+
+  it('tells a cancelled customer the amount they paid is refunded', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await publishEvent(world.stack, PaymentCaptured, { orderId: order.orderId, paymentId: randomUUID(), amountCents: 5996, currency: 'USD' });
+    // the capture is projected before the cancellation is published, as in the saga
+    await eventually(async () => (await world.db.capturedCents(order.orderId)) === 5996, { what: 'the capture to be projected' });
+    await statusChanged(world, order, 'CANCELLED', 'Changed my mind & <ordered> elsewhere');
+    const email = await arrival(customer.email, /was cancelled/);
+    expect(email.text).toContain('was cancelled: Changed my mind & <ordered> elsewhere.');
+    expect(email.html).toContain('Changed my mind &amp; &lt;ordered&gt; elsewhere');
+    expect(email.text).toContain('The $59.96 you paid is being refunded to your card');
+  });
+
+  it('sends the shipment e-mail with the carrier, the tracking number and the tracking link', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await publishEvent(world.stack, ShipmentDispatched, { orderId: order.orderId, shipmentId: randomUUID(), warehouseId: 'OH-FC', carrier: 'UPS', trackingNumber: '1Z999AA10123456784', dispatchedAt: new Date().toISOString() });
+    const email = await arrival(customer.email, /on its way/);
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('UPS');
+      expect(part).toContain('1Z999AA10123456784');
+      expect(part).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    }
+  });
+
+  it('tells a customer their parcel could not be delivered', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await publishEvent(world.stack, DeliveryFailed, { orderId: order.orderId, shipmentId: randomUUID(), attempts: 3 });
+    const email = await arrival(customer.email, /could not deliver/);
+    expect(email.text).toContain('tried 3 times');
+    expect(email.html).toContain('held at the carrier');
+  });
+
+  it('tells the amount of a completed refund', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await publishEvent(world.stack, RefundCompleted, { orderId: order.orderId, paymentId: randomUUID(), refundId: randomUUID(), amountCents: 2499, currency: 'USD' });
+    const email = await arrival(customer.email, /refund of \$24\.99/);
+    expect(email.text).toContain('We refunded $24.99');
+    expect(email.html).toContain('We refunded $24.99');
+  });
+
+  it('sends the password reset link to the account', async () => {
+    const customer = await registeredCustomer(world);
+    const resetUrl = `https://shop.crittersupply.dev/reset-password?token=${randomUUID()}`;
+    await publishEvent(
+      world.stack,
+      PasswordResetRequested,
+      { customerId: customer.customerId, email: customer.email, firstName: customer.firstName, resetUrl, expiresAt: '2026-12-02T13:00:00.000Z' },
+      { customerId: customer.customerId },
+    );
+    const email = await arrival(customer.email, /Reset your CritterSupply password/);
+    expect(email.text).toContain(resetUrl);
+    expect(email.html).toContain(`href="${resetUrl}"`);
+  });
+
+  it('follows profile changes: the next e-mail goes to the new address', async () => {
+    const customer = await registeredCustomer(world);
+    const newEmail = `moved.${randomUUID().slice(0, 8)}@critter.test`;
+    await publishEvent(world.stack, CustomerProfileUpdated, { customerId: customer.customerId, email: newEmail, firstName: 'Alicia', lastName: 'Walker' }, { customerId: customer.customerId });
+    await eventually(async () => (await world.db.recipientEmail(customer.customerId)) === newEmail, { what: 'the new address to be projected' });
+    const order = await placedOrder(world, customer.customerId);
+    await statusChanged(world, order, 'CONFIRMED');
+    const email = await arrival(newEmail, /is confirmed/);
+    expect(email.text).toContain('Hi Alicia,');
+    expect(world.sink.to(customer.email).filter((e) => e.subject.includes(order.orderId.slice(0, 8).toUpperCase()))).toEqual([]);
+  });
+});
