@@ -19,7 +19,8 @@ import { createFulfillmentUseCases, type FulfillmentDeps } from './use-cases/ind
 /**
  * The fulfillment subgraph (SPEC §8): one shipment per order, assigned to the reserving warehouse,
  * dispatched by warehouse staff or the carrier's pick-up scan, delivered or held after three failed
- * attempts. Carrier reports arrive on a signed webhook. Wired by hand.
+ * attempts. Carrier reports arrive on signed webhooks (the generic carrier one and EasyPost's trackers).
+ * The carrier adapter is chosen by configuration (stub or EasyPost). Wired by hand.
  */
 export const fulfillmentSubgraph: SubgraphSpec<Context> = {
   name: 'fulfillment',

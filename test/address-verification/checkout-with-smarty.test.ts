@@ -28,9 +28,9 @@ beforeAll(async () => {
     SMARTY_AUTH_ID: smarty.authId,
     SMARTY_AUTH_TOKEN: smarty.authToken,
     SMARTY_API_BASE: smarty.url,
-    // one address check (3 attempts) opens the breaker; it probes again 3 s later
+    // one address check (3 attempts) opens the breaker; it probes again 5 s later
     OUTBOUND_BREAKER_FAILURES: '3',
-    OUTBOUND_BREAKER_HALF_OPEN_MS: '3000',
+    OUTBOUND_BREAKER_HALF_OPEN_MS: '5000',
     OUTBOUND_RETRY_DELAY_MS: '10',
   });
   kibble = await createProduct(stack, await stack.tokenFor('CATALOG_MANAGER'), 1_299);
@@ -60,26 +60,29 @@ describe('checkout with Smarty address verification', () => {
   });
 
   it('Smarty down: the checkout proceeds with UNVERIFIED, the breaker opens and later checks fail fast; Smarty back: the breaker closes', async () => {
-    smarty.outage(503);
     const { token, checkout } = await freshCheckout();
+    const second = await freshCheckout();
+    smarty.outage(503);
+
     const before = smarty.requests.length;
     const degraded = await setAddress(token, checkout.id);
     expect(degraded.addressWarnings).toEqual([expect.stringMatching(/^UNVERIFIED/)]);
-    expect(smarty.requests.length - before).toBe(3); // the first attempt and two retries
-    ok(await stack.request(SET_METHOD, { checkoutId: checkout.id, method: 'STANDARD' }, token));
-    ok(await stack.request(SET_PAYMENT, { checkoutId: checkout.id, paymentToken: 'tok_visa' }, token));
-    expect((await placeOrder(stack, token, checkout.id)).id).toEqual(expect.any(String));
-    expect(await ordersReady()).toMatchObject({ status: 'ready', outbound: { smarty: 'open' }, openCircuits: ['smarty'] });
+    expect(smarty.requests.length - before).toBe(3); // the first attempt and two retries; the breaker is open now
 
-    // open: the next checkout is not held up by Smarty at all
-    const second = await freshCheckout();
+    // open: the next check is not held up by Smarty at all
     const reached = smarty.requests.length;
     expect((await setAddress(second.token, second.checkout.id)).addressWarnings).toEqual([expect.stringMatching(/^UNVERIFIED/)]);
     expect(smarty.requests.length).toBe(reached);
+    expect(await ordersReady()).toMatchObject({ status: 'ready', outbound: { smarty: 'open' }, openCircuits: ['smarty'] });
+
+    // and the checkout goes on to an order
+    ok(await stack.request(SET_METHOD, { checkoutId: checkout.id, method: 'STANDARD' }, token));
+    ok(await stack.request(SET_PAYMENT, { checkoutId: checkout.id, paymentToken: 'tok_visa' }, token));
+    expect((await placeOrder(stack, token, checkout.id)).id).toEqual(expect.any(String));
 
     smarty.recover();
     const verified = await eventually(async () => (await setAddress(second.token, second.checkout.id)).addressWarnings.length === 0, {
-      timeoutMs: 20_000,
+      timeoutMs: 30_000,
       intervalMs: 250,
       what: 'the address to be verified again after the breaker closed',
     });

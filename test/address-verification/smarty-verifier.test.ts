@@ -37,7 +37,7 @@ beforeEach(() => {
 const santa: PostalAddress = { line1: '1 Santa Claus Ln', line2: null, city: 'North Pole', region: 'AK', postalCode: '99705', country: 'US' };
 
 function verifier(options: { timeoutMs?: number; breakerFailures?: number; authToken?: string } = {}) {
-  const outbound = new OutboundClients({ ...loadConfig({}).outbound, retryDelayMs: 5, breakerFailures: options.breakerFailures ?? 100, breakerHalfOpenMs: 200 });
+  const outbound = new OutboundClients({ ...loadConfig({}).outbound, retryDelayMs: 5, breakerFailures: options.breakerFailures ?? 100, breakerHalfOpenMs: 1_000 });
   const timeoutMs = options.timeoutMs ?? 2_000;
   const adapter = new SmartyAddressVerifier({ authId: smarty.authId, authToken: options.authToken ?? smarty.authToken, apiBase: smarty.url, timeoutMs, policy: smartyPolicy(outbound, timeoutMs) });
   return { outbound, verification: withVerificationPolicy(adapter, { timeoutMs, log }) };
@@ -123,7 +123,7 @@ describe('the Smarty address verifier', () => {
 
     smarty.recover();
     let answer;
-    for (const deadline = Date.now() + 5_000; answer?.status !== 'VERIFIED' && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; answer?.status !== 'VERIFIED' && Date.now() < deadline; ) {
       answer = await verification.verify(santa);
       if (answer.status !== 'VERIFIED') await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -36,9 +36,9 @@ beforeAll(async () => {
     EASYPOST_API_BASE: easypost.url,
     EASYPOST_WEBHOOK_SECRET: WEBHOOK_SECRET,
     EASYPOST_FROM_ADDRESS: JSON.stringify(FROM),
-    // a label booking is 3–4 calls: the breaker opens after 3 failures in a row, probes again after 2 s
+    // a label booking is 3–4 calls: the breaker opens after 3 failures in a row, probes again after 5 s
     OUTBOUND_BREAKER_FAILURES: '3',
-    OUTBOUND_BREAKER_HALF_OPEN_MS: '2000',
+    OUTBOUND_BREAKER_HALF_OPEN_MS: '5000',
     OUTBOUND_RETRY_DELAY_MS: '10',
   });
   db = new FulfillmentDb(stack.env.databaseUrl);
@@ -212,7 +212,7 @@ describe('EasyPost down', () => {
         const res = await stack.request(DISPATCH, { shipmentId }, tokens.WAREHOUSE);
         return !res.errors && (res.data.dispatchShipment as ShipmentView);
       },
-      { timeoutMs: 20_000, intervalMs: 250, what: 'the dispatch to go through after EasyPost came back' },
+      { timeoutMs: 30_000, intervalMs: 250, what: 'the dispatch to go through after EasyPost came back' },
     );
     expect(shipment).toMatchObject({ status: 'DISPATCHED', trackingNumber: easyPostShipmentOf(shipmentId).tracking_code });
     expect(await ready()).toMatchObject({ outbound: { easypost: 'closed' }, openCircuits: [] });

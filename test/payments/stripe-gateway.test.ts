@@ -117,7 +117,7 @@ describe('the Stripe payment gateway', () => {
 
 describe('the Stripe client under the outbound resilience policy', () => {
   it('opens the breaker after consecutive Stripe failures, fails fast while open, and closes after a successful probe', async () => {
-    const outbound = new OutboundClients({ ...loadConfig({}).outbound, breakerFailures: 3, breakerHalfOpenMs: 200 });
+    const outbound = new OutboundClients({ ...loadConfig({}).outbound, breakerFailures: 3, breakerHalfOpenMs: 1_000 });
     const guarded = new StripePaymentGateway({ secretKey: SECRET, apiBase: stripe.url, timeoutMs: 500, policy: stripePolicy(outbound, 500) });
     const authorizeGuarded = () =>
       guarded.authorize({ paymentId, orderId, amount: usd(1_000), paymentToken: 'pm_card_visa', idempotencyKey: idempotencyKeys.authorize(paymentId) });
@@ -135,7 +135,7 @@ describe('the Stripe client under the outbound resilience policy', () => {
     expect(stripe.requests).toHaveLength(3);
 
     // Stripe is back: once the breaker lets a probe through, it succeeds and the breaker closes
-    const { reference } = await eventually(() => authorizeGuarded().catch(() => null), { timeoutMs: 5_000, what: 'the half-open probe' });
+    const { reference } = await eventually(() => authorizeGuarded().catch(() => null), { timeoutMs: 10_000, what: 'the half-open probe' });
     expect(reference).toMatch(/^pi_fake_/);
     expect(outbound.readiness()).toEqual({ outbound: { stripe: 'closed' }, openCircuits: [] });
     expect(outbound.list()[0]!.stats()).toMatchObject({ breakerOpened: 1, calls: { success: 1, failure: 3 } });

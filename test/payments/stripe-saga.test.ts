@@ -25,9 +25,9 @@ beforeAll(async () => {
     STRIPE_SECRET_KEY: 'sk_test_fake_saga',
     STRIPE_API_BASE: stripe.url,
     PAYMENT_RETRY_BACKOFF_MS: '10,20',
-    // the breaker opens after 3 Stripe failures in a row and probes again 1.5 s later
+    // the breaker opens after 3 Stripe failures in a row and probes again 5 s later (room for a slow machine in between)
     OUTBOUND_BREAKER_FAILURES: '3',
-    OUTBOUND_BREAKER_HALF_OPEN_MS: '1500',
+    OUTBOUND_BREAKER_HALF_OPEN_MS: '5000',
   });
   requests = await RequestPublisher.connect(stack);
   tables = new PaymentsTables(stack.env.databaseUrl);
@@ -115,7 +115,7 @@ describe('payments through Stripe', () => {
         const [answer] = await tables.answers(retry.orderId, ['PaymentAuthorized', 'PaymentAuthorizationFailed']);
         return answer!.type === 'PaymentAuthorized' && answer;
       },
-      { timeoutMs: 20_000, intervalMs: 200, what: 'an authorization after the breaker closed' },
+      { timeoutMs: 30_000, intervalMs: 200, what: 'an authorization after the breaker closed' },
     );
     expect(authorized.type).toBe('PaymentAuthorized');
     expect(await ready()).toEqual({ status: 'ready', outbound: { stripe: 'closed' }, openCircuits: [] });
