@@ -51,6 +51,7 @@ const mappers: Partial<Record<(typeof SUBGRAPHS)[number], Record<string, string>
     Order: '../store/order.entity.js#OrderRecord',
     OrderEvent: '../store/timeline.entity.js#TimelineRecord',
     OrderConnection: '../use-cases/read-orders.js#OrderPage',
+    ShippingOption: '../domain/shipping.js#ShippingOption as ShippingOptionValue',
     Money: '../domain/money.js#Money as MoneyValue',
   },
   payments: {

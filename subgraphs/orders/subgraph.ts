@@ -12,6 +12,7 @@ import { createOrdersLoaders } from './loaders.js';
 import { createResolvers } from './resolvers/index.js';
 import { CheckoutEntity } from './store/checkout.entity.js';
 import { Migration0001Orders } from './store/migrations/0001-orders.js';
+import { Migration0002OrderNumbers } from './store/migrations/0002-order-numbers.js';
 import { OrderEntity } from './store/order.entity.js';
 import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
@@ -28,7 +29,10 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
   name: 'orders',
   schemaFile: 'subgraphs/orders/schema.graphql',
   entities: [CheckoutEntity, OrderEntity, OrderSagaEntity, TimelineEntity, ProductPriceEntity, CustomerAddressEntity],
-  migrations: [{ name: '0001-orders', class: Migration0001Orders }],
+  migrations: [
+    { name: '0001-orders', class: Migration0001Orders },
+    { name: '0002-order-numbers', class: Migration0002OrderNumbers },
+  ],
   build({ config, orm, log }) {
     const settings = config.orders;
     const arrivals = new ArrivalListener(config.database.url, ORDERS_ARRIVALS_CHANNEL, log.child({ component: 'arrivals' }));

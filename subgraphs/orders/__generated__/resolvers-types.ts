@@ -7,6 +7,7 @@ import type { CheckoutLine, PriceChange as PriceChangeValue } from '../domain/ch
 import type { ShippingAddress as ShippingAddressValue } from '../domain/address.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import type { TimelineRecord } from '../store/timeline.entity.js';
+import type { ShippingOption as ShippingOptionValue } from '../domain/shipping.js';
 import type { Money as MoneyValue } from '../domain/money.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -59,6 +60,8 @@ export type Checkout = {
   shippingAddress?: Maybe<ShippingAddress>;
   shippingCost?: Maybe<Money>;
   shippingMethod?: Maybe<ShippingMethod>;
+  /** Every method this checkout can use, with its cost and delivery estimate. */
+  shippingOptions: Array<ShippingOption>;
   status: CheckoutStatus;
   /** At the cart prices. */
   subtotal: Money;
@@ -170,8 +173,12 @@ export type Order = {
   /** PAYMENT_DECLINED, OUT_OF_STOCK, or the reason given by whoever cancelled it. */
   cancellationReason?: Maybe<Scalars['String']['output']>;
   customer: Customer;
+  /** Latest expected delivery date, from the shipping method (null once cancelled). */
+  estimatedDeliveryBy?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   items: Array<OrderItem>;
+  /** Human-readable, unique, e.g. CS-100042. */
+  number: Scalars['String']['output'];
   placedAt: Scalars['DateTime']['output'];
   shippingAddress: ShippingAddress;
   shippingCost: Money;
@@ -181,6 +188,8 @@ export type Order = {
   /** Every step the order went through, oldest first. */
   timeline: Array<OrderEvent>;
   total: Money;
+  /** When anything about the order (its status, a step of its saga) last changed. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type OrderConnection = {
@@ -260,7 +269,10 @@ export type Query = {
   myOrders: OrderConnection;
   /** An order of the caller's (staff may read any); NOT_FOUND for anyone else's. */
   order?: Maybe<Order>;
-  /** Staff only. Every order, newest first, optionally of one status. first: 1-100. */
+  /**
+   * Staff only. Every order, newest first, optionally of one status; `number` finds one order by its
+   * number (CS-100042; the prefix and case are optional). first: 1-100.
+   */
   orders: OrderConnection;
 };
 
@@ -284,6 +296,7 @@ export type QueryOrderArgs = {
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<OrderStatus>;
 };
 
@@ -299,12 +312,22 @@ export type ShippingAddress = {
 };
 
 export type ShippingMethod =
-  /** $12.99, 2-3 days */
+  /** $12.99, 2-3 business days */
   | 'EXPRESS'
-  /** $24.99 */
+  /** $24.99, 1 business day */
   | 'NEXT_DAY'
-  /** $5.99, 5-7 days */
+  /** $5.99, 5-7 business days */
   | 'STANDARD';
+
+/** A way to ship a checkout: what it costs and how long the carrier takes. */
+export type ShippingOption = {
+  __typename?: 'ShippingOption';
+  cost: Money;
+  maxDays: Scalars['Int']['output'];
+  method: ShippingMethod;
+  /** Business days from dispatch to delivery. */
+  minDays: Scalars['Int']['output'];
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -448,6 +471,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ShippingAddress: ResolverTypeWrapper<ShippingAddressValue>;
   ShippingMethod: ShippingMethod;
+  ShippingOption: ResolverTypeWrapper<ShippingOptionValue>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
@@ -474,6 +498,7 @@ export type ResolversParentTypes = ResolversObject<{
   Product: Product;
   Query: Record<PropertyKey, never>;
   ShippingAddress: ShippingAddressValue;
+  ShippingOption: ShippingOptionValue;
   Subscription: Record<PropertyKey, never>;
 }>;
 
@@ -488,6 +513,7 @@ export type CheckoutResolvers<ContextType = Context, ParentType extends Resolver
   shippingAddress?: Resolver<Maybe<ResolversTypes['ShippingAddress']>, ParentType, ContextType>;
   shippingCost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   shippingMethod?: Resolver<Maybe<ResolversTypes['ShippingMethod']>, ParentType, ContextType>;
+  shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CheckoutStatus'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -528,8 +554,10 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  estimatedDeliveryBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shippingAddress?: Resolver<ResolversTypes['ShippingAddress'], ParentType, ContextType>;
   shippingCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -538,6 +566,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['OrderEvent']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
@@ -597,6 +626,13 @@ export type ShippingAddressResolvers<ContextType = Context, ParentType extends R
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ShippingOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption']> = ResolversObject<{
+  cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  maxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
+  minDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   orderUpdated?: SubscriptionResolver<ResolversTypes['OrderUpdated'], "orderUpdated", ParentType, ContextType, Partial<SubscriptionOrderUpdatedArgs>>;
 }>;
@@ -618,6 +654,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShippingAddress?: ShippingAddressResolvers<ContextType>;
+  ShippingOption?: ShippingOptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

@@ -1,5 +1,6 @@
 import type { CustomerResolvers, OrderItemResolvers, OrderResolvers } from '../__generated__/resolvers-types.js';
 import { lineTotalOf } from '../domain/checkout.js';
+import { estimatedDeliveryBy } from '../domain/shipping.js';
 import type { OrdersUseCases } from '../use-cases/index.js';
 
 export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
@@ -12,6 +13,8 @@ export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
     shippingCost: (order) => ({ cents: order.shippingCents, currency: order.currency }),
     total: (order) => ({ cents: order.totalCents, currency: order.currency }),
     timeline: (order, _args, ctx) => ctx.loaders.timelineByOrderId.load(order.id),
+    // an order that will not ship has no delivery date
+    estimatedDeliveryBy: (order) => (order.status === 'CANCELLED' || order.status === 'ON_HOLD' ? null : estimatedDeliveryBy(order.placedAt, order.shippingMethod)),
   };
 }
 

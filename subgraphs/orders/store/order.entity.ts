@@ -7,6 +7,8 @@ import type { ShippingMethod } from '../domain/shipping.js';
 /** A row of `orders.customer_order`: the order as customers and staff read it. */
 export interface OrderRecord {
   id: string;
+  /** Human-readable and unique, e.g. CS-100042 (domain/order-number.ts). */
+  number: string;
   customerId: string;
   checkoutId: string;
   status: OrderStatus;
@@ -29,6 +31,7 @@ export const OrderEntity = new EntitySchema<OrderRecord>({
   tableName: 'customer_order',
   properties: {
     id: { type: 'uuid', primary: true },
+    number: { type: 'text' },
     customerId: { type: 'text', fieldName: 'customer_id' },
     checkoutId: { type: 'uuid', fieldName: 'checkout_id' },
     status: { type: 'text' },

@@ -8,6 +8,8 @@ import { TimelineEntity, type TimelineRecord } from './timeline.entity.js';
 export interface OrderListing {
   customerId?: string;
   status?: OrderStatus | null;
+  /** Exact, normalized (CS-100042). */
+  number?: string | null;
   after?: OrderPosition | null;
   /** Rows to read: the page size plus one, to know whether there is a next page. */
   limit: number;
@@ -19,6 +21,13 @@ export class OrderRepository {
 
   find(id: string): Promise<OrderRecord | null> {
     return this.em.findOne(OrderEntity, { id });
+  }
+
+  /** The next human-readable order number's sequence value (unique across replicas). */
+  async nextNumber(): Promise<string> {
+    const sequence = `"${this.em.config.get('schema')}".order_number_seq`;
+    const [row] = await this.em.execute<{ n: string }[]>(`select nextval('${sequence}') as n`);
+    return row.n;
   }
 
   findMany(ids: readonly string[]): Promise<OrderRecord[]> {
@@ -48,6 +57,7 @@ export class OrderRepository {
     const conditions: FilterQuery<OrderRecord>[] = [];
     if (listing.customerId !== undefined) conditions.push({ customerId: listing.customerId });
     if (listing.status) conditions.push({ status: listing.status });
+    if (listing.number) conditions.push({ number: listing.number });
     if (withCursor && listing.after) {
       const { placedAt, id } = listing.after;
       conditions.push({ $or: [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }] });
