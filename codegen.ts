@@ -50,6 +50,7 @@ const mappers: Partial<Record<(typeof SUBGRAPHS)[number], Record<string, string>
     ShippingAddress: '../domain/address.js#ShippingAddress as ShippingAddressValue',
     Order: '../store/order.entity.js#OrderRecord',
     OrderEvent: '../store/timeline.entity.js#TimelineRecord',
+    OrderStatusChange: '../store/status-change.entity.js#StatusChangeRecord',
     OrderConnection: '../use-cases/read-orders.js#OrderPage',
     ShippingOption: '../domain/shipping.js#ShippingOption as ShippingOptionValue',
     Money: '../domain/money.js#Money as MoneyValue',

@@ -104,6 +104,8 @@ type Documents = {
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": typeof types.StorefrontCheckoutOptionsDocument,
     "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": typeof types.StorefrontOrderDetailsDocument,
     "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": typeof types.StorefrontOrderByNumberDocument,
+    "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ResumeOrderUpdatesDocument,
+    "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n": typeof types.ResumeStatusHistoryDocument,
 };
 const documents: Documents = {
     "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.CartTestCartProductsDocument,
@@ -196,6 +198,8 @@ const documents: Documents = {
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": types.StorefrontCheckoutOptionsDocument,
     "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": types.StorefrontOrderDetailsDocument,
     "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": types.StorefrontOrderByNumberDocument,
+    "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n": types.ResumeOrderUpdatesDocument,
+    "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n": types.ResumeStatusHistoryDocument,
 };
 
 /**
@@ -572,6 +576,14 @@ export function graphql(source: "\n  query StorefrontOrderDetails($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

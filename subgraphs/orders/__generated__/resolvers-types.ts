@@ -7,6 +7,7 @@ import type { CheckoutLine, PriceChange as PriceChangeValue } from '../domain/ch
 import type { ShippingAddress as ShippingAddressValue } from '../domain/address.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import type { TimelineRecord } from '../store/timeline.entity.js';
+import type { StatusChangeRecord } from '../store/status-change.entity.js';
 import type { ShippingOption as ShippingOptionValue } from '../domain/shipping.js';
 import type { Money as MoneyValue } from '../domain/money.js';
 import type { Context } from '../context.js';
@@ -184,12 +185,23 @@ export type Order = {
   shippingCost: Money;
   shippingMethod: ShippingMethod;
   status: OrderStatus;
+  /**
+   * Every change of the order's status, oldest first; only those after `after` (a cursor from
+   * OrderUpdated.cursor or from this list) when given. What orderUpdated(after:) replays.
+   */
+  statusChanges: Array<OrderStatusChange>;
   subtotal: Money;
   /** Every step the order went through, oldest first. */
   timeline: Array<OrderEvent>;
   total: Money;
   /** When anything about the order (its status, a step of its saga) last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Only its customer and staff can see an order. */
+export type OrderStatusChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type OrderConnection = {
@@ -229,8 +241,22 @@ export type OrderStatus =
   | 'PLACED'
   | 'SHIPPED';
 
+/** One change of an order's status. */
+export type OrderStatusChange = {
+  __typename?: 'OrderStatusChange';
+  /** The same opaque position as OrderUpdated.cursor. */
+  cursor: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  previousStatus?: Maybe<OrderStatus>;
+  /** PAYMENT_DECLINED, OUT_OF_STOCK, CONFIRMATION_TIMEOUT, or the reason given by whoever cancelled. */
+  reason?: Maybe<Scalars['String']['output']>;
+  status: OrderStatus;
+};
+
 export type OrderUpdated = {
   __typename?: 'OrderUpdated';
+  /** v2: opaque position of this change; pass it as orderUpdated(after:) to resume after a disconnect. */
+  cursor: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
   order: Order;
   previousStatus?: Maybe<OrderStatus>;
@@ -334,13 +360,16 @@ export type Subscription = {
   /**
    * Status changes of the subscriber's orders; one order when orderId is given (staff may watch any
    * order, or every order without orderId). Served by the gateway's subscription edge from
-   * OrderStatusChanged events.
+   * OrderStatusChanged events. `after` (needs orderId): the cursor of the last change the client saw;
+   * every change since then is sent first, from the order's history, then live ones, with no gap and
+   * no duplicate between the two. A cursor of another order, or one that is not a cursor: BAD_USER_INPUT.
    */
   orderUpdated: OrderUpdated;
 };
 
 
 export type SubscriptionOrderUpdatedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   orderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -464,6 +493,7 @@ export type ResolversTypes = ResolversObject<{
   OrderEvent: ResolverTypeWrapper<TimelineRecord>;
   OrderItem: ResolverTypeWrapper<CheckoutLine>;
   OrderStatus: OrderStatus;
+  OrderStatusChange: ResolverTypeWrapper<StatusChangeRecord>;
   OrderUpdated: ResolverTypeWrapper<Omit<OrderUpdated, 'order'> & { order: ResolversTypes['Order'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PriceChange: ResolverTypeWrapper<PriceChangeValue>;
@@ -492,6 +522,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderConnection: OrderPage;
   OrderEvent: TimelineRecord;
   OrderItem: CheckoutLine;
+  OrderStatusChange: StatusChangeRecord;
   OrderUpdated: Omit<OrderUpdated, 'order'> & { order: ResolversParentTypes['Order'] };
   PageInfo: PageInfo;
   PriceChange: PriceChangeValue;
@@ -563,6 +594,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   shippingCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   shippingMethod?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  statusChanges?: Resolver<Array<ResolversTypes['OrderStatusChange']>, ParentType, ContextType, Partial<OrderStatusChangesArgs>>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['OrderEvent']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -588,7 +620,16 @@ export type OrderItemResolvers<ContextType = Context, ParentType extends Resolve
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type OrderStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderStatusChange'] = ResolversParentTypes['OrderStatusChange']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
 export type OrderUpdatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderUpdated'] = ResolversParentTypes['OrderUpdated']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
@@ -648,6 +689,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEvent?: OrderEventResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
+  OrderStatusChange?: OrderStatusChangeResolvers<ContextType>;
   OrderUpdated?: OrderUpdatedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PriceChange?: PriceChangeResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/postgresql';
+import { EntitySchema, type Opt } from '@mikro-orm/postgresql';
 import type { ShippingAddress } from '../domain/address.js';
 import type { CheckoutLine } from '../domain/checkout.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
@@ -24,6 +24,8 @@ export interface OrderRecord {
   cancellationReason: string | null;
   placedAt: Date;
   updatedAt: Date;
+  /** How many status changes the order went through: the sequence number of the latest one. */
+  statusChanges: number & Opt;
 }
 
 export const OrderEntity = new EntitySchema<OrderRecord>({
@@ -45,5 +47,6 @@ export const OrderEntity = new EntitySchema<OrderRecord>({
     cancellationReason: { type: 'text', fieldName: 'cancellation_reason', nullable: true },
     placedAt: { type: 'datetime', fieldName: 'placed_at' },
     updatedAt: { type: 'datetime', fieldName: 'updated_at' },
+    statusChanges: { type: 'integer', fieldName: 'status_changes', default: 0 },
   },
 });

@@ -3,6 +3,7 @@ import type { OrderPosition } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import { OrderEntity, type OrderRecord } from './order.entity.js';
 import { OrderSagaEntity, type OrderSagaRecord } from './order-saga.entity.js';
+import { StatusChangeEntity, type StatusChangeRecord } from './status-change.entity.js';
 import { TimelineEntity, type TimelineRecord } from './timeline.entity.js';
 
 export interface OrderListing {
@@ -63,6 +64,11 @@ export class OrderRepository {
       conditions.push({ $or: [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }] });
     }
     return conditions.length ? { $and: conditions } : {};
+  }
+
+  /** An order's status changes after the `after`-th, oldest first. */
+  statusChanges(orderId: string, after: number): Promise<StatusChangeRecord[]> {
+    return this.em.find(StatusChangeEntity, { orderId, sequence: { $gt: after } }, { orderBy: { sequence: 'asc' } });
   }
 
   /** The timelines of several orders, each oldest first. */

@@ -49,6 +49,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       cancellationReason: null,
       placedAt: env.now,
       updatedAt: env.now,
+      statusChanges: 0,
     });
     recordEvent(
       em,

@@ -1,6 +1,8 @@
 import { isStaff } from '../../../platform/auth.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../../platform/errors.js';
+import { decodeOrderStatusCursor } from '../../../events/contracts/orders/index.js';
 import { normalizeOrderNumber } from '../domain/order-number.js';
+import type { StatusChangeRecord } from '../store/status-change.entity.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import type { OrderRecord } from '../store/order.entity.js';
@@ -87,4 +89,18 @@ async function listOrders(scope: OrdersScope, filter: { customerId?: string; sta
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor({ placedAt: last.placedAt, id: last.id }) : null } };
+}
+
+/**
+ * An order's status history after a cursor (the order was already read, so access was checked).
+ * A cursor that is not one, or belongs to another order: BAD_USER_INPUT.
+ */
+export function readStatusChanges(scope: OrdersScope, order: Pick<OrderRecord, 'id'>, after: string | null | undefined): Promise<StatusChangeRecord[]> {
+  let position = 0;
+  if (after != null) {
+    const decoded = decodeOrderStatusCursor(after);
+    if (!decoded || decoded.orderId !== order.id) throw badInput('Not a cursor of this order', { after: 'a cursor from this order\'s updates' });
+    position = decoded.sequence;
+  }
+  return new OrderRepository(scope.em).statusChanges(order.id, position);
 }
