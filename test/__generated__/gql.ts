@@ -104,6 +104,9 @@ type Documents = {
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": typeof types.StorefrontCheckoutOptionsDocument,
     "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": typeof types.StorefrontOrderDetailsDocument,
     "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": typeof types.StorefrontOrderByNumberDocument,
+    "\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n": typeof types.StorefrontReorderDocument,
+    "\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": typeof types.StorefrontChangeStatusDocument,
+    "\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n": typeof types.StorefrontProbeAddItemDocument,
     "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ResumeOrderUpdatesDocument,
     "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n": typeof types.ResumeStatusHistoryDocument,
 };
@@ -198,6 +201,9 @@ const documents: Documents = {
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": types.StorefrontCheckoutOptionsDocument,
     "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": types.StorefrontOrderDetailsDocument,
     "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": types.StorefrontOrderByNumberDocument,
+    "\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n": types.StorefrontReorderDocument,
+    "\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": types.StorefrontChangeStatusDocument,
+    "\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.StorefrontProbeAddItemDocument,
     "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n": types.ResumeOrderUpdatesDocument,
     "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n": types.ResumeStatusHistoryDocument,
 };
@@ -576,6 +582,18 @@ export function graphql(source: "\n  query StorefrontOrderDetails($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
