@@ -101,6 +101,8 @@ type Documents = {
     "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestDispatchDocument,
     "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestRecordDeliveryDocument,
     "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrdersTestOrderPaymentAndShipmentsDocument,
+    "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n": typeof types.StorefrontListingDocument,
+    "\n  query StorefrontCategories {\n    categories\n  }\n": typeof types.StorefrontCategoriesDocument,
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": typeof types.StorefrontCheckoutOptionsDocument,
     "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": typeof types.StorefrontOrderDetailsDocument,
     "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": typeof types.StorefrontOrderByNumberDocument,
@@ -198,6 +200,8 @@ const documents: Documents = {
     "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": types.OrdersTestDispatchDocument,
     "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": types.OrdersTestRecordDeliveryDocument,
     "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": types.OrdersTestOrderPaymentAndShipmentsDocument,
+    "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n": types.StorefrontListingDocument,
+    "\n  query StorefrontCategories {\n    categories\n  }\n": types.StorefrontCategoriesDocument,
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": types.StorefrontCheckoutOptionsDocument,
     "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": types.StorefrontOrderDetailsDocument,
     "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": types.StorefrontOrderByNumberDocument,
@@ -570,6 +574,14 @@ export function graphql(source: "\n  mutation OrdersTestRecordDelivery($shipment
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontCategories {\n    categories\n  }\n"): (typeof documents)["\n  query StorefrontCategories {\n    categories\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
