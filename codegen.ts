@@ -51,6 +51,22 @@ const testOperationsTarget: CodegenConfig['generates'] = {
   },
 };
 
+/** The example storefront client (examples/storefront/): typed documents from the API schema, as a client team would generate them. */
+const exampleStorefrontTarget: CodegenConfig['generates'] = {
+  'examples/storefront/__generated__/': {
+    schema: 'schema/api.graphql',
+    documents: ['examples/storefront/**/*.ts', '!examples/storefront/__generated__/**'],
+    preset: 'client',
+    presetConfig: { fragmentMasking: false },
+    config: {
+      enumsAsTypes: true,
+      useTypeImports: true,
+      emitLegacyCommonJSImports: false,
+      scalars: { DateTime: 'string' },
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
   silent: true,
@@ -59,6 +75,7 @@ const config: CodegenConfig = {
   generates: {
     ...subgraphTargets,
     ...testOperationsTarget,
+    ...exampleStorefrontTarget,
   },
 };
 

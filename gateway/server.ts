@@ -21,6 +21,9 @@ import { EventFeed } from './subscriptions/event-feed.js';
 import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from './subscriptions/edge.js';
 import { subscriptionRoutes } from './subscriptions/routes.js';
 import { createArmor, createRateLimit } from './hardening.js';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { cacheControlHeaders } from './cache-control.js';
+import { corsFor } from './cors.js';
 import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.js';
 
 export interface GatewayOptions {
@@ -84,6 +87,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(config.env === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(armor.plugins as never[]),
       metricsPlugin(metrics),
+      ApolloServerPluginCacheControl(),
+      cacheControlHeaders(),
     ],
     formatError(formatted, error) {
       const original = unwrapResolverError(error);
@@ -93,7 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       }
       if (production && formatted.extensions) {
-        const { exception: _exception, stacktrace: _stacktrace, ...extensions } = formatted.extensions as Record<string, unknown>;
+        // which subgraph answered is topology, not something a client needs
+        const { exception: _exception, stacktrace: _stacktrace, serviceName: _serviceName, ...extensions } = formatted.extensions as Record<string, unknown>;
         return { ...formatted, extensions };
       }
       return formatted;
@@ -138,6 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimit = createRateLimit(config.gateway.rateLimitPerMinute, (req, res) => clientKey(res.locals.caller as Caller, req.ip));
   app.use(
     '/graphql',
+    corsFor(config.gateway.corsOrigins),
     authenticate,
     rateLimit,
     express.json({ limit: config.gateway.maxBodyBytes }),

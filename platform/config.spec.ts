@@ -32,6 +32,19 @@ describe('configuration', () => {
     expect(config.gateway.introspection).toBe(true);
   });
 
+  it('takes CORS_ORIGINS as exact origins, refuses anything else, and * in production', () => {
+    expect(loadConfig({}).gateway.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://shop.example, http://localhost:5173' }).gateway.corsOrigins).toEqual(['https://shop.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).gateway.corsOrigins).toEqual(['*']);
+    expect(problemsOf({ CORS_ORIGINS: 'https://shop.example/, shop.example, ftp://x.example' })).toEqual([
+      expect.stringMatching(/https:\/\/shop\.example\/ is not an origin/),
+      expect.stringMatching(/shop\.example is not an origin/),
+      expect.stringMatching(/ftp:\/\/x\.example is not an origin/),
+    ]);
+    const production = problemsOf({ NODE_ENV: 'production', ...keys(), STAFF_ACCOUNTS: staff('a-strong-password'), CORS_ORIGINS: '*' });
+    expect(production).toEqual([expect.stringMatching(/CORS_ORIGINS must name the allowed origins in production/)]);
+  });
+
   it('takes SUBGRAPH_URLS as overrides for some subgraphs, not a full list', () => {
     const config = loadConfig({ SUBGRAPH_URLS: '{"catalog":"http://catalog.internal:4002/graphql"}' });
     expect(config.gateway.subgraphUrls).toEqual({ catalog: 'http://catalog.internal:4002/graphql' });

@@ -108,6 +108,8 @@ const envSchema = z.object({
   GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
   /** A socket that has not sent connection_init within this is closed with 4408. */
   GATEWAY_WS_INIT_TIMEOUT_MS: positiveMs.default(10_000),
+  /** Comma-separated browser origins allowed to call the gateway (CORS), e.g. https://shop.example; empty: none. */
+  CORS_ORIGINS: z.string().default(''),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
@@ -141,6 +143,8 @@ interface BaseConfig {
     wsInitTimeoutMs: number;
     introspection: boolean;
     limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+    /** Browser origins allowed by CORS (exact `scheme://host[:port]`); `*` (any) only outside production. */
+    corsOrigins: string[];
   };
   ports: Record<SubgraphName, number>;
   staffAccounts: StaffAccountConfig[];
@@ -240,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else problems.push(`SUBGRAPH_URLS: ${urls.error.issues.map((i) => i.message).join('; ')}`);
   }
 
+  const corsOrigins = parseCorsOrigins(e.CORS_ORIGINS, production, problems);
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -259,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       wsInitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
       introspection: !production,
       limits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxCost: e.GRAPHQL_MAX_COST },
+      corsOrigins,
     },
     ports: Object.fromEntries(CONTEXT_NAMES.map((name) => [name, c[portVariable(name)] as number])) as Record<SubgraphName, number>,
     staffAccounts,
@@ -310,4 +316,28 @@ function safeJson(text: string): unknown {
 
 function normalisePem(pem: string | undefined): string | undefined {
   return pem?.replace(/\\n/g, '\n').replace(/\s+/g, '');
+}
+
+/**
+ * CORS_ORIGINS: exact origins (what a browser sends in `Origin`), comma-separated. `*` lets any
+ * site call the API from a browser; refused in production, where each storefront is named.
+ */
+function parseCorsOrigins(raw: string, production: boolean, problems: string[]): string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') {
+      if (production) problems.push('CORS_ORIGINS must name the allowed origins in production, not *');
+      continue;
+    }
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      problems.push(`CORS_ORIGINS: ${origin} is not an origin (scheme://host[:port], no path or trailing slash)`);
+    }
+  }
+  return origins;
 }

@@ -25,6 +25,7 @@ import type { GatewayContext } from '../context.js';
 import type { EventFeed } from './event-feed.js';
 import { EventQueue } from './event-queue.js';
 import { buildHydrationQuery } from './hydration.js';
+import { resumable } from './resume.js';
 import type { SubscriptionRoute } from './routes.js';
 
 /** Runs an operation through the gateway (query planner, subgraphs) with a subscriber's context. */
@@ -113,7 +114,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     queue.onClose(() => {
       session.subscriptions -= 1;
     });
-    return queue;
+    return resumable(route.resume, args, queue, (query, variables) => options.execute(query, variables, contextOf(session)));
   };
 
   /** Each event → the client's payload; the entity part is hydrated through the gateway. */

@@ -1,7 +1,9 @@
 import type { Caller } from '../../platform/auth.js';
-import type { Envelope, EventDefinition } from '../../events/contract.js';
+import type { Envelope, EventDefinition, PayloadOf } from '../../events/contract.js';
 import { CartChanged } from '../../events/contracts/cart/cart-changed.event.js';
 import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
+import { decodeOrderStatusCursor, encodeOrderStatusCursor } from '../../events/contracts/orders/order-status-cursor.js';
+import type { ResumeSpec } from './resume.js';
 
 /**
  * How each `Subscription` field of the API schema is served by the edge: which integration
@@ -23,6 +25,8 @@ export interface SubscriptionRoute<TArgs = Record<string, unknown>> {
   entity: { field: string; rootQuery: string; idArgument: string; idOf: (event: Envelope<any>) => string };
   /** The payload's non-entity fields. */
   fields: (event: Envelope<any>) => Record<string, unknown>;
+  /** Set for fields a client can resume after a cursor (resume.ts). */
+  resume?: ResumeSpec<TArgs>;
 }
 
 const cartUpdated: SubscriptionRoute<{ cartId: string }> = {
@@ -35,7 +39,7 @@ const cartUpdated: SubscriptionRoute<{ cartId: string }> = {
   fields: (event) => ({ reason: event.payload.reason, occurredAt: event.occurredAt }),
 };
 
-const orderUpdated: SubscriptionRoute<{ orderId?: string | null }> = {
+const orderUpdated: SubscriptionRoute<{ orderId?: string | null; after?: string | null }> = {
   field: 'orderUpdated',
   event: OrderStatusChanged,
   // one order: orders answers order(id) only for its customer and staff (others: NOT_FOUND → FORBIDDEN)
@@ -48,7 +52,57 @@ const orderUpdated: SubscriptionRoute<{ orderId?: string | null }> = {
   concerns: (event, args, caller) =>
     (args.orderId == null || event.payload.orderId === args.orderId) && (caller.kind === 'staff' || event.customerId === caller.subject),
   entity: { field: 'order', rootQuery: 'order', idArgument: 'id', idOf: (event) => event.payload.orderId },
-  fields: (event) => ({ status: event.payload.status, previousStatus: event.payload.previousStatus, occurredAt: event.payload.occurredAt }),
+  fields: (event) => ({
+    status: event.payload.status,
+    previousStatus: event.payload.previousStatus,
+    occurredAt: event.payload.occurredAt,
+    // events recorded before changes were numbered carry no sequence: resuming from theirs replays the whole history
+    cursor: encodeOrderStatusCursor({ orderId: event.payload.orderId, sequence: event.payload.sequence ?? 0 }),
+  }),
+  resume: {
+    argument: 'after',
+    start: (args) => {
+      if (args.orderId == null) return { refused: 'Resuming (after) needs the orderId the cursor came from', field: 'orderId' };
+      const position = decodeOrderStatusCursor(String(args.after));
+      if (!position || position.orderId !== String(args.orderId).toLowerCase()) return { refused: 'Not a cursor of this order', field: 'after' };
+      return { position: position.sequence };
+    },
+    positionOf: (event) => event.payload.sequence ?? null,
+    // orders answers order(id) only for its customer and staff, like the authorize query above
+    history: {
+      query: `query ResumeOrderUpdates($id: ID!, $after: String) {
+        order(id: $id) { id customer { id } statusChanges(after: $after) { status previousStatus reason occurredAt cursor } }
+      }`,
+      variables: (args, after) => ({ id: args.orderId, after: after > 0 ? encodeOrderStatusCursor({ orderId: String(args.orderId).toLowerCase(), sequence: after }) : null }),
+      events: (data) => {
+        const order = data.order as { id: string; customer: { id: string }; statusChanges: HistoryChange[] };
+        return order.statusChanges.map((change) => historyEvent(order.id, order.customer.id, change));
+      },
+    },
+  },
 };
+
+interface HistoryChange {
+  status: string;
+  previousStatus: string | null;
+  reason: string | null;
+  occurredAt: string;
+  cursor: string;
+}
+
+/** A change read from the order's history, shaped as the live event it once was. */
+function historyEvent(orderId: string, customerId: string, change: HistoryChange): Envelope<PayloadOf<typeof OrderStatusChanged>> {
+  const sequence = decodeOrderStatusCursor(change.cursor)!.sequence;
+  return {
+    id: change.cursor,
+    type: OrderStatusChanged.type,
+    version: OrderStatusChanged.version,
+    occurredAt: change.occurredAt,
+    correlationId: orderId,
+    causationId: null,
+    customerId,
+    payload: { orderId, customerId, status: change.status as never, previousStatus: change.previousStatus as never, reason: change.reason, occurredAt: change.occurredAt, sequence },
+  };
+}
 
 export const subscriptionRoutes: SubscriptionRoute<any>[] = [cartUpdated, orderUpdated];

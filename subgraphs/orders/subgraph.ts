@@ -11,6 +11,9 @@ import { createOrdersLoaders } from './loaders.js';
 import { createResolvers } from './resolvers/index.js';
 import { CheckoutEntity } from './store/checkout.entity.js';
 import { Migration0001Orders } from './store/migrations/0001-orders.js';
+import { Migration0002OrderNumbers } from './store/migrations/0002-order-numbers.js';
+import { Migration0003OrderStatusHistory } from './store/migrations/0003-order-status-history.js';
+import { StatusChangeEntity } from './store/status-change.entity.js';
 import { OrderEntity } from './store/order.entity.js';
 import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
@@ -26,8 +29,12 @@ import { ORDERS_ARRIVALS_CHANNEL } from './use-cases/scope.js';
 export const ordersSubgraph: SubgraphSpec<Context> = {
   name: 'orders',
   schemaFile: 'subgraphs/orders/schema.graphql',
-  entities: [CheckoutEntity, OrderEntity, OrderSagaEntity, TimelineEntity, ProductPriceEntity, CustomerAddressEntity],
-  migrations: [{ name: '0001-orders', class: Migration0001Orders }],
+  entities: [CheckoutEntity, OrderEntity, OrderSagaEntity, TimelineEntity, StatusChangeEntity, ProductPriceEntity, CustomerAddressEntity],
+  migrations: [
+    { name: '0001-orders', class: Migration0001Orders },
+    { name: '0002-order-numbers', class: Migration0002OrderNumbers },
+    { name: '0003-order-status-history', class: Migration0003OrderStatusHistory },
+  ],
   build({ config, orm, log, outbound }) {
     const settings = config.orders;
     const arrivals = new ArrivalListener(config.database.url, ORDERS_ARRIVALS_CHANNEL, log.child({ component: 'arrivals' }));

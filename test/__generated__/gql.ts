@@ -103,6 +103,16 @@ type Documents = {
     "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestDispatchDocument,
     "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestRecordDeliveryDocument,
     "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrdersTestOrderPaymentAndShipmentsDocument,
+    "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n": typeof types.StorefrontListingDocument,
+    "\n  query StorefrontCategories {\n    categories\n  }\n": typeof types.StorefrontCategoriesDocument,
+    "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": typeof types.StorefrontCheckoutOptionsDocument,
+    "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": typeof types.StorefrontOrderDetailsDocument,
+    "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": typeof types.StorefrontOrderByNumberDocument,
+    "\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n": typeof types.StorefrontReorderDocument,
+    "\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": typeof types.StorefrontChangeStatusDocument,
+    "\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n": typeof types.StorefrontProbeAddItemDocument,
+    "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ResumeOrderUpdatesDocument,
+    "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n": typeof types.ResumeStatusHistoryDocument,
 };
 const documents: Documents = {
     "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.CartTestCartProductsDocument,
@@ -194,6 +204,16 @@ const documents: Documents = {
     "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": types.OrdersTestDispatchDocument,
     "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": types.OrdersTestRecordDeliveryDocument,
     "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": types.OrdersTestOrderPaymentAndShipmentsDocument,
+    "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n": types.StorefrontListingDocument,
+    "\n  query StorefrontCategories {\n    categories\n  }\n": types.StorefrontCategoriesDocument,
+    "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": types.StorefrontCheckoutOptionsDocument,
+    "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n": types.StorefrontOrderDetailsDocument,
+    "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n": types.StorefrontOrderByNumberDocument,
+    "\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n": types.StorefrontReorderDocument,
+    "\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n": types.StorefrontChangeStatusDocument,
+    "\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.StorefrontProbeAddItemDocument,
+    "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n": types.ResumeOrderUpdatesDocument,
+    "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n": types.ResumeStatusHistoryDocument,
 };
 
 /**
@@ -566,6 +586,46 @@ export function graphql(source: "\n  mutation OrdersTestRecordDelivery($shipment
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontCategories {\n    categories\n  }\n"): (typeof documents)["\n  query StorefrontCategories {\n    categories\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n"): (typeof documents)["\n  query StorefrontOrderDetails($id: ID!) {\n    order(id: $id) {\n      id\n      number\n      status\n      placedAt\n      updatedAt\n      shippingMethod\n      estimatedDeliveryBy\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query StorefrontOrderByNumber($number: String!) {\n    orders(number: $number) {\n      nodes {\n        id\n        number\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontReorder($orderId: ID!) {\n    reorder(orderId: $orderId) {\n      cart {\n        id\n        status\n        items {\n          product {\n            sku\n          }\n          quantity\n          unitPrice {\n            cents\n          }\n        }\n      }\n      warnings {\n        sku\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontChangeStatus($sku: ID!, $status: ProductStatus!) {\n    changeProductStatus(sku: $sku, status: $status) {\n      sku\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontProbeAddItem($cartId: ID!, $sku: ID!, $quantity: Int!) {\n    addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) {\n      cart {\n        items {\n          product {\n            sku\n          }\n          unitPrice {\n            cents\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ResumeOrderUpdates($orderId: ID, $after: String) {\n    orderUpdated(orderId: $orderId, after: $after) {\n      status\n      previousStatus\n      cursor\n      order {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResumeStatusHistory($id: ID!, $after: String) {\n    order(id: $id) {\n      statusChanges(after: $after) {\n        status\n        previousStatus\n        cursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -12,3 +12,4 @@ export { PaymentVoidRequested } from './payment-void-requested.event.js';
 export { RefundRequested } from './refund-requested.event.js';
 export { FulfillmentRequested } from './fulfillment-requested.event.js';
 export { shippingAddressSchema, shippingMethodSchema, orderStatusSchema, type ShippingAddressSnapshot, type ShippingMethodName, type OrderStatusName } from './order-shapes.js';
+export { encodeOrderStatusCursor, decodeOrderStatusCursor, type OrderStatusPosition } from './order-status-cursor.js';

@@ -20,5 +20,11 @@ export const OrderStatusChanged = defineEvent({
     /** E.g. PAYMENT_DECLINED, OUT_OF_STOCK, CONFIRMATION_TIMEOUT, or the customer's reason. */
     reason: z.string().max(500).nullish(),
     occurredAt: z.string().datetime({ offset: true }),
+    /**
+     * This change's place in the order's status history (1 = PLACED), as kept in orders'
+     * `order_status_change`: the gateway turns it into `OrderUpdated.cursor` and resumes after it.
+     * Optional only because events recorded before it existed carry none.
+     */
+    sequence: z.number().int().positive().optional(),
   }),
 });

@@ -125,6 +125,8 @@ export type CartWarning = {
 export type CartWarningCode =
   /** Fewer than 10 units are available in total. */
   | 'LOW_STOCK'
+  /** reorder left this item out: the product is not for sale now (not ACTIVE), or the cart's limits */
+  | 'NOT_AVAILABLE'
   /** No unit is available in any warehouse right now. */
   | 'OUT_OF_STOCK';
 
@@ -173,6 +175,13 @@ export type Mutation = {
   mergeCart: Cart;
   /** Removing a SKU that is not in the cart changes nothing. */
   removeCartItem: CartPayload;
+  /**
+   * Puts a past order's items (still ACTIVE products, current prices) into the caller's active cart.
+   * Customers only, their own orders (anyone else's: NOT_FOUND). Each item is added as addCartItem
+   * would, with its stock warnings; an item that cannot be added any more is left out with a
+   * NOT_AVAILABLE warning. The way back after a declined card.
+   */
+  reorder: CartPayload;
 };
 
 
@@ -208,6 +217,11 @@ export type MutationMergeCartArgs = {
 export type MutationRemoveCartItemArgs = {
   cartId: Scalars['ID']['input'];
   sku: Scalars['ID']['input'];
+};
+
+
+export type MutationReorderArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 export type Product = {
@@ -417,6 +431,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   mergeCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationMergeCartArgs, 'guestToken'>>;
   removeCartItem?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartItemArgs, 'cartId' | 'sku'>>;
+  reorder?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationReorderArgs, 'orderId'>>;
 }>;
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{

@@ -11,7 +11,7 @@ export interface StockLevel {
   inStock: boolean;
 }
 
-export type CartWarningCode = 'OUT_OF_STOCK' | 'LOW_STOCK';
+export type CartWarningCode = 'OUT_OF_STOCK' | 'LOW_STOCK' | 'NOT_AVAILABLE';
 
 export interface CartWarning {
   sku: string;
@@ -33,3 +33,6 @@ export function availabilityWarning(sku: string, quantity: number, stock: StockL
   }
   return null;
 }
+
+/** An item `reorder` left out: the product is not for sale now (or a cart limit kept it out). */
+export const notAvailableWarning = (sku: string, reason: string): CartWarning => ({ sku, code: 'NOT_AVAILABLE', message: `${sku} was not added: ${reason}` });

@@ -9,4 +9,5 @@ export const createMutationResolvers = (useCases: CartUseCases): MutationResolve
   clearCart: (_root, { cartId }, ctx) => useCases.clearCart(ctx, cartId),
   mergeCart: (_root, { guestToken }, ctx) => useCases.mergeCart(ctx, guestToken),
   checkoutCart: (_root, { cartId }, ctx) => useCases.checkoutCart(ctx, cartId),
+  reorder: (_root, { orderId }, ctx) => useCases.reorder(ctx, orderId),
 });

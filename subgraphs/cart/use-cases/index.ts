@@ -6,6 +6,7 @@ import { createCart } from './create-cart.js';
 import { mergeCart } from './merge-cart.js';
 import { readCart, readMyCart } from './read-carts.js';
 import { removeCartItem } from './remove-cart-item.js';
+import { reorder } from './reorder.js';
 import type { CartDeps, CartScope } from './scope.js';
 
 export type { CartDeps, CartScope } from './scope.js';
@@ -24,6 +25,7 @@ export function createCartUseCases(deps: CartDeps) {
     clearCart: (scope: CartScope, ...args: Rest<typeof clearCart>) => clearCart(deps, scope, ...args),
     mergeCart: (scope: CartScope, ...args: Rest<typeof mergeCart>) => mergeCart(deps, scope, ...args),
     checkoutCart: (scope: CartScope, ...args: Rest<typeof checkoutCart>) => checkoutCart(deps, scope, ...args),
+    reorder: (scope: CartScope, ...args: Rest<typeof reorder>) => reorder(deps, scope, ...args),
   };
 }
 

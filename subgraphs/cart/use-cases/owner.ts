@@ -28,10 +28,12 @@ export function requireShopper(caller: Caller): CartOwner {
 export function requireCartReader(caller: Caller, cartId: string): CartOwner {
   if (caller.kind === 'anonymous') throw unauthenticated('Start a guest session or sign in to use a cart');
   const owner = ownerOf(caller);
-  if (!owner || !UUID.test(cartId)) throw cartNotFound(cartId);
+  if (!owner || !isUuid(cartId)) throw cartNotFound(cartId);
   return owner;
 }
 
 export const cartNotFound = (cartId: string) => notFound(`Cart ${cartId}`);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => UUID.test(value);

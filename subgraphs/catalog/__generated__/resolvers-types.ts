@@ -23,6 +23,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Cache hints (Apollo's cacheControl): the gateway lets CDNs keep anonymous catalogue reads this long. */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A new product. */
 export type CreateProductInput = {
   /** The maker's brand, if any. */
@@ -124,9 +129,11 @@ export type Product = {
   name: Scalars['String']['output'];
   /** The current catalogue price (carts keep the price an item was added at). */
   price: Money;
+  /** Whether addCartItem accepts the product now (status ACTIVE). Show no buy button when false. */
+  purchasable: Scalars['Boolean']['output'];
   /** Stock-keeping unit, e.g. DOG-BOWL-001: the product's id everywhere. */
   sku: Scalars['ID']['output'];
-  /** Whether it can be bought now; check it before offering 'add to cart' (COMING_SOON and OUT_OF_SEASON are listed but not for sale). */
+  /** Shown in listings, so a storefront can label COMING_SOON and OUT_OF_SEASON products before anyone tries to buy them. */
   status: ProductStatus;
   /** Search keywords. */
   tags: Array<Scalars['String']['output']>;
@@ -162,13 +169,13 @@ export type ProductImageInput = {
 
 /** Whether a product can be bought. Only ACTIVE products can be added to a cart; the others say why not. */
 export type ProductStatus =
-  /** For sale. */
+  /** For sale: the only status addCartItem accepts. */
   | 'ACTIVE'
-  /** Listed but not for sale yet: addCartItem refuses it. */
+  /** Listed but not for sale yet; addCartItem refuses it (BAD_USER_INPUT, rule PRODUCT_NOT_ACTIVE). */
   | 'COMING_SOON'
-  /** No longer sold; hidden from shoppers' lists, still readable by SKU (carts and orders refer to it). */
+  /** No longer sold; hidden from shoppers' listings, still resolvable for past carts and orders. */
   | 'DISCONTINUED'
-  /** Listed but not for sale this season: addCartItem refuses it. */
+  /** Listed but not for sale this season; addCartItem refuses it (BAD_USER_INPUT, rule PRODUCT_NOT_ACTIVE). */
   | 'OUT_OF_SEASON';
 
 export type Query = {
@@ -311,15 +318,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
   CreateProductInput: CreateProductInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Money: ResolverTypeWrapper<MoneyValue>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductRecord>;
   ProductConnection: ResolverTypeWrapper<ProductPage>;
   ProductImage: ResolverTypeWrapper<ProductImage>;
@@ -327,6 +333,8 @@ export type ResolversTypes = ResolversObject<{
   ProductStatus: ProductStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateProductInput: UpdateProductInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -335,18 +343,26 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Money: MoneyValue;
-  Int: Scalars['Int']['output'];
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Product: ProductRecord;
   ProductConnection: ProductPage;
   ProductImage: ProductImage;
   ProductImageInput: ProductImageInput;
   Query: Record<PropertyKey, never>;
   UpdateProductInput: UpdateProductInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -374,6 +390,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   images?: Resolver<Array<ResolversTypes['ProductImage']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  purchasable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -406,3 +423,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -7,6 +7,8 @@ import type { CheckoutLine, PriceChange as PriceChangeValue } from '../domain/ch
 import type { ShippingAddress as ShippingAddressValue } from '../domain/address.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import type { TimelineRecord } from '../store/timeline.entity.js';
+import type { StatusChangeRecord } from '../store/status-change.entity.js';
+import type { ShippingOption as ShippingOptionValue } from '../domain/shipping.js';
 import type { Money as MoneyValue } from '../domain/money.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -65,6 +67,8 @@ export type Checkout = {
   shippingCost?: Maybe<Money>;
   /** The chosen method; null until step 2. */
   shippingMethod?: Maybe<ShippingMethod>;
+  /** Every method this checkout can use, with its cost and delivery estimate. */
+  shippingOptions: Array<ShippingOption>;
   /** Where the checkout is. */
   status: CheckoutStatus;
   /** At the cart prices. */
@@ -186,10 +190,14 @@ export type Order = {
   cancellationReason?: Maybe<Scalars['String']['output']>;
   /** The customer who placed it. */
   customer: Customer;
+  /** Latest expected delivery date, from the shipping method (null once cancelled). */
+  estimatedDeliveryBy?: Maybe<Scalars['DateTime']['output']>;
   /** The order id. */
   id: Scalars['ID']['output'];
   /** What was ordered. */
   items: Array<OrderItem>;
+  /** Human-readable, unique, e.g. CS-100042. */
+  number: Scalars['String']['output'];
   /** When placeOrder accepted it. */
   placedAt: Scalars['DateTime']['output'];
   /** Where it ships to. */
@@ -200,12 +208,25 @@ export type Order = {
   shippingMethod: ShippingMethod;
   /** Where the order is now. */
   status: OrderStatus;
+  /**
+   * Every change of the order's status, oldest first; only those after `after` (a cursor from
+   * OrderUpdated.cursor or from this list) when given. What orderUpdated(after:) replays.
+   */
+  statusChanges: Array<OrderStatusChange>;
   /** Sum of the line totals. */
   subtotal: Money;
   /** Every step the order went through, oldest first. */
   timeline: Array<OrderEvent>;
   /** What the customer pays. */
   total: Money;
+  /** When anything about the order (its status, a step of its saga) last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Only its customer and staff can see an order. */
+export type OrderStatusChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of orders. */
@@ -260,9 +281,26 @@ export type OrderStatus =
   /** Handed to the carrier. */
   | 'SHIPPED';
 
+/** One change of an order's status. */
+export type OrderStatusChange = {
+  __typename?: 'OrderStatusChange';
+  /** The same opaque position as OrderUpdated.cursor. */
+  cursor: Scalars['String']['output'];
+  /** When it changed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The status it left; null for the first one. */
+  previousStatus?: Maybe<OrderStatus>;
+  /** PAYMENT_DECLINED, OUT_OF_STOCK, CONFIRMATION_TIMEOUT, or the reason given by whoever cancelled. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The status it moved to. */
+  status: OrderStatus;
+};
+
 /** A status change of an order, as sent to orderUpdated subscribers. */
 export type OrderUpdated = {
   __typename?: 'OrderUpdated';
+  /** v2: opaque position of this change; pass it as orderUpdated(after:) to resume after a disconnect. */
+  cursor: Scalars['String']['output'];
   /** When it changed. */
   occurredAt: Scalars['DateTime']['output'];
   /** The order as it is now. */
@@ -309,7 +347,10 @@ export type Query = {
   myOrders: OrderConnection;
   /** An order of the caller's (staff may read any); NOT_FOUND for anyone else's. */
   order?: Maybe<Order>;
-  /** Staff only. Every order, newest first, optionally of one status. first: 1-100. */
+  /**
+   * Staff only. Every order, newest first, optionally of one status; `number` finds one order by its
+   * number (CS-100042; the prefix and case are optional). first: 1-100.
+   */
   orders: OrderConnection;
 };
 
@@ -333,6 +374,7 @@ export type QueryOrderArgs = {
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<OrderStatus>;
 };
 
@@ -355,25 +397,41 @@ export type ShippingAddress = {
 
 /** How fast an order travels; the price and delivery time of each are in Checkout.shippingOptions. */
 export type ShippingMethod =
-  /** $12.99, 2-3 days */
+  /** $12.99, 2-3 business days */
   | 'EXPRESS'
-  /** $24.99 */
+  /** $24.99, 1 business day */
   | 'NEXT_DAY'
-  /** $5.99, 5-7 days */
+  /** $5.99, 5-7 business days */
   | 'STANDARD';
+
+/** A way to ship a checkout: what it costs and how long the carrier takes. */
+export type ShippingOption = {
+  __typename?: 'ShippingOption';
+  /** What shipping costs with this method. */
+  cost: Money;
+  /** At most this many business days from dispatch to delivery. */
+  maxDays: Scalars['Int']['output'];
+  /** The shipping method. */
+  method: ShippingMethod;
+  /** Business days from dispatch to delivery. */
+  minDays: Scalars['Int']['output'];
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
   /**
    * Status changes of the subscriber's orders; one order when orderId is given (staff may watch any
    * order, or every order without orderId). Served by the gateway's subscription edge from
-   * OrderStatusChanged events.
+   * OrderStatusChanged events. `after` (needs orderId): the cursor of the last change the client saw;
+   * every change since then is sent first, from the order's history, then live ones, with no gap and
+   * no duplicate between the two. A cursor of another order, or one that is not a cursor: BAD_USER_INPUT.
    */
   orderUpdated: OrderUpdated;
 };
 
 
 export type SubscriptionOrderUpdatedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   orderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -497,6 +555,7 @@ export type ResolversTypes = ResolversObject<{
   OrderEvent: ResolverTypeWrapper<TimelineRecord>;
   OrderItem: ResolverTypeWrapper<CheckoutLine>;
   OrderStatus: OrderStatus;
+  OrderStatusChange: ResolverTypeWrapper<StatusChangeRecord>;
   OrderUpdated: ResolverTypeWrapper<Omit<OrderUpdated, 'order'> & { order: ResolversTypes['Order'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PriceChange: ResolverTypeWrapper<PriceChangeValue>;
@@ -504,6 +563,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ShippingAddress: ResolverTypeWrapper<ShippingAddressValue>;
   ShippingMethod: ShippingMethod;
+  ShippingOption: ResolverTypeWrapper<ShippingOptionValue>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
@@ -524,12 +584,14 @@ export type ResolversParentTypes = ResolversObject<{
   OrderConnection: OrderPage;
   OrderEvent: TimelineRecord;
   OrderItem: CheckoutLine;
+  OrderStatusChange: StatusChangeRecord;
   OrderUpdated: Omit<OrderUpdated, 'order'> & { order: ResolversParentTypes['Order'] };
   PageInfo: PageInfo;
   PriceChange: PriceChangeValue;
   Product: Product;
   Query: Record<PropertyKey, never>;
   ShippingAddress: ShippingAddressValue;
+  ShippingOption: ShippingOptionValue;
   Subscription: Record<PropertyKey, never>;
 }>;
 
@@ -544,6 +606,7 @@ export type CheckoutResolvers<ContextType = Context, ParentType extends Resolver
   shippingAddress?: Resolver<Maybe<ResolversTypes['ShippingAddress']>, ParentType, ContextType>;
   shippingCost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   shippingMethod?: Resolver<Maybe<ResolversTypes['ShippingMethod']>, ParentType, ContextType>;
+  shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CheckoutStatus'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -584,16 +647,20 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  estimatedDeliveryBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shippingAddress?: Resolver<ResolversTypes['ShippingAddress'], ParentType, ContextType>;
   shippingCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   shippingMethod?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  statusChanges?: Resolver<Array<ResolversTypes['OrderStatusChange']>, ParentType, ContextType, Partial<OrderStatusChangesArgs>>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['OrderEvent']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
@@ -615,7 +682,16 @@ export type OrderItemResolvers<ContextType = Context, ParentType extends Resolve
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type OrderStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderStatusChange'] = ResolversParentTypes['OrderStatusChange']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
 export type OrderUpdatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderUpdated'] = ResolversParentTypes['OrderUpdated']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
@@ -653,6 +729,13 @@ export type ShippingAddressResolvers<ContextType = Context, ParentType extends R
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ShippingOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption']> = ResolversObject<{
+  cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  maxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
+  minDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   orderUpdated?: SubscriptionResolver<ResolversTypes['OrderUpdated'], "orderUpdated", ParentType, ContextType, Partial<SubscriptionOrderUpdatedArgs>>;
 }>;
@@ -668,12 +751,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEvent?: OrderEventResolvers<ContextType>;
   OrderItem?: OrderItemResolvers<ContextType>;
+  OrderStatusChange?: OrderStatusChangeResolvers<ContextType>;
   OrderUpdated?: OrderUpdatedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PriceChange?: PriceChangeResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShippingAddress?: ShippingAddressResolvers<ContextType>;
+  ShippingOption?: ShippingOptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

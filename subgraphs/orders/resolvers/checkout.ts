@@ -1,7 +1,7 @@
 import type { CheckoutItemResolvers, CheckoutResolvers, PriceChangeResolvers } from '../__generated__/resolvers-types.js';
 import { effectiveStatus, lineTotalOf, priceChangesOf, subtotalOf, totalOf, type PriceChange } from '../domain/checkout.js';
 import type { Money } from '../domain/money.js';
-import { shippingCostOf } from '../domain/shipping.js';
+import { shippingCostOf, shippingOptions } from '../domain/shipping.js';
 import type { OrdersUseCases } from '../use-cases/index.js';
 
 export function createCheckoutResolvers(useCases: OrdersUseCases): CheckoutResolvers {
@@ -12,6 +12,7 @@ export function createCheckoutResolvers(useCases: OrdersUseCases): CheckoutResol
     status: (checkout) => effectiveStatus(checkout, clock(), checkoutTtlMs),
     items: (checkout) => checkout.lines,
     shippingCost: (checkout) => (checkout.shippingMethod ? shippingCostOf(checkout.shippingMethod) : null),
+    shippingOptions: () => shippingOptions(),
     // the token is dropped once the order is placed (it went to payments with the order)
     hasPaymentMethod: (checkout) => checkout.paymentToken !== null || checkout.status === 'COMPLETED',
     priceChanges: async (checkout, _args, ctx) => {

@@ -3,7 +3,7 @@ import type { OrdersUseCases } from '../use-cases/index.js';
 import { checkoutItemResolvers, createCheckoutResolvers, priceChangeResolvers } from './checkout.js';
 import { moneyResolvers } from './money.js';
 import { createMutationResolvers } from './mutation.js';
-import { createCustomerResolvers, createOrderResolvers, orderItemResolvers } from './order.js';
+import { createCustomerResolvers, createOrderResolvers, orderItemResolvers, orderStatusChangeResolvers } from './order.js';
 import { createQueryResolvers } from './query.js';
 import { DateTime } from '../../../platform/scalars.js';
 import { subscriptionResolvers } from './subscription.js';
@@ -19,6 +19,7 @@ export const createResolvers = (useCases: OrdersUseCases): Resolvers => ({
   PriceChange: priceChangeResolvers,
   Order: createOrderResolvers(useCases),
   OrderItem: orderItemResolvers,
+  OrderStatusChange: orderStatusChangeResolvers,
   Customer: createCustomerResolvers(useCases),
   Money: moneyResolvers,
 });

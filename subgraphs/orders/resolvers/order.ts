@@ -1,5 +1,7 @@
-import type { CustomerResolvers, OrderItemResolvers, OrderResolvers } from '../__generated__/resolvers-types.js';
+import type { CustomerResolvers, OrderItemResolvers, OrderResolvers, OrderStatusChangeResolvers } from '../__generated__/resolvers-types.js';
+import { encodeOrderStatusCursor } from '../../../events/contracts/orders/index.js';
 import { lineTotalOf } from '../domain/checkout.js';
+import { estimatedDeliveryBy } from '../domain/shipping.js';
 import type { OrdersUseCases } from '../use-cases/index.js';
 
 export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
@@ -12,8 +14,15 @@ export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
     shippingCost: (order) => ({ cents: order.shippingCents, currency: order.currency }),
     total: (order) => ({ cents: order.totalCents, currency: order.currency }),
     timeline: (order, _args, ctx) => ctx.loaders.timelineByOrderId.load(order.id),
+    statusChanges: (order, { after }, ctx) => useCases.readStatusChanges(ctx, order, after),
+    // an order that will not ship has no delivery date
+    estimatedDeliveryBy: (order) => (order.status === 'CANCELLED' || order.status === 'ON_HOLD' ? null : estimatedDeliveryBy(order.placedAt, order.shippingMethod)),
   };
 }
+
+export const orderStatusChangeResolvers: OrderStatusChangeResolvers = {
+  cursor: (change) => encodeOrderStatusCursor({ orderId: change.orderId, sequence: change.sequence }),
+};
 
 export const orderItemResolvers: OrderItemResolvers = {
   product: (line) => ({ __typename: 'Product', sku: line.sku }),

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/postgresql';
+import { EntitySchema, type Opt } from '@mikro-orm/postgresql';
 import type { ShippingAddress } from '../domain/address.js';
 import type { CheckoutLine } from '../domain/checkout.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
@@ -7,6 +7,8 @@ import type { ShippingMethod } from '../domain/shipping.js';
 /** A row of `orders.customer_order`: the order as customers and staff read it. */
 export interface OrderRecord {
   id: string;
+  /** Human-readable and unique, e.g. CS-100042 (domain/order-number.ts). */
+  number: string;
   customerId: string;
   checkoutId: string;
   status: OrderStatus;
@@ -22,6 +24,8 @@ export interface OrderRecord {
   cancellationReason: string | null;
   placedAt: Date;
   updatedAt: Date;
+  /** How many status changes the order went through: the sequence number of the latest one. */
+  statusChanges: number & Opt;
 }
 
 export const OrderEntity = new EntitySchema<OrderRecord>({
@@ -29,6 +33,7 @@ export const OrderEntity = new EntitySchema<OrderRecord>({
   tableName: 'customer_order',
   properties: {
     id: { type: 'uuid', primary: true },
+    number: { type: 'text' },
     customerId: { type: 'text', fieldName: 'customer_id' },
     checkoutId: { type: 'uuid', fieldName: 'checkout_id' },
     status: { type: 'text' },
@@ -42,5 +47,6 @@ export const OrderEntity = new EntitySchema<OrderRecord>({
     cancellationReason: { type: 'text', fieldName: 'cancellation_reason', nullable: true },
     placedAt: { type: 'datetime', fieldName: 'placed_at' },
     updatedAt: { type: 'datetime', fieldName: 'updated_at' },
+    statusChanges: { type: 'integer', fieldName: 'status_changes', default: 0 },
   },
 });

@@ -3,11 +3,14 @@ import type { OrderPosition } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import { OrderEntity, type OrderRecord } from './order.entity.js';
 import { OrderSagaEntity, type OrderSagaRecord } from './order-saga.entity.js';
+import { StatusChangeEntity, type StatusChangeRecord } from './status-change.entity.js';
 import { TimelineEntity, type TimelineRecord } from './timeline.entity.js';
 
 export interface OrderListing {
   customerId?: string;
   status?: OrderStatus | null;
+  /** Exact, normalized (CS-100042). */
+  number?: string | null;
   after?: OrderPosition | null;
   /** Rows to read: the page size plus one, to know whether there is a next page. */
   limit: number;
@@ -19,6 +22,13 @@ export class OrderRepository {
 
   find(id: string): Promise<OrderRecord | null> {
     return this.em.findOne(OrderEntity, { id });
+  }
+
+  /** The next human-readable order number's sequence value (unique across replicas). */
+  async nextNumber(): Promise<string> {
+    const sequence = `"${this.em.config.get('schema')}".order_number_seq`;
+    const [row] = await this.em.execute<{ n: string }[]>(`select nextval('${sequence}') as n`);
+    return row.n;
   }
 
   findMany(ids: readonly string[]): Promise<OrderRecord[]> {
@@ -48,11 +58,17 @@ export class OrderRepository {
     const conditions: FilterQuery<OrderRecord>[] = [];
     if (listing.customerId !== undefined) conditions.push({ customerId: listing.customerId });
     if (listing.status) conditions.push({ status: listing.status });
+    if (listing.number) conditions.push({ number: listing.number });
     if (withCursor && listing.after) {
       const { placedAt, id } = listing.after;
       conditions.push({ $or: [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }] });
     }
     return conditions.length ? { $and: conditions } : {};
+  }
+
+  /** An order's status changes after the `after`-th, oldest first. */
+  statusChanges(orderId: string, after: number): Promise<StatusChangeRecord[]> {
+    return this.em.find(StatusChangeEntity, { orderId, sequence: { $gt: after } }, { orderBy: { sequence: 'asc' } });
   }
 
   /** The timelines of several orders, each oldest first. */

@@ -1,7 +1,7 @@
 import { cancelOrder } from './cancel-order.js';
 import { setCheckoutPaymentMethod, setCheckoutShippingAddress, setCheckoutShippingMethod } from './checkout-steps.js';
 import { placeOrder } from './place-order.js';
-import { readAllOrders, readCheckout, readCustomerOrders, readMyOrders, readOrder, resolveOrderReference } from './read-orders.js';
+import { readAllOrders, readCheckout, readCustomerOrders, readMyOrders, readOrder, readStatusChanges, resolveOrderReference } from './read-orders.js';
 import { findReadableCheckout } from './checkout-access.js';
 import type { OrdersDeps, OrdersScope } from './scope.js';
 
@@ -19,6 +19,7 @@ export function createOrdersUseCases(deps: OrdersDeps) {
     readMyOrders,
     readCustomerOrders,
     readAllOrders,
+    readStatusChanges,
     setCheckoutShippingAddress: (scope: OrdersScope, ...args: Rest<typeof setCheckoutShippingAddress>) => setCheckoutShippingAddress(deps, scope, ...args),
     setCheckoutShippingMethod: (scope: OrdersScope, ...args: Rest<typeof setCheckoutShippingMethod>) => setCheckoutShippingMethod(deps, scope, ...args),
     setCheckoutPaymentMethod: (scope: OrdersScope, ...args: Rest<typeof setCheckoutPaymentMethod>) => setCheckoutPaymentMethod(deps, scope, ...args),

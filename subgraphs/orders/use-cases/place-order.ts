@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { recordEvent } from '../../../events/outbox.js';
 import { OrderPlaced } from '../../../events/contracts/orders/index.js';
+import { orderNumberOf } from '../domain/order-number.js';
 import { startSaga } from '../domain/saga/start.js';
 import { OrderEntity, type OrderRecord } from '../store/order.entity.js';
 import { OrderRepository } from '../store/order.repository.js';
@@ -34,6 +35,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     const env = sagaEnvironment(deps);
     const order = em.create(OrderEntity, {
       id: draft.orderId,
+      number: orderNumberOf(await new OrderRepository(em).nextNumber()),
       customerId: record.customerId,
       checkoutId: record.id,
       status: 'PLACED',
@@ -47,6 +49,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       cancellationReason: null,
       placedAt: env.now,
       updatedAt: env.now,
+      statusChanges: 0,
     });
     recordEvent(
       em,

@@ -1,5 +1,8 @@
 import { isStaff } from '../../../platform/auth.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../../platform/errors.js';
+import { decodeOrderStatusCursor } from '../../../events/contracts/orders/index.js';
+import { normalizeOrderNumber } from '../domain/order-number.js';
+import type { StatusChangeRecord } from '../store/status-change.entity.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import type { OrderRecord } from '../store/order.entity.js';
@@ -57,14 +60,25 @@ export function readCustomerOrders(scope: OrdersScope, customer: CustomerReferen
   return listOrders(scope, { customerId: customer.id }, first, after);
 }
 
-/** Staff only: every order, optionally of one status. */
-export function readAllOrders(scope: OrdersScope, status: OrderStatus | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
-  if (scope.caller.kind === 'anonymous') throw unauthenticated();
-  if (!isStaff(scope.caller)) throw forbidden('Staff only');
-  return listOrders(scope, { status: status ?? null }, first, after);
+export interface OrderSearch {
+  status?: OrderStatus | null;
+  /** An order number as staff type it (`CS-100042`, `cs-100042`, `100042`). */
+  number?: string | null;
 }
 
-async function listOrders(scope: OrdersScope, filter: { customerId?: string; status?: OrderStatus | null }, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
+/** Staff only: every order, optionally of one status or with one number. */
+export function readAllOrders(scope: OrdersScope, search: OrderSearch, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
+  if (scope.caller.kind === 'anonymous') throw unauthenticated();
+  if (!isStaff(scope.caller)) throw forbidden('Staff only');
+  let number: string | null = null;
+  if (search.number != null) {
+    number = normalizeOrderNumber(search.number);
+    if (!number) throw badInput('Not an order number (e.g. CS-100042)', { number: 'an order number such as CS-100042' });
+  }
+  return listOrders(scope, { status: search.status ?? null, number }, first, after);
+}
+
+async function listOrders(scope: OrdersScope, filter: { customerId?: string; status?: OrderStatus | null; number?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `between 1 and ${MAX_PAGE_SIZE}` });
   const position = after ? decodeCursor(after) : null;
@@ -75,4 +89,18 @@ async function listOrders(scope: OrdersScope, filter: { customerId?: string; sta
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor({ placedAt: last.placedAt, id: last.id }) : null } };
+}
+
+/**
+ * An order's status history after a cursor (the order was already read, so access was checked).
+ * A cursor that is not one, or belongs to another order: BAD_USER_INPUT.
+ */
+export function readStatusChanges(scope: OrdersScope, order: Pick<OrderRecord, 'id'>, after: string | null | undefined): Promise<StatusChangeRecord[]> {
+  let position = 0;
+  if (after != null) {
+    const decoded = decodeOrderStatusCursor(after);
+    if (!decoded || decoded.orderId !== order.id) throw badInput('Not a cursor of this order', { after: 'a cursor from this order\'s updates' });
+    position = decoded.sequence;
+  }
+  return new OrderRepository(scope.em).statusChanges(order.id, position);
 }

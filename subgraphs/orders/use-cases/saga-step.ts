@@ -17,6 +17,7 @@ import type { SagaCommand, SagaOutcome, SagaRecord } from '../domain/saga/types.
 import type { OrderRecord } from '../store/order.entity.js';
 import { OrderSagaEntity, type OrderSagaRecord } from '../store/order-saga.entity.js';
 import { SagaTimeoutRepository } from '../store/saga-timeout.repository.js';
+import { StatusChangeEntity } from '../store/status-change.entity.js';
 import { TimelineEntity } from '../store/timeline.entity.js';
 
 /** Where an outcome came from: the message (or request) that caused it, for the envelopes. */
@@ -77,16 +78,21 @@ function applyRecord(em: EntityManager, namespace: string, order: OrderRecord, r
     case 'TimelineEntry':
       em.create(TimelineEntity, { orderId: order.id, type: record.entry, detail: record.detail, occurredAt: now });
       return;
-    case 'StatusChanged':
+    case 'StatusChanged': {
+      // the durable history orderUpdated(after:) replays, and the same number on the live event
+      order.statusChanges += 1;
+      const sequence = order.statusChanges;
+      em.create(StatusChangeEntity, { orderId: order.id, sequence, status: record.to, previousStatus: record.from, reason: record.reason ?? null, occurredAt: now });
       recordEvent(
         em,
         namespace,
         OrderStatusChanged,
-        { orderId: order.id, customerId: order.customerId, status: record.to, previousStatus: record.from, reason: record.reason, occurredAt: now.toISOString() },
+        { orderId: order.id, customerId: order.customerId, status: record.to, previousStatus: record.from, reason: record.reason, occurredAt: now.toISOString(), sequence },
         meta,
       );
-      log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason }, 'order status changed');
+      log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed');
       return;
+    }
     case 'AlertRaised':
       recordEvent(em, namespace, OrderAlertRaised, { orderId: order.id, customerId: order.customerId, kind: record.kind, detail: record.detail, raisedAt: now.toISOString() }, meta);
       log.warn({ orderId: order.id, alert: record.kind, detail: record.detail }, 'order alert raised');
