@@ -116,6 +116,8 @@ export type StockMovementKind =
   | 'RECEIVED'
   | 'RELEASED'
   | 'RESERVED'
+  /** Units a customer sent back that passed inspection: from shipped back to available (returns). */
+  | 'RETURNED'
   /** Opening stock of the development seed. */
   | 'SEEDED'
   | 'SHIPPED';

@@ -12,3 +12,5 @@ export function share(cents: number, numerator: number, denominator: number): nu
   // BigInt: cents × numerator can pass 2^53 for large orders
   return Number((BigInt(cents) * BigInt(numerator)) / BigInt(denominator));
 }
+
+export { formatMoney, type Money } from '../../../platform/money.js';
