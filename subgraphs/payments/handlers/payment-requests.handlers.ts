@@ -16,9 +16,9 @@ import { voidPayment } from '../use-cases/void-payment.js';
 const PAYMENT_REQUEST: Omit<HandlerOptions, 'name'> = { ackWaitMs: 120_000 };
 
 /**
- * The saga's requests (and returns' refunds) → the payment lifecycle. Each runs in the kit's transaction with its inbox
- * row, so a redelivered message does nothing; a new message for the same order is answered from
- * the payment as it stands (see the use cases).
+ * The saga's requests (and returns' refunds) → the payment lifecycle. Each runs in the kit's
+ * transaction with its inbox row, so a redelivered message does nothing; a new message for the
+ * same order is answered from the payment as it stands (see the use cases).
  */
 export function paymentRequestHandlers(deps: PaymentsDeps): EventHandler[] {
   return [
