@@ -251,6 +251,25 @@ describe('receipt, inspection and refund', () => {
     expect(seen.payment!.captured.cents - seen.payment!.refunded.cents).toBe(order.total.cents - 6_848);
   });
 
+  it('keeps a return whose refund failed RECEIVED and escalates it to staff on the order', async () => {
+    // the stub provider fails every refund of a payment made with this token (after its 3 attempts)
+    const { token, order } = await deliveredOrder(stack, tables, [[kibble, 1]], { paymentToken: 'tok_refund_fail' });
+    const ret = await requestReturn(stack, token, order.id, [{ sku: kibble, quantity: 1, reason: 'DEFECTIVE' }]);
+    ok(await stack.request(RECEIVE_RETURN, { returnId: ret.id, items: [{ sku: kibble, acceptedQuantity: 1 }] }, await warehouseToken()));
+
+    const failed = await returnWhen(stack, ret.id, (r) => r.refundStatus === 'FAILED', 'the refund to fail');
+    expect(failed).toMatchObject({ status: 'RECEIVED', refundAmount: { cents: 1_000 }, refundedAt: null });
+    const escalated = await eventually(
+      async () => {
+        const seen = await orderWithReturns(stack, order.id, token);
+        return seen.timeline.some((e) => e.type === 'ALERT_RAISED' && e.detail?.startsWith('REFUND_ESCALATED')) ? seen : undefined;
+      },
+      { what: 'orders to escalate the failed refund', timeoutMs: 20_000 },
+    );
+    expect(escalated.timeline.map((e) => e.type)).toContain('RETURN_REFUND_FAILED');
+    expect(escalated.payment).toMatchObject({ status: 'CAPTURED', refunded: { cents: 0 } });
+  });
+
   it('ends a return with nothing to refund at once', async () => {
     const { token, order } = await deliveredOrder(stack, tables, [[kibble, 1]]);
     const ret = await requestReturn(stack, token, order.id, [{ sku: kibble, quantity: 1, reason: 'NO_LONGER_NEEDED' }]);

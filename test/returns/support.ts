@@ -201,12 +201,17 @@ export async function returnWhen(stack: Stack, id: string, probe: (ret: ReturnVi
  * A new customer's order of `lines`, placed, confirmed, dispatched and delivered through the
  * gateway; resolves once returns has learnt of the delivery (its projection is fed by events).
  */
-export async function deliveredOrder(stack: Stack, tables: ContextTables, lines: [sku: string, quantity: number][]): Promise<{ token: string; customerId: string; order: OrderView }> {
+export async function deliveredOrder(
+  stack: Stack,
+  tables: ContextTables,
+  lines: [sku: string, quantity: number][],
+  options: { paymentToken?: string } = {},
+): Promise<{ token: string; customerId: string; order: OrderView }> {
   const customerId = randomUUID();
   const token = await stack.tokenFor('CUSTOMER', customerId);
   const { response } = await checkoutCart(stack, token, lines);
   const checkoutId = ok(response).checkoutCart.id as string;
-  await completeCheckout(stack, token, checkoutId);
+  await completeCheckout(stack, token, checkoutId, { paymentToken: options.paymentToken });
   const order = await placeOrder(stack, token, checkoutId);
   await orderWhen(stack, token, order.id, (o) => o.status === 'CONFIRMED', 'the order to be CONFIRMED');
   const shipmentId = await eventually(async () => (await settlement(stack, order.id)).shipments.find((s) => s.status === 'ASSIGNED')?.id, { what: 'the shipment to be assigned', timeoutMs: 20_000 });
