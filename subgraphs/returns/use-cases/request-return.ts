@@ -45,7 +45,9 @@ export async function requestReturn(deps: ReturnsDeps, scope: ReturnsScope, inpu
 
   const returnId = uuidv7();
   const review = needsReview(requested);
-  // outside the transaction: no row lock is held while the carrier answers (idempotent per return)
+  // outside the transaction: no row lock is held while the carrier answers (idempotent per return).
+  // A concurrent twin that wins the race below leaves this label unused: carriers charge return
+  // labels when scanned, not when issued.
   const label = review ? null : await deps.carrier.createReturnLabel({ returnId, orderId: order.orderId, fromAddress: order.shippingAddress, warehouseId: order.warehouseId! });
 
   return scope.em.transactional(async (em) => {
