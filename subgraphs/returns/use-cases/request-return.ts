@@ -46,8 +46,8 @@ export async function requestReturn(deps: ReturnsDeps, scope: ReturnsScope, inpu
   const returnId = uuidv7();
   const review = needsReview(requested);
   // outside the transaction: no row lock is held while the carrier answers (idempotent per return).
-  // A concurrent twin that wins the race below leaves this label unused: carriers charge return
-  // labels when scanned, not when issued.
+  // A concurrent twin that wins the race below leaves this label unused (the stub's cost nothing;
+  // a real adapter should prefer pay-on-scan return labels).
   const label = review ? null : await deps.carrier.createReturnLabel({ returnId, orderId: order.orderId, fromAddress: order.shippingAddress, warehouseId: order.warehouseId! });
 
   return scope.em.transactional(async (em) => {
