@@ -244,6 +244,25 @@ export const CONTEXTS = {
       NotificationConnection: '../use-cases/read-notifications.js#NotificationPage',
     },
   }),
+
+  returns: context({
+    port: 4010,
+    settings: {
+      /** Restocking fee on items returned as NO_LONGER_NEEDED or OTHER, in percent (SPEC §12: 15). */
+      RETURN_RESTOCKING_FEE_PERCENT: z.coerce.number().int().min(0).max(100).default(15),
+    },
+    // the request window is the orders' return window (ORDER_RETURN_WINDOW_MS): one setting, so an
+    // order closes exactly when its returns stop being accepted
+    configure: (s) => ({ restockingFeePercent: s.RETURN_RESTOCKING_FEE_PERCENT }),
+    mappers: {
+      Order: '../domain/references.js#OrderReference',
+      Return: '../store/return.entity.js#ReturnRecord',
+      ReturnItem: '../use-cases/read-returns.js#ReturnItemView',
+      ReturnLabel: '../store/return.entity.js#ReturnLabelRecord',
+      ReturnConnection: '../use-cases/read-returns.js#ReturnPage',
+      Money: '../domain/money.js#Money as MoneyValue',
+    },
+  }),
 } as const;
 
 export type ContextName = keyof typeof CONTEXTS;

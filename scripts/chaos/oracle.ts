@@ -31,6 +31,8 @@ export interface OracleInput {
 }
 
 const CONFIRMED_OR_LATER = ['CONFIRMED', 'SHIPPED', 'DELIVERED', 'CLOSED'];
+/** Units of a stock row that came back from customers (RETURNED moves them from shipped to available). */
+const RETURNED_UNITS = `(select coalesce(sum(m.delta_available), 0) from inventory.stock_movement m where m.kind = 'RETURNED' and m.sku = s.sku and m.warehouse_id = s.warehouse_id)`;
 const RESTING = [...CONFIRMED_OR_LATER, 'CANCELLED'];
 
 export async function runOracle(probe: SystemProbe, input: OracleInput): Promise<Check[]> {
@@ -50,18 +52,20 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
   );
   check('every order is CONFIRMED or later, or CANCELLED (ON_HOLD ones closed by staff)', orders.filter((o) => !RESTING.includes(o.status)).map((o) => `${o.id} ${o.status}`), `${orders.length} orders at rest`);
 
-  // 3. One payment per order; captured − refunded = total once confirmed, 0 once cancelled.
-  const money = await probe.query<{ id: string; status: string; total_cents: number; payments: string; net: string }>(`
-    select o.id::text as id, o.status, o.total_cents, count(p.id) as payments, coalesce(sum(p.captured_cents - p.refunded_cents), 0) as net
+  // 3. One payment per order; captured − every refund = what the customer kept: the total less its
+  //    refunded returns once confirmed, 0 once cancelled.
+  const money = await probe.query<{ id: string; status: string; total_cents: number; payments: string; net: string; returned: string }>(`
+    select o.id::text as id, o.status, o.total_cents, count(p.id) as payments, coalesce(sum(p.captured_cents - p.refunded_cents), 0) as net,
+           (select coalesce(sum(r.refund_cents), 0) from returns.return r where r.order_id = o.id and r.status = 'REFUNDED') as returned
       from orders.customer_order o left join payments.payment p on p.order_id = o.id
      group by o.id, o.status, o.total_cents`);
   check('one payment per order', money.filter((m) => Number(m.payments) !== 1).map((m) => `${m.id} has ${m.payments}`), `${money.length} orders, one payment each`);
   check(
-    'captured − refunded = total for CONFIRMED+ orders, 0 for cancelled ones',
+    'captured − refunded = total − refunded returns for CONFIRMED+ orders, 0 for cancelled ones',
     money
-      .filter((m) => (CONFIRMED_OR_LATER.includes(m.status) ? Number(m.net) !== m.total_cents : m.status === 'CANCELLED' && Number(m.net) !== 0))
-      .map((m) => `${m.id} ${m.status} total ${m.total_cents} net ${m.net}`),
-    `${money.filter((m) => CONFIRMED_OR_LATER.includes(m.status)).length} paid in full, ${money.filter((m) => m.status === 'CANCELLED').length} cancelled with nothing kept`,
+      .filter((m) => (CONFIRMED_OR_LATER.includes(m.status) ? Number(m.net) !== m.total_cents - Number(m.returned) : m.status === 'CANCELLED' && Number(m.net) !== 0))
+      .map((m) => `${m.id} ${m.status} total ${m.total_cents} returned ${m.returned} net ${m.net}`),
+    `${money.filter((m) => CONFIRMED_OR_LATER.includes(m.status)).length} paid (${money.filter((m) => Number(m.returned) > 0).length} less a refunded return), ${money.filter((m) => m.status === 'CANCELLED').length} cancelled with nothing kept`,
   );
   const orphanPayments = await probe.count(`select count(*) as n from payments.payment p where not exists (select 1 from orders.customer_order o where o.id = p.order_id)`);
   const openRefunds = await probe.query(`select id, order_id, status, failure_reason from payments.refund where status <> 'COMPLETED'`);
@@ -99,13 +103,34 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
     select s.sku, s.warehouse_id, s.reserved, s.committed, s.shipped,
            coalesce(sum(h.qty) filter (where h.status = 'RESERVED'), 0) as r_reserved,
            coalesce(sum(h.qty) filter (where h.status = 'COMMITTED'), 0) as r_committed,
-           coalesce(sum(h.qty) filter (where h.status = 'SHIPPED'), 0) as r_shipped
+           coalesce(sum(h.qty) filter (where h.status = 'SHIPPED'), 0) as r_shipped,
+           ${RETURNED_UNITS} as returned
       from inventory.stock_level s left join held h on h.sku = s.sku and h.warehouse_id = s.warehouse_id
      group by s.sku, s.warehouse_id, s.reserved, s.committed, s.shipped
     having s.reserved <> coalesce(sum(h.qty) filter (where h.status = 'RESERVED'), 0)
         or s.committed <> coalesce(sum(h.qty) filter (where h.status = 'COMMITTED'), 0)
-        or s.shipped <> coalesce(sum(h.qty) filter (where h.status = 'SHIPPED'), 0)`);
-  check('stock buckets = the units of the reservations in that state', heldVsBuckets, 'they match');
+        or s.shipped <> coalesce(sum(h.qty) filter (where h.status = 'SHIPPED'), 0) - ${RETURNED_UNITS}`);
+  check('stock buckets = the units of the reservations in that state (shipped: less the units returned to stock)', heldVsBuckets, 'they match');
+
+  // 4b. Returns: each ended (refunded or rejected); accepted units restocked exactly once where the
+  //     order shipped from; each refund asked of payments completed for the amount the return shows.
+  const returns = await probe.query<{ id: string; status: string; refund_cents: number; refunded: string | null; refund_status: string | null; accepted: string; restocked: string }>(`
+    select r.id::text as id, r.status, r.refund_cents, p.amount_cents::text as refunded, p.status as refund_status,
+           (select coalesce(sum((l->>'acceptedQuantity')::int), 0) from jsonb_array_elements(r.lines) l) as accepted,
+           (select coalesce(sum(m.delta_available), 0) from inventory.stock_movement m
+             where m.kind = 'RETURNED' and m.reference = r.id::text and m.warehouse_id = r.warehouse_id) as restocked
+      from returns.return r left join payments.refund p on p.id = r.refund_id`);
+  check(
+    'every return ended (REFUNDED or REJECTED), its accepted units restocked once, its refund completed for its amount',
+    returns
+      .filter((r) =>
+        !['REFUNDED', 'REJECTED'].includes(r.status) ||
+        Number(r.accepted) !== Number(r.restocked) ||
+        (r.status === 'REFUNDED' && r.refund_cents > 0 && (r.refund_status !== 'COMPLETED' || Number(r.refunded) !== r.refund_cents)),
+      )
+      .map((r) => `${r.id} ${r.status}: refund ${r.refund_cents} (payments: ${r.refund_status ?? 'none'} ${r.refunded ?? ''}), accepted ${r.accepted}, restocked ${r.restocked}`),
+    `${returns.length} returns, ${returns.reduce((n, r) => n + Number(r.restocked), 0)} unit(s) restocked`,
+  );
   const reservations = await probe.query<{ id: string; status: string; reservations: string; reservation: string | null }>(`
     select o.id::text as id, o.status, count(r.id) as reservations, max(r.status) as reservation
       from orders.customer_order o left join inventory.reservation r on r.order_id = o.id::text

@@ -15,6 +15,7 @@ import { runOracle, type Check } from './oracle.js';
 import { ProcessMetrics } from './process-metrics.js';
 import { describeActivity, waitForQuiescence } from './quiescence.js';
 import { Random } from '../cluster/random.js';
+import { Returns } from './returns.js';
 import { Staff } from './staff.js';
 import { formatSummary, type PhaseResult } from './summary.js';
 import { SystemProbe } from './system-probe.js';
@@ -54,7 +55,7 @@ const SCHEDULE_MS = 120_000;
 /**
  * One chaos run (see docs/reliability.md): a private PostgreSQL and nats-server, every subgraph and the
  * gateway as real processes, a stream of checkouts through the gateway while faults are injected
- * one after another, then quiescence, staff closing ON_HOLD orders, a broker that loses its store,
+ * one after another, then quiescence, staff closing ON_HOLD orders, returns of delivered orders, a broker that loses its store,
  * quiescence again, and the oracle.
  */
 export class ChaosRun {
@@ -170,6 +171,13 @@ export class ChaosRun {
       at(`customer service closed ${onHoldClosed} ON_HOLD order(s)`);
       await settle('after closing ON_HOLD orders');
 
+      // A share of the delivered orders comes back: request, review, receipt, refund (SPEC §12).
+      const returns = new Returns(cluster.gatewayUrl);
+      const delivered = new Set((await probe.query<{ id: string }>(`select id::text as id from orders.customer_order where status = 'DELIVERED'`)).map((row) => row.id));
+      await returns.run([...workload.told.values()], delivered, say);
+      at(`returns: ${returns.stats.requested} requested of ${delivered.size} delivered orders, ${returns.stats.received} received (${returns.stats.restocked} unit(s) restocked), ${returns.stats.rejected} rejected`);
+      await settle('after returns');
+
       let poisonInStream = true;
       if (options.dataLossOrders > 0) {
         let dataLoss: FaultRecord | undefined;
@@ -216,6 +224,7 @@ export class ChaosRun {
         probe,
         workload,
         staff,
+        returns,
         faults: faults.log,
         metrics,
         phases,

@@ -2,6 +2,7 @@ import type { FaultRecord } from './faults.js';
 import type { Check } from './oracle.js';
 import type { ProcessMetrics } from './process-metrics.js';
 import type { Activity } from './quiescence.js';
+import type { Returns } from './returns.js';
 import type { Staff } from './staff.js';
 import type { SystemProbe } from './system-probe.js';
 import type { Workload } from './workload.js';
@@ -19,6 +20,7 @@ export interface SummaryInput {
   probe: SystemProbe;
   workload: Workload;
   staff: Staff;
+  returns: Returns;
   faults: FaultRecord[];
   metrics: ProcessMetrics;
   phases: PhaseResult[];
@@ -51,6 +53,12 @@ export async function formatSummary(input: SummaryInput): Promise<string> {
     `Orders: ${workload.stats.started} checkouts started, ${workload.stats.told} told an order id, ${workload.stats.gaveUp} given up`,
     `  by final status: ${[...statuses].map(([status, e]) => `${status} ${e.n}${e.reasons.length ? ` (${e.reasons.join(', ')})` : ''}`).join(', ')}`,
     `  ${wentOnHold} went ON_HOLD (confirmation timeout) and ${input.onHoldClosed} were closed by customer service; ${input.staff.dispatched.size} dispatched by the warehouse`,
+  );
+  const r = input.returns.stats;
+  const returned = await probe.query<{ status: string; n: string; refunded: string }>(`select status, count(*) as n, coalesce(sum(refund_cents), 0) as refunded from returns.return group by 1 order by 1`);
+  lines.push(
+    `Returns: ${r.requested} requested (${r.approvedByStaff} approved and ${r.rejected} rejected by customer service), ${r.received} received with ${r.restocked} unit(s) restocked, ${r.gaveUp} given up`,
+    `  by final status: ${returned.map((row) => `${row.status} ${row.n}${row.status === 'REFUNDED' ? ` (${row.refunded} cents refunded)` : ''}`).join(', ') || 'none'}`,
   );
 
   lines.push('Faults (seconds since the run started):');

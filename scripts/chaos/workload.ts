@@ -33,7 +33,7 @@ export interface WorkloadStats {
   restarts: number;
 }
 
-const PASSWORD = 'chaos-shopper-password';
+export const SHOPPER_PASSWORD = 'chaos-shopper-password';
 const ORDER_DEADLINE_MS = 240_000;
 
 /** ACTIVE seed products: plenty of stock, plus the low-stock ones (out-of-stock cancellations happen). */
@@ -154,7 +154,7 @@ export class Workload {
   private async signIn(email: string, deadline: number): Promise<string> {
     if (!this.registered.has(email)) {
       try {
-        const session = await this.retry(() => this.client.request(REGISTER, { input: { email, password: PASSWORD, firstName: 'Chaos', lastName: 'Shopper' } }), deadline);
+        const session = await this.retry(() => this.client.request(REGISTER, { input: { email, password: SHOPPER_PASSWORD, firstName: 'Chaos', lastName: 'Shopper' } }), deadline);
         this.registered.add(email);
         return session.registerCustomer.token as string;
       } catch (err) {
@@ -162,7 +162,7 @@ export class Workload {
         if (!(err instanceof GraphQLFailure && err.code === 'CONFLICT')) throw err;
       }
     }
-    const session = await this.retry(() => this.client.request(LOGIN, { email, password: PASSWORD }), deadline);
+    const session = await this.retry(() => this.client.request(LOGIN, { email, password: SHOPPER_PASSWORD }), deadline);
     this.registered.add(email);
     return session.login.token as string;
   }

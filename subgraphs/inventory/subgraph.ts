@@ -2,11 +2,13 @@ import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Context } from './context.js';
 import { catalogHandlers } from './handlers/catalog.handlers.js';
 import { reservationHandlers } from './handlers/reservation.handlers.js';
+import { returnHandlers } from './handlers/return.handlers.js';
 import { startReservationExpiry } from './jobs/reservation-expiry.job.js';
 import { createInventoryLoaders } from './loaders.js';
 import { createResolvers } from './resolvers/index.js';
 import { seedStock } from './seed.js';
 import { Migration0001Inventory } from './store/migrations/0001-inventory.js';
+import { Migration0002ReturnedUnits } from './store/migrations/0002-returned-units.js';
 import { ReservationEntity } from './store/reservation.entity.js';
 import { StockLevelEntity } from './store/stock-level.entity.js';
 import { StockMovementEntity } from './store/stock-movement.entity.js';
@@ -20,7 +22,10 @@ export const inventorySubgraph: SubgraphSpec<Context> = {
   name: 'inventory',
   schemaFile: 'subgraphs/inventory/schema.graphql',
   entities: [StockLevelEntity, StockMovementEntity, ReservationEntity],
-  migrations: [{ name: '0001-inventory', class: Migration0001Inventory }],
+  migrations: [
+    { name: '0001-inventory', class: Migration0001Inventory },
+    { name: '0002-returned-units', class: Migration0002ReturnedUnits },
+  ],
   build({ config, orm, log }) {
     const deps: InventoryDeps = { eventNamespace: config.nats.namespace, reservationTtlMs: config.inventory.reservationTtlMs };
     return {
@@ -29,7 +34,7 @@ export const inventorySubgraph: SubgraphSpec<Context> = {
         const em = forkEm(orm);
         return { ...base, em, loaders: createInventoryLoaders(em, base.caller) };
       },
-      handlers: [...catalogHandlers(), ...reservationHandlers(deps)],
+      handlers: [...catalogHandlers(), ...reservationHandlers(deps), ...returnHandlers(deps)],
       // opening stock for the store's catalogue, wherever catalog seeds it (every environment but production)
       seed: config.env === 'production' ? undefined : async () => {
         await seedStock(forkEm(orm), deps.eventNamespace, log.child({ component: 'seed' }));

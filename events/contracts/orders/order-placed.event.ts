@@ -20,6 +20,8 @@ export const OrderPlaced = defineEvent({
       .array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive(), unitPriceCents: z.number().int().nonnegative() }))
       .min(1),
     subtotalCents: z.number().int().nonnegative(),
+    /** The order's discount (promotions); absent until promotions exist, which means none. */
+    discountCents: z.number().int().nonnegative().optional(),
     shippingCents: z.number().int().nonnegative(),
     totalCents: z.number().int().nonnegative(),
     currency: z.string().length(3),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireSignedIn, requireStaff, type Caller } from '../../../platform/auth.js';
 import { forbidden } from '../../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import { decodeCursor, encodeCursor } from '../../../platform/id-cursor.js';
 import type { ShipmentStatus } from '../domain/shipment-lifecycle.js';
 import type { ShipmentHistoryRecord } from '../store/shipment-history.entity.js';
 import type { ShipmentRecord } from '../store/shipment.entity.js';

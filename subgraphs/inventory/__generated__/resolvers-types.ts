@@ -140,6 +140,8 @@ export type StockMovementKind =
   | 'RELEASED'
   /** Units held for a placed order. */
   | 'RESERVED'
+  /** Units a customer sent back that passed inspection: from shipped back to available (returns). */
+  | 'RETURNED'
   /** Opening stock of the development seed. */
   | 'SEEDED'
   /** Committed units left the warehouse. */

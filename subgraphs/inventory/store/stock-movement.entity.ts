@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/postgresql';
 
-export type MovementKind = 'SEEDED' | 'RECEIVED' | 'ADJUSTED' | 'RESERVED' | 'COMMITTED' | 'SHIPPED' | 'RELEASED' | 'EXPIRED';
+export type MovementKind = 'SEEDED' | 'RECEIVED' | 'ADJUSTED' | 'RESERVED' | 'COMMITTED' | 'SHIPPED' | 'RELEASED' | 'EXPIRED' | 'RETURNED';
 
 /** Who and why, for the movement log. */
 export interface MovementInfo {

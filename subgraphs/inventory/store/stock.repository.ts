@@ -41,6 +41,12 @@ export class StockRepository {
     );
   }
 
+  /** Whether the units of this return were restocked already (a redelivery under a new message id). */
+  async hasReturnMovement(returnId: string): Promise<boolean> {
+    const rows = await this.em.execute(`select 1 from ${this.table('stock_movement')} where kind = 'RETURNED' and reference = ? limit 1`, [returnId]);
+    return rows.length > 0;
+  }
+
   /**
    * Applies a delta to one row and logs it. The row must be locked by this transaction; the
    * CHECK constraints are the last line of defence, the callers check the buckets first.

@@ -18,6 +18,7 @@ import {
   RefundFailed,
 } from '../../../events/contracts/payments/index.js';
 import { DeliveryAttemptFailed, DeliveryFailed, ShipmentAssigned, ShipmentDelivered, ShipmentDispatched } from '../../../events/contracts/fulfillment/index.js';
+import { ReturnUpdated } from '../../../events/contracts/returns/index.js';
 import type { SagaEvent } from '../domain/saga/types.js';
 import { advanceSaga } from '../use-cases/advance-saga.js';
 import type { OrdersDeps } from '../use-cases/scope.js';
@@ -30,7 +31,7 @@ import type { OrdersDeps } from '../use-cases/scope.js';
  */
 const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000] };
 
-/** The participants' answers (inventory, payments, fulfillment) → the order saga. */
+/** The participants' answers (inventory, payments, fulfillment) and returns' steps → the order saga. */
 export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>): EventHandler[] {
   /** One answer → what the saga reacts to; every answer names its order. */
   const on = <D extends EventDefinition<string, { orderId: string }>>(definition: D, name: string, toSagaEvent: (payload: PayloadOf<D>) => SagaEvent) =>
@@ -72,5 +73,18 @@ export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' |
     on(DeliveryAttemptFailed, 'saga-on-delivery-attempt-failed', (p) => ({ type: 'DeliveryAttemptFailed', shipmentId: p.shipmentId, attempt: p.attempt, reason: p.reason })),
     on(ShipmentDelivered, 'saga-on-shipment-delivered', (p) => ({ type: 'ShipmentDelivered', shipmentId: p.shipmentId, deliveredAt: p.deliveredAt })),
     on(DeliveryFailed, 'saga-on-delivery-failed', (p) => ({ type: 'DeliveryFailed', shipmentId: p.shipmentId, attempts: p.attempts })),
+    // returns
+    on(ReturnUpdated, 'saga-on-return-updated', (p) => ({
+      type: 'ReturnUpdated',
+      returnId: p.returnId,
+      status: p.status,
+      sequence: p.sequence,
+      open: p.open,
+      units: p.items.reduce((n, item) => n + item.quantity, 0),
+      refundCents: p.refundCents,
+      label: p.label,
+      rejectionReason: p.rejectionReason,
+      refund: p.refund,
+    })),
   ];
 }

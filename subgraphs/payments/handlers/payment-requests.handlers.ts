@@ -1,5 +1,6 @@
 import { handle, type EventHandler, type HandlerOptions } from '../../../events/handler.js';
 import { PaymentAuthorizationRequested, PaymentCaptureRequested, PaymentVoidRequested, RefundRequested } from '../../../events/contracts/orders/index.js';
+import { ReturnRefundRequested } from '../../../events/contracts/returns/index.js';
 import { authorizePayment } from '../use-cases/authorize-payment.js';
 import { capturePayment } from '../use-cases/capture-payment.js';
 import { refundPayment } from '../use-cases/refund-payment.js';
@@ -15,9 +16,9 @@ import { voidPayment } from '../use-cases/void-payment.js';
 const PAYMENT_REQUEST: Omit<HandlerOptions, 'name'> = { ackWaitMs: 120_000 };
 
 /**
- * The saga's requests → the payment lifecycle. Each runs in the kit's transaction with its inbox
- * row, so a redelivered message does nothing; a new message for the same order is answered from
- * the payment as it stands (see the use cases).
+ * The saga's requests (and returns' refunds) → the payment lifecycle. Each runs in the kit's
+ * transaction with its inbox row, so a redelivered message does nothing; a new message for the
+ * same order is answered from the payment as it stands (see the use cases).
  */
 export function paymentRequestHandlers(deps: PaymentsDeps): EventHandler[] {
   return [
@@ -36,6 +37,12 @@ export function paymentRequestHandlers(deps: PaymentsDeps): EventHandler[] {
     handle(RefundRequested, { name: 'refund-on-refund-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
       const outcome = await refundPayment(deps, em, event.payload, cause(event));
       log.info({ orderId: event.payload.orderId, refundId: event.payload.refundId, outcome }, 'refund requested');
+    }),
+    // a received return's partial refund: the same refund, answered the same way (RefundCompleted / RefundFailed)
+    handle(ReturnRefundRequested, { name: 'refund-on-return-refund-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
+      const { orderId, refundId, amountCents, currency, reason, returnId } = event.payload;
+      const outcome = await refundPayment(deps, em, { orderId, refundId, amountCents, currency, reason }, cause(event));
+      log.info({ orderId, refundId, returnId, outcome }, 'return refund requested');
     }),
   ];
 }

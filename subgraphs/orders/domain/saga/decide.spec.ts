@@ -432,3 +432,57 @@ describe('answers for a finished order', () => {
 function last<T>(items: T[]): T | undefined {
   return items[items.length - 1];
 }
+
+describe('returns', () => {
+  const returnUpdate = (status: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RECEIVED' | 'REFUNDED', sequence: number, extra: Partial<Extract<SagaEvent, { type: 'ReturnUpdated' }>> = {}): SagaEvent => ({
+    type: 'ReturnUpdated',
+    returnId: 'ret-1',
+    status,
+    sequence,
+    open: status !== 'REJECTED' && status !== 'REFUNDED',
+    units: 1,
+    refundCents: 850,
+    label: status === 'REQUESTED' ? null : { carrier: 'USPS', trackingNumber: '9202000' },
+    rejectionReason: null,
+    refund: status === 'RECEIVED' || status === 'REFUNDED' ? { refundId: 'ref-r1', status: status === 'REFUNDED' ? 'COMPLETED' : 'REQUESTED', failureReason: null } : null,
+    ...extra,
+  });
+  const deliveredOrder = () => story([reserved, authorized, captured, committed, dispatched, delivered]).state;
+  const windowEnds = (state: SagaState): SagaEvent => ({ type: 'TimeoutFired', kind: 'RETURN_WINDOW', token: state.timeouts.RETURN_WINDOW! });
+
+  it('records each step of a return on the timeline', () => {
+    const { records } = story([reserved, authorized, captured, committed, dispatched, delivered, returnUpdate('APPROVED', 1), returnUpdate('RECEIVED', 2), returnUpdate('REFUNDED', 3)]);
+    expect(timeline(records).filter((t) => t.startsWith('RETURN_'))).toEqual(['RETURN_APPROVED', 'RETURN_RECEIVED', 'RETURN_REFUNDED']);
+    const refunded = records.find((r) => r.type === 'TimelineEntry' && r.entry === 'RETURN_REFUNDED');
+    expect(refunded).toMatchObject({ detail: '$8.50 refunded' });
+  });
+
+  it('keeps a delivered order with an open return open past the window, and closes it when the return ends', () => {
+    const approved = run(deliveredOrder(), [returnUpdate('APPROVED', 1)]).state;
+    const waiting = run(approved, [windowEnds(approved)], after(40 * DAY));
+    expect(waiting.state.status).toBe('DELIVERED');
+    expect(timeline(waiting.records)).toEqual(['RETURN_WINDOW_ENDED']);
+
+    const received = run(waiting.state, [returnUpdate('RECEIVED', 2)], after(41 * DAY));
+    expect(received.state.status).toBe('DELIVERED');
+    const closed = run(received.state, [returnUpdate('REFUNDED', 3)], after(42 * DAY));
+    expect(statuses(closed.records)).toEqual(['DELIVERED→CLOSED']);
+  });
+
+  it('closes at the end of the window when every return has ended', () => {
+    const rejected = run(deliveredOrder(), [returnUpdate('REQUESTED', 1), returnUpdate('REJECTED', 2, { rejectionReason: 'used' })]).state;
+    expect(statuses(run(rejected, [windowEnds(rejected)], after(40 * DAY)).records)).toEqual(['DELIVERED→CLOSED']);
+  });
+
+  it('ignores a repeated or overtaken announcement', () => {
+    const refunded = run(deliveredOrder(), [returnUpdate('APPROVED', 1), returnUpdate('REFUNDED', 3)]).state;
+    expect(run(refunded, [returnUpdate('RECEIVED', 2)]).changed).toBe(false);
+    expect(run(refunded, [returnUpdate('REFUNDED', 3)]).changed).toBe(false);
+  });
+
+  it('escalates a return refund that failed, like its own refunds', () => {
+    const failed = run(deliveredOrder(), [returnUpdate('APPROVED', 1), returnUpdate('RECEIVED', 2), returnUpdate('RECEIVED', 3, { refund: { refundId: 'ref-r1', status: 'FAILED', failureReason: 'card closed' } })]);
+    expect(alerts(failed.records)).toEqual(['REFUND_ESCALATED']);
+    expect(timeline(failed.records)).toEqual(['RETURN_REFUND_FAILED', 'ALERT_RAISED']);
+  });
+});

@@ -12,7 +12,7 @@ import type { SagaDecision, SagaEnvironment, SagaEvent, SagaState } from './type
  * The story, top to bottom:
  *   placed (start.ts) → reserve + authorize in parallel → both done → capture → commit the
  *   reservation → CONFIRMED → fulfillment → dispatched (SHIPPED) → delivered (DELIVERED) →
- *   return window over (CLOSED).
+ *   return window over (CLOSED), or later, once the returns open then have ended.
  * Failures: a final payment failure or out of stock → CANCELLED with compensation; not
  * CONFIRMED in time → ON_HOLD + alert + compensation, closed by staff as CANCELLED; the customer
  * (within 2 h, unshipped) or customer service (unshipped) may cancel. Answers that come after
@@ -64,6 +64,8 @@ function react(step: Step, event: Exclude<SagaEvent, { type: 'CancellationReques
       return onDelivered(step, event);
     case 'DeliveryFailed':
       return onDeliveryFailed(step, event);
+    case 'ReturnUpdated':
+      return onReturnUpdated(step, event);
     case 'TimeoutFired':
       return onTimeout(step, event);
   }
@@ -345,8 +347,45 @@ function onTimeout(step: Step, event: On<'TimeoutFired'>): void {
   step.forgetTimeout(event.kind);
   if (event.kind === 'CONFIRMATION' && step.state.status === 'PLACED') return hold(step);
   if (event.kind === 'RETURN_WINDOW' && step.state.status === 'DELIVERED') {
+    if (openReturns(step.state) > 0) {
+      // a return in progress keeps the order open; the last one to end closes it
+      step.state.returnWindowEnded = true;
+      return step.timeline('RETURN_WINDOW_ENDED', 'the order closes when its open returns end');
+    }
     step.moveTo('CLOSED');
     step.timeline('CLOSED', 'the return window ended');
+  }
+}
+
+// ---- 5. returns: each step on the timeline; an open return keeps a DELIVERED order open ---------
+
+const openReturns = (state: SagaState): number => Object.values(state.returns ?? {}).filter((ret) => ret.open).length;
+
+function onReturnUpdated(step: Step, event: On<'ReturnUpdated'>): void {
+  const returns = (step.state.returns ??= {});
+  const known = returns[event.returnId];
+  if (known && known.sequence >= event.sequence) return; // repeated, or overtaken by a later step
+  returns[event.returnId] = { status: event.status, sequence: event.sequence, open: event.open, refundStatus: event.refund?.status ?? null };
+  const money = (cents: number) => formatMoney({ cents, currency: step.state.total.currency });
+
+  if (known?.status !== event.status) {
+    const detail: Record<typeof event.status, string> = {
+      REQUESTED: `${event.units} unit(s), waiting for customer service`,
+      APPROVED: `${event.units} unit(s)${event.label ? `, label ${event.label.carrier} ${event.label.trackingNumber}` : ''}`,
+      REJECTED: event.rejectionReason ?? 'rejected',
+      RECEIVED: event.refund ? `refund of ${money(event.refundCents)} requested` : 'nothing to refund',
+      REFUNDED: `${money(event.refundCents)} refunded`,
+    };
+    step.timeline(`RETURN_${event.status}`, detail[event.status]);
+  }
+  if (event.refund?.status === 'FAILED' && known?.refundStatus !== 'FAILED') {
+    step.timeline('RETURN_REFUND_FAILED', event.refund.failureReason);
+    // PO: retried 3 times by payments, then escalated to staff, like the saga's own refunds
+    step.alert('REFUND_ESCALATED', `return refund of ${money(event.refundCents)} failed: ${event.refund.failureReason ?? 'unknown reason'}`);
+  }
+  if (step.state.status === 'DELIVERED' && step.state.returnWindowEnded && openReturns(step.state) === 0) {
+    step.moveTo('CLOSED');
+    step.timeline('CLOSED', 'the return window ended and its returns are done');
   }
 }
 

@@ -24,7 +24,22 @@ export interface SagaState {
   fulfillment: FulfillmentFacts;
   /** The token of each pending timeout; a timeout firing with another token is stale. */
   timeouts: Partial<Record<TimeoutKind, string>>;
+  /** The order's returns as returns announced them, by return id (absent on sagas older than returns). */
+  returns?: Record<string, ReturnFacts>;
+  /** The return window ended while a return was open: the order closes when its returns end. */
+  returnWindowEnded?: boolean;
 }
+
+/** What the saga knows of one return of the order (from ReturnUpdated). */
+export interface ReturnFacts {
+  status: ReturnStatus;
+  /** The highest ReturnUpdated.sequence applied: older announcements change nothing. */
+  sequence: number;
+  open: boolean;
+  refundStatus: 'REQUESTED' | 'COMPLETED' | 'FAILED' | null;
+}
+
+export type ReturnStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RECEIVED' | 'REFUNDED';
 
 export interface InventoryFacts {
   /** What inventory last told us about the order's reservation (REQUESTED: no answer yet). */
@@ -88,6 +103,19 @@ export type SagaEvent =
   | { type: 'DeliveryAttemptFailed'; shipmentId: string; attempt: number; reason: string }
   | { type: 'ShipmentDelivered'; shipmentId: string; deliveredAt: string }
   | { type: 'DeliveryFailed'; shipmentId: string; attempts: number }
+  // returns
+  | {
+      type: 'ReturnUpdated';
+      returnId: string;
+      status: ReturnStatus;
+      sequence: number;
+      open: boolean;
+      units: number;
+      refundCents: number;
+      label: { carrier: string; trackingNumber: string } | null;
+      rejectionReason: string | null;
+      refund: { refundId: string; status: 'REQUESTED' | 'COMPLETED' | 'FAILED'; failureReason: string | null } | null;
+    }
   // the saga's own
   | { type: 'TimeoutFired'; kind: TimeoutKind; token: string }
   | { type: 'CancellationRequested'; by: 'CUSTOMER' | 'STAFF'; reason: string };

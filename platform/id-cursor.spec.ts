@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from './id-cursor.js';
 
-describe('shipment page cursors', () => {
-  it('round-trips a shipment id', () => {
+describe('id page cursors', () => {
+  it('round-trips an id', () => {
     const id = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     expect(decodeCursor(encodeCursor(id))).toBe(id);
   });

@@ -1,12 +1,12 @@
 /**
- * Opaque page cursors of shipment listings: the id of the last shipment on a page (ids are
- * UUIDv7, so id order is creation order). Anything we did not encode decodes to null.
+ * Opaque page cursors of listings ordered by UUIDv7 id (id order is creation order): the id of
+ * the last row on a page (fulfillment's shipments, returns). Anything we did not encode decodes to null.
  */
 const VERSION = 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function encodeCursor(shipmentId: string): string {
-  return Buffer.from(JSON.stringify([VERSION, shipmentId]), 'utf8').toString('base64url');
+export function encodeCursor(id: string): string {
+  return Buffer.from(JSON.stringify([VERSION, id]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): string | null {

@@ -1,0 +1,4 @@
+/** An order as another subgraph refers to it (orders owns it). */
+export interface OrderReference {
+  id: string;
+}
