@@ -201,6 +201,16 @@ export const CONTEXTS = {
       ShipmentConnection: '../use-cases/read-shipments.js#ShipmentPage',
     },
   }),
+
+  promotions: context({
+    port: 4011,
+    settings: {},
+    configure: () => ({}),
+    mappers: {
+      Coupon: '../store/coupon.entity.js#CouponRecord',
+      CouponConnection: '../use-cases/read-coupons.js#CouponPage',
+    },
+  }),
 } as const;
 
 export type ContextName = keyof typeof CONTEXTS;

@@ -2,12 +2,14 @@ import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Context } from './context.js';
 import { startCartExpiry } from './expiry.js';
 import { catalogProjectionHandlers } from './handlers/catalog-projection.handlers.js';
+import { couponProjectionHandlers } from './handlers/coupon-projection.handlers.js';
 import { stockProjectionHandlers } from './handlers/stock-projection.handlers.js';
 import { createResolvers } from './resolvers/index.js';
 import { CartEntity } from './store/cart.entity.js';
 import { CartHistoryEntity } from './store/cart-history.entity.js';
 import { ProductProjectionEntity, StockProjectionEntity } from './store/projection.entities.js';
 import { Migration0001Cart } from './store/migrations/0001-cart.js';
+import { Migration0002Coupons } from './store/migrations/0002-coupons.js';
 import { createCartUseCases, type CartDeps } from './use-cases/index.js';
 
 /**
@@ -19,14 +21,17 @@ export const cartSubgraph: SubgraphSpec<Context> = {
   name: 'cart',
   schemaFile: 'subgraphs/cart/schema.graphql',
   entities: [CartEntity, CartHistoryEntity, ProductProjectionEntity, StockProjectionEntity],
-  migrations: [{ name: '0001-cart', class: Migration0001Cart }],
+  migrations: [
+    { name: '0001-cart', class: Migration0001Cart },
+    { name: '0002-coupons', class: Migration0002Coupons },
+  ],
   build({ config, orm, log, verifier }) {
-    const deps: CartDeps = { eventNamespace: config.nats.namespace, verifier, guestTtlMs: config.cart.guestTtlMs };
+    const deps: CartDeps = { eventNamespace: config.nats.namespace, verifier, guestTtlMs: config.cart.guestTtlMs, clock: () => new Date() };
     const useCases = createCartUseCases(deps);
     return {
       resolvers: createResolvers(useCases, { guestTtlMs: deps.guestTtlMs }),
       createContext: (base) => ({ ...base, em: forkEm(orm) }),
-      handlers: [...catalogProjectionHandlers(), ...stockProjectionHandlers()],
+      handlers: [...catalogProjectionHandlers(), ...stockProjectionHandlers(), ...couponProjectionHandlers()],
       jobs: [
         () =>
           startCartExpiry({

@@ -12,3 +12,5 @@ export { PaymentVoidRequested } from './payment-void-requested.event.js';
 export { RefundRequested } from './refund-requested.event.js';
 export { FulfillmentRequested } from './fulfillment-requested.event.js';
 export { shippingAddressSchema, shippingMethodSchema, orderStatusSchema, type ShippingAddressSnapshot, type ShippingMethodName, type OrderStatusName } from './order-shapes.js';
+export { CouponRedeemed } from './coupon-redeemed.event.js';
+export { CouponRedemptionReleased } from './coupon-redemption-released.event.js';

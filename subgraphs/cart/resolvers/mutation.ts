@@ -9,4 +9,6 @@ export const createMutationResolvers = (useCases: CartUseCases): MutationResolve
   clearCart: (_root, { cartId }, ctx) => useCases.clearCart(ctx, cartId),
   mergeCart: (_root, { guestToken }, ctx) => useCases.mergeCart(ctx, guestToken),
   checkoutCart: (_root, { cartId }, ctx) => useCases.checkoutCart(ctx, cartId),
+  applyCoupon: (_root, { cartId, code }, ctx) => useCases.applyCoupon(ctx, cartId, code),
+  removeCoupon: (_root, { cartId }, ctx) => useCases.removeCoupon(ctx, cartId),
 });
