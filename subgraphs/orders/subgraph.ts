@@ -4,6 +4,7 @@ import { ArrivalListener } from '../../platform/arrivals.js';
 import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Context } from './context.js';
 import { checkoutHandlers } from './handlers/checkout.handlers.js';
+import { couponHandlers } from './handlers/coupon.handlers.js';
 import { addressProjectionHandlers, catalogProjectionHandlers } from './handlers/projection.handlers.js';
 import { sagaHandlers } from './handlers/saga.handlers.js';
 import { startCheckoutExpiry } from './jobs/checkout-expiry.job.js';
@@ -12,6 +13,7 @@ import { createOrdersLoaders } from './loaders.js';
 import { createResolvers } from './resolvers/index.js';
 import { CheckoutEntity } from './store/checkout.entity.js';
 import { Migration0001Orders } from './store/migrations/0001-orders.js';
+import { Migration0002Coupons } from './store/migrations/0002-coupons.js';
 import { OrderEntity } from './store/order.entity.js';
 import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
@@ -28,7 +30,10 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
   name: 'orders',
   schemaFile: 'subgraphs/orders/schema.graphql',
   entities: [CheckoutEntity, OrderEntity, OrderSagaEntity, TimelineEntity, ProductPriceEntity, CustomerAddressEntity],
-  migrations: [{ name: '0001-orders', class: Migration0001Orders }],
+  migrations: [
+    { name: '0001-orders', class: Migration0001Orders },
+    { name: '0002-coupons', class: Migration0002Coupons },
+  ],
   build({ config, orm, log }) {
     const settings = config.orders;
     const arrivals = new ArrivalListener(config.database.url, ORDERS_ARRIVALS_CHANNEL, log.child({ component: 'arrivals' }));
@@ -56,7 +61,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
         const em = forkEm(orm);
         return { ...base, em, loaders: createOrdersLoaders(em) };
       },
-      handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps)],
+      handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps), ...couponHandlers(deps)],
       jobs: [
         () => arrivals.start(),
         () => startSagaTimeouts({ orm, deps, everyMs: settings.timeoutPollMs, log: log.child({ component: 'saga-timeouts' }) }),
