@@ -101,6 +101,18 @@ type Documents = {
     "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestDispatchDocument,
     "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": typeof types.OrdersTestRecordDeliveryDocument,
     "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrdersTestOrderPaymentAndShipmentsDocument,
+    "\n  mutation PromotionsTestCreateCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      code\n      description\n      percentOff\n      validUntil\n      maxRedemptions\n      redemptions\n      active\n    }\n  }\n": typeof types.PromotionsTestCreateCouponDocument,
+    "\n  mutation PromotionsTestDeactivateCoupon($code: ID!) {\n    deactivateCoupon(code: $code) {\n      code\n      active\n    }\n  }\n": typeof types.PromotionsTestDeactivateCouponDocument,
+    "\n  query PromotionsTestCoupons($first: Int, $after: String) {\n    coupons(first: $first, after: $after) {\n      nodes {\n        code\n        percentOff\n        maxRedemptions\n        redemptions\n        active\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PromotionsTestCouponsDocument,
+    "\n  fragment PromotionsTestCart on Cart {\n    id\n    updatedAt\n    subtotal {\n      cents\n    }\n    discount {\n      cents\n      currency\n      formatted\n    }\n    coupon {\n      code\n      description\n      percentOff\n    }\n  }\n": typeof types.PromotionsTestCartFragmentDoc,
+    "\n  mutation PromotionsTestApplyCoupon($cartId: ID!, $code: String!) {\n    applyCoupon(cartId: $cartId, code: $code) {\n      cart {\n        ...PromotionsTestCart\n      }\n      warnings {\n        code\n      }\n    }\n  }\n  \n": typeof types.PromotionsTestApplyCouponDocument,
+    "\n  mutation PromotionsTestRemoveCoupon($cartId: ID!) {\n    removeCoupon(cartId: $cartId) {\n      cart {\n        ...PromotionsTestCart\n      }\n    }\n  }\n  \n": typeof types.PromotionsTestRemoveCouponDocument,
+    "\n  query PromotionsTestReadCart($id: ID!) {\n    cart(id: $id) {\n      ...PromotionsTestCart\n    }\n  }\n  \n": typeof types.PromotionsTestReadCartDocument,
+    "\n  mutation PromotionsTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...PromotionsTestCart\n    }\n  }\n  \n": typeof types.PromotionsTestMergeCartDocument,
+    "\n  query PromotionsTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      id\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      couponCode\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n": typeof types.PromotionsTestCheckoutDocument,
+    "\n  mutation PromotionsTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      id\n      status\n      couponCode\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n": typeof types.PromotionsTestPlaceOrderDocument,
+    "\n  query PromotionsTestOrderMoney($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      couponCode\n      discount {\n        cents\n      }\n      total {\n        cents\n      }\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n    }\n  }\n": typeof types.PromotionsTestOrderMoneyDocument,
+    "\n  mutation PromotionsTestCancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId, reason: \"changed my mind\") {\n      id\n      status\n    }\n  }\n": typeof types.PromotionsTestCancelOrderDocument,
 };
 const documents: Documents = {
     "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.CartTestCartProductsDocument,
@@ -190,6 +202,18 @@ const documents: Documents = {
     "\n  mutation OrdersTestDispatch($shipmentId: ID!) {\n    dispatchShipment(shipmentId: $shipmentId) {\n      id\n      status\n    }\n  }\n": types.OrdersTestDispatchDocument,
     "\n  mutation OrdersTestRecordDelivery($shipmentId: ID!, $delivered: Boolean!) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered) {\n      id\n      status\n    }\n  }\n": types.OrdersTestRecordDeliveryDocument,
     "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n": types.OrdersTestOrderPaymentAndShipmentsDocument,
+    "\n  mutation PromotionsTestCreateCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      code\n      description\n      percentOff\n      validUntil\n      maxRedemptions\n      redemptions\n      active\n    }\n  }\n": types.PromotionsTestCreateCouponDocument,
+    "\n  mutation PromotionsTestDeactivateCoupon($code: ID!) {\n    deactivateCoupon(code: $code) {\n      code\n      active\n    }\n  }\n": types.PromotionsTestDeactivateCouponDocument,
+    "\n  query PromotionsTestCoupons($first: Int, $after: String) {\n    coupons(first: $first, after: $after) {\n      nodes {\n        code\n        percentOff\n        maxRedemptions\n        redemptions\n        active\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PromotionsTestCouponsDocument,
+    "\n  fragment PromotionsTestCart on Cart {\n    id\n    updatedAt\n    subtotal {\n      cents\n    }\n    discount {\n      cents\n      currency\n      formatted\n    }\n    coupon {\n      code\n      description\n      percentOff\n    }\n  }\n": types.PromotionsTestCartFragmentDoc,
+    "\n  mutation PromotionsTestApplyCoupon($cartId: ID!, $code: String!) {\n    applyCoupon(cartId: $cartId, code: $code) {\n      cart {\n        ...PromotionsTestCart\n      }\n      warnings {\n        code\n      }\n    }\n  }\n  \n": types.PromotionsTestApplyCouponDocument,
+    "\n  mutation PromotionsTestRemoveCoupon($cartId: ID!) {\n    removeCoupon(cartId: $cartId) {\n      cart {\n        ...PromotionsTestCart\n      }\n    }\n  }\n  \n": types.PromotionsTestRemoveCouponDocument,
+    "\n  query PromotionsTestReadCart($id: ID!) {\n    cart(id: $id) {\n      ...PromotionsTestCart\n    }\n  }\n  \n": types.PromotionsTestReadCartDocument,
+    "\n  mutation PromotionsTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...PromotionsTestCart\n    }\n  }\n  \n": types.PromotionsTestMergeCartDocument,
+    "\n  query PromotionsTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      id\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      couponCode\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n": types.PromotionsTestCheckoutDocument,
+    "\n  mutation PromotionsTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      id\n      status\n      couponCode\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n": types.PromotionsTestPlaceOrderDocument,
+    "\n  query PromotionsTestOrderMoney($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      couponCode\n      discount {\n        cents\n      }\n      total {\n        cents\n      }\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n    }\n  }\n": types.PromotionsTestOrderMoneyDocument,
+    "\n  mutation PromotionsTestCancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId, reason: \"changed my mind\") {\n      id\n      status\n    }\n  }\n": types.PromotionsTestCancelOrderDocument,
 };
 
 /**
@@ -554,6 +578,54 @@ export function graphql(source: "\n  mutation OrdersTestRecordDelivery($shipment
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersTestOrderPaymentAndShipments($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n      shipments {\n        id\n        status\n        warehouse {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestCreateCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      code\n      description\n      percentOff\n      validUntil\n      maxRedemptions\n      redemptions\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation PromotionsTestCreateCoupon($input: CreateCouponInput!) {\n    createCoupon(input: $input) {\n      code\n      description\n      percentOff\n      validUntil\n      maxRedemptions\n      redemptions\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestDeactivateCoupon($code: ID!) {\n    deactivateCoupon(code: $code) {\n      code\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation PromotionsTestDeactivateCoupon($code: ID!) {\n    deactivateCoupon(code: $code) {\n      code\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromotionsTestCoupons($first: Int, $after: String) {\n    coupons(first: $first, after: $after) {\n      nodes {\n        code\n        percentOff\n        maxRedemptions\n        redemptions\n        active\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PromotionsTestCoupons($first: Int, $after: String) {\n    coupons(first: $first, after: $after) {\n      nodes {\n        code\n        percentOff\n        maxRedemptions\n        redemptions\n        active\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PromotionsTestCart on Cart {\n    id\n    updatedAt\n    subtotal {\n      cents\n    }\n    discount {\n      cents\n      currency\n      formatted\n    }\n    coupon {\n      code\n      description\n      percentOff\n    }\n  }\n"): (typeof documents)["\n  fragment PromotionsTestCart on Cart {\n    id\n    updatedAt\n    subtotal {\n      cents\n    }\n    discount {\n      cents\n      currency\n      formatted\n    }\n    coupon {\n      code\n      description\n      percentOff\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestApplyCoupon($cartId: ID!, $code: String!) {\n    applyCoupon(cartId: $cartId, code: $code) {\n      cart {\n        ...PromotionsTestCart\n      }\n      warnings {\n        code\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation PromotionsTestApplyCoupon($cartId: ID!, $code: String!) {\n    applyCoupon(cartId: $cartId, code: $code) {\n      cart {\n        ...PromotionsTestCart\n      }\n      warnings {\n        code\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestRemoveCoupon($cartId: ID!) {\n    removeCoupon(cartId: $cartId) {\n      cart {\n        ...PromotionsTestCart\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation PromotionsTestRemoveCoupon($cartId: ID!) {\n    removeCoupon(cartId: $cartId) {\n      cart {\n        ...PromotionsTestCart\n      }\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromotionsTestReadCart($id: ID!) {\n    cart(id: $id) {\n      ...PromotionsTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  query PromotionsTestReadCart($id: ID!) {\n    cart(id: $id) {\n      ...PromotionsTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...PromotionsTestCart\n    }\n  }\n  \n"): (typeof documents)["\n  mutation PromotionsTestMergeCart($guestToken: String!) {\n    mergeCart(guestToken: $guestToken) {\n      ...PromotionsTestCart\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromotionsTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      id\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      couponCode\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n"): (typeof documents)["\n  query PromotionsTestCheckout($id: ID!) {\n    checkout(id: $id) {\n      id\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      couponCode\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      id\n      status\n      couponCode\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PromotionsTestPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean) {\n    placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) {\n      id\n      status\n      couponCode\n      subtotal {\n        cents\n      }\n      discount {\n        cents\n      }\n      shippingCost {\n        cents\n      }\n      total {\n        cents\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromotionsTestOrderMoney($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      couponCode\n      discount {\n        cents\n      }\n      total {\n        cents\n      }\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PromotionsTestOrderMoney($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      couponCode\n      discount {\n        cents\n      }\n      total {\n        cents\n      }\n      payment {\n        status\n        amount {\n          cents\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PromotionsTestCancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId, reason: \"changed my mind\") {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PromotionsTestCancelOrder($orderId: ID!) {\n    cancelOrder(orderId: $orderId, reason: \"changed my mind\") {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
