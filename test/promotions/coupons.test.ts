@@ -201,6 +201,20 @@ describe('checkout, placement and afterwards', () => {
     expect(ok(await stack.request(CART, { id: cartId }, token)).cart.coupon).toBeNull();
   });
 
+  it("discounts only one of a customer's two checkouts placed at the same instant", async () => {
+    const { code } = await createCoupon(stack);
+    const customerId = randomUUID();
+    // two carts checked out one after the other, both carrying the coupon (neither is placed yet)
+    const first = await checkoutWithCoupon(stack, sku, 2, code, customerId);
+    const second = await checkoutWithCoupon(stack, sku, 2, code, customerId);
+    await checkoutWhen(stack, second.token, second.checkoutId, (c) => c.discount.cents > 0, 'the checkout to show the discount');
+    const results = await Promise.all([first, second].map((s) => stack.request(PLACE, { checkoutId: s.checkoutId }, s.token)));
+    const placed = results.filter((r) => !r.errors);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.data.placeOrder).toMatchObject({ couponCode: code, discount: { cents: 259 } });
+    expect(errorOf(results.find((r) => r.errors)!)).toMatchObject({ code: 'PRICE_CHANGED', rule: 'COUPON_ALREADY_USED' });
+  });
+
   it('refuses an exhausted coupon at apply time', async () => {
     const { code } = await createCoupon(stack, { maxRedemptions: 1 });
     const first = await checkoutWithCoupon(stack, sku, 2, code);

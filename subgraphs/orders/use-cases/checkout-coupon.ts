@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '../../../platform/errors.js';
 import { recordEvent } from '../../../events/outbox.js';
 import { CouponRedeemed, CouponRedemptionReleased } from '../../../events/contracts/orders/index.js';
 import { couponStanding } from '../../../events/contracts/promotions/index.js';
@@ -56,4 +57,17 @@ export async function applyingPercent(em: EntityManager, coupon: CheckoutCoupon,
   const known = await new CouponLedgerRepository(em).standing(coupon.code, customerId);
   const standing = couponStanding(known.coupon, known.usedByCustomer, now);
   return standing.applies ? coupon.percentOff : null;
+}
+
+/**
+ * Two checkouts of one customer placed at the same instant with the same coupon: both pass the
+ * counter (the second re-reads the coupon row, not the first's redemption row), and the unique
+ * index on unreleased (code, customer) rejects the second at commit. The whole placement rolled
+ * back; the customer is told as for any coupon that stopped applying.
+ */
+export function sameCustomerRace(err: unknown): never {
+  if (err instanceof UniqueConstraintViolationException && err.message.includes('coupon_redemption_one_per_customer')) {
+    throw new DomainError('PRICE_CHANGED', 'You have already used this coupon on another order: the total no longer includes its discount; review it and place the order again', { rule: 'COUPON_ALREADY_USED', priceChanges: [] });
+  }
+  throw err;
 }

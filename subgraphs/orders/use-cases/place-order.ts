@@ -10,7 +10,7 @@ import { findOwnCheckout } from './checkout-access.js';
 import { changeCheckout } from './checkout-changes.js';
 import { sagaEnvironment } from './advance-saga.js';
 import { persistSagaStep } from './saga-step.js';
-import { recordCouponRedemption, redeemCheckoutCoupon } from './checkout-coupon.js';
+import { recordCouponRedemption, redeemCheckoutCoupon, sameCustomerRace } from './checkout-coupon.js';
 import { toCheckout } from '../store/checkout.entity.js';
 import type { OrdersDeps, OrdersScope } from './scope.js';
 
@@ -83,7 +83,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     );
     await persistSagaStep(em, deps.eventNamespace, { order, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
     return { order, placedNow: true };
-  });
+  }).catch(sameCustomerRace);
   if (order.placedNow) scope.log.info({ orderId: order.order.id, checkoutId, totalCents: order.order.totalCents }, 'order placed');
   return order.order;
 }
