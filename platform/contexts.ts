@@ -263,6 +263,16 @@ export const CONTEXTS = {
       Money: '../domain/money.js#Money as MoneyValue',
     },
   }),
+
+  promotions: context({
+    port: 4011,
+    settings: {},
+    configure: () => ({}),
+    mappers: {
+      Coupon: '../store/coupon.entity.js#CouponRecord',
+      CouponConnection: '../use-cases/read-coupons.js#CouponPage',
+    },
+  }),
 } as const;
 
 export type ContextName = keyof typeof CONTEXTS;

@@ -75,6 +75,21 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
      where outcome = 'SUCCEEDED' and operation in ('AUTHORIZE', 'CAPTURE') group by payment_id, operation having count(*) > 1`);
   check('at most one successful authorization and one capture per payment (attempt log)', doubleCharges, 'none repeated');
 
+  // 3b. Coupons: every total is subtotal − discount + shipping; orders' redemption counters equal their
+  // unreleased redemption rows and never pass a limit; a cancelled order holds no redemption.
+  const badTotals = await probe.query(`
+    select id::text as id, subtotal_cents, discount_cents, shipping_cents, total_cents from orders.customer_order
+     where total_cents <> subtotal_cents - discount_cents + shipping_cents`);
+  const badCounters = await probe.query(`
+    select a.code, a.redemptions, a.max_redemptions, count(r.order_id) filter (where r.released_at is null) as held
+      from orders.coupon_allowance a left join orders.coupon_redemption r on r.code = a.code
+     group by a.code, a.redemptions, a.max_redemptions
+    having a.redemptions <> count(r.order_id) filter (where r.released_at is null) or a.redemptions > coalesce(a.max_redemptions, a.redemptions)`);
+  const keptByCancelled = await probe.query(`
+    select r.order_id::text as order_id, r.code from orders.coupon_redemption r join orders.customer_order o on o.id = r.order_id
+     where o.status = 'CANCELLED' and r.released_at is null`);
+  check('total = subtotal − discount + shipping; coupon counters = redemptions held, within limits; cancelled orders hold none', [...badTotals, ...badCounters, ...keptByCancelled], 'consistent');
+
   // 4. Stock conservation per SKU and warehouse, from the movement log and the reservations.
   const stock = await probe.query<Record<string, string | number>>(`
     select s.sku, s.warehouse_id, s.available, s.reserved, s.committed, s.shipped,

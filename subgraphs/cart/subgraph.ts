@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { startCartExpiry } from './expiry.js';
 import { catalogProjectionHandlers } from './handlers/catalog-projection.handlers.js';
 import { orderProjectionHandlers } from './handlers/order-projection.handlers.js';
+import { couponProjectionHandlers } from './handlers/coupon-projection.handlers.js';
 import { stockProjectionHandlers } from './handlers/stock-projection.handlers.js';
 import { createResolvers } from './resolvers/index.js';
 import { CartEntity } from './store/cart.entity.js';
@@ -11,6 +12,7 @@ import { ProductProjectionEntity, StockProjectionEntity } from './store/projecti
 import { Migration0001Cart } from './store/migrations/0001-cart.js';
 import { Migration0002CartPastOrders } from './store/migrations/0002-cart-past-orders.js';
 import { PastOrderEntity } from './store/past-order.entity.js';
+import { Migration0003Coupons } from './store/migrations/0003-coupons.js';
 import { createCartUseCases, type CartDeps } from './use-cases/index.js';
 
 /**
@@ -25,14 +27,15 @@ export const cartSubgraph: SubgraphSpec<Context> = {
   migrations: [
     { name: '0001-cart', class: Migration0001Cart },
     { name: '0002-cart-past-orders', class: Migration0002CartPastOrders },
+    { name: '0003-coupons', class: Migration0003Coupons },
   ],
   build({ config, orm, log, verifier }) {
-    const deps: CartDeps = { eventNamespace: config.nats.namespace, verifier, guestTtlMs: config.cart.guestTtlMs };
+    const deps: CartDeps = { eventNamespace: config.nats.namespace, verifier, guestTtlMs: config.cart.guestTtlMs, clock: () => new Date() };
     const useCases = createCartUseCases(deps);
     return {
       resolvers: createResolvers(useCases, { guestTtlMs: deps.guestTtlMs }),
       createContext: (base) => ({ ...base, em: forkEm(orm) }),
-      handlers: [...catalogProjectionHandlers(), ...stockProjectionHandlers(), ...orderProjectionHandlers()],
+      handlers: [...catalogProjectionHandlers(), ...stockProjectionHandlers(), ...orderProjectionHandlers(), ...couponProjectionHandlers()],
       jobs: [
         () =>
           startCartExpiry({

@@ -3,6 +3,7 @@ import { ArrivalListener } from '../../platform/arrivals.js';
 import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Context } from './context.js';
 import { checkoutHandlers } from './handlers/checkout.handlers.js';
+import { couponHandlers } from './handlers/coupon.handlers.js';
 import { addressProjectionHandlers, catalogProjectionHandlers } from './handlers/projection.handlers.js';
 import { sagaHandlers } from './handlers/saga.handlers.js';
 import { startCheckoutExpiry } from './jobs/checkout-expiry.job.js';
@@ -14,6 +15,7 @@ import { Migration0001Orders } from './store/migrations/0001-orders.js';
 import { Migration0002OrderNumbers } from './store/migrations/0002-order-numbers.js';
 import { Migration0003OrderStatusHistory } from './store/migrations/0003-order-status-history.js';
 import { StatusChangeEntity } from './store/status-change.entity.js';
+import { Migration0004Coupons } from './store/migrations/0004-coupons.js';
 import { OrderEntity } from './store/order.entity.js';
 import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
@@ -34,6 +36,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
     { name: '0001-orders', class: Migration0001Orders },
     { name: '0002-order-numbers', class: Migration0002OrderNumbers },
     { name: '0003-order-status-history', class: Migration0003OrderStatusHistory },
+    { name: '0004-coupons', class: Migration0004Coupons },
   ],
   build({ config, orm, log, outbound }) {
     const settings = config.orders;
@@ -58,7 +61,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
         const em = forkEm(orm);
         return { ...base, em, loaders: createOrdersLoaders(em) };
       },
-      handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps)],
+      handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps), ...couponHandlers(deps)],
       jobs: [
         () => arrivals.start(),
         () => startSagaTimeouts({ orm, deps, everyMs: settings.timeoutPollMs, log: log.child({ component: 'saga-timeouts' }) }),

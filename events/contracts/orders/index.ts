@@ -13,3 +13,5 @@ export { RefundRequested } from './refund-requested.event.js';
 export { FulfillmentRequested } from './fulfillment-requested.event.js';
 export { shippingAddressSchema, shippingMethodSchema, orderStatusSchema, type ShippingAddressSnapshot, type ShippingMethodName, type OrderStatusName } from './order-shapes.js';
 export { encodeOrderStatusCursor, decodeOrderStatusCursor, type OrderStatusPosition } from './order-status-cursor.js';
+export { CouponRedeemed } from './coupon-redeemed.event.js';
+export { CouponRedemptionReleased } from './coupon-redemption-released.event.js';

@@ -4,7 +4,7 @@ import { shippingAddressSchema, shippingMethodSchema } from './order-shapes.js';
 
 /**
  * Fires when `placeOrder` turned a complete checkout into an order (status PLACED), in the same
- * transaction that starts the saga. For notifications and analytics: the saga's own requests
+ * transaction that starts the saga. totalCents = subtotalCents - discountCents + shippingCents. For notifications and analytics: the saga's own requests
  * (InventoryReservationRequested, PaymentAuthorizationRequested) follow in that transaction.
  * Envelope: customerId = the customer, correlationId = orderId.
  */
@@ -20,8 +20,9 @@ export const OrderPlaced = defineEvent({
       .array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive(), unitPriceCents: z.number().int().nonnegative() }))
       .min(1),
     subtotalCents: z.number().int().nonnegative(),
-    /** The order's discount (promotions); absent until promotions exist, which means none. */
+    /** The coupon's discount (per cart, half up: events/contracts/promotions); absent without a coupon. */
     discountCents: z.number().int().nonnegative().optional(),
+    couponCode: z.string().optional(),
     shippingCents: z.number().int().nonnegative(),
     totalCents: z.number().int().nonnegative(),
     currency: z.string().length(3),

@@ -31,8 +31,12 @@ export type Scalars = {
 /** A shopping cart of a guest or a customer. Only its owner can see or change it. */
 export type Cart = {
   __typename?: 'Cart';
+  /** The coupon applied to this cart, if any. */
+  coupon?: Maybe<Coupon>;
   /** Null for guests' carts. */
   customer?: Maybe<Customer>;
+  /** What the coupon takes off the subtotal, rounded half up to the cent on the whole subtotal; zero without one. */
+  discount: Money;
   /** Guest carts expire 24 hours after their last change; null for customers' carts. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The cart id. */
@@ -135,6 +139,11 @@ export type Checkout = {
   id: Scalars['ID']['output'];
 };
 
+export type Coupon = {
+  __typename?: 'Coupon';
+  code: Scalars['ID']['output'];
+};
+
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
@@ -159,6 +168,13 @@ export type Mutation = {
    * Out-of-stock and low-stock products are added with a warning.
    */
   addCartItem: CartPayload;
+  /**
+   * Guests and customers: puts a coupon on the ACTIVE cart (one per cart: it replaces any other). An
+   * unknown, inactive, expired or exhausted coupon, or one this customer already used, is
+   * BAD_USER_INPUT with extensions.rule (COUPON_UNKNOWN, COUPON_INACTIVE, COUPON_EXPIRED,
+   * COUPON_EXHAUSTED, COUPON_ALREADY_USED) and leaves the cart unchanged.
+   */
+  applyCoupon: CartPayload;
   /** Sets the quantity (1-999) of a SKU in the cart; removing is removeCartItem. */
   changeCartItemQuantity: CartPayload;
   /** Customers only (guests: UNAUTHENTICATED). The cart must be ACTIVE and not empty; it becomes CHECKED_OUT. */
@@ -175,6 +191,8 @@ export type Mutation = {
   mergeCart: Cart;
   /** Removing a SKU that is not in the cart changes nothing. */
   removeCartItem: CartPayload;
+  /** Takes the coupon off the cart; without one, changes nothing. */
+  removeCoupon: CartPayload;
   /**
    * Puts a past order's items (still ACTIVE products, current prices) into the caller's active cart.
    * Customers only, their own orders (anyone else's: NOT_FOUND). Each item is added as addCartItem
@@ -189,6 +207,12 @@ export type MutationAddCartItemArgs = {
   cartId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
   sku: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyCouponArgs = {
+  cartId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
 };
 
 
@@ -217,6 +241,11 @@ export type MutationMergeCartArgs = {
 export type MutationRemoveCartItemArgs = {
   cartId: Scalars['ID']['input'];
   sku: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveCouponArgs = {
+  cartId: Scalars['ID']['input'];
 };
 
 
@@ -339,6 +368,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CartWarningCode: CartWarningCode;
   Checkout: ResolverTypeWrapper<CheckoutReference>;
+  Coupon: ResolverTypeWrapper<Coupon>;
   Customer: ResolverTypeWrapper<Customer>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -360,6 +390,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartWarning: CartWarning;
   String: Scalars['String']['output'];
   Checkout: CheckoutReference;
+  Coupon: Coupon;
   Customer: Customer;
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
@@ -371,7 +402,9 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
+  coupon?: Resolver<Maybe<ResolversTypes['Coupon']>, ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -409,6 +442,10 @@ export type CheckoutResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CouponResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coupon'] = ResolversParentTypes['Coupon']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -425,12 +462,14 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCartItem?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddCartItemArgs, 'cartId' | 'quantity' | 'sku'>>;
+  applyCoupon?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationApplyCouponArgs, 'cartId' | 'code'>>;
   changeCartItemQuantity?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationChangeCartItemQuantityArgs, 'cartId' | 'quantity' | 'sku'>>;
   checkoutCart?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationCheckoutCartArgs, 'cartId'>>;
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationClearCartArgs, 'cartId'>>;
   createCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   mergeCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationMergeCartArgs, 'guestToken'>>;
   removeCartItem?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartItemArgs, 'cartId' | 'sku'>>;
+  removeCoupon?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCouponArgs, 'cartId'>>;
   reorder?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationReorderArgs, 'orderId'>>;
 }>;
 
@@ -454,6 +493,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CartUpdated?: CartUpdatedResolvers<ContextType>;
   CartWarning?: CartWarningResolvers<ContextType>;
   Checkout?: CheckoutResolvers<ContextType>;
+  Coupon?: CouponResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;

@@ -10,4 +10,6 @@ export const createMutationResolvers = (useCases: CartUseCases): MutationResolve
   mergeCart: (_root, { guestToken }, ctx) => useCases.mergeCart(ctx, guestToken),
   checkoutCart: (_root, { cartId }, ctx) => useCases.checkoutCart(ctx, cartId),
   reorder: (_root, { orderId }, ctx) => useCases.reorder(ctx, orderId),
+  applyCoupon: (_root, { cartId, code }, ctx) => useCases.applyCoupon(ctx, cartId, code),
+  removeCoupon: (_root, { cartId }, ctx) => useCases.removeCoupon(ctx, cartId),
 });

@@ -48,6 +48,7 @@ export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: str
           unitPriceCents: item.unitPrice.cents,
           currency: item.unitPrice.currency,
         })),
+        ...(record.couponCode && record.couponPercentOff ? { coupon: { code: record.couponCode, percentOff: record.couponPercentOff } } : {}),
         occurredAt: record.updatedAt.toISOString(),
       },
       { customerId: customer.subject, correlationId: checkoutId },

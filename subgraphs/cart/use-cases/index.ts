@@ -1,4 +1,5 @@
 import { addCartItem } from './add-cart-item.js';
+import { applyCoupon, removeCoupon } from './apply-coupon.js';
 import { changeCartItemQuantity } from './change-cart-item-quantity.js';
 import { checkoutCart } from './checkout-cart.js';
 import { clearCart } from './clear-cart.js';
@@ -26,6 +27,8 @@ export function createCartUseCases(deps: CartDeps) {
     mergeCart: (scope: CartScope, ...args: Rest<typeof mergeCart>) => mergeCart(deps, scope, ...args),
     checkoutCart: (scope: CartScope, ...args: Rest<typeof checkoutCart>) => checkoutCart(deps, scope, ...args),
     reorder: (scope: CartScope, ...args: Rest<typeof reorder>) => reorder(deps, scope, ...args),
+    applyCoupon: (scope: CartScope, ...args: Rest<typeof applyCoupon>) => applyCoupon(deps, scope, ...args),
+    removeCoupon: (scope: CartScope, ...args: Rest<typeof removeCoupon>) => removeCoupon(deps, scope, ...args),
   };
 }
 

@@ -3,6 +3,7 @@ import { badInput } from '../../../platform/errors.js';
 import { decide } from '../domain/cart.js';
 import { toCart, type CartRecord } from '../store/cart.entity.js';
 import { CartRepository } from '../store/cart.repository.js';
+import { mergeCoupon } from './cart-coupon.js';
 import { applyDecision, rejectionError } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
 
@@ -32,9 +33,12 @@ export async function mergeCart(deps: CartDeps, scope: CartScope, guestToken: st
     const handedOver = decide(toCart(source), { type: 'HandOver' });
     if (!handedOver.ok) throw rejectionError(handedOver.rejection);
 
-    const detail = { fromCartId: source.id, toCartId: target.id, capped: absorbed.capped };
+    // before the guest cart hands over (and forgets) its lines and coupon
+    const couponLeft = await mergeCoupon(em, target, source, deps.clock());
+    const detail = { fromCartId: source.id, toCartId: target.id, capped: absorbed.capped, ...(couponLeft ? { couponLeft } : {}) };
     applyDecision(em, deps.eventNamespace, target, absorbed, detail);
     applyDecision(em, deps.eventNamespace, source, handedOver, detail);
+    if (couponLeft) scope.log.info({ cartId: target.id, guestCartId: source.id, code: couponLeft }, "the guest cart's coupon does not apply to the customer: left behind");
     if (absorbed.capped.length) scope.log.info({ cartId: target.id, guestCartId: source.id, capped: absorbed.capped }, 'merged guest cart lines capped at the cart limits');
     return target;
   });

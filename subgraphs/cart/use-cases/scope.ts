@@ -17,4 +17,5 @@ export interface CartDeps {
   verifier: TokenVerifier;
   /** A guest cart unchanged this long is abandoned (CART_GUEST_TTL_MS). */
   guestTtlMs: number;
+  clock: () => Date;
 }

@@ -51,6 +51,14 @@ export type Checkout = {
   __typename?: 'Checkout';
   /** Address verification warnings; they never block the checkout. */
   addressWarnings: Array<Scalars['String']['output']>;
+  /** The cart's coupon while it still applies to this checkout (and, once placed, if the order got it). */
+  couponCode?: Maybe<Scalars['String']['output']>;
+  /**
+   * Coupon discount carried over from the cart; total = subtotal - discount + shippingCost. Zero once
+   * the coupon no longer applies (expired, deactivated, used up): placeOrder then answers
+   * PRICE_CHANGED with extensions.rule until the customer acknowledges the new total.
+   */
+  discount: Money;
   /** True once step 3 gave a payment token (the token itself is never shown). */
   hasPaymentMethod: Scalars['Boolean']['output'];
   /** The checkout id. */
@@ -73,7 +81,7 @@ export type Checkout = {
   status: CheckoutStatus;
   /** At the cart prices. */
   subtotal: Money;
-  /** Subtotal plus shipping once a method is chosen. */
+  /** Subtotal minus discount, plus shipping once a method is chosen. */
   total: Money;
 };
 
@@ -136,8 +144,10 @@ export type Mutation = {
   /**
    * Needs all three steps (else BAD_USER_INPUT naming what is missing). When a catalog price differs
    * from the cart price: PRICE_CHANGED (extensions.priceChanges, and Checkout.priceChanges) unless
-   * acknowledgePriceChanges is true, in which case the order uses the current prices. Placing the
-   * same checkout again returns the same order.
+   * acknowledgePriceChanges is true, in which case the order uses the current prices. Likewise when the
+   * checkout's coupon stopped applying (PRICE_CHANGED with extensions.rule, e.g. COUPON_EXPIRED or
+   * COUPON_EXHAUSTED): acknowledged, the order is placed without it. Placing the same checkout again
+   * returns the same order.
    */
   placeOrder: Order;
   /** Step 3. A token from the payment provider (never card data), at most 256 characters. */
@@ -188,8 +198,12 @@ export type Order = {
   __typename?: 'Order';
   /** PAYMENT_DECLINED, OUT_OF_STOCK, or the reason given by whoever cancelled it. */
   cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The coupon redeemed by this order, if any. */
+  couponCode?: Maybe<Scalars['String']['output']>;
   /** The customer who placed it. */
   customer: Customer;
+  /** What the coupon took off the subtotal (total = subtotal - discount + shippingCost); zero without one. */
+  discount: Money;
   /** Latest expected delivery date, from the shipping method (null once cancelled). */
   estimatedDeliveryBy?: Maybe<Scalars['DateTime']['output']>;
   /** The order id. */
@@ -598,6 +612,8 @@ export type ResolversParentTypes = ResolversObject<{
 export type CheckoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout'], FederationReferenceType extends FederationReferenceTypes['Checkout'] = FederationReferenceTypes['Checkout']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Checkout']> | FederationReferenceType, FederationReferenceType, ContextType>;
   addressWarnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  couponCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   hasPaymentMethod?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['CheckoutItem']>, ParentType, ContextType>;
@@ -646,7 +662,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  couponCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   estimatedDeliveryBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['OrderItem']>, ParentType, ContextType>;

@@ -1,3 +1,4 @@
+import { discountCents, type CouponRule } from '../../../events/contracts/promotions/index.js';
 import type { ShippingAddress } from './address.js';
 import { sameMoney, sum, times, type Money } from './money.js';
 import { shippingCostOf, type ShippingMethod } from './shipping.js';
@@ -38,7 +39,20 @@ export interface Checkout {
   orderId: string | null;
   /** The last change; the checkout is abandoned a fixed time after it. */
   updatedAt: Date;
+  /** The coupon carried over from the cart (as applied there); orders redeems it at placement. */
+  coupon?: CheckoutCoupon | null;
 }
+
+export interface CheckoutCoupon {
+  code: string;
+  percentOff: number;
+}
+
+/**
+ * Whether the checkout's coupon applies at placement, as orders' coupon ledger decided (a granted
+ * redemption, or the rule that refused it).
+ */
+export type CouponVerdict = { code: string; applies: true; percentOff: number } | { code: string; applies: false; rule: CouponRule; message: string };
 
 /** An item whose current catalog price differs from the cart price. */
 export interface PriceChange {
@@ -55,7 +69,7 @@ export type CheckoutCommand =
   | { type: 'EnterAddress'; address: ShippingAddress; warnings: string[] }
   | { type: 'ChooseShippingMethod'; method: ShippingMethod }
   | { type: 'SetPaymentToken'; token: string }
-  | { type: 'Place'; orderId: string; currentPrices: CurrentPrices; acknowledgePriceChanges: boolean }
+  | { type: 'Place'; orderId: string; currentPrices: CurrentPrices; acknowledgePriceChanges: boolean; coupon?: CouponVerdict | null }
   | { type: 'Abandon' };
 
 export type MissingStep = 'shippingAddress' | 'shippingMethod' | 'paymentMethod';
@@ -63,7 +77,8 @@ export type MissingStep = 'shippingAddress' | 'shippingMethod' | 'paymentMethod'
 export type CheckoutRejection =
   | { code: 'CONFLICT'; message: string }
   | { code: 'BAD_USER_INPUT'; message: string; fields: Record<string, string> }
-  | { code: 'PRICE_CHANGED'; message: string; priceChanges: PriceChange[] };
+  /** `rule`: the checkout's coupon stopped applying (its discount is gone from the total). */
+  | { code: 'PRICE_CHANGED'; message: string; priceChanges: PriceChange[]; rule?: CouponRule };
 
 /** What the checkout tells the other contexts about the saved address it holds. */
 export type AddressHold = { type: 'Selected'; addressId: string | null } | { type: 'Released'; addressId: string | null; outcome: 'COMPLETED' | 'ABANDONED' };
@@ -76,7 +91,11 @@ export interface OrderDraft {
   shippingMethod: ShippingMethod;
   paymentToken: string;
   subtotal: Money;
+  /** The coupon's discount; zero (and no code) without one or when it no longer applied. */
+  discount: Money;
+  couponCode: string | null;
   shippingCost: Money;
+  /** subtotal - discount + shippingCost: what payments authorizes. */
   total: Money;
 }
 
@@ -140,8 +159,13 @@ function place(checkout: Checkout, command: Extract<CheckoutCommand, { type: 'Pl
     );
   }
   const changes = priceChangesOf(checkout.lines, command.currentPrices);
-  if (changes.length && !command.acknowledgePriceChanges) {
-    return { ok: false, rejection: { code: 'PRICE_CHANGED', message: 'Some prices changed since the items were put in the cart; review them and place the order again', priceChanges: changes } };
+  // a coupon that stopped applying is drift too: the total is no longer the one the customer saw
+  const lostCoupon = command.coupon && !command.coupon.applies ? command.coupon : null;
+  if ((changes.length || lostCoupon) && !command.acknowledgePriceChanges) {
+    const message = lostCoupon
+      ? `${lostCoupon.message}: the total no longer includes its discount; review it and place the order again`
+      : 'Some prices changed since the items were put in the cart; review them and place the order again';
+    return { ok: false, rejection: { code: 'PRICE_CHANGED', message, priceChanges: changes, ...(lostCoupon ? { rule: lostCoupon.rule } : {}) } };
   }
   // acknowledged (or none): the order uses the current prices (PO)
   const lines = checkout.lines.map((line) => ({ ...line, unitPrice: { ...(command.currentPrices.get(line.sku) ?? line.unitPrice) } }));
@@ -151,6 +175,8 @@ function place(checkout: Checkout, command: Extract<CheckoutCommand, { type: 'Pl
   const subtotal = subtotalOf(lines);
   const shippingCost = shippingCostOf(shippingMethod);
   if (shippingCost.currency !== subtotal.currency) return reject('CONFLICT', `Shipping is priced in ${shippingCost.currency} only`);
+  const coupon = command.coupon?.applies ? command.coupon : null;
+  const discount: Money = { cents: coupon ? discountCents(subtotal.cents, coupon.percentOff) : 0, currency: subtotal.currency };
   const order: OrderDraft = {
     orderId: command.orderId,
     lines,
@@ -158,8 +184,10 @@ function place(checkout: Checkout, command: Extract<CheckoutCommand, { type: 'Pl
     shippingMethod,
     paymentToken: checkout.paymentToken!,
     subtotal,
+    discount,
+    couponCode: coupon?.code ?? null,
     shippingCost,
-    total: sum([subtotal, shippingCost]),
+    total: { cents: subtotal.cents - discount.cents + shippingCost.cents, currency: subtotal.currency },
   };
   return {
     ok: true,
@@ -190,11 +218,15 @@ export const lineTotalOf = (line: CheckoutLine): Money => times(line.unitPrice, 
 
 export const subtotalOf = (lines: readonly CheckoutLine[]): Money => sum(lines.map(lineTotalOf), lines[0]?.unitPrice.currency);
 
-/** Subtotal plus shipping once a method is chosen. */
-export function totalOf(checkout: Pick<Checkout, 'lines' | 'shippingMethod'>): Money {
+/** Subtotal minus the coupon's discount (per cart, half up), plus shipping once a method is chosen. */
+export function totalOf(checkout: Pick<Checkout, 'lines' | 'shippingMethod'>, discountPercent: number | null = null): Money {
   const subtotal = subtotalOf(checkout.lines);
-  return checkout.shippingMethod ? sum([subtotal, shippingCostOf(checkout.shippingMethod)]) : subtotal;
+  const discounted = { ...subtotal, cents: subtotal.cents - discountOf(subtotal, discountPercent).cents };
+  return checkout.shippingMethod ? sum([discounted, shippingCostOf(checkout.shippingMethod)]) : discounted;
 }
+
+/** What a coupon of `percentOff` (null: none, or no longer applying) takes off this subtotal. */
+export const discountOf = (subtotal: Money, percentOff: number | null): Money => ({ cents: percentOff ? discountCents(subtotal.cents, percentOff) : 0, currency: subtotal.currency });
 
 function reject(code: 'CONFLICT', message: string): CheckoutDecision;
 function reject(code: 'BAD_USER_INPUT', message: string, fields: Record<string, string>): CheckoutDecision;

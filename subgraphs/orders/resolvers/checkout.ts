@@ -1,5 +1,5 @@
 import type { CheckoutItemResolvers, CheckoutResolvers, PriceChangeResolvers } from '../__generated__/resolvers-types.js';
-import { effectiveStatus, lineTotalOf, priceChangesOf, subtotalOf, totalOf, type PriceChange } from '../domain/checkout.js';
+import { discountOf, effectiveStatus, lineTotalOf, priceChangesOf, subtotalOf, totalOf, type PriceChange } from '../domain/checkout.js';
 import type { Money } from '../domain/money.js';
 import { shippingCostOf, shippingOptions } from '../domain/shipping.js';
 import type { OrdersUseCases } from '../use-cases/index.js';
@@ -25,7 +25,9 @@ export function createCheckoutResolvers(useCases: OrdersUseCases): CheckoutResol
       return priceChangesOf(checkout.lines, known);
     },
     subtotal: (checkout) => subtotalOf(checkout.lines),
-    total: (checkout) => totalOf(checkout),
+    total: async (checkout, _args, ctx) => totalOf(checkout, await useCases.checkoutDiscountPercent(ctx, checkout)),
+    discount: async (checkout, _args, ctx) => discountOf(subtotalOf(checkout.lines), await useCases.checkoutDiscountPercent(ctx, checkout)),
+    couponCode: async (checkout, _args, ctx) => ((await useCases.checkoutDiscountPercent(ctx, checkout)) !== null ? checkout.couponCode : null),
     order: (checkout, _args, ctx) => (checkout.orderId ? ctx.loaders.orderById.load(checkout.orderId) : null),
   };
 }

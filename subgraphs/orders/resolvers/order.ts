@@ -13,6 +13,7 @@ export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
     subtotal: (order) => ({ cents: order.subtotalCents, currency: order.currency }),
     shippingCost: (order) => ({ cents: order.shippingCents, currency: order.currency }),
     total: (order) => ({ cents: order.totalCents, currency: order.currency }),
+    discount: (order) => ({ cents: order.discountCents, currency: order.currency }),
     timeline: (order, _args, ctx) => ctx.loaders.timelineByOrderId.load(order.id),
     statusChanges: (order, { after }, ctx) => useCases.readStatusChanges(ctx, order, after),
     // an order that will not ship has no delivery date

@@ -16,6 +16,9 @@ export interface CheckoutRecord {
   shippingMethod: ShippingMethod | null;
   paymentToken: string | null;
   orderId: string | null;
+  /** Carried over from the cart (CheckoutInitiated); both null without a coupon. */
+  couponCode: string | null;
+  couponPercentOff: number | null;
   createdAt: Date & Opt;
   updatedAt: Date;
 }
@@ -35,6 +38,8 @@ export const CheckoutEntity = new EntitySchema<CheckoutRecord>({
     shippingMethod: { type: 'text', fieldName: 'shipping_method', nullable: true },
     paymentToken: { type: 'text', fieldName: 'payment_token', nullable: true },
     orderId: { type: 'uuid', fieldName: 'order_id', nullable: true },
+    couponCode: { type: 'text', fieldName: 'coupon_code', nullable: true },
+    couponPercentOff: { type: 'integer', fieldName: 'coupon_percent_off', nullable: true },
     createdAt: { type: 'datetime', fieldName: 'created_at', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', fieldName: 'updated_at' },
   },
@@ -54,6 +59,7 @@ export function toCheckout(record: CheckoutRecord): Checkout {
     paymentToken: record.paymentToken,
     orderId: record.orderId,
     updatedAt: record.updatedAt,
+    coupon: record.couponCode && record.couponPercentOff ? { code: record.couponCode, percentOff: record.couponPercentOff } : null,
   };
 }
 

@@ -20,10 +20,10 @@ export class CheckoutRepository {
   }
 
   /** From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. */
-  async insertInitiated(checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[] }): Promise<boolean> {
+  async insertInitiated(checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[]; coupon?: { code: string; percentOff: number } | null }): Promise<boolean> {
     const result = await this.em.execute<{ affectedRows: number }>(
-      `insert into ${this.table} (id, cart_id, customer_id, lines) values (?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
-      [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines)],
+      `insert into ${this.table} (id, cart_id, customer_id, lines, coupon_code, coupon_percent_off) values (?, ?, ?, ?::jsonb, ?, ?) on conflict (id) do nothing`,
+      [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines), checkout.coupon?.code ?? null, checkout.coupon?.percentOff ?? null],
       'run',
     );
     return result.affectedRows > 0;

@@ -18,6 +18,9 @@ export interface OrderRecord {
   shippingAddress: ShippingAddress;
   shippingMethod: ShippingMethod;
   subtotalCents: number;
+  /** What the coupon took off (total = subtotal - discount + shipping); 0 without one. */
+  discountCents: number;
+  couponCode: string | null;
   shippingCents: number;
   totalCents: number;
   currency: string;
@@ -41,6 +44,8 @@ export const OrderEntity = new EntitySchema<OrderRecord>({
     shippingAddress: { type: 'json', fieldName: 'shipping_address' },
     shippingMethod: { type: 'text', fieldName: 'shipping_method' },
     subtotalCents: { type: 'integer', fieldName: 'subtotal_cents' },
+    discountCents: { type: 'integer', fieldName: 'discount_cents', default: 0 },
+    couponCode: { type: 'text', fieldName: 'coupon_code', nullable: true },
     shippingCents: { type: 'integer', fieldName: 'shipping_cents' },
     totalCents: { type: 'integer', fieldName: 'total_cents' },
     currency: { type: 'text' },

@@ -41,6 +41,7 @@ export function checkoutRejectionError(rejection: CheckoutRejection): DomainErro
       return badInput(rejection.message, rejection.fields);
     case 'PRICE_CHANGED':
       return new DomainError('PRICE_CHANGED', rejection.message, {
+        ...(rejection.rule ? { rule: rejection.rule } : {}),
         priceChanges: rejection.priceChanges.map((change) => ({
           sku: change.sku,
           previousPrice: { ...change.previousPrice, formatted: formatMoney(change.previousPrice) },

@@ -4,6 +4,7 @@ import { placeOrder } from './place-order.js';
 import { readAllOrders, readCheckout, readCustomerOrders, readMyOrders, readOrder, readStatusChanges, resolveOrderReference } from './read-orders.js';
 import { findReadableCheckout } from './checkout-access.js';
 import type { OrdersDeps, OrdersScope } from './scope.js';
+import { checkoutDiscountPercent } from './read-checkout-coupon.js';
 
 export type { OrdersDeps, OrdersScope } from './scope.js';
 export type { OrderPage, CustomerReference } from './read-orders.js';
@@ -25,6 +26,7 @@ export function createOrdersUseCases(deps: OrdersDeps) {
     setCheckoutPaymentMethod: (scope: OrdersScope, ...args: Rest<typeof setCheckoutPaymentMethod>) => setCheckoutPaymentMethod(deps, scope, ...args),
     placeOrder: (scope: OrdersScope, ...args: Rest<typeof placeOrder>) => placeOrder(deps, scope, ...args),
     cancelOrder: (scope: OrdersScope, ...args: Rest<typeof cancelOrder>) => cancelOrder(deps, scope, ...args),
+    checkoutDiscountPercent,
     settings: { checkoutTtlMs: deps.checkoutTtlMs, clock: deps.clock },
   };
 }

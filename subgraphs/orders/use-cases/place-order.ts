@@ -11,6 +11,8 @@ import { findOwnCheckout } from './checkout-access.js';
 import { changeCheckout } from './checkout-changes.js';
 import { sagaEnvironment } from './advance-saga.js';
 import { persistSagaStep } from './saga-step.js';
+import { recordCouponRedemption, redeemCheckoutCoupon, sameCustomerRace } from './checkout-coupon.js';
+import { toCheckout } from '../store/checkout.entity.js';
 import type { OrdersDeps, OrdersScope } from './scope.js';
 
 /**
@@ -30,7 +32,9 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       if (placed) return { order: placed, placedNow: false };
     }
     const currentPrices = await new ProjectionRepository(em).currentPrices(locked.lines.map((line) => line.sku));
-    const { record, decision } = await changeCheckout(em, deps, checkout.id, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges });
+    const coupon = toCheckout(locked).coupon;
+    const couponVerdict = coupon && locked.status === 'IN_PROGRESS' ? await redeemCheckoutCoupon(em, coupon, locked.customerId, deps.clock()) : null;
+    const { record, decision } = await changeCheckout(em, deps, checkout.id, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
     const draft = decision.order!;
     const env = sagaEnvironment(deps);
     const order = em.create(OrderEntity, {
@@ -43,6 +47,8 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       shippingAddress: draft.shippingAddress,
       shippingMethod: draft.shippingMethod,
       subtotalCents: draft.subtotal.cents,
+      discountCents: draft.discount.cents,
+      couponCode: draft.couponCode,
       shippingCents: draft.shippingCost.cents,
       totalCents: draft.total.cents,
       currency: draft.total.currency,
@@ -61,6 +67,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
         checkoutId: record.id,
         items: draft.lines.map((line) => ({ sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPrice.cents })),
         subtotalCents: draft.subtotal.cents,
+        ...(draft.couponCode ? { discountCents: draft.discount.cents, couponCode: draft.couponCode } : {}),
         shippingCents: draft.shippingCost.cents,
         totalCents: draft.total.cents,
         currency: draft.total.currency,
@@ -72,13 +79,14 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     );
     // the saga's rows (timeouts first) refer to the order row
     await em.flush();
+    await recordCouponRedemption(em, deps.eventNamespace, order, draft, env.now);
     const outcome = startSaga(
       { orderId: order.id, customerId: order.customerId, total: draft.total, lines: draft.lines, shippingAddress: draft.shippingAddress, shippingMethod: draft.shippingMethod },
       env,
     );
     await persistSagaStep(em, deps.eventNamespace, { order, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
     return { order, placedNow: true };
-  });
+  }).catch(sameCustomerRace);
   if (order.placedNow) scope.log.info({ orderId: order.order.id, checkoutId, totalCents: order.order.totalCents }, 'order placed');
   return order.order;
 }

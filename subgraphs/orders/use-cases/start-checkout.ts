@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PayloadOf } from '../../../events/contract.js';
 import type { CheckoutInitiated } from '../../../events/contracts/cart/index.js';
+import { normaliseCouponCode } from '../../../events/contracts/promotions/index.js';
 import { CheckoutRepository } from '../store/checkout.repository.js';
 
 /**
@@ -18,5 +19,6 @@ export async function startCheckout(em: EntityManager, payload: PayloadOf<typeof
       quantity: item.quantity,
       unitPrice: { cents: item.unitPriceCents, currency: item.currency },
     })),
+    coupon: payload.coupon ? { code: normaliseCouponCode(payload.coupon.code), percentOff: payload.coupon.percentOff } : null,
   });
 }

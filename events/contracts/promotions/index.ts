@@ -1,0 +1,3 @@
+export { CouponCreated } from './coupon-created.event.js';
+export { CouponDeactivated } from './coupon-deactivated.event.js';
+export * from './coupon-terms.js';

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../../platform/main.js';
+import { promotionsSubgraph } from './subgraph.js';
+
+await runSubgraphProcess(promotionsSubgraph);
