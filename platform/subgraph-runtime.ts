@@ -36,6 +36,8 @@ export interface SubgraphParts<TContext extends RequestContext> {
   jobs?: (() => { stop(): Promise<void> | void })[];
   /** Extra HTTP routes on the subgraph's server (e.g. fulfillment's carrier webhook); see SubgraphServerOptions.routes. */
   routes?: SubgraphServerOptions<TContext>['routes'];
+  /** The context's own metrics on /metrics (e.g. gauges read from its tables at scrape time). */
+  registerMetrics?: SubgraphServerOptions<TContext>['registerMetrics'];
 }
 
 export interface SubgraphSpec<TContext extends RequestContext> {
@@ -117,7 +119,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
         log,
         env: config.env,
         routes: parts.routes,
-        registerMetrics: (registry) => registerMessagingMetrics(registry, { context: spec.name, relay, consumers }),
+        registerMetrics: (registry) => {
+          registerMessagingMetrics(registry, { context: spec.name, relay, consumers });
+          parts.registerMetrics?.(registry);
+        },
         readiness: async () => {
           await orm.em.fork().getConnection().execute('select 1');
           if (broker.isClosed()) throw new Error('broker connection closed');
