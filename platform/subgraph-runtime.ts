@@ -11,6 +11,7 @@ import { connectBroker, type Broker } from '../events/nats.js';
 import { ensureStream } from '../events/streams.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { startConsumers, type EventHandler, type ConsumerGroup } from '../events/consumer.js';
+import { deadLetterReplayHandler } from '../events/dead-letters.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
 
@@ -100,7 +101,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
 
     let consumers: ConsumerGroup | undefined;
     if (parts.handlers?.length) {
-      consumers = await startConsumers({ context: spec.name, orm, broker, handlers: parts.handlers, log: log.child({ component: 'consumer' }) });
+      // staff replay this context's dead letters from operations (DeadLetterReplayRequested)
+      const own = parts.handlers;
+      const handlers = [...own, deadLetterReplayHandler({ context: spec.name, namespace: broker.namespace }, () => own)];
+      consumers = await startConsumers({ context: spec.name, orm, broker, handlers, log: log.child({ component: 'consumer' }) });
       const group = consumers;
       closers.push(() => group.stop());
     }
