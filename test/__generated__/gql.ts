@@ -66,6 +66,7 @@ type Documents = {
     "\n  query FulfillmentTestShipment($id: ID!) {\n    shipment(id: $id) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n": typeof types.FulfillmentTestShipmentDocument,
     "\n  mutation FulfillmentTestDispatchShipment($shipmentId: ID!, $carrier: String) {\n    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n": typeof types.FulfillmentTestDispatchShipmentDocument,
     "\n  mutation FulfillmentTestRecordDeliveryAttempt($shipmentId: ID!, $delivered: Boolean!, $note: String) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered, note: $note) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n": typeof types.FulfillmentTestRecordDeliveryAttemptDocument,
+    "\n  query InventoryTestLowStock {\n    lowStock {\n      sku\n      warehouse {\n        id\n      }\n      available\n      reserved\n      committed\n    }\n  }\n": typeof types.InventoryTestLowStockDocument,
     "mutation InventoryTestTopUp($sku: ID!) { receiveStock(sku: $sku, warehouseId: \"NJ-FC\", quantity: 5) { available } }": typeof types.InventoryTestTopUpDocument,
     "\n  query InventoryTestWarehouses {\n    warehouses {\n      id\n      name\n      city\n      servesRegions\n    }\n  }\n": typeof types.InventoryTestWarehousesDocument,
     "\n  query InventoryTestCatalogueAvailability($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        status\n        availability {\n          inStock\n          lowStock\n          totalAvailable\n          byWarehouse {\n            available\n          }\n        }\n      }\n    }\n  }\n": typeof types.InventoryTestCatalogueAvailabilityDocument,
@@ -165,6 +166,7 @@ const documents: Documents = {
     "\n  query FulfillmentTestShipment($id: ID!) {\n    shipment(id: $id) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n": types.FulfillmentTestShipmentDocument,
     "\n  mutation FulfillmentTestDispatchShipment($shipmentId: ID!, $carrier: String) {\n    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n": types.FulfillmentTestDispatchShipmentDocument,
     "\n  mutation FulfillmentTestRecordDeliveryAttempt($shipmentId: ID!, $delivered: Boolean!, $note: String) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered, note: $note) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n": types.FulfillmentTestRecordDeliveryAttemptDocument,
+    "\n  query InventoryTestLowStock {\n    lowStock {\n      sku\n      warehouse {\n        id\n      }\n      available\n      reserved\n      committed\n    }\n  }\n": types.InventoryTestLowStockDocument,
     "mutation InventoryTestTopUp($sku: ID!) { receiveStock(sku: $sku, warehouseId: \"NJ-FC\", quantity: 5) { available } }": types.InventoryTestTopUpDocument,
     "\n  query InventoryTestWarehouses {\n    warehouses {\n      id\n      name\n      city\n      servesRegions\n    }\n  }\n": types.InventoryTestWarehousesDocument,
     "\n  query InventoryTestCatalogueAvailability($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        status\n        availability {\n          inStock\n          lowStock\n          totalAvailable\n          byWarehouse {\n            available\n          }\n        }\n      }\n    }\n  }\n": types.InventoryTestCatalogueAvailabilityDocument,
@@ -434,6 +436,10 @@ export function graphql(source: "\n  mutation FulfillmentTestDispatchShipment($s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FulfillmentTestRecordDeliveryAttempt($shipmentId: ID!, $delivered: Boolean!, $note: String) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered, note: $note) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n"): (typeof documents)["\n  mutation FulfillmentTestRecordDeliveryAttempt($shipmentId: ID!, $delivered: Boolean!, $note: String) {\n    recordDeliveryAttempt(shipmentId: $shipmentId, delivered: $delivered, note: $note) {\n      ...FulfillmentTestShipment\n    }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryTestLowStock {\n    lowStock {\n      sku\n      warehouse {\n        id\n      }\n      available\n      reserved\n      committed\n    }\n  }\n"): (typeof documents)["\n  query InventoryTestLowStock {\n    lowStock {\n      sku\n      warehouse {\n        id\n      }\n      available\n      reserved\n      committed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
