@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { PAYMENT_CALL_ATTEMPTS } from './domain/retry.js';
 import { paymentRequestHandlers } from './handlers/payment-requests.handlers.js';
 import { createPaymentsLoaders } from './loaders.js';
+import { registerPaymentsMetrics } from './metrics.js';
 import { createResolvers } from './resolvers/index.js';
 import { Migration0001Payments } from './store/migrations/0001-payments.js';
 import { Migration0002ManualRefunds } from './store/migrations/0002-manual-refunds.js';
@@ -55,6 +56,7 @@ export function createPaymentsSubgraph(overrides: PaymentsOverrides = {}): Subgr
           return { ...base, em, loaders: createPaymentsLoaders(em) };
         },
         handlers: paymentRequestHandlers(deps),
+        registerMetrics: registerPaymentsMetrics,
       };
     },
   };

@@ -62,9 +62,9 @@ export function createEscalatedRefundUseCases(deps: PaymentsDeps) {
         const { payment, refund } = await escalated(em, refundId);
         const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });
         if (decision.kind === 'reject') throw conflict(`Refund ${refundId} cannot be recorded: ${decision.reason}`, { reason: decision.reason });
-        settleRefund(deps, payment, refund, decision.amount.cents);
         refund.manualReference = trimmed;
         refund.settledBy = staff.subject;
+        settleRefund(deps, payment, refund, decision.amount.cents);
         createAnnouncer(deps, em, { causationId: null, customerId: payment.customerId }).refundCompleted(payment, refund);
         return refund;
       });

@@ -3,6 +3,7 @@ import { idempotencyKeys } from '../domain/idempotency-keys.js';
 import { afterRefund, decideRefund } from '../domain/payment.js';
 import { PaymentRepository } from '../store/payment.repository.js';
 import type { Money } from '../domain/money.js';
+import { refundCompletion } from '../metrics.js';
 import type { PaymentRecord } from '../store/payment.entity.js';
 import type { RefundRecord } from '../store/refund.entity.js';
 import { createAnnouncer, type Announcer } from './announcements.js';
@@ -100,4 +101,7 @@ export function settleRefund(deps: Pick<PaymentsDeps, 'clock'>, payment: Payment
   payment.refundedCents = next.refundedCents;
   refund.status = 'COMPLETED';
   refund.completedAt = deps.clock();
+  // a refund completed at its first request has no createdAt before its row is flushed
+  const requestedAt = refund.createdAt ?? refund.completedAt;
+  refundCompletion.observe({ settled: refund.manualReference || refund.settledBy ? 'staff' : 'automatic' }, Math.max(0, refund.completedAt.getTime() - requestedAt.getTime()) / 1000);
 }
