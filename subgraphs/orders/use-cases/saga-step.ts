@@ -1,6 +1,6 @@
-import { checkoutCompletion } from '../metrics.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordEvent } from '../../../events/outbox.js';
+import { checkoutCompletion } from '../metrics.js';
 import {
   FulfillmentRequested,
   InventoryReservationRequested,
