@@ -13,6 +13,7 @@ import { startInboxPurge } from '../events/inbox.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { startConsumers, type ConsumerGroup } from '../events/consumer.js';
 import type { EventHandler } from '../events/handler.js';
+import { deadLetterReplayHandler } from '../events/dead-letters.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
 import { OutboundClients } from './outbound/outbound-clients.js';
@@ -107,7 +108,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
 
     let consumers: ConsumerGroup | undefined;
     if (parts.handlers?.length) {
-      consumers = await startConsumers({ context: spec.name, orm, broker, handlers: parts.handlers, log: log.child({ component: 'consumer' }) });
+      // staff replay this context's dead letters from operations (DeadLetterReplayRequested)
+      const own = parts.handlers;
+      const handlers = [...own, deadLetterReplayHandler({ context: spec.name, namespace: broker.namespace }, () => own)];
+      consumers = await startConsumers({ context: spec.name, orm, broker, handlers, log: log.child({ component: 'consumer' }) });
       const group = consumers;
       closers.push(() => group.stop());
     }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordEvent } from '../../../events/outbox.js';
+import { checkoutCompletion } from '../metrics.js';
 import {
   FulfillmentRequested,
   InventoryReservationRequested,
@@ -91,6 +92,7 @@ function applyRecord(em: EntityManager, namespace: string, order: OrderRecord, r
         meta,
       );
       log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed');
+      if (record.to === 'CONFIRMED') checkoutCompletion.observe(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000);
       return;
     }
     case 'AlertRaised':
