@@ -182,7 +182,10 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         if (!operation || operation.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
-        if (session.subscriptions >= maxPerSocket) {
+        // graphql-ws records an operation's id before this hook runs and forgets it only when the
+        // operation ends, so its ledger counts subscriptions still being authorized too: a burst of
+        // subscribes cannot all pass the check while each awaits its authorization query.
+        if (Object.keys(ctx.subscriptions).length > maxPerSocket) {
           return [new GraphQLError(`At most ${maxPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const variables = (payload.variables ?? {}) as Record<string, unknown>;
