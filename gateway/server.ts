@@ -22,6 +22,9 @@ import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from
 import { subscriptionRoutes } from './subscriptions/routes.js';
 import { createArmor, createRateLimit } from './hardening.js';
 import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.js';
+import { operationGuardPlugin } from './operation-guards.js';
+import { safeTextPlugin } from '../platform/text-input.js';
+import { jsonErrors } from '../platform/http-errors.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -83,6 +86,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.env === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(armor.plugins as never[]),
+      operationGuardPlugin(),
+      safeTextPlugin(),
       metricsPlugin(metrics),
     ],
     formatError(formatted, error) {
@@ -154,10 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   // Body parser errors (too large, malformed JSON) answer in GraphQL's shape, never with a stack.
-  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (!err?.status) return next(err);
-    res.status(err.status).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large' : 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
-  });
+  app.use(jsonErrors(log));
 
   let subscriptions: SubscriptionEdge | undefined;
   let feed: EventFeed | undefined;

@@ -24,7 +24,7 @@ export const SESSION_TTL_SECONDS: Record<'GUEST' | 'CUSTOMER' | 'STAFF', number>
 const ALG = 'ES256';
 
 export interface TokenVerifier {
-  /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED otherwise. */
+  /** Verifies signature, issuer, audience and expiry (a token without `exp` is refused); throws UNAUTHENTICATED otherwise. */
   verify(token: string): Promise<Exclude<Caller, { kind: 'anonymous' }>>;
   /** Reads `Authorization: Bearer …`; no header → anonymous; a bad token → UNAUTHENTICATED. */
   fromAuthorizationHeader(header: string | undefined | null): Promise<Caller>;
@@ -38,7 +38,7 @@ export async function createTokenVerifier(jwt: Config['jwt']): Promise<TokenVeri
   const key: CryptoKey = await importSPKI(jwt.publicKeyPem.replace(/\\n/g, '\n'), ALG);
   const verify = async (token: string) => {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: jwt.issuer, audience: jwt.audience, algorithms: [ALG] });
+      const { payload } = await jwtVerify(token, key, { issuer: jwt.issuer, audience: jwt.audience, algorithms: [ALG], requiredClaims: ['exp'] });
       const role = payload.role as Role;
       const subject = payload.sub;
       if (!subject || typeof role !== 'string') throw unauthenticated('Invalid session token');

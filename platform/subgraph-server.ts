@@ -11,7 +11,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Config } from './config.js';
 import type { Caller, TokenVerifier } from './auth.js';
+import { GraphQLError } from 'graphql';
 import { DomainError } from './errors.js';
+import { safeTextPlugin } from './text-input.js';
+import { jsonErrors } from './http-errors.js';
 import type { Logger } from './logger.js';
 import { createMetrics, metricsPlugin, type Metrics } from './metrics.js';
 
@@ -74,6 +77,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics) as ApolloServerPlugin<TContext>,
+      safeTextPlugin<TContext>(),
       ...(options.plugins ?? []),
     ],
     formatError(formatted, error) {
@@ -103,17 +107,29 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   options.routes?.(app);
+  // A bad token is refused (401) before Apollo runs, as at the gateway; a context function that
+  // threw would be answered 500.
+  const authenticate: express.RequestHandler = async (req, res, next) => {
+    try {
+      res.locals.caller = await options.verifier.fromAuthorizationHeader(req.headers.authorization);
+      next();
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) return next(err);
+      res.status(401).json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  };
   app.use(
     '/graphql',
+    authenticate,
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-        const caller = await options.verifier.fromAuthorizationHeader(req.headers.authorization);
-        return options.createContext({ caller, requestId, log: log.child({ requestId }) });
+        return options.createContext({ caller: res.locals.caller as Caller, requestId, log: log.child({ requestId }) });
       },
     }),
   );
+  app.use(jsonErrors(log));
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -127,3 +143,4 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     },
   };
 }
+
