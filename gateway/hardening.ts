@@ -4,8 +4,6 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RequestHandler } from 'express';
 import type { Config } from '../platform/config.js';
 
 /**
@@ -45,23 +43,4 @@ export function limitRules(config: Config): ValidationRule[] {
     costLimitRule({ maxCost: limits.maxCost, ...report }),
     maxDirectivesRule({ n: MAX_DIRECTIVES, ...report }),
   ];
-}
-
-/**
- * A per-client budget of requests per minute, keyed by the verified token subject when there is
- * one, else by client address. In-memory per replica: behind a load balancer with N gateways the
- * effective budget is N× (swap in RateLimiterPostgres/Redis for a shared one).
- */
-export function createRateLimit(perMinute: number, keyOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string): RequestHandler {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return async (req, res, next) => {
-    try {
-      await limiter.consume(keyOf(req, res));
-      next();
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) return next(err);
-      res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
-      res.status(429).json({ errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] });
-    }
-  };
 }

@@ -20,7 +20,8 @@ import type { GatewayContext } from './context.js';
 import { EventFeed } from './subscriptions/event-feed.js';
 import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from './subscriptions/edge.js';
 import { subscriptionRoutes } from './subscriptions/routes.js';
-import { createArmor, createRateLimit } from './hardening.js';
+import { createArmor } from './hardening.js';
+import { ClientBudget, clientAddress, clientKey } from './client-budget.js';
 import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.js';
 import { operationGuardPlugin } from './operation-guards.js';
 import { safeTextPlugin } from '../platform/text-input.js';
@@ -69,9 +70,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.gateway.trustProxyHops);
   const httpServer = http.createServer(app);
   const armor = createArmor(config);
+  const budget = new ClientBudget({
+    requestsPerMinute: config.gateway.rateLimitPerMinute,
+    socketsPerClient: config.gateway.wsMaxSocketsPerClient,
+    perAddress: { startGuestSession: config.gateway.guestSessionsPerMinute, registerCustomer: config.gateway.registrationsPerMinute },
+  });
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, config.gateway.trustProxyHops);
   const production = config.env === 'production';
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -87,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(config.env === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(armor.plugins as never[]),
       operationGuardPlugin(),
+      budget.plugin(),
       safeTextPlugin(),
       metricsPlugin(metrics),
     ],
@@ -140,7 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   };
-  const rateLimit = createRateLimit(config.gateway.rateLimitPerMinute, (req, res) => clientKey(res.locals.caller as Caller, req.ip));
+  const rateLimit = budget.middleware((req, res) => clientKey(res.locals.caller as Caller, addressOf(req)));
   app.use(
     '/graphql',
     authenticate,
@@ -153,7 +161,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           caller,
           authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
           requestId: crypto.randomUUID(),
-          clientKey: clientKey(caller, req.ip),
+          clientKey: clientKey(caller, addressOf(req)),
+          clientAddress: addressOf(req),
         };
       },
     }),
@@ -173,6 +182,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       feed,
       verifier,
       config,
+      budget,
+      addressOf,
       log: log.child({ component: 'subscriptions' }),
       execute: async (query, variables, contextValue) => {
         const response = await apollo.executeOperation({ query, variables }, { contextValue });
@@ -203,9 +214,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await subgraphFetcher.close();
     },
   };
-}
-
-/** The rate-limit key: the verified token's subject, else the client address. */
-export function clientKey(caller: Caller | undefined, ip: string | undefined): string {
-  return caller && caller.kind !== 'anonymous' ? `sub:${caller.subject}` : `ip:${ip ?? 'unknown'}`;
 }

@@ -125,6 +125,14 @@ const envSchema = z.object({
   PAYMENT_RETRY_BACKOFF_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 500,2000').default('500,2000'),
 
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Proxies in front of the gateway whose X-Forwarded-For is believed (0: none; 1 behind one ingress). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** WebSocket connections one client (token subject) may hold open at once, per gateway replica. */
+  GATEWAY_WS_MAX_SOCKETS_PER_CLIENT: z.coerce.number().int().positive().default(8),
+  /** Guest sessions one address may start per minute (each would otherwise bring its own budget). */
+  GATEWAY_GUEST_SESSIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Registrations one address may attempt per minute (bounds probing which e-mails exist). */
+  GATEWAY_REGISTRATIONS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   /** How often the subscription edge pings each socket; one missed pong closes it. */
   GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
@@ -149,6 +157,10 @@ export interface Config {
     port: number;
     subgraphUrls: Partial<Record<SubgraphName, string>>;
     rateLimitPerMinute: number;
+    trustProxyHops: number;
+    wsMaxSocketsPerClient: number;
+    guestSessionsPerMinute: number;
+    registrationsPerMinute: number;
     maxBodyBytes: number;
     wsKeepAliveMs: number;
     wsInitTimeoutMs: number;
@@ -246,6 +258,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PORT,
       subgraphUrls,
       rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+      wsMaxSocketsPerClient: e.GATEWAY_WS_MAX_SOCKETS_PER_CLIENT,
+      guestSessionsPerMinute: e.GATEWAY_GUEST_SESSIONS_PER_MINUTE,
+      registrationsPerMinute: e.GATEWAY_REGISTRATIONS_PER_MINUTE,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       wsKeepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
       wsInitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,

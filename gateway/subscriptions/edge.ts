@@ -16,6 +16,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { limitRules } from '../hardening.js';
+import { rateLimited, type ClientBudget } from '../client-budget.js';
 import { decodeJwt } from 'jose';
 import type { Caller, TokenVerifier } from '../../platform/auth.js';
 import type { Config } from '../../platform/config.js';
@@ -26,6 +27,18 @@ import type { EventFeed } from './event-feed.js';
 import { EventQueue } from './event-queue.js';
 import { buildHydrationQuery } from './hydration.js';
 import type { SubscriptionRoute } from './routes.js';
+
+/** Close codes of this edge beyond graphql-ws's own (docs/subscriptions.md lists them all). */
+export const CLOSE = {
+  /** Over the client's budget or socket cap: retry later, with back-off. */
+  rateLimited: 4429,
+} as const;
+
+/** Closes the socket with `code`; returning false then makes graphql-ws's own 4403 a no-op. */
+function refuse(socket: WebSocket, code: number, reason: string): false {
+  socket.close(code, reason);
+  return false;
+}
 
 /** Runs an operation through the gateway (query planner, subgraphs) with a subscriber's context. */
 export type GraphExecutor = (
@@ -44,6 +57,10 @@ export interface SubscriptionEdgeOptions {
   verifier: TokenVerifier;
   config: Config;
   log: Logger;
+  /** The client budget HTTP spends too: socket opens and subscribes count against it. */
+  budget: ClientBudget;
+  /** The client's address behind the trusted proxies (as for HTTP). */
+  addressOf: (request: http.IncomingMessage) => string;
   /** Subscriptions one socket may hold at once. */
   maxSubscriptionsPerSocket?: number;
 }
@@ -51,6 +68,9 @@ export interface SubscriptionEdgeOptions {
 interface Session {
   caller: Exclude<Caller, { kind: 'anonymous' }>;
   authorization: string;
+  /** The client budget's key (`sub:<subject>`) and the client's address. */
+  clientKey: string;
+  address: string;
   subscriptions: number;
   expiryTimer?: NodeJS.Timeout;
 }
@@ -88,7 +108,8 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     caller: session.caller,
     authorization: session.authorization,
     requestId: crypto.randomUUID(),
-    clientKey: `sub:${session.caller.subject}`,
+    clientKey: session.clientKey,
+    clientAddress: session.address,
   });
 
   /** Root subscription field: authorize with the owner, then stream the events that concern the caller. */
@@ -157,7 +178,12 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
           return false;
         }
         if (caller.kind === 'anonymous') return false;
-        const session: Session = { caller, authorization: header, subscriptions: 0 };
+        const clientKey = `sub:${caller.subject}`;
+        // Opening a socket spends the same budget as an HTTP request; 4429 lets a client retry later.
+        const spent = await options.budget.spend(clientKey);
+        if (!spent.allowed) return refuse(ctx.extra.socket, CLOSE.rateLimited, 'Too many requests');
+        if (!options.budget.openSocket(clientKey)) return refuse(ctx.extra.socket, CLOSE.rateLimited, 'Too many open connections');
+        const session: Session = { caller, authorization: header, clientKey, address: options.addressOf(ctx.extra.request), subscriptions: 0 };
         // The socket lives no longer than the session it was opened with.
         const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
         if (exp) {
@@ -168,8 +194,19 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         sessions.add(session);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const session = ctx.extra.session!;
+        // graphql-ws records an operation's id before this hook runs and forgets it only when the
+        // operation ends, so its ledger counts subscriptions still being authorized too: a burst of
+        // subscribes cannot all pass the check while each awaits its authorization query. Checked
+        // before this hook's first await, while the ledger holds only the frames before this one.
+        if (Object.keys(ctx.subscriptions).length > maxPerSocket) {
+          return [new GraphQLError(`At most ${maxPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        // Every subscribe within the cap spends the client's budget, invalid ones included: each may cost an
+        // authorization query through the gateway.
+        const spent = await options.budget.spend(session.clientKey);
+        if (!spent.allowed) return [rateLimited(spent.retryAfterSeconds, 'Too many requests', { http: false })];
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
@@ -181,12 +218,6 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         const operation = getOperationAST(document, payload.operationName);
         if (!operation || operation.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
-        }
-        // graphql-ws records an operation's id before this hook runs and forgets it only when the
-        // operation ends, so its ledger counts subscriptions still being authorized too: a burst of
-        // subscribes cannot all pass the check while each awaits its authorization query.
-        if (Object.keys(ctx.subscriptions).length > maxPerSocket) {
-          return [new GraphQLError(`At most ${maxPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const variables = (payload.variables ?? {}) as Record<string, unknown>;
         const args: ExecutionArgs = {
@@ -205,6 +236,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         if (session) {
           clearTimeout(session.expiryTimer);
           sessions.delete(session);
+          options.budget.closeSocket(session.clientKey);
         }
       },
     },

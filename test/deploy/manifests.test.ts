@@ -405,6 +405,11 @@ describe('production settings', () => {
     expect([...refs, ...tls].filter((row) => !readme.includes(row))).toEqual([]);
   });
 
+  it('has the gateway trust exactly the one ingress in front of it for client addresses (TRUST_PROXY_HOPS)', () => {
+    expect(production.some((r) => r.kind === 'Ingress')).toBe(true);
+    expect(processPod(PROCESSES[0]).config.gateway.trustProxyHops).toBe(1);
+  });
+
   it('has the gateway reach every subgraph through its Service (SUBGRAPH_URLS)', () => {
     const urls = processPod(PROCESSES[0]).config.gateway.subgraphUrls;
     for (const p of PROCESSES.slice(1)) {

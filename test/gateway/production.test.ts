@@ -7,7 +7,7 @@ import { createTokenVerifier } from '../../platform/auth.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { createRateLimit } from '../../gateway/hardening.js';
+import { ClientBudget } from '../../gateway/client-budget.js';
 
 /** The gateway as configured for production: nothing a client can use to map the schema. */
 let gateway: RunningGateway;
@@ -55,7 +55,7 @@ describe('gateway in production', () => {
 describe('per-client rate limit', () => {
   it('answers 429 with Retry-After once a client spends its budget, and counts clients apart', async () => {
     const app = express();
-    app.use(createRateLimit(3, (req) => String(req.headers['x-client'])));
+    app.use(new ClientBudget({ requestsPerMinute: 3, socketsPerClient: 1, perAddress: {} }).middleware((req) => String(req.headers['x-client'])));
     app.get('/', (_req, res) => res.send('ok'));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
