@@ -65,7 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedSubgraph({ url: endpoints.get(name) ?? url, fetcher: subgraphFetcher.fetcher }),
+    buildService: ({ name, url }) => new AuthenticatedSubgraph({ url: endpoints.get(name) ?? url, fetcher: subgraphFetcher.fetcher, gatewaySecret: config.subgraphSecret }),
   });
 
   const app = express();

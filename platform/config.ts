@@ -25,6 +25,8 @@ export const DEV_STAFF_PASSWORD = 'critter-staff-dev';
 export const DEV_DEMO_PASSWORD = 'critter-demo-pass';
 /** Signs carrier webhooks outside production (tests sign with it too); refused in production. */
 export const DEV_CARRIER_WEBHOOK_SECRET = 'critter-carrier-webhook-dev-secret';
+/** Proves a request to a subgraph comes from the gateway, outside production; refused in production. */
+export const DEV_SUBGRAPH_SHARED_SECRET = 'critter-subgraph-shared-dev-secret';
 
 const staffRole = z.enum(['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN']);
 const staffAccount = z.object({
@@ -124,6 +126,8 @@ const envSchema = z.object({
   /** Delays between the 3 attempts of a payment call (retry matrix, PO), comma-separated ms. */
   PAYMENT_RETRY_BACKOFF_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 500,2000').default('500,2000'),
 
+  /** Sent by the gateway on every subgraph request; subgraphs refuse requests without it (required in production). */
+  SUBGRAPH_SHARED_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Proxies in front of the gateway whose X-Forwarded-For is believed (0: none; 1 behind one ingress). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -168,6 +172,8 @@ export interface Config {
     limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   };
   ports: Record<SubgraphName, number>;
+  /** The secret the gateway presents to subgraphs (x-gateway-secret); subgraphs answer nobody else. */
+  subgraphSecret: string;
   staffAccounts: StaffAccountConfig[];
   seedDemoData: boolean;
   login: { maxFailures: number; failureWindowMs: number };
@@ -236,6 +242,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA must not be enabled in production');
   if (production && e.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_WEBHOOK_SECRET) problems.push('CARRIER_WEBHOOK_SECRET must not be the development secret in production');
   if (production && e.CARRIER_SIMULATION) problems.push('CARRIER_SIMULATION must not be enabled in production');
+  if (production && !e.SUBGRAPH_SHARED_SECRET) problems.push('SUBGRAPH_SHARED_SECRET is required in production (subgraphs answer only the gateway)');
+  if (production && e.SUBGRAPH_SHARED_SECRET === DEV_SUBGRAPH_SHARED_SECRET) problems.push('SUBGRAPH_SHARED_SECRET must not be the development secret in production');
   if (e.PAYMENT_GATEWAY === 'stripe' && !e.STRIPE_SECRET_KEY) problems.push('STRIPE_SECRET_KEY is required when PAYMENT_GATEWAY=stripe');
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
@@ -277,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       payments: e.PAYMENTS_PORT,
       fulfillment: e.FULFILLMENT_PORT,
     },
+    subgraphSecret: e.SUBGRAPH_SHARED_SECRET ?? DEV_SUBGRAPH_SHARED_SECRET,
     staffAccounts,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS },

@@ -116,6 +116,8 @@ export async function bootSubgraph<TContext extends RequestContext>(
         verifier,
         log,
         env: config.env,
+        gatewaySecret: config.subgraphSecret,
+        limits: config.gateway.limits,
         routes: parts.routes,
         registerMetrics: (registry) => registerMessagingMetrics(registry, { context: spec.name, relay, consumers }),
         readiness: async () => {

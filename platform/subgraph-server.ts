@@ -15,6 +15,8 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from './errors.js';
 import { safeTextPlugin } from './text-input.js';
 import { jsonErrors } from './http-errors.js';
+import { requireGateway } from './gateway-link.js';
+import { limitRules, type QueryLimits } from './query-limits.js';
 import type { Logger } from './logger.js';
 import { createMetrics, metricsPlugin, type Metrics } from './metrics.js';
 
@@ -35,6 +37,10 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   verifier: TokenVerifier;
   log: Logger;
   env: Config['env'];
+  /** Only requests presenting this secret (the gateway's) reach /graphql. */
+  gatewaySecret: string;
+  /** The gateway's query limits, applied again here. */
+  limits: QueryLimits;
   /** Throws when the subgraph cannot serve (database or broker unreachable). */
   readiness?: () => Promise<void>;
   plugins?: ApolloServerPlugin<TContext>[];
@@ -73,6 +79,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     includeStacktraceInErrorResponses: options.env === 'development',
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The gateway's limits: query plans are subsets of what it accepted (an entity fetch nests one
+    // `_entities` level above a path the client's query already had), so only what the gateway
+    // would refuse is refused. Fetch documents add key fields and __typename, hence the token slack.
+    validationRules: limitRules(options.limits),
+    parseOptions: { maxTokens: options.limits.maxTokens * 2 },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -120,6 +131,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   };
   app.use(
     '/graphql',
+    requireGateway(options.gatewaySecret),
     authenticate,
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
     expressMiddleware(apollo, {

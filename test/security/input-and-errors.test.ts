@@ -80,7 +80,7 @@ describe('malformed requests answer 4xx in JSON', () => {
   });
 
   it('answers a bad token sent straight to a subgraph with 401', async () => {
-    const res = await post(stack.subgraphs.catalog!.url, { query: '{ categories }' }, { authorization: 'Bearer not-a-token' });
+    const res = await post(stack.subgraphs.catalog!.url, { query: '{ categories }' }, { ...stack.asGateway, authorization: 'Bearer not-a-token' });
     expect(res.status).toBe(401);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -92,7 +92,7 @@ describe('malformed requests answer 4xx in JSON', () => {
     expect(() => JSON.parse(bigText)).not.toThrow();
     expect(bigText).not.toMatch(/at \w|node_modules/);
 
-    const malformed = await post(stack.subgraphs.catalog!.url, '{"query": ');
+    const malformed = await post(stack.subgraphs.catalog!.url, '{"query": ', stack.asGateway);
     expect(malformed.status).toBe(400);
     const text = await malformed.text();
     expect(() => JSON.parse(text)).not.toThrow();

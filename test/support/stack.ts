@@ -4,6 +4,7 @@ import { bootSubgraph, loadTypeDefs, type RunningSubgraph, type SubgraphSpec } f
 import type { RequestContext } from '../../platform/subgraph-server.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { connectBroker, type Broker } from '../../events/nats.js';
+import { GATEWAY_SECRET_HEADER } from '../../platform/gateway-link.js';
 import { createTestEnvironment, type TestEnvironment } from './config.js';
 
 export interface GraphQLResponse<TData = any> {
@@ -18,6 +19,8 @@ export interface Stack {
   /** ws:// URL of the gateway's subscription edge. */
   wsUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
+  /** Headers that make a request straight to a subgraph look like the gateway's (its shared secret). */
+  asGateway: Record<string, string>;
   /** POST a GraphQL operation to the gateway as a client would. */
   request<TData = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
   /** Starts one more gateway on the same supergraph and broker namespace (scale-out tests); stopped with the stack. */
@@ -72,6 +75,7 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
       gateway,
       wsUrl: url.replace(/^http/, 'ws'),
       subgraphs,
+      asGateway: { [GATEWAY_SECRET_HEADER]: env.config.subgraphSecret },
       async request(query, variables, token) {
         const response = await fetch(url, {
           method: 'POST',
