@@ -26,6 +26,7 @@ import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.
 import { operationGuardPlugin } from './operation-guards.js';
 import { safeTextPlugin } from '../platform/text-input.js';
 import { jsonErrors } from '../platform/http-errors.js';
+import type { RevocationList } from '../platform/revocations.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   verifier: TokenVerifier;
   /** The composed supergraph (static composition; `schema/supergraph.graphql` in production). */
   supergraphSdl: string;
+  /** Revoked sessions (the verifier checks them); the subscription edge closes their sockets. */
+  revocations?: RevocationList;
   /** Live events for subscriptions; without it the gateway serves HTTP only. */
   broker?: Broker;
   port?: number;
@@ -76,7 +79,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const budget = new ClientBudget({
     requestsPerMinute: config.gateway.rateLimitPerMinute,
     socketsPerClient: config.gateway.wsMaxSocketsPerClient,
-    perAddress: { startGuestSession: config.gateway.guestSessionsPerMinute, registerCustomer: config.gateway.registrationsPerMinute },
+    // Registration and password-reset requests answer per e-mail: their budget bounds account probing.
+    perAddress: {
+      startGuestSession: config.gateway.guestSessionsPerMinute,
+      registerCustomer: config.gateway.registrationsPerMinute,
+      requestPasswordReset: config.gateway.registrationsPerMinute,
+      resetPassword: config.gateway.registrationsPerMinute,
+    },
   });
   const addressOf = (req: http.IncomingMessage) => clientAddress(req, config.gateway.trustProxyHops);
   const production = config.env === 'production';
@@ -184,6 +193,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       config,
       budget,
       addressOf,
+      revocations: options.revocations,
       log: log.child({ component: 'subscriptions' }),
       execute: async (query, variables, contextValue) => {
         const response = await apollo.executeOperation({ query, variables }, { contextValue });

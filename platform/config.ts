@@ -85,6 +85,8 @@ const envSchema = z.object({
 
   STAFF_ACCOUNTS: z.string().optional(),
   SEED_DEMO_DATA: bool.optional(),
+  /** The storefront page that sets a new password; the e-mailed link is this plus `?token=…`. */
+  RESET_LINK_URL_BASE: z.string().url().default('http://localhost:5173/reset-password'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MS: positiveMs.default(15 * 60_000),
   ADDRESS_VERIFICATION_TIMEOUT_MS: positiveMs.default(5_000),
@@ -177,6 +179,7 @@ export interface Config {
   staffAccounts: StaffAccountConfig[];
   seedDemoData: boolean;
   login: { maxFailures: number; failureWindowMs: number };
+  passwordReset: { urlBase: string; ttlMs: number };
   addressVerification: { timeoutMs: number };
   inventory: { reservationTtlMs: number; expiryPollMs: number };
   cart: { guestTtlMs: number; expirySweepMs: number };
@@ -289,6 +292,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staffAccounts,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS },
+    // 30 minutes: long enough to find the e-mail, short enough that an old inbox is no key (issue 9).
+    passwordReset: { urlBase: e.RESET_LINK_URL_BASE, ttlMs: 30 * 60_000 },
     addressVerification: { timeoutMs: e.ADDRESS_VERIFICATION_TIMEOUT_MS },
     inventory: { reservationTtlMs: e.RESERVATION_TTL_MS, expiryPollMs: e.RESERVATION_EXPIRY_POLL_MS },
     cart: { guestTtlMs: e.CART_GUEST_TTL_MS, expirySweepMs: e.CART_EXPIRY_SWEEP_MS },

@@ -13,6 +13,7 @@ import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { startConsumers, type EventHandler, type ConsumerGroup } from '../events/consumer.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
+import { RevocationList, followRevocations } from './revocations.js';
 
 /** What a subgraph's wiring receives: configuration and the process-wide resources. */
 export interface SubgraphRuntime {
@@ -87,7 +88,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
     closers.push(() => broker.close());
     await ensureStream(broker, spec.name);
 
-    const verifier = await createTokenVerifier(config.jwt);
+    // Revoked sessions, followed from customers' stream: every subgraph refuses them without asking.
+    const revocations = new RevocationList();
+    closers.push(followRevocations(broker, revocations, log.child({ component: 'revocations' })));
+    const verifier = await createTokenVerifier(config.jwt, { revocations });
     const runtime: SubgraphRuntime = { config, log, orm, broker, verifier };
     const parts = await spec.build(runtime);
 

@@ -17,6 +17,7 @@ import {
 } from 'graphql';
 import { limitRules } from '../hardening.js';
 import { rateLimited, type ClientBudget } from '../client-budget.js';
+import type { RevocationList } from '../../platform/revocations.js';
 import { decodeJwt } from 'jose';
 import type { Caller, TokenVerifier } from '../../platform/auth.js';
 import type { Config } from '../../platform/config.js';
@@ -32,6 +33,8 @@ import type { SubscriptionRoute } from './routes.js';
 export const CLOSE = {
   /** Over the client's budget or socket cap: retry later, with back-off. */
   rateLimited: 4429,
+  /** The session was revoked (logout, password change): sign in again; do not retry. */
+  revoked: 4403,
 } as const;
 
 /** Closes the socket with `code`; returning false then makes graphql-ws's own 4403 a no-op. */
@@ -61,6 +64,8 @@ export interface SubscriptionEdgeOptions {
   budget: ClientBudget;
   /** The client's address behind the trusted proxies (as for HTTP). */
   addressOf: (request: http.IncomingMessage) => string;
+  /** Revoked sessions: an open socket of one closes with 4403. */
+  revocations?: RevocationList;
   /** Subscriptions one socket may hold at once. */
   maxSubscriptionsPerSocket?: number;
 }
@@ -73,6 +78,7 @@ interface Session {
   address: string;
   subscriptions: number;
   expiryTimer?: NodeJS.Timeout;
+  socket: WebSocket;
 }
 
 export interface EdgeStats {
@@ -183,7 +189,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         const spent = await options.budget.spend(clientKey);
         if (!spent.allowed) return refuse(ctx.extra.socket, CLOSE.rateLimited, 'Too many requests');
         if (!options.budget.openSocket(clientKey)) return refuse(ctx.extra.socket, CLOSE.rateLimited, 'Too many open connections');
-        const session: Session = { caller, authorization: header, clientKey, address: options.addressOf(ctx.extra.request), subscriptions: 0 };
+        const session: Session = { caller, authorization: header, clientKey, address: options.addressOf(ctx.extra.request), subscriptions: 0, socket: ctx.extra.socket };
         // The socket lives no longer than the session it was opened with.
         const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
         if (exp) {
@@ -264,6 +270,10 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     }
   }, config.gateway.wsKeepAliveMs);
   heartbeat.unref();
+  // A revoked session's sockets close at once (4403: signing in again is needed, not a retry).
+  const stopFollowingRevocations = options.revocations?.onRevoked(() => {
+    for (const session of sessions) if (options.revocations!.isRevoked(session.caller)) session.socket.close(CLOSE.revoked, 'Session revoked');
+  });
   log.info({ path: options.path, fields: [...routes.keys()] }, 'subscription edge ready');
 
   return {
@@ -274,6 +284,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     }),
     async close() {
       clearInterval(heartbeat);
+      stopFollowingRevocations?.();
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

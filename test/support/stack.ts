@@ -5,6 +5,7 @@ import type { RequestContext } from '../../platform/subgraph-server.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { connectBroker, type Broker } from '../../events/nats.js';
 import { GATEWAY_SECRET_HEADER } from '../../platform/gateway-link.js';
+import { RevocationList, followRevocations } from '../../platform/revocations.js';
 import { createTestEnvironment, type TestEnvironment } from './config.js';
 
 export interface GraphQLResponse<TData = any> {
@@ -45,12 +46,14 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
   let gateway: RunningGateway | undefined;
   const replicas: { gateway: RunningGateway; broker: Broker }[] = [];
   let broker: Broker | undefined;
+  let stopRevocations: (() => void) | undefined;
   const stop = async () => {
     for (const replica of replicas) {
       await replica.gateway.stop();
       await replica.broker.close();
     }
     await gateway?.stop();
+    stopRevocations?.();
     await broker?.close();
     for (const running of Object.values(subgraphs).reverse()) await running.stop();
     await deleteNamespaceStreams(env);
@@ -66,8 +69,10 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
     if (composition.errors) throw new Error(`composition failed: ${composition.errors.map((e) => e.message).join('; ')}`);
     broker = await connectBroker(env.config.nats, env.log);
     const supergraphSdl = composition.supergraphSdl;
-    const verifier = await createTokenVerifier(env.config.jwt);
-    gateway = await startGateway({ broker, config: env.config, log: env.log.child({ component: 'gateway' }), verifier, supergraphSdl, port: 0 });
+    const revocations = new RevocationList();
+    stopRevocations = followRevocations(broker, revocations, env.log.child({ component: 'revocations' }));
+    const verifier = await createTokenVerifier(env.config.jwt, { revocations });
+    gateway = await startGateway({ broker, config: env.config, log: env.log.child({ component: 'gateway' }), verifier, revocations, supergraphSdl, port: 0 });
     const issuer = await createTokenIssuer(env.config.jwt);
     const url = gateway.url;
     return {

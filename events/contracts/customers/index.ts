@@ -4,3 +4,6 @@ export { CustomerAddressAdded } from './customer-address-added.event.js';
 export { CustomerAddressUpdated } from './customer-address-updated.event.js';
 export { CustomerAddressRemoved } from './customer-address-removed.event.js';
 export { CustomerDefaultAddressChanged } from './customer-default-address-changed.event.js';
+export { PasswordResetRequested } from './password-reset-requested.event.js';
+export { CustomerProfileUpdated } from './customer-profile-updated.event.js';
+export { SessionRevoked } from './session-revoked.event.js';
