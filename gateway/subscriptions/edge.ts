@@ -247,29 +247,17 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
       },
     },
     wsServer,
+    // The one heartbeat (docs/subscriptions.md): a WebSocket ping frame per interval keeps idle
+    // sockets open through proxies; no pong within the next interval terminates the socket, which
+    // frees its subscriptions. (graphql-ws's own default, 12 s, would otherwise run beside it.)
+    config.gateway.wsKeepAliveMs,
   );
-  // Heartbeats: a ping per interval keeps idle sockets open through proxies, and a socket that
-  // missed the previous pong (a vanished client) is terminated, which frees its subscriptions.
-  const alive = new WeakSet<WebSocket>();
   wsServer.on('connection', (socket) => {
     sockets += 1;
-    alive.add(socket);
-    socket.on('pong', () => alive.add(socket));
     socket.once('close', () => {
       sockets -= 1;
     });
   });
-  const heartbeat = setInterval(() => {
-    for (const socket of wsServer.clients) {
-      if (!alive.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, config.gateway.wsKeepAliveMs);
-  heartbeat.unref();
   // A revoked session's sockets close at once (4403: signing in again is needed, not a retry).
   const stopFollowingRevocations = options.revocations?.onRevoked(() => {
     for (const session of sessions) if (options.revocations!.isRevoked(session.caller)) session.socket.close(CLOSE.revoked, 'Session revoked');
@@ -283,7 +271,6 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
       feedListeners: options.feed.listenerCount(),
     }),
     async close() {
-      clearInterval(heartbeat);
       stopFollowingRevocations?.();
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
