@@ -1,6 +1,6 @@
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
 import type { Config, Role } from './config.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { DomainError, forbidden, unauthenticated } from './errors.js';
 
 export type { Role };
 export const STAFF_ROLES: readonly Role[] = ['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN'];
@@ -66,7 +66,8 @@ export async function createTokenVerifier(jwt: Config['jwt'], options: { revocat
       if ((STAFF_ROLES as string[]).includes(role)) return { kind: 'staff', role: role as Exclude<Role, 'GUEST' | 'CUSTOMER'>, subject, ...session } as const;
       throw unauthenticated('Invalid session token');
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw unauthenticated('Session expired');
+      // `reason` lets the subscription edge tell an expired session (refresh) from a bad one.
+      if (err instanceof joseErrors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'Session expired', { reason: 'SESSION_EXPIRED' });
       if (err instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token');
       throw err;
     }

@@ -33,6 +33,8 @@ import type { SubscriptionRoute } from './routes.js';
 export const CLOSE = {
   /** Over the client's budget or socket cap: retry later, with back-off. */
   rateLimited: 4429,
+  /** The token expired (at connect or while open): refresh it (or sign in) and reconnect; not a forbidden request. */
+  sessionExpired: 4419,
   /** The session was revoked (logout, password change): sign in again; do not retry. */
   revoked: 4403,
 } as const;
@@ -180,7 +182,8 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         let caller: Caller;
         try {
           caller = await options.verifier.fromAuthorizationHeader(header);
-        } catch {
+        } catch (err) {
+          if (err instanceof GraphQLError && err.extensions?.reason === 'SESSION_EXPIRED') return refuse(ctx.extra.socket, CLOSE.sessionExpired, 'Session expired');
           return false;
         }
         if (caller.kind === 'anonymous') return false;
@@ -193,7 +196,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         // The socket lives no longer than the session it was opened with.
         const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
         if (exp) {
-          session.expiryTimer = setTimeout(() => ctx.extra.socket.close(4403, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
+          session.expiryTimer = setTimeout(() => ctx.extra.socket.close(CLOSE.sessionExpired, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
           session.expiryTimer.unref();
         }
         ctx.extra.session = session;

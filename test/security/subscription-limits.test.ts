@@ -1,3 +1,4 @@
+import { SignJWT, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersSubgraph } from '../../subgraphs/customers/subgraph.js';
 import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
@@ -43,5 +44,26 @@ describe('the per-socket subscription cap', () => {
     await eventually(() => stack.gateway.subscriptions!.stats().subscriptions === MAX_PER_SOCKET, { what: 'the freed slot to be reused' });
     socket.close();
     await eventually(() => stack.gateway.subscriptions!.stats().subscriptions === 0, { what: 'the socket to release everything' });
+  });
+});
+
+describe('an expired session', () => {
+  it('is told apart from a forbidden one: 4419, not 4403, at connect time and when it expires on an open socket', async () => {
+    const key = await importPKCS8(stack.env.config.jwt.privateKeyPem!, 'ES256');
+    const { issuer, audience } = stack.env.config.jwt;
+    const sign = (exp: number) => new SignJWT({ role: 'CUSTOMER', sid: crypto.randomUUID() }).setProtectedHeader({ alg: 'ES256' }).setSubject(crypto.randomUUID()).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(exp).sign(key);
+    const now = Math.floor(Date.now() / 1000);
+
+    const expired = await RawSocket.open(stack.wsUrl);
+    expired.send({ type: 'connection_init', payload: { authorization: `Bearer ${await sign(now - 60)}` } });
+    expect(await expired.closed).toEqual({ code: 4419, reason: 'Session expired' });
+
+    const forged = await RawSocket.open(stack.wsUrl);
+    forged.send({ type: 'connection_init', payload: { authorization: 'Bearer not-a-token' } });
+    expect((await forged.closed).code).toBe(4403);
+
+    const expiring = await RawSocket.open(stack.wsUrl);
+    await expiring.init(await sign(now + 2));
+    expect(await expiring.closed).toEqual({ code: 4419, reason: 'Session expired' });
   });
 });
