@@ -8,4 +8,6 @@ export interface GatewayContext {
   requestId: string;
   /** Who the rate limiter counts: the token subject, else the client address. */
   clientKey: string;
+  /** The client's address (proxies trusted as TRUST_PROXY_HOPS says); per-address budgets count it. */
+  clientAddress: string;
 }

@@ -1,11 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RequestHandler } from 'express';
+import type { ValidationRule } from 'graphql';
+import { MAX_DIRECTIVES, limitRules as sharedLimitRules } from '../platform/query-limits.js';
 import type { Config } from '../platform/config.js';
 
 /**
@@ -26,42 +21,5 @@ export function createArmor(config: Config) {
   }).protect();
 }
 
-const MAX_DIRECTIVES = 20;
-
-/**
- * The same limits as plain validation rules, for the WebSocket edge (no Apollo plugin there).
- * Armor's rules throw by default, which aborts `validate`; here a rejection is reported as an
- * ordinary validation error, so the client gets an `error` message and the socket stays open.
- */
-export function limitRules(config: Config): ValidationRule[] {
-  const { limits } = config.gateway;
-  const report = {
-    propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
-  };
-  return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...report }),
-    maxAliasesRule({ n: limits.maxAliases, ...report }),
-    costLimitRule({ maxCost: limits.maxCost, ...report }),
-    maxDirectivesRule({ n: MAX_DIRECTIVES, ...report }),
-  ];
-}
-
-/**
- * A per-client budget of requests per minute, keyed by the verified token subject when there is
- * one, else by client address. In-memory per replica: behind a load balancer with N gateways the
- * effective budget is N× (swap in RateLimiterPostgres/Redis for a shared one).
- */
-export function createRateLimit(perMinute: number, keyOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string): RequestHandler {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return async (req, res, next) => {
-    try {
-      await limiter.consume(keyOf(req, res));
-      next();
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) return next(err);
-      res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
-      res.status(429).json({ errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] });
-    }
-  };
-}
+/** The same limits for the WebSocket edge (no Apollo plugin there); see platform/query-limits.ts. */
+export const limitRules = (config: Config): ValidationRule[] => sharedLimitRules(config.gateway.limits);

@@ -20,11 +20,16 @@ import type { GatewayContext } from './context.js';
 import { EventFeed } from './subscriptions/event-feed.js';
 import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from './subscriptions/edge.js';
 import { subscriptionRoutes } from './subscriptions/routes.js';
-import { createArmor, createRateLimit } from './hardening.js';
+import { createArmor } from './hardening.js';
+import { ClientBudget, clientAddress, clientKey } from './client-budget.js';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { cacheControlHeaders } from './cache-control.js';
 import { corsFor } from './cors.js';
 import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.js';
+import { operationGuardPlugin } from './operation-guards.js';
+import { safeTextPlugin } from '../platform/text-input.js';
+import { jsonErrors } from '../platform/http-errors.js';
+import type { RevocationList } from '../platform/revocations.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -32,6 +37,8 @@ export interface GatewayOptions {
   verifier: TokenVerifier;
   /** The composed supergraph (static composition; `schema/supergraph.graphql` in production). */
   supergraphSdl: string;
+  /** Revoked sessions (the verifier checks them); the subscription edge closes their sockets. */
+  revocations?: RevocationList;
   /** Live events for subscriptions; without it the gateway serves HTTP only. */
   broker?: Broker;
   port?: number;
@@ -64,14 +71,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedSubgraph({ url: endpoints.get(name) ?? url, fetcher: subgraphFetcher.fetcher }),
+    buildService: ({ name, url }) => new AuthenticatedSubgraph({ url: endpoints.get(name) ?? url, fetcher: subgraphFetcher.fetcher, gatewaySecret: config.subgraphSecret }),
   });
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.gateway.trustProxyHops);
   const httpServer = http.createServer(app);
   const armor = createArmor(config);
+  const budget = new ClientBudget({
+    requestsPerMinute: config.gateway.rateLimitPerMinute,
+    socketsPerClient: config.gateway.wsMaxSocketsPerClient,
+    // Registration and password-reset requests answer per e-mail: their budget bounds account probing.
+    perAddress: {
+      startGuestSession: config.gateway.guestSessionsPerMinute,
+      registerCustomer: config.gateway.registrationsPerMinute,
+      requestPasswordReset: config.gateway.registrationsPerMinute,
+      resetPassword: config.gateway.registrationsPerMinute,
+    },
+  });
+  const addressOf = (req: http.IncomingMessage) => clientAddress(req, config.gateway.trustProxyHops);
   const production = config.env === 'production';
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -86,6 +105,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.env === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(armor.plugins as never[]),
+      operationGuardPlugin(),
+      budget.plugin(),
+      safeTextPlugin(),
       metricsPlugin(metrics),
       ApolloServerPluginCacheControl(),
       cacheControlHeaders(),
@@ -141,7 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   };
-  const rateLimit = createRateLimit(config.gateway.rateLimitPerMinute, (req, res) => clientKey(res.locals.caller as Caller, req.ip));
+  const rateLimit = budget.middleware((req, res) => clientKey(res.locals.caller as Caller, addressOf(req)));
   app.use(
     '/graphql',
     corsFor(config.gateway.corsOrigins),
@@ -155,16 +177,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           caller,
           authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
           requestId: crypto.randomUUID(),
-          clientKey: clientKey(caller, req.ip),
+          clientKey: clientKey(caller, addressOf(req)),
+          clientAddress: addressOf(req),
         };
       },
     }),
   );
   // Body parser errors (too large, malformed JSON) answer in GraphQL's shape, never with a stack.
-  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (!err?.status) return next(err);
-    res.status(err.status).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large' : 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
-  });
+  app.use(jsonErrors(log));
 
   let subscriptions: SubscriptionEdge | undefined;
   let feed: EventFeed | undefined;
@@ -178,6 +198,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       feed,
       verifier,
       config,
+      budget,
+      addressOf,
+      revocations: options.revocations,
       log: log.child({ component: 'subscriptions' }),
       execute: async (query, variables, contextValue) => {
         const response = await apollo.executeOperation({ query, variables }, { contextValue });
@@ -208,9 +231,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await subgraphFetcher.close();
     },
   };
-}
-
-/** The rate-limit key: the verified token's subject, else the client address. */
-export function clientKey(caller: Caller | undefined, ip: string | undefined): string {
-  return caller && caller.kind !== 'anonymous' ? `sub:${caller.subject}` : `ip:${ip ?? 'unknown'}`;
 }

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './context.js';
+import { GATEWAY_SECRET_HEADER } from '../platform/gateway-link.js';
 
 /**
  * Subgraph calls reuse a bounded pool of keep-alive connections: query plans fan out to
@@ -14,10 +15,21 @@ export function createSubgraphFetcher(options: { connectionsPerOrigin: number })
   return { fetcher, close: () => agent.close() };
 }
 
-/** Forwards the caller's token (subgraphs verify it again) and the request id for log correlation. */
+/**
+ * Forwards the caller's token (subgraphs verify it again) and the request id for log correlation,
+ * and presents the gateway's shared secret (subgraphs answer nobody else).
+ */
 export class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly gatewaySecret: string;
+
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { gatewaySecret: string }) {
+    super(config);
+    this.gatewaySecret = config.gatewaySecret;
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
+    request.http.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if ('authorization' in context && context.authorization) request.http.headers.set('authorization', context.authorization);
     if ('requestId' in context && context.requestId) request.http.headers.set('x-request-id', context.requestId);
   }

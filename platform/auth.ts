@@ -1,16 +1,27 @@
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
 import type { Config, Role } from './config.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { DomainError, forbidden, unauthenticated } from './errors.js';
 
 export type { Role };
 export const STAFF_ROLES: readonly Role[] = ['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN'];
 
+/**
+ * The session a token belongs to: `sid` stays the same across refreshes, so revoking it revokes
+ * them all; `issuedAt` (seconds) lets "every session issued before" revocations find it.
+ */
+export interface SessionClaims {
+  sessionId?: string;
+  issuedAt?: number;
+  /** Unix seconds. */
+  expiresAt?: number;
+}
+
 /** Who is calling: only ever derived from a signature-verified token. */
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'guest'; role: 'GUEST'; subject: string }
-  | { kind: 'customer'; role: 'CUSTOMER'; subject: string }
-  | { kind: 'staff'; role: Exclude<Role, 'GUEST' | 'CUSTOMER'>; subject: string };
+  | ({ kind: 'guest'; role: 'GUEST'; subject: string } & SessionClaims)
+  | ({ kind: 'customer'; role: 'CUSTOMER'; subject: string } & SessionClaims)
+  | ({ kind: 'staff'; role: Exclude<Role, 'GUEST' | 'CUSTOMER'>; subject: string } & SessionClaims);
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
 
@@ -24,30 +35,39 @@ export const SESSION_TTL_SECONDS: Record<'GUEST' | 'CUSTOMER' | 'STAFF', number>
 const ALG = 'ES256';
 
 export interface TokenVerifier {
-  /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED otherwise. */
+  /** Verifies signature, issuer, audience and expiry (a token without `exp` is refused); throws UNAUTHENTICATED otherwise. */
   verify(token: string): Promise<Exclude<Caller, { kind: 'anonymous' }>>;
   /** Reads `Authorization: Bearer …`; no header → anonymous; a bad token → UNAUTHENTICATED. */
   fromAuthorizationHeader(header: string | undefined | null): Promise<Caller>;
 }
 
 export interface TokenIssuer {
-  issue(role: Role, subject: string): Promise<{ token: string; expiresAt: Date }>;
+  /** A new session (a fresh `sid`), or a refresh of `sessionId` (same `sid`, new expiry). */
+  issue(role: Role, subject: string, options?: { sessionId?: string }): Promise<{ token: string; expiresAt: Date; sessionId: string }>;
 }
 
-export async function createTokenVerifier(jwt: Config['jwt']): Promise<TokenVerifier> {
+/** Answers whether a verified session has been revoked (logout, password change); in memory, no round trip. */
+export interface RevocationCheck {
+  isRevoked(session: { subject: string } & SessionClaims): boolean;
+}
+
+export async function createTokenVerifier(jwt: Config['jwt'], options: { revocations?: RevocationCheck } = {}): Promise<TokenVerifier> {
   const key: CryptoKey = await importSPKI(jwt.publicKeyPem.replace(/\\n/g, '\n'), ALG);
   const verify = async (token: string) => {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: jwt.issuer, audience: jwt.audience, algorithms: [ALG] });
+      const { payload } = await jwtVerify(token, key, { issuer: jwt.issuer, audience: jwt.audience, algorithms: [ALG], requiredClaims: ['exp'] });
       const role = payload.role as Role;
       const subject = payload.sub;
       if (!subject || typeof role !== 'string') throw unauthenticated('Invalid session token');
-      if (role === 'GUEST') return { kind: 'guest', role, subject } as const;
-      if (role === 'CUSTOMER') return { kind: 'customer', role, subject } as const;
-      if ((STAFF_ROLES as string[]).includes(role)) return { kind: 'staff', role: role as Exclude<Role, 'GUEST' | 'CUSTOMER'>, subject } as const;
+      const session: SessionClaims = { sessionId: typeof payload.sid === 'string' ? payload.sid : undefined, issuedAt: payload.iat, expiresAt: payload.exp };
+      if (options.revocations?.isRevoked({ subject, ...session })) throw unauthenticated('Session revoked');
+      if (role === 'GUEST') return { kind: 'guest', role, subject, ...session } as const;
+      if (role === 'CUSTOMER') return { kind: 'customer', role, subject, ...session } as const;
+      if ((STAFF_ROLES as string[]).includes(role)) return { kind: 'staff', role: role as Exclude<Role, 'GUEST' | 'CUSTOMER'>, subject, ...session } as const;
       throw unauthenticated('Invalid session token');
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw unauthenticated('Session expired');
+      // `reason` lets the subscription edge tell an expired session (refresh) from a bad one.
+      if (err instanceof joseErrors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'Session expired', { reason: 'SESSION_EXPIRED' });
       if (err instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token');
       throw err;
     }
@@ -67,11 +87,12 @@ export async function createTokenIssuer(jwt: Config['jwt']): Promise<TokenIssuer
   if (!jwt.privateKeyPem) throw new Error('JWT_PRIVATE_KEY is required to issue sessions');
   const key = await importPKCS8(jwt.privateKeyPem.replace(/\\n/g, '\n'), ALG);
   return {
-    async issue(role, subject) {
+    async issue(role, subject, options = {}) {
+      const sessionId = options.sessionId ?? crypto.randomUUID();
       const ttl = role === 'GUEST' ? SESSION_TTL_SECONDS.GUEST : role === 'CUSTOMER' ? SESSION_TTL_SECONDS.CUSTOMER : SESSION_TTL_SECONDS.STAFF;
       const now = Math.floor(Date.now() / 1000);
       const exp = now + ttl;
-      const token = await new SignJWT({ role })
+      const token = await new SignJWT({ role, sid: sessionId })
         .setProtectedHeader({ alg: ALG, typ: 'JWT' })
         .setSubject(subject)
         .setIssuer(jwt.issuer)
@@ -80,7 +101,7 @@ export async function createTokenIssuer(jwt: Config['jwt']): Promise<TokenIssuer
         .setExpirationTime(exp)
         .setJti(crypto.randomUUID())
         .sign(key);
-      return { token, expiresAt: new Date(exp * 1000) };
+      return { token, expiresAt: new Date(exp * 1000), sessionId };
     },
   };
 }

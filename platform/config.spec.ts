@@ -8,6 +8,7 @@ const keys = () => {
   return {
     JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    SUBGRAPH_SHARED_SECRET: 'a-production-subgraph-secret',
   };
 };
 const staff = (password: string) => JSON.stringify([{ email: 'boss@shop.example', role: 'ADMIN', password }]);

@@ -18,6 +18,8 @@ export const DEFAULT_SUBGRAPH_PORTS = Object.fromEntries(CONTEXT_NAMES.map((name
 export const DEV_STAFF_PASSWORD = 'critter-staff-dev';
 export const DEV_DEMO_PASSWORD = 'critter-demo-pass';
 export { DEV_CARRIER_WEBHOOK_SECRET };
+/** Proves a request to a subgraph comes from the gateway, outside production; refused in production. */
+export const DEV_SUBGRAPH_SHARED_SECRET = 'critter-subgraph-shared-dev-secret';
 
 const staffRole = z.enum(['CUSTOMER_SERVICE', 'WAREHOUSE', 'CATALOG_MANAGER', 'ADMIN']);
 const staffAccount = z.object({
@@ -70,6 +72,8 @@ const envSchema = z.object({
 
   STAFF_ACCOUNTS: z.string().optional(),
   SEED_DEMO_DATA: settingBool.optional(),
+  /** The storefront page that sets a new password; the e-mailed link is this plus `?token=…`. */
+  RESET_LINK_URL_BASE: z.string().url().default('http://localhost:5173/reset-password'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MS: positiveMs.default(15 * 60_000),
   ADDRESS_VERIFICATION_TIMEOUT_MS: positiveMs.default(5_000),
@@ -102,7 +106,17 @@ const envSchema = z.object({
   /** First delay before an HTTP-level retry of an idempotent call (exponential with jitter after it). */
   OUTBOUND_RETRY_DELAY_MS: positiveMs.default(200),
 
+  /** Sent by the gateway on every subgraph request; subgraphs refuse requests without it (required in production). */
+  SUBGRAPH_SHARED_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Proxies in front of the gateway whose X-Forwarded-For is believed (0: none; 1 behind one ingress). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** WebSocket connections one client (token subject) may hold open at once, per gateway replica. */
+  GATEWAY_WS_MAX_SOCKETS_PER_CLIENT: z.coerce.number().int().positive().default(8),
+  /** Guest sessions one address may start per minute (each would otherwise bring its own budget). */
+  GATEWAY_GUEST_SESSIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Registrations one address may attempt per minute (bounds probing which e-mails exist). */
+  GATEWAY_REGISTRATIONS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   /** How often the subscription edge pings each socket; one missed pong closes it. */
   GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
@@ -138,6 +152,10 @@ interface BaseConfig {
     port: number;
     subgraphUrls: Partial<Record<SubgraphName, string>>;
     rateLimitPerMinute: number;
+    trustProxyHops: number;
+    wsMaxSocketsPerClient: number;
+    guestSessionsPerMinute: number;
+    registrationsPerMinute: number;
     maxBodyBytes: number;
     wsKeepAliveMs: number;
     wsInitTimeoutMs: number;
@@ -147,9 +165,12 @@ interface BaseConfig {
     corsOrigins: string[];
   };
   ports: Record<SubgraphName, number>;
+  /** The secret the gateway presents to subgraphs (x-gateway-secret); subgraphs answer nobody else. */
+  subgraphSecret: string;
   staffAccounts: StaffAccountConfig[];
   seedDemoData: boolean;
   login: { maxFailures: number; failureWindowMs: number };
+  passwordReset: { urlBase: string; ttlMs: number };
   addressVerification: { timeoutMs: number };
   carrier: {
     /** null: not chosen (production without CARRIER_ADAPTER); fulfillment refuses to start then. */
@@ -236,6 +257,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (production && !e.EASYPOST_WEBHOOK_SECRET) problems.push('EASYPOST_WEBHOOK_SECRET is required in production when CARRIER_ADAPTER=easypost');
   }
   if (e.ADDRESS_VERIFIER === 'smarty' && (!e.SMARTY_AUTH_ID || !e.SMARTY_AUTH_TOKEN)) problems.push('SMARTY_AUTH_ID and SMARTY_AUTH_TOKEN are required when ADDRESS_VERIFIER=smarty');
+  if (production && !e.SUBGRAPH_SHARED_SECRET) problems.push('SUBGRAPH_SHARED_SECRET is required in production (subgraphs answer only the gateway)');
+  if (production && e.SUBGRAPH_SHARED_SECRET === DEV_SUBGRAPH_SHARED_SECRET) problems.push('SUBGRAPH_SHARED_SECRET must not be the development secret in production');
 
   let subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (e.SUBGRAPH_URLS) {
@@ -259,6 +282,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PORT,
       subgraphUrls,
       rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+      wsMaxSocketsPerClient: e.GATEWAY_WS_MAX_SOCKETS_PER_CLIENT,
+      guestSessionsPerMinute: e.GATEWAY_GUEST_SESSIONS_PER_MINUTE,
+      registrationsPerMinute: e.GATEWAY_REGISTRATIONS_PER_MINUTE,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       wsKeepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
       wsInitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
@@ -267,9 +294,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       corsOrigins,
     },
     ports: Object.fromEntries(CONTEXT_NAMES.map((name) => [name, c[portVariable(name)] as number])) as Record<SubgraphName, number>,
+    subgraphSecret: e.SUBGRAPH_SHARED_SECRET ?? DEV_SUBGRAPH_SHARED_SECRET,
     staffAccounts,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS },
+    // 30 minutes: long enough to find the e-mail, short enough that an old inbox is no key (issue 9).
+    passwordReset: { urlBase: e.RESET_LINK_URL_BASE, ttlMs: 30 * 60_000 },
     addressVerification: { timeoutMs: e.ADDRESS_VERIFICATION_TIMEOUT_MS },
     carrier: {
       // the stub books no parcel anywhere: a default only outside production, like the payment stub

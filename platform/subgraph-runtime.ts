@@ -18,6 +18,7 @@ import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
 import { OutboundClients } from './outbound/outbound-clients.js';
 import { registerOutboundMetrics } from './outbound/outbound-metrics.js';
+import { RevocationList, followRevocations } from './revocations.js';
 
 /** What a subgraph's wiring receives: configuration and the process-wide resources. */
 export interface SubgraphRuntime {
@@ -96,7 +97,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
     closers.push(() => broker.close());
     await ensureStream(broker, spec.name);
 
-    const verifier = await createTokenVerifier(config.jwt);
+    // Revoked sessions, followed from customers' stream: every subgraph refuses them without asking.
+    const revocations = new RevocationList();
+    closers.push(followRevocations(broker, revocations, log.child({ component: 'revocations' })));
+    const verifier = await createTokenVerifier(config.jwt, { revocations });
     const outbound = new OutboundClients(config.outbound);
     const runtime: SubgraphRuntime = { config, log, orm, broker, verifier, outbound };
     const parts = await spec.build(runtime);
@@ -131,6 +135,8 @@ export async function bootSubgraph<TContext extends RequestContext>(
         verifier,
         log,
         env: config.env,
+        gatewaySecret: config.subgraphSecret,
+        limits: config.gateway.limits,
         routes: parts.routes,
         registerMetrics: (registry) => {
           registerMessagingMetrics(registry, { context: spec.name, relay, consumers });

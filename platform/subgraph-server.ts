@@ -11,7 +11,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Config } from './config.js';
 import type { Caller, TokenVerifier } from './auth.js';
+import { GraphQLError } from 'graphql';
 import { DomainError } from './errors.js';
+import { safeTextPlugin } from './text-input.js';
+import { jsonErrors } from './http-errors.js';
+import { requireGateway } from './gateway-link.js';
+import { limitRules, type QueryLimits } from './query-limits.js';
 import type { Logger } from './logger.js';
 import { createMetrics, metricsPlugin, type Metrics } from './metrics.js';
 
@@ -32,6 +37,10 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   verifier: TokenVerifier;
   log: Logger;
   env: Config['env'];
+  /** Only requests presenting this secret (the gateway's) reach /graphql. */
+  gatewaySecret: string;
+  /** The gateway's query limits, applied again here. */
+  limits: QueryLimits;
   /** Throws when the subgraph cannot serve (database or broker unreachable); may add details to the answer. */
   readiness?: () => Promise<void | Record<string, unknown>>;
   plugins?: ApolloServerPlugin<TContext>[];
@@ -70,10 +79,16 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     includeStacktraceInErrorResponses: options.env === 'development',
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The gateway's limits: query plans are subsets of what it accepted (an entity fetch nests one
+    // `_entities` level above a path the client's query already had), so only what the gateway
+    // would refuse is refused. Fetch documents add key fields and __typename, hence the token slack.
+    validationRules: limitRules(options.limits),
+    parseOptions: { maxTokens: options.limits.maxTokens * 2 },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics) as ApolloServerPlugin<TContext>,
+      safeTextPlugin<TContext>(),
       ...(options.plugins ?? []),
     ],
     formatError(formatted, error) {
@@ -103,17 +118,30 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   options.routes?.(app);
+  // A bad token is refused (401) before Apollo runs, as at the gateway; a context function that
+  // threw would be answered 500.
+  const authenticate: express.RequestHandler = async (req, res, next) => {
+    try {
+      res.locals.caller = await options.verifier.fromAuthorizationHeader(req.headers.authorization);
+      next();
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) return next(err);
+      res.status(401).json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  };
   app.use(
     '/graphql',
+    requireGateway(options.gatewaySecret),
+    authenticate,
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-        const caller = await options.verifier.fromAuthorizationHeader(req.headers.authorization);
-        return options.createContext({ caller, requestId, log: log.child({ requestId }) });
+        return options.createContext({ caller: res.locals.caller as Caller, requestId, log: log.child({ requestId }) });
       },
     }),
   );
+  app.use(jsonErrors(log));
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -127,3 +155,4 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     },
   };
 }
+

@@ -16,6 +16,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { limitRules } from '../hardening.js';
+import { rateLimited, type ClientBudget } from '../client-budget.js';
+import type { RevocationList } from '../../platform/revocations.js';
 import { decodeJwt } from 'jose';
 import type { Caller, TokenVerifier } from '../../platform/auth.js';
 import type { Config } from '../../platform/config.js';
@@ -27,6 +29,22 @@ import { EventQueue } from './event-queue.js';
 import { buildHydrationQuery, WHOLE_PAYLOAD } from './hydration.js';
 import { resumable } from './resume.js';
 import type { SubscriptionRoute } from './routes.js';
+
+/** Close codes of this edge beyond graphql-ws's own (docs/subscriptions.md lists them all). */
+export const CLOSE = {
+  /** Over the client's budget or socket cap: retry later, with back-off. */
+  rateLimited: 4429,
+  /** The token expired (at connect or while open): refresh it (or sign in) and reconnect; not a forbidden request. */
+  sessionExpired: 4419,
+  /** The session was revoked (logout, password change): sign in again; do not retry. */
+  revoked: 4403,
+} as const;
+
+/** Closes the socket with `code`; returning false then makes graphql-ws's own 4403 a no-op. */
+function refuse(socket: WebSocket, code: number, reason: string): false {
+  socket.close(code, reason);
+  return false;
+}
 
 /** Runs an operation through the gateway (query planner, subgraphs) with a subscriber's context. */
 export type GraphExecutor = (
@@ -45,6 +63,12 @@ export interface SubscriptionEdgeOptions {
   verifier: TokenVerifier;
   config: Config;
   log: Logger;
+  /** The client budget HTTP spends too: socket opens and subscribes count against it. */
+  budget: ClientBudget;
+  /** The client's address behind the trusted proxies (as for HTTP). */
+  addressOf: (request: http.IncomingMessage) => string;
+  /** Revoked sessions: an open socket of one closes with 4403. */
+  revocations?: RevocationList;
   /** Subscriptions one socket may hold at once. */
   maxSubscriptionsPerSocket?: number;
 }
@@ -52,8 +76,12 @@ export interface SubscriptionEdgeOptions {
 interface Session {
   caller: Exclude<Caller, { kind: 'anonymous' }>;
   authorization: string;
+  /** The client budget's key (`sub:<subject>`) and the client's address. */
+  clientKey: string;
+  address: string;
   subscriptions: number;
   expiryTimer?: NodeJS.Timeout;
+  socket: WebSocket;
 }
 
 export interface EdgeStats {
@@ -89,7 +117,8 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     caller: session.caller,
     authorization: session.authorization,
     requestId: crypto.randomUUID(),
-    clientKey: `sub:${session.caller.subject}`,
+    clientKey: session.clientKey,
+    clientAddress: session.address,
   });
 
   /** Root subscription field: authorize with the owner, then stream the events that concern the caller. */
@@ -154,23 +183,40 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         let caller: Caller;
         try {
           caller = await options.verifier.fromAuthorizationHeader(header);
-        } catch {
+        } catch (err) {
+          if (err instanceof GraphQLError && err.extensions?.reason === 'SESSION_EXPIRED') return refuse(ctx.extra.socket, CLOSE.sessionExpired, 'Session expired');
           return false;
         }
         if (caller.kind === 'anonymous') return false;
-        const session: Session = { caller, authorization: header, subscriptions: 0 };
+        const clientKey = `sub:${caller.subject}`;
+        // Opening a socket spends the same budget as an HTTP request; 4429 lets a client retry later.
+        const spent = await options.budget.spend(clientKey);
+        if (!spent.allowed) return refuse(ctx.extra.socket, CLOSE.rateLimited, 'Too many requests');
+        if (!options.budget.openSocket(clientKey)) return refuse(ctx.extra.socket, CLOSE.rateLimited, 'Too many open connections');
+        const session: Session = { caller, authorization: header, clientKey, address: options.addressOf(ctx.extra.request), subscriptions: 0, socket: ctx.extra.socket };
         // The socket lives no longer than the session it was opened with.
         const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
         if (exp) {
-          session.expiryTimer = setTimeout(() => ctx.extra.socket.close(4403, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
+          session.expiryTimer = setTimeout(() => ctx.extra.socket.close(CLOSE.sessionExpired, 'Session expired'), Math.max(0, exp * 1000 - Date.now()));
           session.expiryTimer.unref();
         }
         ctx.extra.session = session;
         sessions.add(session);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const session = ctx.extra.session!;
+        // graphql-ws records an operation's id before this hook runs and forgets it only when the
+        // operation ends, so its ledger counts subscriptions still being authorized too: a burst of
+        // subscribes cannot all pass the check while each awaits its authorization query. Checked
+        // before this hook's first await, while the ledger holds only the frames before this one.
+        if (Object.keys(ctx.subscriptions).length > maxPerSocket) {
+          return [new GraphQLError(`At most ${maxPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        // Every subscribe within the cap spends the client's budget, invalid ones included: each may cost an
+        // authorization query through the gateway.
+        const spent = await options.budget.spend(session.clientKey);
+        if (!spent.allowed) return [rateLimited(spent.retryAfterSeconds, 'Too many requests', { http: false })];
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
@@ -182,9 +228,6 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         const operation = getOperationAST(document, payload.operationName);
         if (!operation || operation.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
-        }
-        if (session.subscriptions >= maxPerSocket) {
-          return [new GraphQLError(`At most ${maxPerSocket} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const variables = (payload.variables ?? {}) as Record<string, unknown>;
         const args: ExecutionArgs = {
@@ -203,33 +246,26 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         if (session) {
           clearTimeout(session.expiryTimer);
           sessions.delete(session);
+          options.budget.closeSocket(session.clientKey);
         }
       },
     },
     wsServer,
+    // The one heartbeat (docs/subscriptions.md): a WebSocket ping frame per interval keeps idle
+    // sockets open through proxies; no pong within the next interval terminates the socket, which
+    // frees its subscriptions. (graphql-ws's own default, 12 s, would otherwise run beside it.)
+    config.gateway.wsKeepAliveMs,
   );
-  // Heartbeats: a ping per interval keeps idle sockets open through proxies, and a socket that
-  // missed the previous pong (a vanished client) is terminated, which frees its subscriptions.
-  const alive = new WeakSet<WebSocket>();
   wsServer.on('connection', (socket) => {
     sockets += 1;
-    alive.add(socket);
-    socket.on('pong', () => alive.add(socket));
     socket.once('close', () => {
       sockets -= 1;
     });
   });
-  const heartbeat = setInterval(() => {
-    for (const socket of wsServer.clients) {
-      if (!alive.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, config.gateway.wsKeepAliveMs);
-  heartbeat.unref();
+  // A revoked session's sockets close at once (4403: signing in again is needed, not a retry).
+  const stopFollowingRevocations = options.revocations?.onRevoked(() => {
+    for (const session of sessions) if (options.revocations!.isRevoked(session.caller)) session.socket.close(CLOSE.revoked, 'Session revoked');
+  });
   log.info({ path: options.path, fields: [...routes.keys()] }, 'subscription edge ready');
 
   return {
@@ -239,7 +275,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
       feedListeners: options.feed.listenerCount(),
     }),
     async close() {
-      clearInterval(heartbeat);
+      stopFollowingRevocations?.();
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

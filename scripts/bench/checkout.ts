@@ -180,6 +180,7 @@ async function main(options: Options): Promise<number> {
       LOG_LEVEL: options.logLevel,
       // One client address sends everything: the per-client limit would throttle the benchmark.
       GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
+      GATEWAY_REGISTRATIONS_PER_MINUTE: '100000000',
       PAYMENT_GATEWAY: 'stub',
       CARRIER_SIMULATION: 'false',
       SMTP_URL: smtp.url,

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEV_DEMO_PASSWORD, type SubgraphName } from '../../platform/config.js';
+import { DEV_DEMO_PASSWORD, DEV_SUBGRAPH_SHARED_SECRET, type SubgraphName } from '../../platform/config.js';
 import { Cluster, assertBuilt } from '../cluster/cluster.js';
 import { clusterCpuSeconds, machineBusySeconds } from '../cluster/cpu.js';
 import { Origins, cannon, closedLoop, failures, stopLoad, type HttpTarget, type LoadShape, type Measurement } from './load.js';
+import { GATEWAY_SECRET_HEADER } from '../../platform/gateway-link.js';
 import { formatCpuTable, formatTable, type Row } from './report.js';
 
 /** The subgraphs the measured queries touch (customers only for `login`); the others are not started. */
@@ -72,10 +73,10 @@ const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
 
 /** One GraphQL call for setup and sanity checks; throws on any error. */
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -191,11 +192,13 @@ async function main(): Promise<number> {
     const { gatewayUrl } = system;
     const subgraphUrls = { catalog: system.url('catalog'), inventory: system.url('inventory'), cart: system.url('cart') };
     const { token, cartId } = await prepareCart(system);
-    const auth = { authorization: `Bearer ${token}` };
+    // Subgraphs answer only the gateway: the direct calls present its (development) shared secret.
+    const asGateway = { [GATEWAY_SECRET_HEADER]: DEV_SUBGRAPH_SHARED_SECRET };
+    const auth = { authorization: `Bearer ${token}`, ...asGateway };
 
     // Same query, same answer: the comparison is only fair if both sides do the same work.
     const viaGateway = await graphql(gatewayUrl, PRODUCTS);
-    const direct = await graphql(subgraphUrls.catalog, PRODUCTS);
+    const direct = await graphql(subgraphUrls.catalog, PRODUCTS, {}, undefined, asGateway);
     if (JSON.stringify(viaGateway) !== JSON.stringify(direct)) throw new Error('products: the gateway and catalog answered differently');
     const nested = await graphql<{ cart: { items: { product: { name: string; availability: { inStock: boolean } } }[] } }>(gatewayUrl, CART_NESTED, { id: cartId }, token);
     if (nested.cart.items.length !== CART_SKUS.length) throw new Error(`cart: expected ${CART_SKUS.length} items, got ${nested.cart.items.length}`);
@@ -214,7 +217,7 @@ async function main(): Promise<number> {
 
     const rows: Row[] = [];
     const products = 'products(first: 10)';
-    const productsDirect = await measure('products → catalog', (s) => cannon(target(subgraphUrls.catalog, PRODUCTS), s), options, system);
+    const productsDirect = await measure('products → catalog', (s) => cannon(target(subgraphUrls.catalog, PRODUCTS, undefined, asGateway), s), options, system);
     rows.push({ scenario: products, target: 'catalog subgraph, direct', ...productsDirect });
     const productsGateway = await measure('products → gateway', (s) => cannon(target(gatewayUrl, PRODUCTS), s), options, system);
     rows.push({ scenario: products, target: 'gateway', ...productsGateway, baseline: productsDirect.m });

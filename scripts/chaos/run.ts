@@ -94,6 +94,8 @@ export class ChaosRun {
           RESERVATION_TTL_MS: '60000',
           RESERVATION_EXPIRY_POLL_MS: '1000',
           GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+          // every shopper signs up from this one address
+          GATEWAY_REGISTRATIONS_PER_MINUTE: '1000000',
           PAYMENT_GATEWAY: 'stub',
           PAYMENT_RETRY_BACKOFF_MS: '200,500',
           CARRIER_SIMULATION: 'true',

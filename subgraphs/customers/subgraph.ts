@@ -8,6 +8,7 @@ import { CustomerEntity } from './store/customer.entity.js';
 import { StaffAccountEntity } from './store/staff-account.entity.js';
 import { AddressEntity } from './store/address.entity.js';
 import { Migration0001Customers } from './store/migrations/0001-customers.js';
+import { Migration0002SessionLifecycle } from './store/migrations/0002-session-lifecycle.js';
 import { createScryptPasswordHasher, PRODUCTION_SCRYPT, TEST_SCRYPT } from './adapters/passwords/password-hasher.js';
 import { createAddressVerification } from '../../platform/address-verification/create-address-verification.js';
 import { checkoutAddressHandlers } from './handlers/checkout-addresses.handlers.js';
@@ -22,13 +23,17 @@ export const customersSubgraph: SubgraphSpec<Context> = {
   name: 'customers',
   schemaFile: 'subgraphs/customers/schema.graphql',
   entities: [CustomerEntity, StaffAccountEntity, AddressEntity],
-  migrations: [{ name: '0001-customers', class: Migration0001Customers }],
+  migrations: [
+    { name: '0001-customers', class: Migration0001Customers },
+    { name: '0002-session-lifecycle', class: Migration0002SessionLifecycle },
+  ],
   async build({ config, log, orm, outbound }) {
     const deps: CustomersDeps = {
       tokens: await createTokenIssuer(config.jwt),
       passwords: createScryptPasswordHasher(config.env === 'test' ? TEST_SCRYPT : PRODUCTION_SCRYPT),
       addressVerification: createAddressVerification({ config, outbound, log }),
       loginPolicy: { maxFailures: config.login.maxFailures, windowMs: config.login.failureWindowMs },
+      passwordReset: config.passwordReset,
       eventNamespace: config.nats.namespace,
     };
     return {

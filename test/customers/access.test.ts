@@ -145,7 +145,7 @@ describe('entity references (defence in depth at the subgraph)', () => {
   const resolveReference = async (id: string, token: string) => {
     const response = await fetch(stack.subgraphs.customers!.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...stack.asGateway, authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: ENTITIES, variables: { representations: [{ __typename: 'Customer', id }] } }),
     });
     return (await response.json()) as { data?: { _entities: ({ id: string; email: string } | null)[] }; errors?: unknown[] };

@@ -99,7 +99,7 @@ describe('registerCustomer', () => {
     const local = 'x'.repeat(256 - '@critter.test'.length);
     const email = `${local}@critter.test`;
     expect(email).toHaveLength(256);
-    const res = await stack.request(REGISTER, { input: registration({ email, password: '0123456789', firstName: 'F'.repeat(100), lastName: 'L'.repeat(100) }) });
+    const res = await stack.request(REGISTER, { input: registration({ email, password: 'kibble4cat', firstName: 'F'.repeat(100), lastName: 'L'.repeat(100) }) });
     expect(res.errors).toBeUndefined();
     expect(res.data.registerCustomer.customer.email).toBe(email);
   });
@@ -111,6 +111,9 @@ describe('registerCustomer', () => {
     ['an empty e-mail', { email: '   ' }, ['email']],
     ['an e-mail over 256 characters', { email: `${'x'.repeat(257 - '@critter.test'.length)}@critter.test` }, ['email']],
     ['a 9-character password', { password: '123456789' }, ['password']],
+    ['one of the most common passwords', { password: '1234567890' }, ['password']],
+    ['a password of one repeated character', { password: 'aaaaaaaaaa' }, ['password']],
+    ['the e-mail as password', { email: 'pat.pawson@critter.test', password: 'Pat.Pawson@critter.test' }, ['password']],
     ['an empty first name', { firstName: '' }, ['firstName']],
     ['a blank last name', { lastName: '   ' }, ['lastName']],
     ['a 101-character first name', { firstName: 'F'.repeat(101) }, ['firstName']],

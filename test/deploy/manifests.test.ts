@@ -210,7 +210,7 @@ function recordingEnv(values: Record<string, string> = {}): Record<string, strin
 }
 const loadRecorded = (values: Record<string, string>): Config => loadConfig(recordingEnv(values));
 loadRecorded({});
-loadRecorded({ NODE_ENV: 'production', JWT_PUBLIC_KEY: secretValue('JWT_PUBLIC_KEY'), STAFF_ACCOUNTS: secretValue('STAFF_ACCOUNTS') });
+loadRecorded({ NODE_ENV: 'production', JWT_PUBLIC_KEY: secretValue('JWT_PUBLIC_KEY'), STAFF_ACCOUNTS: secretValue('STAFF_ACCOUNTS'), SUBGRAPH_SHARED_SECRET: secretValue('SUBGRAPH_SHARED_SECRET') });
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -255,6 +255,7 @@ const SECRET_SETTINGS = [
   'SMARTY_AUTH_ID',
   'SMARTY_AUTH_TOKEN',
   'SMTP_URL',
+  'SUBGRAPH_SHARED_SECRET',
 ];
 const looksSecret = (name: string) => SECRET_SETTINGS.includes(name) || /SECRET|PASSWORD|PRIVATE|TOKEN/.test(name);
 
@@ -417,6 +418,32 @@ describe('production settings', () => {
     const refs = new Set(pods().flatMap(({ env }) => [...env.vars.values()].flatMap((s) => (s.via === 'secret' ? [`| \`${s.secret}\` | \`${s.key}\` |`] : []))));
     const tls = production.filter((r) => r.kind === 'Ingress').flatMap((r) => (r.spec.tls ?? []).map((t: Obj) => `| \`${t.secretName}\` |`));
     expect([...refs, ...tls].filter((row) => !readme.includes(row))).toEqual([]);
+  });
+
+  it('lets only the gateway (and, for the carrier webhook, ingress-nginx) reach a subgraph pod (NetworkPolicy)', () => {
+    const policies = production.filter((r) => r.kind === 'NetworkPolicy');
+    const gatewayLabels = processPod(PROCESSES[0]).deployment.spec.template.metadata.labels as Record<string, string>;
+    const matches = (selector: Obj | undefined, labels: Record<string, string>) => Object.entries((selector?.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v);
+    for (const p of PROCESSES.slice(1)) {
+      const labels = processPod(p).deployment.spec.template.metadata.labels as Record<string, string>;
+      const applying = policies.filter((policy) => matches(policy.spec.podSelector, labels) && (policy.spec.policyTypes as string[]).includes('Ingress'));
+      expect(applying.length, `NetworkPolicies selecting ${p.name}`).toBeGreaterThan(0);
+      const sources = applying.flatMap((policy) => (policy.spec.ingress as Obj[]).flatMap((rule) => (rule.from ?? [{ anyone: true }]) as Obj[]));
+      const allowed = sources.map((source) =>
+        source.podSelector && !source.namespaceSelector && matches(source.podSelector, gatewayLabels)
+          ? 'gateway'
+          : source.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'ingress-nginx' && p.name === 'fulfillment'
+            ? 'ingress (carrier webhook)'
+            : `unexpected: ${JSON.stringify(source)}`,
+      );
+      expect(allowed.filter((a) => a.startsWith('unexpected')), p.name).toEqual([]);
+      expect(allowed).toContain('gateway');
+    }
+  });
+
+  it('has the gateway trust exactly the one ingress in front of it for client addresses (TRUST_PROXY_HOPS)', () => {
+    expect(production.some((r) => r.kind === 'Ingress')).toBe(true);
+    expect(processPod(PROCESSES[0]).config.gateway.trustProxyHops).toBe(1);
   });
 
   it('has the gateway reach every subgraph through its Service (SUBGRAPH_URLS)', () => {

@@ -340,7 +340,7 @@ describe('reading shipments', () => {
     const shipmentsOf = async (orderId: string, token?: string) => {
       const response = await fetch(stack.subgraphs.fulfillment!.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...stack.asGateway, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({
           // a plain string: subgraph-only operations stay out of the client operation checks
           query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Order { shipments { id } } } }',

@@ -7,7 +7,7 @@ import { createTokenVerifier } from '../../platform/auth.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { createRateLimit } from '../../gateway/hardening.js';
+import { ClientBudget } from '../../gateway/client-budget.js';
 
 /** The gateway as configured for production: nothing a client can use to map the schema. */
 let gateway: RunningGateway;
@@ -19,6 +19,7 @@ beforeAll(async () => {
     JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     STAFF_ACCOUNTS: JSON.stringify([{ email: 'boss@shop.example', role: 'ADMIN', password: 'a-strong-password' }]),
+    SUBGRAPH_SHARED_SECRET: 'a-production-subgraph-secret',
   });
   const typeDefs = parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
     type Query { categories: [String!]! }`);
@@ -55,7 +56,7 @@ describe('gateway in production', () => {
 describe('per-client rate limit', () => {
   it('answers 429 with Retry-After once a client spends its budget, and counts clients apart', async () => {
     const app = express();
-    app.use(createRateLimit(3, (req) => String(req.headers['x-client'])));
+    app.use(new ClientBudget({ requestsPerMinute: 3, socketsPerClient: 1, perAddress: {} }).middleware((req) => String(req.headers['x-client'])));
     app.get('/', (_req, res) => res.send('ok'));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

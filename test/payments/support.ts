@@ -166,7 +166,7 @@ export class PaymentsTables {
 export async function subgraphRequest(stack: Stack, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse> {
   const response = await fetch(stack.subgraphs.payments!.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...stack.asGateway, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return { ...((await response.json()) as GraphQLResponse), status: response.status };

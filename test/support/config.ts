@@ -32,6 +32,9 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     DATABASE_POOL_MAX: '5',
     NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     EVENT_NAMESPACE: namespace,
+    // Test files sign up many customers and guests from one address; test/security sets these low.
+    GATEWAY_REGISTRATIONS_PER_MINUTE: '100000',
+    GATEWAY_GUEST_SESSIONS_PER_MINUTE: '100000',
     ...overrides,
   });
   const log = createLogger(config, 'test');

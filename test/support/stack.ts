@@ -4,6 +4,8 @@ import { bootSubgraph, loadTypeDefs, type RunningSubgraph, type SubgraphSpec } f
 import type { RequestContext } from '../../platform/subgraph-server.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { connectBroker, type Broker } from '../../events/nats.js';
+import { GATEWAY_SECRET_HEADER } from '../../platform/gateway-link.js';
+import { RevocationList, followRevocations } from '../../platform/revocations.js';
 import { createTestEnvironment, type TestEnvironment } from './config.js';
 
 export interface GraphQLResponse<TData = any> {
@@ -18,6 +20,8 @@ export interface Stack {
   /** ws:// URL of the gateway's subscription edge. */
   wsUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
+  /** Headers that make a request straight to a subgraph look like the gateway's (its shared secret). */
+  asGateway: Record<string, string>;
   /** POST a GraphQL operation to the gateway as a client would. */
   request<TData = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
   /** Starts one more gateway on the same supergraph and broker namespace (scale-out tests); stopped with the stack. */
@@ -42,12 +46,14 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
   let gateway: RunningGateway | undefined;
   const replicas: { gateway: RunningGateway; broker: Broker }[] = [];
   let broker: Broker | undefined;
+  let stopRevocations: (() => void) | undefined;
   const stop = async () => {
     for (const replica of replicas) {
       await replica.gateway.stop();
       await replica.broker.close();
     }
     await gateway?.stop();
+    stopRevocations?.();
     await broker?.close();
     for (const running of Object.values(subgraphs).reverse()) await running.stop();
     await deleteNamespaceStreams(env);
@@ -63,8 +69,10 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
     if (composition.errors) throw new Error(`composition failed: ${composition.errors.map((e) => e.message).join('; ')}`);
     broker = await connectBroker(env.config.nats, env.log);
     const supergraphSdl = composition.supergraphSdl;
-    const verifier = await createTokenVerifier(env.config.jwt);
-    gateway = await startGateway({ broker, config: env.config, log: env.log.child({ component: 'gateway' }), verifier, supergraphSdl, port: 0 });
+    const revocations = new RevocationList();
+    stopRevocations = followRevocations(broker, revocations, env.log.child({ component: 'revocations' }));
+    const verifier = await createTokenVerifier(env.config.jwt, { revocations });
+    gateway = await startGateway({ broker, config: env.config, log: env.log.child({ component: 'gateway' }), verifier, revocations, supergraphSdl, port: 0 });
     const issuer = await createTokenIssuer(env.config.jwt);
     const url = gateway.url;
     return {
@@ -72,6 +80,7 @@ export async function startStack(specs: SubgraphSpec<any>[], overrides: Record<s
       gateway,
       wsUrl: url.replace(/^http/, 'ws'),
       subgraphs,
+      asGateway: { [GATEWAY_SECRET_HEADER]: env.config.subgraphSecret },
       async request(query, variables, token) {
         const response = await fetch(url, {
           method: 'POST',

@@ -6,3 +6,4 @@ export { CustomerAddressRemoved } from './customer-address-removed.event.js';
 export { CustomerDefaultAddressChanged } from './customer-default-address-changed.event.js';
 export { CustomerProfileUpdated } from './customer-profile-updated.event.js';
 export { PasswordResetRequested } from './password-reset-requested.event.js';
+export { SessionRevoked } from './session-revoked.event.js';

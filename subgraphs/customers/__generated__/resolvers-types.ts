@@ -98,23 +98,41 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an address to the signed-in customer's address book (verified on the way in). */
   addAddress: Address;
+  /** Customers: revokes every other session of the account; this one stays signed in. */
+  changePassword: Scalars['Boolean']['output'];
   /** Customers and staff. Wrong e-mail or password: UNAUTHENTICATED; repeated failures are throttled. */
   login: Session;
+  /** Revokes the caller's token (and its refreshes) everywhere. */
+  logout: Scalars['Boolean']['output'];
+  /** A fresh token for the caller's session (before the current one expires). */
+  refreshSession: Session;
   /** Creates a customer account and signs it in. An e-mail already registered: CONFLICT. */
   registerCustomer: Session;
   /** CONFLICT while a checkout in progress uses the address. */
   removeAddress: Scalars['Boolean']['output'];
+  /** Always true (never reveals whether the e-mail has an account); e-mails a single-use link. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** With the token from the e-mailed link (single use, 30 minutes): sets the password, revokes every other session and signs in. */
+  resetPassword: Session;
   /** Makes one of the caller's saved addresses the default. */
   setDefaultAddress: Address;
   /** A GUEST session (7 days) whose subject is a new guest id: browse and fill a cart without an account. */
   startGuestSession: Session;
   /** Changes one of the caller's saved addresses (verified again); NOT_FOUND for anyone else's. */
   updateAddress: Address;
+  /** Customers: changes their own names. */
+  updateProfile: Customer;
 };
 
 
 export type MutationAddAddressArgs = {
   input: AddressInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -134,6 +152,17 @@ export type MutationRemoveAddressArgs = {
 };
 
 
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationSetDefaultAddressArgs = {
   id: Scalars['ID']['input'];
 };
@@ -142,6 +171,11 @@ export type MutationSetDefaultAddressArgs = {
 export type MutationUpdateAddressArgs = {
   id: Scalars['ID']['input'];
   input: AddressInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
 };
 
 export type Query = {
@@ -195,6 +229,14 @@ export type Session = {
   role: Role;
   /** Bearer token (JWT) for the Authorization header. */
   token: Scalars['String']['output'];
+};
+
+/** Fields left out stay as they are. */
+export type UpdateProfileInput = {
+  /** 1–100 characters after trimming; omit to keep. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** 1–100 characters after trimming; omit to keep. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -305,6 +347,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterCustomerInput: RegisterCustomerInput;
   Role: Role;
   Session: ResolverTypeWrapper<SessionResult>;
+  UpdateProfileInput: UpdateProfileInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -320,6 +363,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RegisterCustomerInput: RegisterCustomerInput;
   Session: SessionResult;
+  UpdateProfileInput: UpdateProfileInput;
 }>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
@@ -350,12 +394,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   login?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   registerCustomer?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationRegisterCustomerArgs, 'input'>>;
   removeAddress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveAddressArgs, 'id'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   setDefaultAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationSetDefaultAddressArgs, 'id'>>;
   startGuestSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   updateAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationUpdateAddressArgs, 'id' | 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

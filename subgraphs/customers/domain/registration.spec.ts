@@ -20,6 +20,8 @@ describe('validateRegistration', () => {
     ['an e-mail of 257 characters', { email: `${'a'.repeat(245)}@example.com` }, 'email'],
     ['a password of 9 characters', { password: '123456789' }, 'password'],
     ['a password over 1024 characters', { password: 'x'.repeat(1025) }, 'password'],
+    ['a common password', { password: '1234567890' }, 'password'],
+    ['the e-mail as password', { password: 'pat@example.com' }, 'password'],
     ['an empty first name', { firstName: '' }, 'firstName'],
     ['a blank last name', { lastName: '   ' }, 'lastName'],
     ['a first name of 101 characters', { firstName: 'a'.repeat(101) }, 'firstName'],
@@ -32,7 +34,7 @@ describe('validateRegistration', () => {
 
   it.each([
     ['an e-mail of exactly 256 characters', { email: `${'a'.repeat(244)}@example.com` }],
-    ['a password of exactly 10 characters', { password: '1234567890' }],
+    ['a password of exactly 10 characters', { password: 'kibble4cat' }],
     ['names of exactly 100 characters', { firstName: 'a'.repeat(100), lastName: 'b'.repeat(100) }],
     ['names of one character', { firstName: 'A', lastName: 'B' }],
     ['names counted in characters, not UTF-16 units', { firstName: '🐶'.repeat(100) }],

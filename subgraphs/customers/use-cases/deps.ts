@@ -12,6 +12,8 @@ export interface CustomersDeps {
   passwords: PasswordHasher;
   addressVerification: AddressVerification;
   loginPolicy: ThrottlePolicy;
+  /** Where the e-mailed reset link points, and how long it works. */
+  passwordReset: { urlBase: string; ttlMs: number };
   /** EVENT_NAMESPACE: prefixes the subjects events are recorded under. */
   eventNamespace: string;
 }

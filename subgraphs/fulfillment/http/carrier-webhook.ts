@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../../platform/logger.js';
+import { unsafeTextFields } from '../../../platform/text-input.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCarrierWebhook } from '../carrier/webhook-signature.js';
 import { carrierReportSchema } from '../domain/carrier-report.js';
 import { applyCarrierReport, type ReportOutcome } from '../use-cases/apply-carrier-report.js';
@@ -55,6 +56,11 @@ export function carrierWebhookRoutes(options: CarrierWebhookOptions): (app: Expr
         body = JSON.parse(rawBody.toString('utf8'));
       } catch {
         res.status(400).json({ error: 'body must be JSON' });
+        return;
+      }
+      const unsafe = unsafeTextFields(body, '');
+      if (Object.keys(unsafe).length) {
+        res.status(400).json({ error: 'not a carrier event', issues: Object.entries(unsafe).map(([path, problem]) => `${path}: ${problem}`) });
         return;
       }
       const parsed = carrierReportSchema.safeParse(body);

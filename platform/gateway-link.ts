@@ -1,0 +1,21 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+
+/** The header that proves a subgraph request comes from the gateway. */
+export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Subgraphs answer only the gateway: it alone enforces the client budget and sits behind the
+ * ingress, so a request without the shared secret (someone who reached the pod's port) is refused
+ * before anything is parsed. Compared in constant time (over digests, so lengths leak nothing).
+ */
+export function requireGateway(secret: string): RequestHandler {
+  const expected = digest(secret);
+  return (req, res, next) => {
+    const presented = req.headers[GATEWAY_SECRET_HEADER];
+    if (typeof presented === 'string' && timingSafeEqual(digest(presented), expected)) return next();
+    res.status(403).json({ errors: [{ message: 'This service answers only the gateway', extensions: { code: 'FORBIDDEN' } }] });
+  };
+}
