@@ -22,6 +22,7 @@ import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from
 import { subscriptionRoutes } from './subscriptions/routes.js';
 import { createArmor, createRateLimit } from './hardening.js';
 import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.js';
+import { adminApp } from './admin-app.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -118,6 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = checks.every(([, state]) => state === 'up');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraph: 'loaded', subgraphs: Object.fromEntries(checks) });
   });
+  app.use('/admin', adminApp());
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -260,7 +260,10 @@ export type Query = {
   myOrders: OrderConnection;
   /** An order of the caller's (staff may read any); NOT_FOUND for anyone else's. */
   order?: Maybe<Order>;
-  /** Staff only. Every order, newest first, optionally of one status. first: 1-100. */
+  /**
+   * Staff only. Every order, newest first (oldest first with `oldestFirst`, e.g. the ON_HOLD queue
+   * in order of age), optionally of one status. first: 1-100.
+   */
   orders: OrderConnection;
 };
 
@@ -284,6 +287,7 @@ export type QueryOrderArgs = {
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  oldestFirst?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<OrderStatus>;
 };
 
@@ -585,7 +589,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
   myOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryMyOrdersArgs, 'first'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first' | 'oldestFirst'>>;
 }>;
 
 export type ShippingAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingAddress'] = ResolversParentTypes['ShippingAddress']> = ResolversObject<{

@@ -5,5 +5,5 @@ export const createQueryResolvers = (useCases: OrdersUseCases): QueryResolvers =
   checkout: (_root, { id }, ctx) => useCases.readCheckout(ctx, id),
   order: (_root, { id }, ctx) => useCases.readOrder(ctx, id),
   myOrders: (_root, { first, after }, ctx) => useCases.readMyOrders(ctx, first, after),
-  orders: (_root, { status, first, after }, ctx) => useCases.readAllOrders(ctx, status, first, after),
+  orders: (_root, { status, first, after, oldestFirst }, ctx) => useCases.readAllOrders(ctx, status, first, after, oldestFirst ?? false),
 });

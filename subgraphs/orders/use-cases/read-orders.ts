@@ -57,14 +57,14 @@ export function readCustomerOrders(scope: OrdersScope, customer: CustomerReferen
   return listOrders(scope, { customerId: customer.id }, first, after);
 }
 
-/** Staff only: every order, optionally of one status. */
-export function readAllOrders(scope: OrdersScope, status: OrderStatus | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
+/** Staff only: every order, optionally of one status; oldest first for queues worked in order of age. */
+export function readAllOrders(scope: OrdersScope, status: OrderStatus | null | undefined, first: number | null | undefined, after: string | null | undefined, oldestFirst = false): Promise<OrderPage> {
   if (scope.caller.kind === 'anonymous') throw unauthenticated();
   if (!isStaff(scope.caller)) throw forbidden('Staff only');
-  return listOrders(scope, { status: status ?? null }, first, after);
+  return listOrders(scope, { status: status ?? null, oldestFirst }, first, after);
 }
 
-async function listOrders(scope: OrdersScope, filter: { customerId?: string; status?: OrderStatus | null }, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
+async function listOrders(scope: OrdersScope, filter: { customerId?: string; status?: OrderStatus | null; oldestFirst?: boolean }, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `between 1 and ${MAX_PAGE_SIZE}` });
   const position = after ? decodeCursor(after) : null;

@@ -1,0 +1,746 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateProductInput = {
+  brand?: string | null | undefined;
+  category: string;
+  description: string;
+  images?: Array<ProductImageInput> | null | undefined;
+  name: string;
+  /** More than 0; USD only for now. */
+  price: MoneyInput;
+  /** 3-24 characters of A-Z, 0-9 and '-'; upper-cased. */
+  sku: string | number;
+  /** ACTIVE when left out. */
+  status?: ProductStatus | null | undefined;
+  tags?: Array<string> | null | undefined;
+};
+
+export type MoneyInput = {
+  cents: number;
+  currency?: string;
+};
+
+export type OrderStatus =
+  | 'CANCELLED'
+  /** The 30-day return window after delivery ended. */
+  | 'CLOSED'
+  /** Paid and stock committed; handed to fulfillment. */
+  | 'CONFIRMED'
+  | 'DELIVERED'
+  /** Not confirmed within 5 minutes of placement: stock released, payment voided or refunded, staff alerted. */
+  | 'ON_HOLD'
+  /** Placed; stock and payment are being secured. */
+  | 'PLACED'
+  | 'SHIPPED';
+
+export type PaymentStatus =
+  /** The amount is held on the customer's payment method for 7 days. */
+  | 'AUTHORIZED'
+  /** Charged: at most the authorized amount. */
+  | 'CAPTURED'
+  /** The authorization was declined, or failed after 3 attempts. */
+  | 'FAILED'
+  /** Part of the capture went back to the customer. */
+  | 'PARTIALLY_REFUNDED'
+  /** Being authorized (never visible outside the authorizing step). */
+  | 'PENDING'
+  /** All of the capture went back to the customer. */
+  | 'REFUNDED'
+  /** The hold was released without a charge (or nothing was ever held). */
+  | 'VOIDED';
+
+export type ProductImageInput = {
+  altText: string;
+  /** An http(s) URL. */
+  url: string;
+};
+
+export type ProductStatus =
+  | 'ACTIVE'
+  | 'COMING_SOON'
+  | 'DISCONTINUED'
+  | 'OUT_OF_SEASON';
+
+export type Role =
+  | 'ADMIN'
+  | 'CATALOG_MANAGER'
+  | 'CUSTOMER'
+  | 'CUSTOMER_SERVICE'
+  | 'GUEST'
+  | 'WAREHOUSE';
+
+export type ShipmentEventType =
+  | 'ASSIGNED'
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'DELIVERY_ATTEMPT_FAILED'
+  | 'DELIVERY_FAILED'
+  | 'DISPATCHED'
+  /** A carrier scan on the way. */
+  | 'IN_TRANSIT'
+  | 'REQUESTED';
+
+export type ShipmentStatus =
+  /** At the warehouse that holds the stock, waiting to be picked and dispatched. */
+  | 'ASSIGNED'
+  /** Reserved for a later phase (a warehouse that cannot pick the order); not used yet. */
+  | 'BACKORDERED'
+  /** The order was cancelled before the parcel left. */
+  | 'CANCELLED'
+  | 'DELIVERED'
+  /** Three delivery attempts failed: the parcel is held at the carrier and customer service calls the customer. */
+  | 'DELIVERY_FAILED'
+  /** Handed to the carrier, with a tracking number. */
+  | 'DISPATCHED'
+  /** Opened for the order; assigned at once to the reserving warehouse. */
+  | 'REQUESTED';
+
+export type ShippingMethod =
+  /** $12.99, 2-3 days */
+  | 'EXPRESS'
+  /** $24.99 */
+  | 'NEXT_DAY'
+  /** $5.99, 5-7 days */
+  | 'STANDARD';
+
+export type StockMovementKind =
+  | 'ADJUSTED'
+  | 'COMMITTED'
+  | 'EXPIRED'
+  | 'RECEIVED'
+  | 'RELEASED'
+  | 'RESERVED'
+  /** Opening stock of the development seed. */
+  | 'SEEDED'
+  | 'SHIPPED';
+
+/** Fields left out stay as they are; brand: null removes the brand; an empty list removes all tags or images. */
+export type UpdateProductInput = {
+  brand?: string | null | undefined;
+  category?: string | null | undefined;
+  description?: string | null | undefined;
+  images?: Array<ProductImageInput> | null | undefined;
+  name?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
+};
+
+export type AdminCancelOrderMutationVariables = Exact<{
+  orderId: string | number;
+  reason: string;
+}>;
+
+
+export type AdminCancelOrderMutation = { cancelOrder: { id: string, status: OrderStatus, cancellationReason: string | null } };
+
+export type AdminProductsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  status?: ProductStatus | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ sku: string, name: string, category: string, status: ProductStatus, price: { formatted: string }, availability: { totalAvailable: number } }> } };
+
+export type AdminStockOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminStockOverviewQuery = { warehouses: Array<{ id: string, name: string }>, products: { nodes: Array<{ sku: string, name: string, status: ProductStatus, availability: { totalAvailable: number, inStock: boolean, lowStock: boolean } }> } };
+
+export type AdminStockQueryVariables = Exact<{
+  sku: string | number;
+}>;
+
+
+export type AdminStockQuery = { product: { sku: string, name: string, availability: { totalAvailable: number, lowStock: boolean, byWarehouse: Array<{ available: number, reserved: number, committed: number, shipped: number, warehouse: { id: string, name: string } }> } } | null, stockMovements: Array<{ id: string, kind: StockMovementKind, occurredAt: string, actor: string, reason: string | null, reference: string | null, deltaAvailable: number, warehouse: { id: string } }> };
+
+export type AdminReceiveStockMutationVariables = Exact<{
+  sku: string | number;
+  warehouseId: string | number;
+  quantity: number;
+  reference?: string | null | undefined;
+}>;
+
+
+export type AdminReceiveStockMutation = { receiveStock: { sku: string, available: number } };
+
+export type AdminAdjustStockMutationVariables = Exact<{
+  sku: string | number;
+  warehouseId: string | number;
+  delta: number;
+  reason: string;
+}>;
+
+
+export type AdminAdjustStockMutation = { adjustStock: { sku: string, available: number } };
+
+export type AdminOrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminOrderQuery = { order: { id: string, status: OrderStatus, placedAt: string, cancellationReason: string | null, shippingMethod: ShippingMethod, customer: { id: string, email: string, firstName: string, lastName: string }, items: Array<{ quantity: number, product: { sku: string, name: string }, unitPrice: { formatted: string }, lineTotal: { formatted: string } }>, shippingAddress: { line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string }, subtotal: { formatted: string }, shippingCost: { formatted: string }, total: { formatted: string }, timeline: Array<{ type: string, occurredAt: string, detail: string | null }>, payment: { id: string, status: PaymentStatus, failureReason: string | null, attempts: number, amount: { formatted: string }, captured: { formatted: string }, refunded: { formatted: string }, attemptLog: Array<{ operation: string, attempt: number, succeeded: boolean, failureKind: string | null, failureMessage: string | null, startedAt: string }>, refunds: Array<{ id: string, reason: string, status: string, createdAt: string, completedAt: string | null, failureReason: string | null, amount: { formatted: string } }> } | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, deliveryAttempts: number, dispatchedAt: string | null, deliveredAt: string | null, warehouse: { id: string, name: string } | null, timeline: Array<{ type: ShipmentEventType, occurredAt: string, detail: string | null }> }> } | null };
+
+export type AdminOrderRowFragment = { id: string, status: OrderStatus, placedAt: string, total: { formatted: string }, customer: { id: string, email: string } };
+
+export type AdminOrdersQueryVariables = Exact<{
+  status?: OrderStatus | null | undefined;
+  oldestFirst?: boolean | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminOrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, status: OrderStatus, placedAt: string, total: { formatted: string }, customer: { id: string, email: string } }> } };
+
+export type AdminCustomersByEmailQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type AdminCustomersByEmailQuery = { customers: Array<{ id: string, email: string, firstName: string, lastName: string, orders: { totalCount: number, nodes: Array<{ id: string, status: OrderStatus, placedAt: string, total: { formatted: string }, customer: { id: string, email: string } }> } }> };
+
+export type AdminOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOverviewQuery = { placed: { totalCount: number }, confirmed: { totalCount: number }, shipped: { totalCount: number }, delivered: { totalCount: number }, cancelled: { totalCount: number }, closed: { totalCount: number }, onHold: { totalCount: number, nodes: Array<{ id: string, placedAt: string, timeline: Array<{ type: string, occurredAt: string }> }> } };
+
+export type AdminOverviewOrderChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOverviewOrderChangesSubscription = { orderUpdated: { status: OrderStatus, previousStatus: OrderStatus | null, order: { id: string } } };
+
+export type AdminProductQueryVariables = Exact<{
+  sku: string | number;
+}>;
+
+
+export type AdminProductQuery = { categories: Array<string>, product: { sku: string, name: string, description: string, brand: string | null, category: string, tags: Array<string>, status: ProductStatus, price: { cents: number, formatted: string } } | null };
+
+export type AdminCreateProductMutationVariables = Exact<{
+  input: CreateProductInput;
+}>;
+
+
+export type AdminCreateProductMutation = { createProduct: { sku: string } };
+
+export type AdminUpdateProductMutationVariables = Exact<{
+  sku: string | number;
+  input: UpdateProductInput;
+}>;
+
+
+export type AdminUpdateProductMutation = { updateProduct: { sku: string, name: string } };
+
+export type AdminChangeProductPriceMutationVariables = Exact<{
+  sku: string | number;
+  price: MoneyInput;
+}>;
+
+
+export type AdminChangeProductPriceMutation = { changeProductPrice: { sku: string, price: { formatted: string } } };
+
+export type AdminChangeProductStatusMutationVariables = Exact<{
+  sku: string | number;
+  status: ProductStatus;
+  reason?: string | null | undefined;
+}>;
+
+
+export type AdminChangeProductStatusMutation = { changeProductStatus: { sku: string, status: ProductStatus } };
+
+export type AdminShipmentsQueryVariables = Exact<{
+  status: ShipmentStatus;
+  warehouseId?: string | number | null | undefined;
+}>;
+
+
+export type AdminShipmentsQuery = { warehouses: Array<{ id: string, name: string }>, shipments: { totalCount: number, nodes: Array<{ id: string, status: ShipmentStatus, createdAt: string, dispatchedAt: string | null, carrier: string | null, trackingNumber: string | null, deliveryAttempts: number, warehouse: { id: string } | null, order: { id: string, shippingMethod: ShippingMethod }, items: Array<{ quantity: number, product: { sku: string } }> }> } };
+
+export type AdminDispatchShipmentMutationVariables = Exact<{
+  shipmentId: string | number;
+  carrier?: string | null | undefined;
+}>;
+
+
+export type AdminDispatchShipmentMutation = { dispatchShipment: { id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null } };
+
+export type AdminRecordDeliveryAttemptMutationVariables = Exact<{
+  shipmentId: string | number;
+  delivered: boolean;
+  note?: string | null | undefined;
+}>;
+
+
+export type AdminRecordDeliveryAttemptMutation = { recordDeliveryAttempt: { id: string, status: ShipmentStatus, deliveryAttempts: number } };
+
+export type AdminSignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type AdminSignInMutation = { login: { token: string, role: Role, expiresAt: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AdminOrderRowFragmentDoc = new TypedDocumentString(`
+    fragment AdminOrderRow on Order {
+  id
+  status
+  placedAt
+  total {
+    formatted
+  }
+  customer {
+    id
+    email
+  }
+}
+    `, {"fragmentName":"AdminOrderRow"}) as unknown as TypedDocumentString<AdminOrderRowFragment, unknown>;
+export const AdminCancelOrderDocument = new TypedDocumentString(`
+    mutation AdminCancelOrder($orderId: ID!, $reason: String!) {
+  cancelOrder(orderId: $orderId, reason: $reason) {
+    id
+    status
+    cancellationReason
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCancelOrderMutation, AdminCancelOrderMutationVariables>;
+export const AdminProductsDocument = new TypedDocumentString(`
+    query AdminProducts($search: String, $status: ProductStatus, $after: String) {
+  products(search: $search, status: $status, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      sku
+      name
+      category
+      status
+      price {
+        formatted
+      }
+      availability {
+        totalAvailable
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminProductsQuery, AdminProductsQueryVariables>;
+export const AdminStockOverviewDocument = new TypedDocumentString(`
+    query AdminStockOverview {
+  warehouses {
+    id
+    name
+  }
+  products(first: 100) {
+    nodes {
+      sku
+      name
+      status
+      availability {
+        totalAvailable
+        inStock
+        lowStock
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminStockOverviewQuery, AdminStockOverviewQueryVariables>;
+export const AdminStockDocument = new TypedDocumentString(`
+    query AdminStock($sku: ID!) {
+  product(sku: $sku) {
+    sku
+    name
+    availability {
+      totalAvailable
+      lowStock
+      byWarehouse {
+        warehouse {
+          id
+          name
+        }
+        available
+        reserved
+        committed
+        shipped
+      }
+    }
+  }
+  stockMovements(sku: $sku, first: 20) {
+    id
+    kind
+    occurredAt
+    actor
+    reason
+    reference
+    deltaAvailable
+    warehouse {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminStockQuery, AdminStockQueryVariables>;
+export const AdminReceiveStockDocument = new TypedDocumentString(`
+    mutation AdminReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!, $reference: String) {
+  receiveStock(
+    sku: $sku
+    warehouseId: $warehouseId
+    quantity: $quantity
+    reference: $reference
+  ) {
+    sku
+    available
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReceiveStockMutation, AdminReceiveStockMutationVariables>;
+export const AdminAdjustStockDocument = new TypedDocumentString(`
+    mutation AdminAdjustStock($sku: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {
+  adjustStock(
+    sku: $sku
+    warehouseId: $warehouseId
+    delta: $delta
+    reason: $reason
+  ) {
+    sku
+    available
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAdjustStockMutation, AdminAdjustStockMutationVariables>;
+export const AdminOrderDocument = new TypedDocumentString(`
+    query AdminOrder($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    placedAt
+    cancellationReason
+    customer {
+      id
+      email
+      firstName
+      lastName
+    }
+    items {
+      product {
+        sku
+        name
+      }
+      quantity
+      unitPrice {
+        formatted
+      }
+      lineTotal {
+        formatted
+      }
+    }
+    shippingAddress {
+      line1
+      line2
+      city
+      region
+      postalCode
+      country
+    }
+    shippingMethod
+    subtotal {
+      formatted
+    }
+    shippingCost {
+      formatted
+    }
+    total {
+      formatted
+    }
+    timeline {
+      type
+      occurredAt
+      detail
+    }
+    payment {
+      id
+      status
+      amount {
+        formatted
+      }
+      captured {
+        formatted
+      }
+      refunded {
+        formatted
+      }
+      failureReason
+      attempts
+      attemptLog {
+        operation
+        attempt
+        succeeded
+        failureKind
+        failureMessage
+        startedAt
+      }
+      refunds {
+        id
+        amount {
+          formatted
+        }
+        reason
+        status
+        createdAt
+        completedAt
+        failureReason
+      }
+    }
+    shipments {
+      id
+      status
+      carrier
+      trackingNumber
+      deliveryAttempts
+      dispatchedAt
+      deliveredAt
+      warehouse {
+        id
+        name
+      }
+      timeline {
+        type
+        occurredAt
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOrderQuery, AdminOrderQueryVariables>;
+export const AdminOrdersDocument = new TypedDocumentString(`
+    query AdminOrders($status: OrderStatus, $oldestFirst: Boolean, $after: String) {
+  orders(status: $status, oldestFirst: $oldestFirst, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AdminOrderRow
+    }
+  }
+}
+    fragment AdminOrderRow on Order {
+  id
+  status
+  placedAt
+  total {
+    formatted
+  }
+  customer {
+    id
+    email
+  }
+}`) as unknown as TypedDocumentString<AdminOrdersQuery, AdminOrdersQueryVariables>;
+export const AdminCustomersByEmailDocument = new TypedDocumentString(`
+    query AdminCustomersByEmail($email: String!) {
+  customers(email: $email, first: 10) {
+    id
+    email
+    firstName
+    lastName
+    orders(first: 50) {
+      totalCount
+      nodes {
+        ...AdminOrderRow
+      }
+    }
+  }
+}
+    fragment AdminOrderRow on Order {
+  id
+  status
+  placedAt
+  total {
+    formatted
+  }
+  customer {
+    id
+    email
+  }
+}`) as unknown as TypedDocumentString<AdminCustomersByEmailQuery, AdminCustomersByEmailQueryVariables>;
+export const AdminOverviewDocument = new TypedDocumentString(`
+    query AdminOverview {
+  placed: orders(status: PLACED, first: 1) {
+    totalCount
+  }
+  confirmed: orders(status: CONFIRMED, first: 1) {
+    totalCount
+  }
+  shipped: orders(status: SHIPPED, first: 1) {
+    totalCount
+  }
+  delivered: orders(status: DELIVERED, first: 1) {
+    totalCount
+  }
+  cancelled: orders(status: CANCELLED, first: 1) {
+    totalCount
+  }
+  closed: orders(status: CLOSED, first: 1) {
+    totalCount
+  }
+  onHold: orders(status: ON_HOLD, first: 1, oldestFirst: true) {
+    totalCount
+    nodes {
+      id
+      placedAt
+      timeline {
+        type
+        occurredAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOverviewQuery, AdminOverviewQueryVariables>;
+export const AdminOverviewOrderChangesDocument = new TypedDocumentString(`
+    subscription AdminOverviewOrderChanges {
+  orderUpdated {
+    status
+    previousStatus
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOverviewOrderChangesSubscription, AdminOverviewOrderChangesSubscriptionVariables>;
+export const AdminProductDocument = new TypedDocumentString(`
+    query AdminProduct($sku: ID!) {
+  categories
+  product(sku: $sku) {
+    sku
+    name
+    description
+    brand
+    category
+    tags
+    status
+    price {
+      cents
+      formatted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminProductQuery, AdminProductQueryVariables>;
+export const AdminCreateProductDocument = new TypedDocumentString(`
+    mutation AdminCreateProduct($input: CreateProductInput!) {
+  createProduct(input: $input) {
+    sku
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateProductMutation, AdminCreateProductMutationVariables>;
+export const AdminUpdateProductDocument = new TypedDocumentString(`
+    mutation AdminUpdateProduct($sku: ID!, $input: UpdateProductInput!) {
+  updateProduct(sku: $sku, input: $input) {
+    sku
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateProductMutation, AdminUpdateProductMutationVariables>;
+export const AdminChangeProductPriceDocument = new TypedDocumentString(`
+    mutation AdminChangeProductPrice($sku: ID!, $price: MoneyInput!) {
+  changeProductPrice(sku: $sku, price: $price) {
+    sku
+    price {
+      formatted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminChangeProductPriceMutation, AdminChangeProductPriceMutationVariables>;
+export const AdminChangeProductStatusDocument = new TypedDocumentString(`
+    mutation AdminChangeProductStatus($sku: ID!, $status: ProductStatus!, $reason: String) {
+  changeProductStatus(sku: $sku, status: $status, reason: $reason) {
+    sku
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminChangeProductStatusMutation, AdminChangeProductStatusMutationVariables>;
+export const AdminShipmentsDocument = new TypedDocumentString(`
+    query AdminShipments($status: ShipmentStatus!, $warehouseId: ID) {
+  warehouses {
+    id
+    name
+  }
+  shipments(status: $status, warehouseId: $warehouseId, first: 100) {
+    totalCount
+    nodes {
+      id
+      status
+      createdAt
+      dispatchedAt
+      carrier
+      trackingNumber
+      deliveryAttempts
+      warehouse {
+        id
+      }
+      order {
+        id
+        shippingMethod
+      }
+      items {
+        quantity
+        product {
+          sku
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminShipmentsQuery, AdminShipmentsQueryVariables>;
+export const AdminDispatchShipmentDocument = new TypedDocumentString(`
+    mutation AdminDispatchShipment($shipmentId: ID!, $carrier: String) {
+  dispatchShipment(shipmentId: $shipmentId, carrier: $carrier) {
+    id
+    status
+    carrier
+    trackingNumber
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDispatchShipmentMutation, AdminDispatchShipmentMutationVariables>;
+export const AdminRecordDeliveryAttemptDocument = new TypedDocumentString(`
+    mutation AdminRecordDeliveryAttempt($shipmentId: ID!, $delivered: Boolean!, $note: String) {
+  recordDeliveryAttempt(
+    shipmentId: $shipmentId
+    delivered: $delivered
+    note: $note
+  ) {
+    id
+    status
+    deliveryAttempts
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRecordDeliveryAttemptMutation, AdminRecordDeliveryAttemptMutationVariables>;
+export const AdminSignInDocument = new TypedDocumentString(`
+    mutation AdminSignIn($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    role
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSignInMutation, AdminSignInMutationVariables>;
