@@ -254,10 +254,11 @@ export type AdminChangeProductStatusMutation = { changeProductStatus: { sku: str
 export type AdminShipmentsQueryVariables = Exact<{
   status: ShipmentStatus;
   warehouseId?: string | number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type AdminShipmentsQuery = { warehouses: Array<{ id: string, name: string }>, shipments: { totalCount: number, nodes: Array<{ id: string, status: ShipmentStatus, createdAt: string, dispatchedAt: string | null, carrier: string | null, trackingNumber: string | null, deliveryAttempts: number, warehouse: { id: string } | null, order: { id: string, shippingMethod: ShippingMethod }, items: Array<{ quantity: number, product: { sku: string } }> }> } };
+export type AdminShipmentsQuery = { warehouses: Array<{ id: string, name: string }>, shipments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, status: ShipmentStatus, createdAt: string, dispatchedAt: string | null, carrier: string | null, trackingNumber: string | null, deliveryAttempts: number, warehouse: { id: string } | null, order: { id: string }, items: Array<{ quantity: number, product: { sku: string } }> }> } };
 
 export type AdminDispatchShipmentMutationVariables = Exact<{
   shipmentId: string | number;
@@ -680,12 +681,16 @@ export const AdminChangeProductStatusDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AdminChangeProductStatusMutation, AdminChangeProductStatusMutationVariables>;
 export const AdminShipmentsDocument = new TypedDocumentString(`
-    query AdminShipments($status: ShipmentStatus!, $warehouseId: ID) {
+    query AdminShipments($status: ShipmentStatus!, $warehouseId: ID, $after: String) {
   warehouses {
     id
     name
   }
-  shipments(status: $status, warehouseId: $warehouseId, first: 100) {
+  shipments(status: $status, warehouseId: $warehouseId, first: 25, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     totalCount
     nodes {
       id
@@ -700,7 +705,6 @@ export const AdminShipmentsDocument = new TypedDocumentString(`
       }
       order {
         id
-        shippingMethod
       }
       items {
         quantity

@@ -8,12 +8,16 @@ import { SelectField, SubmissionNotes, TextField, useSubmission } from '../ui/fo
 import { formatTime, shortId } from '../ui/format';
 
 const Shipments = graphql(`
-  query AdminShipments($status: ShipmentStatus!, $warehouseId: ID) {
+  query AdminShipments($status: ShipmentStatus!, $warehouseId: ID, $after: String) {
     warehouses {
       id
       name
     }
-    shipments(status: $status, warehouseId: $warehouseId, first: 100) {
+    shipments(status: $status, warehouseId: $warehouseId, first: 25, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       totalCount
       nodes {
         id
@@ -28,7 +32,6 @@ const Shipments = graphql(`
         }
         order {
           id
-          shippingMethod
         }
         items {
           quantity
@@ -79,8 +82,10 @@ export function ShipmentsScreen() {
   const { query } = useLocation();
   const status = (query.get('status') ?? 'ASSIGNED') as ShipmentStatus;
   const warehouseId = query.get('warehouse') ?? '';
-  const loaded = useLoad(() => api.request(Shipments, { status, warehouseId: warehouseId || null }), [status, warehouseId]);
+  const [after, setAfter] = useState<string | null>(null);
+  const loaded = useLoad(() => api.request(Shipments, { status, warehouseId: warehouseId || null, after }), [status, warehouseId, after]);
   const setFilter = (next: { status?: string; warehouse?: string }) => {
+    setAfter(null);
     const params = new URLSearchParams({ status: next.status ?? status, ...(next.warehouse ?? warehouseId ? { warehouse: next.warehouse ?? warehouseId } : {}) });
     navigate(`/shipments?${params}`);
   };
@@ -117,9 +122,7 @@ export function ShipmentsScreen() {
                 {data.shipments.nodes.map((s) => (
                   <tr key={s.id} data-shipment-id={s.id} data-order-id={s.order.id}>
                     <td>{shortId(s.id)}</td>
-                    <td>
-                      {shortId(s.order.id)} ({s.order.shippingMethod})
-                    </td>
+                    <td>{shortId(s.order.id)}</td>
                     <td>{s.warehouse?.id ?? '—'}</td>
                     <td>{s.items.map((i) => `${i.quantity} × ${i.product.sku}`).join(', ')}</td>
                     <td>{formatTime(status === 'ASSIGNED' ? s.createdAt : s.dispatchedAt)}</td>
@@ -135,6 +138,11 @@ export function ShipmentsScreen() {
           )
         }
       </Show>
+      {loaded.data?.shipments.pageInfo.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => setAfter(loaded.data?.shipments.pageInfo.endCursor ?? null)}>
+          Next page
+        </button>
+      )}
     </>
   );
 }
