@@ -254,6 +254,11 @@ describe('the ON_HOLD queue', () => {
     await page.getByTestId('order-status').filter({ hasText: 'CANCELLED' }).waitFor();
     await page.getByRole('cell', { name: 'ON_HOLD', exact: true }).first().waitFor();
     await screenshot(page, 'order');
+
+    // the customer's e-mail finds their orders (the staff customer search)
+    await page.getByRole('link', { name: /@critter\.test$/ }).click();
+    await page.locator(`tr[data-order-id="${order.id}"]`).first().waitFor();
+    await screenshot(page, 'orders-by-email');
   });
 });
 
