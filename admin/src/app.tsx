@@ -38,9 +38,11 @@ export function App() {
 
   // Not signed in (or the stored session has expired): sign-in, remembering where to return.
   useEffect(() => {
-    if (!signedIn && location.path !== '/sign-in') {
+    // (read the address now, not from the render: the effect may run again after it moved)
+    const target = currentTarget();
+    if (!signedIn && !target.startsWith('/sign-in')) {
       if (session) endSession('Your session has expired; sign in again to go on where you were.');
-      navigate(`/sign-in?next=${encodeURIComponent(currentTarget())}`, { replace: true });
+      navigate(`/sign-in?next=${encodeURIComponent(target)}`, { replace: true });
     }
   }, [signedIn, session, location.path]);
 
@@ -53,7 +55,9 @@ export function App() {
 
   if (location.path === '/sign-in' || !signedIn) {
     if (signedIn && location.path === '/sign-in') return <Shell session={signedIn}><Notice kind="info">You are signed in. <Link to="/">Go to the overview</Link>.</Notice></Shell>;
-    return <SignInScreen />;
+    // Before the redirect above has run, the page asked for is still the address: keep it either way.
+    const next = location.path === '/sign-in' ? location.query.get('next') : currentTarget();
+    return <SignInScreen next={next} />;
   }
   return <Shell session={signedIn}>{routeFor(signedIn, location.path)}</Shell>;
 }

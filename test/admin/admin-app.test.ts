@@ -216,7 +216,16 @@ describe('warehouse work', () => {
     expect(shipped.shipments[0]).toMatchObject({ id: shipmentId, status: 'DISPATCHED' });
 
     await page.getByLabel('Show').selectOption('DISPATCHED');
-    await page.locator(`tr[data-shipment-id="${shipmentId}"]`).getByText(/UPS/).waitFor();
+    const onTheWay = page.locator(`tr[data-shipment-id="${shipmentId}"]`);
+    await onTheWay.getByText(/UPS/).waitFor();
+
+    // the carrier could not deliver: the attempt is recorded, the parcel stays on the way
+    await onTheWay.getByLabel(/Delivery attempt/).selectOption('failed');
+    await onTheWay.getByLabel('Note').fill('nobody home');
+    await onTheWay.getByRole('button', { name: 'Record attempt' }).click();
+    await onTheWay.getByLabel('Delivery attempt (1 failed so far)').waitFor();
+    const attempted = await orderAsStaff(order.id);
+    expect(attempted.shipments[0]).toMatchObject({ id: shipmentId, status: 'DISPATCHED' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
 import { ADMIN_APP_DIR } from '../../gateway/admin-app.js';
 import { repoPath } from '../../platform/paths.js';
 import { PaymentGatewayError, StubPaymentGateway, type PaymentGateway } from '../../subgraphs/payments/adapters/payment-gateway/index.js';
@@ -30,7 +30,11 @@ export async function launchChromium(): Promise<Browser> {
 export async function ensureAdminBuilt(): Promise<void> {
   const index = path.join(ADMIN_APP_DIR, 'index.html');
   if (existsSync(index) && newestSource(repoPath('admin', 'src')) <= statSync(index).mtimeMs) return;
-  await build({ configFile: repoPath('admin', 'vite.config.ts'), logLevel: 'warn' });
+  // A production build, as `npm run build` makes it (Vitest's NODE_ENV=test would give React's development build).
+  execFileSync(process.execPath, [repoPath('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', repoPath('admin', 'vite.config.ts'), '--logLevel', 'warn'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
 }
 
 function newestSource(dir: string): number {

@@ -10,7 +10,8 @@ import { Link } from '../ui/link';
 import { useNow } from '../ui/now';
 import { CANCELLABLE, CancelOrderForm } from './cancel-order';
 
-const OrderRow = graphql(`
+/** The columns of an order row, shared by the listing and the e-mail search. */
+export const OrderRowFragment = graphql(`
   fragment AdminOrderRow on Order {
     id
     status
@@ -24,7 +25,6 @@ const OrderRow = graphql(`
     }
   }
 `);
-void OrderRow;
 
 const Orders = graphql(`
   query AdminOrders($status: OrderStatus, $oldestFirst: Boolean, $after: String) {

@@ -77,7 +77,22 @@ export function OverviewScreen() {
   const now = useNow(15_000);
   const { reload } = overview;
 
-  useEffect(() => api.subscribe(OrderChanges, {}, { next: () => reload() }), [reload]);
+  // Every order's changes come in: reload the counts at most once a second, however busy the shop.
+  useEffect(() => {
+    let timer: number | undefined;
+    const unsubscribe = api.subscribe(OrderChanges, {}, {
+      next: () => {
+        timer ??= window.setTimeout(() => {
+          timer = undefined;
+          reload();
+        }, 1_000);
+      },
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [reload]);
 
   const linkable = can(session.role, 'viewOrders');
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { graphql } from '../__generated__';
 import { api } from '../graphql/api';
-import { navigate, useLocation } from '../router';
+import { navigate } from '../router';
 import { STAFF_ROLES, sessionEndReason, startSession, type StaffRole } from '../session';
 import { Notice, SubmissionNotes, TextField, useSubmission } from '../ui/forms';
 
@@ -15,9 +15,11 @@ const SignIn = graphql(`
   }
 `);
 
-/** Staff accounts only: a customer's (valid) credentials are refused here and nothing is kept. */
-export function SignInScreen() {
-  const { query } = useLocation();
+/**
+ * Staff accounts only: a customer's (valid) credentials are refused here and nothing is kept.
+ * `next` is the app page to open afterwards (the one the visitor asked for, or was on).
+ */
+export function SignInScreen({ next }: { next: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const ended = sessionEndReason();
@@ -27,7 +29,6 @@ export function SignInScreen() {
       throw new Error('This app is for CritterSupply staff. Customer accounts cannot sign in here.');
     }
     startSession({ token: login.token, role: login.role as StaffRole, email, expiresAt: login.expiresAt });
-    const next = query.get('next');
     navigate(next && next.startsWith('/') && !next.startsWith('/sign-in') ? next : '/', { replace: true });
   }, ['email', 'password']);
 
