@@ -88,7 +88,7 @@ export async function startConsumers(options: { context: string; orm: Orm; broke
   const durables = handlers.map((handler) => durableConsumerFor(broker, context, handler));
   for (const [i, handler] of handlers.entries()) await ensureDurableConsumer(broker, durables[i]!, handler.definition.context);
 
-  const loops = handlers.map((handler, i) => new ConsumeLoop(orm, broker, handler, durables[i]!, log.child({ consumer: durables[i]!.name })));
+  const loops = handlers.map((handler, i) => new ConsumeLoop(context, orm, broker, handler, durables[i]!, log.child({ consumer: durables[i]!.name })));
   loops.forEach((loop) => loop.start());
   return {
     async stop() {
@@ -124,6 +124,7 @@ class ConsumeLoop {
   private running: Promise<void> = Promise.resolve();
 
   constructor(
+    private readonly context: string,
     private readonly orm: Orm,
     private readonly broker: Broker,
     readonly handler: EventHandler,
@@ -146,7 +147,7 @@ class ConsumeLoop {
   }
 
   private async run(): Promise<void> {
-    const deps = { orm: this.orm, handler: this.handler, log: this.log, stats: this.stats, isStopping: () => this.stopping };
+    const deps = { orm: this.orm, handler: this.handler, log: this.log, stats: this.stats, isStopping: () => this.stopping, origin: { context: this.context, namespace: this.broker.namespace } };
     let failures = 0;
     while (!this.stopping) {
       try {

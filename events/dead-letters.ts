@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventHandler } from './consumer.js';
+import { handle, type EventHandler } from './consumer.js';
+import type { Envelope } from './contract.js';
+import { deadLetterReplayed, messageDeadLettered } from './contracts/messaging/message-dead-lettered.event.js';
+import { DeadLetterReplayRequested } from './contracts/operations/dead-letter-replay-requested.event.js';
 import { decodeEvent } from './decode.js';
-import { handleOnce, schemaOf, type HandlingOutcome } from './inbox.js';
+import { schemaOf, type HandlingOutcome } from './inbox.js';
+import { recordEvent } from './outbox.js';
+import { describeError } from './relay-batch.js';
 import { DeadLetter, type DeadLetterRow } from './store.js';
 import type { Orm } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
@@ -20,30 +24,52 @@ export interface DeadLetterEntry {
   deliveries: number;
 }
 
+/** The context a dead letter belongs to, and the namespace of its outbox's subjects. */
+export interface DeadLetterOrigin {
+  context: string;
+  namespace: string;
+}
+
 /**
- * Stores a message a handler gave up on. Written BEFORE the message is terminated, so a crash
+ * Stores a message a handler gave up on and announces it (MessageDeadLettered, through the
+ * context's own outbox) in ONE transaction. Written BEFORE the message is terminated, so a crash
  * in between redelivers it rather than losing it. The same message dead-lettered again (after a
- * replay failed) refreshes its row.
+ * replay failed) refreshes its row and is announced again.
  */
-export async function recordDeadLetter(em: EntityManager, entry: DeadLetterEntry): Promise<void> {
-  const schema = schemaOf(em);
-  await em.execute(
-    `insert into "${schema}".dead_letter (id, message_id, handler, subject, envelope, raw_data, error, deliveries)
-     values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-     on conflict (message_id, handler) do update set
-       envelope = excluded.envelope, raw_data = excluded.raw_data, error = excluded.error,
-       deliveries = excluded.deliveries, failed_at = now(), replayed_at = null`,
-    [
-      uuidv7(),
-      entry.messageId,
-      entry.handler,
-      entry.subject,
-      entry.envelope ? JSON.stringify(entry.envelope) : null,
-      entry.rawData,
-      entry.error,
-      entry.deliveries,
-    ],
-    'run',
+export async function recordDeadLetter(em: EntityManager, entry: DeadLetterEntry, origin: DeadLetterOrigin): Promise<void> {
+  await em.transactional(async (tx) => {
+    const schema = schemaOf(tx);
+    const [row] = await tx.execute<{ id: string; failed_at: Date }[]>(
+      `insert into "${schema}".dead_letter (id, message_id, handler, subject, envelope, raw_data, error, deliveries)
+       values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+       on conflict (message_id, handler) do update set
+         envelope = excluded.envelope, raw_data = excluded.raw_data, error = excluded.error,
+         deliveries = excluded.deliveries, failed_at = now(), replayed_at = null
+       returning id, failed_at`,
+      [uuidv7(), entry.messageId, entry.handler, entry.subject, entry.envelope ? JSON.stringify(entry.envelope) : null, entry.rawData, entry.error, entry.deliveries],
+    );
+    announceDeadLetter(tx, origin, { id: row!.id, failedAt: new Date(row!.failed_at), ...entry });
+  });
+}
+
+function announceDeadLetter(em: EntityManager, origin: DeadLetterOrigin, letter: DeadLetterEntry & { id: string; failedAt: Date }): void {
+  const correlationId = typeof letter.envelope?.correlationId === 'string' ? letter.envelope.correlationId : null;
+  recordEvent(
+    em,
+    origin.namespace,
+    messageDeadLettered(origin.context),
+    {
+      deadLetterId: letter.id,
+      context: origin.context,
+      handler: letter.handler,
+      subject: letter.subject,
+      eventId: letter.messageId,
+      error: letter.error,
+      attempts: letter.deliveries,
+      failedAt: letter.failedAt.toISOString(),
+      payload: letter.envelope ? JSON.stringify(letter.envelope) : (letter.rawData ?? ''),
+    },
+    { correlationId },
   );
 }
 
@@ -55,27 +81,88 @@ export async function listDeadLetters(em: EntityManager, options: { limit?: numb
   });
 }
 
+export type ReplayOutcome = HandlingOutcome | 'failed-again';
+
+/** A dead letter this process can never replay (unknown id, handler gone, bytes that do not decode). */
+export class ReplayImpossible extends Error {}
+
 /**
- * Re-runs a dead letter's stored envelope through its handler, exactly as a delivery would
- * (validated, inbox-protected, one transaction), and marks it replayed in that same
- * transaction. Replaying twice is harmless: the second run finds the inbox row and skips.
- * Throws when the handler fails again (the row stays pending) or cannot be found.
+ * Inside the caller's transaction: re-runs a dead letter's stored envelope through its handler
+ * exactly as a delivery would (validated, inbox-protected: a message already handled changes
+ * nothing), in a savepoint. Replayed → marked and DeadLetterReplayed announced; the handler
+ * failed again → its effects roll back to the savepoint, the row keeps the new error and
+ * MessageDeadLettered is announced again. Throws only when the dead letter cannot be replayed here.
  */
-export async function replayDeadLetter(orm: Orm, handlers: EventHandler[], id: string, log?: Logger): Promise<HandlingOutcome> {
-  const row = await (orm.em.fork() as EntityManager).findOne(DeadLetter, { id });
-  if (!row) throw new Error(`No dead letter ${id}`);
+export async function replayDeadLetterIn(em: EntityManager, handlers: EventHandler[], id: string, origin: DeadLetterOrigin, log: Logger): Promise<ReplayOutcome> {
+  const schema = schemaOf(em);
+  const row = await em.findOne(DeadLetter, { id }, { refresh: true });
+  if (!row) throw new ReplayImpossible(`No dead letter ${id}`);
   const handler = handlers.find((h) => h.options.name === row.handler);
-  if (!handler) throw new Error(`Dead letter ${id} belongs to handler "${row.handler}", which this process does not run`);
+  if (!handler) throw new ReplayImpossible(`Dead letter ${id} belongs to handler "${row.handler}", which this process does not run`);
+  const decoded = decodeEvent(handler.definition, new TextEncoder().encode(row.envelope ? JSON.stringify(row.envelope) : (row.rawData ?? '')));
+  if (!decoded.ok) throw new ReplayImpossible(`Dead letter ${id} cannot be replayed: ${decoded.reason}`);
+  const replayLog = log.child({ handler: row.handler, eventId: decoded.envelope.id, deadLetterId: id, replay: true });
 
-  const data = row.envelope ? JSON.stringify(row.envelope) : (row.rawData ?? '');
-  const decoded = decodeEvent(handler.definition, new TextEncoder().encode(data));
-  if (!decoded.ok) throw new Error(`Dead letter ${id} cannot be replayed: ${decoded.reason}`);
-
-  const replayLog = (log ?? pino({ level: 'silent' })).child({ handler: row.handler, eventId: decoded.envelope.id, deadLetterId: id, replay: true });
-  const schema = schemaOf(orm.em as EntityManager);
-  const outcome = await handleOnce(orm, handler, decoded.envelope, { log: replayLog, deliveryCount: row.deliveries + 1 }, async (em) => {
-    await em.execute(`update "${schema}".dead_letter set replayed_at = now() where id = ?`, [id], 'run');
-  });
+  let outcome: ReplayOutcome;
+  try {
+    outcome = await em.transactional((savepoint) => runThroughInbox(savepoint, handler, decoded.envelope, replayLog, row.deliveries + 1));
+  } catch (err) {
+    const error = describeError(err);
+    const [failed] = await em.execute<{ failed_at: Date; deliveries: number }[]>(
+      `update "${schema}".dead_letter set error = ?, deliveries = deliveries + 1, failed_at = now(), replayed_at = null where id = ? returning failed_at, deliveries`,
+      [error, id],
+    );
+    announceDeadLetter(em, origin, { ...row, messageId: row.messageId, rawData: row.rawData, error, deliveries: failed!.deliveries, failedAt: new Date(failed!.failed_at) });
+    replayLog.warn({ err }, 'dead letter replay failed again');
+    return 'failed-again';
+  }
+  const [replayed] = await em.execute<{ replayed_at: Date }[]>(`update "${schema}".dead_letter set replayed_at = now() where id = ? returning replayed_at`, [id]);
+  recordEvent(em, origin.namespace, deadLetterReplayed(origin.context), { deadLetterId: id, context: origin.context, outcome, replayedAt: new Date(replayed!.replayed_at).toISOString() });
   replayLog.info({ outcome }, 'dead letter replayed');
   return outcome;
+}
+
+/** The inbox row and the handler in the caller's transaction (see handleOnce for a delivery's own). */
+async function runThroughInbox(em: EntityManager, handler: EventHandler, envelope: Envelope, log: Logger, deliveryCount: number): Promise<HandlingOutcome> {
+  const inserted = await em.execute<{ affectedRows: number }>(
+    `insert into "${schemaOf(em)}".inbox (message_id, handler) values (?, ?) on conflict do nothing`,
+    [envelope.id, handler.options.name],
+    'run',
+  );
+  if (inserted.affectedRows === 0) return 'duplicate';
+  await handler.handle(envelope, { em, log, deliveryCount });
+  return 'processed';
+}
+
+/**
+ * Replays a dead letter in its own transaction (staff tooling, tests). Throws when the handler
+ * fails again (the row then carries the new error and stays pending).
+ */
+export async function replayDeadLetter(orm: Orm, handlers: EventHandler[], id: string, origin: DeadLetterOrigin, log: Logger): Promise<HandlingOutcome> {
+  const outcome = await (orm.em.fork() as EntityManager).transactional((em) => replayDeadLetterIn(em, handlers, id, origin, log));
+  if (outcome === 'failed-again') throw new Error(`Dead letter ${id}: the handler failed again`);
+  return outcome;
+}
+
+/** Name of every context's replay handler (and of its durable consumer: `<context>-replay-dead-letters`). */
+export const REPLAY_HANDLER_NAME = 'replay-dead-letters';
+
+/**
+ * The kit's consumer of DeadLetterReplayRequested, added to every context that has handlers: a
+ * request for one of this context's dead letters re-runs it through its handler's inbox; requests
+ * for other contexts are ignored. A dead letter this process cannot replay (unknown id, handler
+ * gone) is logged and the request dropped: retrying would not change that.
+ */
+export function deadLetterReplayHandler(origin: DeadLetterOrigin, handlers: () => EventHandler[]): EventHandler {
+  return handle(DeadLetterReplayRequested, { name: REPLAY_HANDLER_NAME }, async (event, { em, log }) => {
+    if (event.payload.context !== origin.context) return;
+    const { deadLetterId, requestedBy } = event.payload;
+    try {
+      const outcome = await replayDeadLetterIn(em, handlers(), deadLetterId, origin, log);
+      log.info({ deadLetterId, requestedBy, outcome }, 'dead letter replay requested');
+    } catch (err) {
+      if (!(err instanceof ReplayImpossible)) throw err;
+      log.error({ err, deadLetterId, requestedBy }, 'replay requested for a dead letter this context cannot replay; dropped');
+    }
+  });
 }

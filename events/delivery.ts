@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventHandler } from './consumer.js';
 import { decodeEvent } from './decode.js';
-import { recordDeadLetter, type DeadLetterEntry } from './dead-letters.js';
+import { recordDeadLetter, type DeadLetterEntry, type DeadLetterOrigin } from './dead-letters.js';
 import { handleOnce } from './inbox.js';
 import { describeError } from './relay-batch.js';
 import { backoffDelay } from './wakeup.js';
@@ -45,6 +45,8 @@ export interface DeliveryDeps {
   log: Logger;
   stats: HandlerStats;
   isStopping(): boolean;
+  /** The consuming context: its outbox announces the dead letters (MessageDeadLettered). */
+  origin: DeadLetterOrigin;
 }
 
 /**
@@ -119,7 +121,7 @@ export function retryDelay(backoffMs: readonly number[], deliveryCount: number):
 async function deadLetterThenTerm(msg: InboundMessage, entry: DeadLetterEntry, deps: DeliveryDeps, log: Logger): Promise<boolean> {
   for (let failures = 1; ; failures++) {
     try {
-      await recordDeadLetter(deps.orm.em.fork() as EntityManager, entry);
+      await recordDeadLetter(deps.orm.em.fork() as EntityManager, entry, deps.origin);
       msg.term();
       return true;
     } catch (err) {

@@ -201,6 +201,23 @@ export const CONTEXTS = {
       ShipmentConnection: '../use-cases/read-shipments.js#ShipmentPage',
     },
   }),
+  operations: context({
+    port: 4009,
+    settings: {
+      /** Staff review ON_HOLD orders within this (SPEC §6: 1 h); an alert still OPEN after it is escalated. */
+      ON_HOLD_REVIEW_TARGET_MS: positiveMs.default(3600_000),
+      /** How often operations looks for ON_HOLD alerts past their review target (database clock). */
+      ALERT_ESCALATION_POLL_MS: positiveMs.default(30_000),
+    },
+    configure: (s) => ({ onHoldReviewTargetMs: s.ON_HOLD_REVIEW_TARGET_MS, escalationPollMs: s.ALERT_ESCALATION_POLL_MS }),
+    mappers: {
+      Order: '../domain/references.js#OrderReference',
+      Alert: '../store/alert.entity.js#AlertRecord',
+      AlertConnection: '../use-cases/read-alerts.js#AlertPage',
+      DeadLetter: '../store/dead-letter-copy.entity.js#DeadLetterCopyRecord',
+      DeadLetterConnection: '../use-cases/dead-letters.js#DeadLetterPage',
+    },
+  }),
 } as const;
 
 export type ContextName = keyof typeof CONTEXTS;

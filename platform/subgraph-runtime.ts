@@ -11,6 +11,7 @@ import { connectBroker, type Broker } from '../events/nats.js';
 import { ensureStream } from '../events/streams.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { startConsumers, type EventHandler, type ConsumerGroup } from '../events/consumer.js';
+import { deadLetterReplayHandler } from '../events/dead-letters.js';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import { registerMessagingMetrics } from './metrics.js';
 
@@ -36,6 +37,8 @@ export interface SubgraphParts<TContext extends RequestContext> {
   jobs?: (() => { stop(): Promise<void> | void })[];
   /** Extra HTTP routes on the subgraph's server (e.g. fulfillment's carrier webhook); see SubgraphServerOptions.routes. */
   routes?: SubgraphServerOptions<TContext>['routes'];
+  /** The context's own metrics on /metrics (e.g. gauges read from its tables at scrape time). */
+  registerMetrics?: SubgraphServerOptions<TContext>['registerMetrics'];
 }
 
 export interface SubgraphSpec<TContext extends RequestContext> {
@@ -98,7 +101,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
 
     let consumers: ConsumerGroup | undefined;
     if (parts.handlers?.length) {
-      consumers = await startConsumers({ context: spec.name, orm, broker, handlers: parts.handlers, log: log.child({ component: 'consumer' }) });
+      // staff replay this context's dead letters from operations (DeadLetterReplayRequested)
+      const own = parts.handlers;
+      const handlers = [...own, deadLetterReplayHandler({ context: spec.name, namespace: broker.namespace }, () => own)];
+      consumers = await startConsumers({ context: spec.name, orm, broker, handlers, log: log.child({ component: 'consumer' }) });
       const group = consumers;
       closers.push(() => group.stop());
     }
@@ -117,7 +123,10 @@ export async function bootSubgraph<TContext extends RequestContext>(
         log,
         env: config.env,
         routes: parts.routes,
-        registerMetrics: (registry) => registerMessagingMetrics(registry, { context: spec.name, relay, consumers }),
+        registerMetrics: (registry) => {
+          registerMessagingMetrics(registry, { context: spec.name, relay, consumers });
+          parts.registerMetrics?.(registry);
+        },
         readiness: async () => {
           await orm.em.fork().getConnection().execute('select 1');
           if (broker.isClosed()) throw new Error('broker connection closed');

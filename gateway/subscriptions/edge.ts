@@ -24,7 +24,7 @@ import type { Envelope } from '../../events/contract.js';
 import type { GatewayContext } from '../context.js';
 import type { EventFeed } from './event-feed.js';
 import { EventQueue } from './event-queue.js';
-import { buildHydrationQuery } from './hydration.js';
+import { buildHydrationQuery, WHOLE_PAYLOAD } from './hydration.js';
 import type { SubscriptionRoute } from './routes.js';
 
 /** Runs an operation through the gateway (query planner, subgraphs) with a subscriber's context. */
@@ -138,7 +138,7 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
         const [first] = result.errors;
         throw new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } });
       }
-      Object.assign(payload, result.data);
+      Object.assign(payload, route.entity.field == null ? result.data?.[WHOLE_PAYLOAD] : result.data);
     }
     return payload;
   };

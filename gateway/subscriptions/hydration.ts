@@ -15,17 +15,26 @@ import {
  * Builds the query that re-reads a subscription payload's entity through the gateway:
  * `subscription { cartUpdated(cartId: $c) { reason cart { items { product { name } } } } }`
  * becomes `query Hydrate($__id: ID!) { cart: cart(id: $__id) { items { product { name } } } }`,
+ * (or, for a payload that is the entity itself, `alertRaised { id }` becomes
+ * `query Hydrate($__id: ID!) { __payload: alert(id: $__id) { id } }`),
  * keeping aliases, the fragments and the variables the selection uses, and asking for
  * `__typename` everywhere so abstract types resolve from the hydrated data.
  */
+/** The response key of the hydrated entity when the subscription's payload is the entity itself. */
+export const WHOLE_PAYLOAD = '__payload';
+
 export function buildHydrationQuery(
   info: GraphQLResolveInfo,
-  entity: { field: string; rootQuery: string; idArgument: string },
+  entity: { field: string | null; rootQuery: string; idArgument: string },
   variableValues: Record<string, unknown>,
   _schema: GraphQLSchema,
 ): { query: string; variables: Record<string, unknown> } | undefined {
   const payloadSelection = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
-  const entityFields = payloadSelection.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === entity.field);
+  // field null: the payload is the entity (`alertRaised { id kind }` → `__payload: alert(id: $__id) { id kind }`)
+  const entityFields =
+    entity.field == null
+      ? info.fieldNodes.map((node): FieldNode => ({ ...node, alias: { kind: Kind.NAME, value: WHOLE_PAYLOAD } }))
+      : payloadSelection.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === entity.field);
   if (!entityFields.length) return undefined;
 
   const selections: FieldNode[] = entityFields.map((field) => ({

@@ -1,6 +1,7 @@
 import type { Caller } from '../../platform/auth.js';
 import type { Envelope, EventDefinition } from '../../events/contract.js';
 import { CartChanged } from '../../events/contracts/cart/cart-changed.event.js';
+import { AlertRaised } from '../../events/contracts/operations/alert-raised.event.js';
 import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
 
 /**
@@ -20,7 +21,8 @@ export interface SubscriptionRoute<TArgs = Record<string, unknown>> {
   authorize?: { query: string; variables: (args: TArgs) => Record<string, unknown>; when?: (args: TArgs) => boolean };
   /** Whether this event belongs to this subscription. Identity comes only from the verified caller. */
   concerns: (event: Envelope<any>, args: TArgs, caller: Exclude<Caller, { kind: 'anonymous' }>) => boolean;
-  entity: { field: string; rootQuery: string; idArgument: string; idOf: (event: Envelope<any>) => string };
+  /** `field` null: the payload is the entity itself (`alertRaised: Alert!`). */
+  entity: { field: string | null; rootQuery: string; idArgument: string; idOf: (event: Envelope<any>) => string };
   /** The payload's non-entity fields. */
   fields: (event: Envelope<any>) => Record<string, unknown>;
 }
@@ -51,4 +53,14 @@ const orderUpdated: SubscriptionRoute<{ orderId?: string | null }> = {
   fields: (event) => ({ status: event.payload.status, previousStatus: event.payload.previousStatus, occurredAt: event.payload.occurredAt }),
 };
 
-export const subscriptionRoutes: SubscriptionRoute<any>[] = [cartUpdated, orderUpdated];
+const alertRaised: SubscriptionRoute<Record<string, never>> = {
+  field: 'alertRaised',
+  event: AlertRaised,
+  // operations answers alerts only to staff: customers and guests get FORBIDDEN
+  authorize: { query: 'query AuthorizeAlertSubscription { alerts(first: 1) { totalCount } }', variables: () => ({}) },
+  concerns: (_event, _args, caller) => caller.kind === 'staff',
+  entity: { field: null, rootQuery: 'alert', idArgument: 'id', idOf: (event) => event.payload.alertId },
+  fields: () => ({}),
+};
+
+export const subscriptionRoutes: SubscriptionRoute<any>[] = [cartUpdated, orderUpdated, alertRaised];

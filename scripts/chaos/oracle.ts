@@ -145,6 +145,19 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
     `${closed.length} closed`,
   );
 
+  // 7b. Operations: every order that went ON_HOLD has exactly one alert (dedupe under redeliveries),
+  // resolved once staff closed the order.
+  const onHoldAlerts = await probe.query<{ id: string; status: string; alerts: string; open: string }>(`
+    select o.id::text as id, o.status, count(a.id) as alerts, count(a.id) filter (where a.status <> 'RESOLVED') as open
+      from orders.customer_order o left join operations.alert a on a.kind = 'ORDER_ON_HOLD' and a.order_id = o.id
+     where exists (select 1 from orders.outbox e where e.type = 'OrderStatusChanged' and e.envelope->'payload'->>'orderId' = o.id::text and e.envelope->'payload'->>'status' = 'ON_HOLD')
+     group by o.id, o.status`);
+  check(
+    'every order that went ON_HOLD has exactly one alert, resolved once the order left ON_HOLD',
+    onHoldAlerts.filter((a) => Number(a.alerts) !== 1 || (a.status !== 'ON_HOLD' && Number(a.open) !== 0)).map((a) => `${a.id} ${a.status}: ${a.alerts} alert(s), ${a.open} open`),
+    `${onHoldAlerts.length} ON_HOLD order(s), one alert each`,
+  );
+
   // 8. Messaging: no unpublished outbox row, dead letters = exactly the poisoned message.
   const pending = await probe.pendingOutbox();
   check('no unpublished outbox rows in any schema', Object.entries(pending).map(([s, c]) => `${s}: ${c}`), `${SCHEMAS.length} schemas clean`);
@@ -156,6 +169,18 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
     'the dead-letter store holds exactly the message poisoned on purpose',
     [...unexpected.map((d) => `${d.schema}/${d.handler}: ${d.message_id} (${d.error})`), ...(deadLetters.length === unexpected.length ? [`the poisoned message ${input.poison.id} is not in ${input.poison.schema}.dead_letter`] : [])],
     `1 dead letter: ${input.poison.schema}/${deadLetters.find((d) => d.message_id === input.poison.id)?.handler}`,
+  );
+  const copies = await probe.query<{ context: string; event_id: string; alerts: string }>(`
+    select c.context, c.event_id, count(a.id) as alerts from operations.dead_letter_copy c
+      left join operations.alert a on a.kind = 'MESSAGE_DEAD_LETTERED' and a.subject = 'dead-letter:' || c.context || ':' || c.id::text
+     group by c.context, c.event_id`);
+  check(
+    'operations lists every dead letter (and only those), each with one alert',
+    [
+      ...deadLetters.filter((d) => !copies.some((c) => c.context === d.schema && c.event_id === d.message_id)).map((d) => `${d.schema}/${d.handler}: ${d.message_id} not in operations.dead_letter_copy`),
+      ...copies.filter((c) => Number(c.alerts) !== 1 || !deadLetters.some((d) => d.schema === c.context && d.message_id === c.event_id)).map((c) => `${c.context}: ${c.event_id} copied with ${c.alerts} alert(s)`),
+    ],
+    `${copies.length} copied`,
   );
 
   // 9. No event lost: every outbox row reached every handler subscribed to its subject (its inbox has it).

@@ -6,6 +6,7 @@ import type { Context } from './context.js';
 import { checkoutHandlers } from './handlers/checkout.handlers.js';
 import { addressProjectionHandlers, catalogProjectionHandlers } from './handlers/projection.handlers.js';
 import { sagaHandlers } from './handlers/saga.handlers.js';
+import { registerOrdersMetrics } from './metrics.js';
 import { startCheckoutExpiry } from './jobs/checkout-expiry.job.js';
 import { startSagaTimeouts } from './jobs/saga-timeouts.job.js';
 import { createOrdersLoaders } from './loaders.js';
@@ -56,6 +57,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
         const em = forkEm(orm);
         return { ...base, em, loaders: createOrdersLoaders(em) };
       },
+      registerMetrics: (registry) => registerOrdersMetrics(registry, orm),
       handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps)],
       jobs: [
         () => arrivals.start(),

@@ -4,11 +4,14 @@ import type { Context } from './context.js';
 import { PAYMENT_CALL_ATTEMPTS } from './domain/retry.js';
 import { paymentRequestHandlers } from './handlers/payment-requests.handlers.js';
 import { createPaymentsLoaders } from './loaders.js';
+import { registerPaymentsMetrics } from './metrics.js';
 import { createResolvers } from './resolvers/index.js';
 import { Migration0001Payments } from './store/migrations/0001-payments.js';
+import { Migration0002ManualRefunds } from './store/migrations/0002-manual-refunds.js';
 import { PaymentAttemptEntity } from './store/payment-attempt.entity.js';
 import { PaymentEntity } from './store/payment.entity.js';
 import { RefundEntity } from './store/refund.entity.js';
+import { createEscalatedRefundUseCases } from './use-cases/escalated-refunds.js';
 import type { PaymentsDeps } from './use-cases/scope.js';
 
 export interface PaymentsOverrides {
@@ -27,7 +30,10 @@ export function createPaymentsSubgraph(overrides: PaymentsOverrides = {}): Subgr
     name: 'payments',
     schemaFile: 'subgraphs/payments/schema.graphql',
     entities: [PaymentEntity, RefundEntity, PaymentAttemptEntity],
-    migrations: [{ name: '0001-payments', class: Migration0001Payments }],
+    migrations: [
+      { name: '0001-payments', class: Migration0001Payments },
+      { name: '0002-manual-refunds', class: Migration0002ManualRefunds },
+    ],
     build({ config, orm, log }) {
       const gateway = overrides.gateway ?? createPaymentGateway(config);
       if (config.env === 'production' && gateway.name === 'stub') log.warn('PAYMENT_GATEWAY=stub in production: cards are approved without any charge');
@@ -44,12 +50,13 @@ export function createPaymentsSubgraph(overrides: PaymentsOverrides = {}): Subgr
         },
       };
       return {
-        resolvers: createResolvers(),
+        resolvers: createResolvers(createEscalatedRefundUseCases(deps)),
         createContext: (base) => {
           const em = forkEm(orm);
           return { ...base, em, loaders: createPaymentsLoaders(em) };
         },
         handlers: paymentRequestHandlers(deps),
+        registerMetrics: registerPaymentsMetrics,
       };
     },
   };

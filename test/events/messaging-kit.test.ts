@@ -133,8 +133,9 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     const deadLetter = await eventually(() => deadLetterFor(event.id, 'charge'), { what: 'the dead letter' });
 
     chargeFails = false;
-    expect(await replayDeadLetter(orm, handlers, deadLetter.id, env.log)).toBe('processed');
-    expect(await replayDeadLetter(orm, handlers, deadLetter.id, env.log)).toBe('duplicate');
+    const origin = { context: 'kit', namespace: env.namespace };
+    expect(await replayDeadLetter(orm, handlers, deadLetter.id, origin, env.log)).toBe('processed');
+    expect(await replayDeadLetter(orm, handlers, deadLetter.id, origin, env.log)).toBe('duplicate');
 
     expect(await countEffects(orm, event.id, 'charge')).toBe(1);
     expect((await deadLetterFor(event.id, 'charge'))?.replayedAt).toBeInstanceOf(Date);

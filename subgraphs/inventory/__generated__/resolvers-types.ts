@@ -77,6 +77,12 @@ export type ProductAvailability = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Stock rows below the low-stock threshold, lowest first. Staff only: the rows of every SKU whose
+   * total available (all warehouses) is below 10, out of stock included, leaving out warehouses that
+   * never held the SKU; at most 500.
+   */
+  lowStock: Array<WarehouseStock>;
   /** WAREHOUSE or ADMIN: the newest movements of a SKU, optionally in one warehouse; `first` is 1-200. */
   stockMovements: Array<StockMovement>;
   /** The fulfilment centres, in the order of SPEC §4. */
@@ -300,6 +306,7 @@ export type ProductAvailabilityResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  lowStock?: Resolver<Array<ResolversTypes['WarehouseStock']>, ParentType, ContextType>;
   stockMovements?: Resolver<Array<ResolversTypes['StockMovement']>, ParentType, ContextType, RequireFields<QueryStockMovementsArgs, 'first' | 'sku'>>;
   warehouses?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 }>;

@@ -31,6 +31,21 @@ export class StockRepository {
     );
   }
 
+  /**
+   * The rows of SKUs whose total available (all warehouses) is below `threshold`, lowest first;
+   * rows of a warehouse that never held the SKU (all buckets zero) are left out.
+   */
+  lowStockRows(threshold: number, limit: number): Promise<StockLevel[]> {
+    return this.em.execute(
+      `select ${LEVEL_COLUMNS} from ${this.table('stock_level')}
+       where sku in (select sku from ${this.table('stock_level')} group by sku having sum(available) < ?)
+         and available + reserved + committed + shipped > 0
+       order by available, sku, warehouse_id
+       limit ?`,
+      [threshold, limit],
+    );
+  }
+
   /** Inside a transaction: locks every warehouse's row of these SKUs, in the global lock order. */
   lockSkus(skus: readonly string[]): Promise<StockLevel[]> {
     if (!skus.length) return Promise.resolve([]);

@@ -1,5 +1,6 @@
 import { WAREHOUSES } from '../domain/warehouses.js';
 import { adjustStock } from './adjust-stock.js';
+import { readLowStock } from './read-low-stock.js';
 import { readMovements } from './read-movements.js';
 import { receiveStock } from './receive-stock.js';
 import type { InventoryDeps, InventoryScope } from './scope.js';
@@ -12,6 +13,7 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     receiveStock: (scope: InventoryScope, ...args: Rest<typeof receiveStock>) => receiveStock(deps, scope, ...args),
     adjustStock: (scope: InventoryScope, ...args: Rest<typeof adjustStock>) => adjustStock(deps, scope, ...args),
     readMovements,
+    readLowStock,
     /** Public: which sites exist and whom they serve first. */
     listWarehouses: () => [...WAREHOUSES],
   };

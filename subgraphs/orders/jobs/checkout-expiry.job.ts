@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../../platform/database.js';
 import type { Logger } from '../../../platform/logger.js';
 import { abandonExpiredCheckouts } from '../use-cases/abandon-checkouts.js';
-import { runPeriodically } from './periodic.js';
+import { runPeriodically } from '../../../platform/periodic.js';
 
 /**
  * Abandons checkouts untouched for CHECKOUT_TTL_MS (15 min) by the database clock, every

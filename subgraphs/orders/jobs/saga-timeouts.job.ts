@@ -3,7 +3,7 @@ import type { Orm } from '../../../platform/database.js';
 import type { Logger } from '../../../platform/logger.js';
 import { fireDueTimeouts } from '../use-cases/fire-timeouts.js';
 import type { OrdersDeps } from '../use-cases/scope.js';
-import { runPeriodically } from './periodic.js';
+import { runPeriodically } from '../../../platform/periodic.js';
 
 /**
  * Fires the saga's durable timeouts (confirmation: ON_HOLD; return window: CLOSED) when due by

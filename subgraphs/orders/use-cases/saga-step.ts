@@ -1,3 +1,4 @@
+import { checkoutCompletion } from '../metrics.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordEvent } from '../../../events/outbox.js';
 import {
@@ -86,6 +87,7 @@ function applyRecord(em: EntityManager, namespace: string, order: OrderRecord, r
         meta,
       );
       log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason }, 'order status changed');
+      if (record.to === 'CONFIRMED') checkoutCompletion.observe(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000);
       return;
     case 'AlertRaised':
       recordEvent(em, namespace, OrderAlertRaised, { orderId: order.id, customerId: order.customerId, kind: record.kind, detail: record.detail, raisedAt: now.toISOString() }, meta);

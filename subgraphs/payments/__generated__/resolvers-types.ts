@@ -14,6 +14,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -33,6 +34,32 @@ export type Money = {
   currency: Scalars['String']['output'];
   /** Human form, e.g. $12.99 */
   formatted: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * CUSTOMER_SERVICE, ADMIN: records an escalated (FAILED) refund as made outside the provider (bank
+   * transfer, cheque); it counts as completed for the order and the customer's e-mail. reference:
+   * 1-200 characters. Not escalated → CONFLICT.
+   */
+  recordManualRefund: Refund;
+  /**
+   * CUSTOMER_SERVICE, ADMIN: another round of provider attempts for an escalated (FAILED) refund. The
+   * answer says how it went (COMPLETED, or FAILED with its reason). Not escalated → CONFLICT.
+   */
+  retryRefund: Refund;
+};
+
+
+export type MutationRecordManualRefundArgs = {
+  reference: Scalars['String']['input'];
+  refundId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryRefundArgs = {
+  refundId: Scalars['ID']['input'];
 };
 
 export type Order = {
@@ -107,6 +134,8 @@ export type Refund = {
   failureReason?: Maybe<Scalars['String']['output']>;
   /** The refund id orders minted for the request. */
   id: Scalars['ID']['output'];
+  /** Set when staff recorded it as refunded outside the provider (bank transfer, cheque): their reference. */
+  manualReference?: Maybe<Scalars['String']['output']>;
   /** Why the refund was requested, e.g. CANCELLED. */
   reason: Scalars['String']['output'];
   /** PENDING, COMPLETED or FAILED (failed refunds are escalated to staff). */
@@ -216,8 +245,9 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<MoneyValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Order: ResolverTypeWrapper<OrderReference>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Order: ResolverTypeWrapper<OrderReference>;
   Payment: ResolverTypeWrapper<PaymentRecord>;
   PaymentAttempt: ResolverTypeWrapper<PaymentAttemptRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -231,8 +261,9 @@ export type ResolversParentTypes = ResolversObject<{
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  Order: OrderReference;
+  Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Order: OrderReference;
   Payment: PaymentRecord;
   PaymentAttempt: PaymentAttemptRecord;
   Boolean: Scalars['Boolean']['output'];
@@ -247,6 +278,11 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
   cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordManualRefund?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRecordManualRefundArgs, 'reference' | 'refundId'>>;
+  retryRefund?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRetryRefundArgs, 'refundId'>>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -286,6 +322,7 @@ export type RefundResolvers<ContextType = Context, ParentType extends ResolversP
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manualReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -293,6 +330,7 @@ export type RefundResolvers<ContextType = Context, ParentType extends ResolversP
 export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentAttempt?: PaymentAttemptResolvers<ContextType>;

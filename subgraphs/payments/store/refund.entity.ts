@@ -18,6 +18,10 @@ export interface RefundRecord {
   attempts: number;
   createdAt: Date;
   completedAt: Date | null;
+  /** A refund staff made outside the provider (recordManualRefund): their reference. */
+  manualReference: string | null;
+  /** The staff member who retried it or recorded it as refunded by hand; null for automatic refunds. */
+  settledBy: string | null;
 }
 
 export const RefundEntity = new EntitySchema<RefundRecord>({
@@ -36,5 +40,7 @@ export const RefundEntity = new EntitySchema<RefundRecord>({
     attempts: { type: 'integer' },
     createdAt: { type: 'datetime', fieldName: 'created_at', onCreate: () => new Date() },
     completedAt: { type: 'datetime', fieldName: 'completed_at', nullable: true },
+    manualReference: { type: 'text', fieldName: 'manual_reference', nullable: true },
+    settledBy: { type: 'text', fieldName: 'settled_by', nullable: true },
   },
 });

@@ -66,6 +66,7 @@ export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, em: 
         amountCents: refund.amountCents,
         currency: refund.currency,
         totalRefundedCents: payment.refundedCents,
+        ...(refund.manualReference ? { manualReference: refund.manualReference } : {}),
       }, payment);
     },
     refundFailed(payment: PaymentRecord, refund: RefundRecord): void {

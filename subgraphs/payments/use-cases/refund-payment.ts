@@ -2,7 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { idempotencyKeys } from '../domain/idempotency-keys.js';
 import { afterRefund, decideRefund } from '../domain/payment.js';
 import { PaymentRepository } from '../store/payment.repository.js';
-import { createAnnouncer } from './announcements.js';
+import type { Money } from '../domain/money.js';
+import { refundCompletion } from '../metrics.js';
+import type { PaymentRecord } from '../store/payment.entity.js';
+import type { RefundRecord } from '../store/refund.entity.js';
+import { createAnnouncer, type Announcer } from './announcements.js';
 import { factsOf } from './payment-facts.js';
 import { reference } from './capture-payment.js';
 import { callGateway } from './gateway-calls.js';
@@ -53,6 +57,8 @@ export async function refundPayment(deps: PaymentsDeps, em: EntityManager, reque
     gatewayReference: null,
     attempts: 0,
     completedAt: null,
+    manualReference: null,
+    settledBy: null,
   });
 
   const decision = decideRefund(factsOf(payment), { cents: request.amountCents, currency: request.currency });
@@ -63,22 +69,39 @@ export async function refundPayment(deps: PaymentsDeps, em: EntityManager, reque
     return 'FAILED';
   }
 
+  return (await refundThroughProvider(deps, em, payment, refund, decision.amount, announce)) ? 'COMPLETED' : 'FAILED';
+}
+
+/**
+ * The provider call of a refund (3 attempts, back-off) and its outcome on the rows: COMPLETED with
+ * the payment's refunded total, or FAILED (escalated to staff), announced either way. Also what a
+ * staff retry of an escalated refund runs.
+ */
+export async function refundThroughProvider(deps: PaymentsDeps, em: EntityManager, payment: PaymentRecord, refund: RefundRecord, amount: Money, announce: Announcer): Promise<boolean> {
   const idempotencyKey = idempotencyKeys.refund(refund.id);
   const outcome = await callGateway(deps, em, { payment, refund, operation: 'REFUND', idempotencyKey }, () =>
-    deps.gateway.refund({ reference: reference(payment), refundId: refund.id, amount: decision.amount, idempotencyKey }),
+    deps.gateway.refund({ reference: reference(payment), refundId: refund.id, amount, idempotencyKey }),
   );
   if (!outcome.ok) {
     refund.status = 'FAILED';
     refund.failureReason = outcome.failure.message;
     announce.refundFailed(payment, refund);
-    return 'FAILED';
+    return false;
   }
-  const next = afterRefund(factsOf(payment), decision.amount.cents);
+  settleRefund(deps, payment, refund, amount.cents);
+  refund.gatewayReference = outcome.value.reference;
+  announce.refundCompleted(payment, refund);
+  return true;
+}
+
+/** A refund that reached the customer (through the provider or by hand): the payment's total and status follow. */
+export function settleRefund(deps: Pick<PaymentsDeps, 'clock'>, payment: PaymentRecord, refund: RefundRecord, cents: number): void {
+  const next = afterRefund(factsOf(payment), cents);
   payment.status = next.status;
   payment.refundedCents = next.refundedCents;
   refund.status = 'COMPLETED';
-  refund.gatewayReference = outcome.value.reference;
   refund.completedAt = deps.clock();
-  announce.refundCompleted(payment, refund);
-  return 'COMPLETED';
+  // a refund completed at its first request has no createdAt before its row is flushed
+  const requestedAt = refund.createdAt ?? refund.completedAt;
+  refundCompletion.observe({ settled: refund.manualReference || refund.settledBy ? 'staff' : 'automatic' }, Math.max(0, refund.completedAt.getTime() - requestedAt.getTime()) / 1000);
 }

@@ -14,7 +14,8 @@ export interface PaymentsDeps {
 
 /** The request (an integration event) a use case acts on, for the envelopes it records. */
 export interface Cause {
-  causationId: string;
+  /** Null for a staff member's request (no integration event caused it). */
+  causationId: string | null;
   /** The customer the request's envelope names, if any (kept on the answers' envelopes). */
   customerId: string | null;
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../platform/logger.js';
+import type { Logger } from './logger.js';
 
 /**
  * Runs `work` every `everyMs`, never two at once; failures are logged and retried at the next

@@ -1,0 +1,64 @@
+import { handle, type EventHandler } from '../../../events/consumer.js';
+import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
+import { LowStockDetected } from '../../../events/contracts/inventory/low-stock-detected.event.js';
+import { StockLevelChanged } from '../../../events/contracts/inventory/stock-level-changed.event.js';
+import { NotificationFailed } from '../../../events/contracts/notifications/notification-failed.event.js';
+import { OrderAlertRaised } from '../../../events/contracts/orders/order-alert-raised.event.js';
+import { OrderStatusChanged } from '../../../events/contracts/orders/order-status-changed.event.js';
+import { RefundCompleted } from '../../../events/contracts/payments/refund-completed.event.js';
+import { RefundFailed } from '../../../events/contracts/payments/refund-failed.event.js';
+import * as causes from '../domain/alert-causes.js';
+import { SkuStockRepository } from '../store/sku-stock.repository.js';
+import { raiseAlert, resolveCause } from '../use-cases/alerts.js';
+import type { OperationsDeps } from '../use-cases/scope.js';
+
+/**
+ * Integration events → alerts (SPEC §10). Each runs in the kit's transaction with its inbox row
+ * and the AlertRaised it may record, so a redelivered message changes nothing, and a second event
+ * about the same subject finds its alert open and changes nothing either.
+ */
+export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): EventHandler[] {
+  return [
+    // orders also alerts on refunds and deliveries; those come straight from payments and
+    // fulfillment below (one alert per refund or shipment, resolved by their own events)
+    handle(OrderAlertRaised, { name: 'alert-on-order-on-hold' }, async (event, { em, log }) => {
+      if (event.payload.kind !== 'ORDER_ON_HOLD') return;
+      const outcome = await raiseAlert(deps, em, causes.orderOnHold(event.payload), event.id);
+      log.info({ orderId: event.payload.orderId, outcome }, 'order on hold');
+    }),
+    handle(OrderStatusChanged, { name: 'resolve-on-hold-alert-when-order-moves-on' }, async (event, { em, log }) => {
+      const over = causes.onHoldOver(event.payload);
+      if (!over) return;
+      const outcome = await resolveCause(em, over.kind, over.subject, over.why);
+      log.info({ orderId: event.payload.orderId, status: event.payload.status, outcome }, 'order left ON_HOLD');
+    }),
+    handle(RefundFailed, { name: 'alert-on-refund-failed' }, async (event, { em, log }) => {
+      const outcome = await raiseAlert(deps, em, causes.refundEscalated(event.payload), event.id);
+      log.info({ refundId: event.payload.refundId, outcome }, 'refund escalated');
+    }),
+    handle(RefundCompleted, { name: 'resolve-refund-alert-on-refund-completed' }, async (event, { em }) => {
+      await resolveCause(em, 'REFUND_ESCALATED', causes.subjects.refund(event.payload.refundId), 'the refund completed');
+    }),
+    handle(DeliveryFailed, { name: 'alert-on-delivery-failed' }, async (event, { em, log }) => {
+      const outcome = await raiseAlert(deps, em, causes.deliveryFailed(event.payload), event.id);
+      log.info({ shipmentId: event.payload.shipmentId, outcome }, 'delivery failed');
+    }),
+    handle(LowStockDetected, { name: 'alert-on-low-stock' }, async (event, { em, log }) => {
+      // handled in any order with the stock levels: a recovery seen after this event wins
+      const later = await new SkuStockRepository(em).seenAfter(event.payload.sku, new Date(event.occurredAt));
+      if (later != null && causes.stockRecovered(later)) return;
+      const outcome = await raiseAlert(deps, em, causes.lowStock(event.payload), event.id);
+      log.info({ sku: event.payload.sku, outcome }, 'low stock');
+    }),
+    handle(StockLevelChanged, { name: 'resolve-low-stock-alert-on-stock-level' }, async (event, { em }) => {
+      const latest = await new SkuStockRepository(em).observe(event.payload.sku, event.payload.totalAvailable, new Date(event.occurredAt));
+      if (latest && causes.stockRecovered(event.payload.totalAvailable)) {
+        await resolveCause(em, 'LOW_STOCK', causes.subjects.sku(event.payload.sku), `stock is back to ${event.payload.totalAvailable}`);
+      }
+    }),
+    handle(NotificationFailed, { name: 'alert-on-notification-failed' }, async (event, { em, log }) => {
+      const outcome = await raiseAlert(deps, em, causes.notificationFailed(event.payload), event.id);
+      log.info({ notificationId: event.payload.notificationId, outcome }, 'notification failed');
+    }),
+  ];
+}

@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordEvent } from '../../../events/outbox.js';
+import { AlertRaised } from '../../../events/contracts/operations/alert-raised.event.js';
+import { requireStaff } from '../../../platform/auth.js';
+import { conflict, notFound } from '../../../platform/errors.js';
+import { acknowledge, autoResolve, raise, resolve, type AlertCause, type AlertKind, type ChangeDecision } from '../domain/alert-lifecycle.js';
+import type { AlertRecord } from '../store/alert.entity.js';
+import { AlertRepository } from '../store/alert.repository.js';
+import { invalidInput, isUuid, type FieldErrors } from './input.js';
+import { ALERT_ROLES, type OperationsDeps, type OperationsScope } from './scope.js';
+
+export type RaiseOutcome = 'RAISED' | 'ALREADY_OPEN';
+
+/**
+ * In a handler's transaction: opens an alert for the cause unless its subject has one open, and
+ * announces it (AlertRaised feeds the staff subscription) in the same transaction.
+ */
+export async function raiseAlert(deps: Pick<OperationsDeps, 'eventNamespace'>, em: EntityManager, cause: AlertCause, causationId: string): Promise<RaiseOutcome> {
+  const alerts = new AlertRepository(em);
+  if (raise(await alerts.openFor(cause.kind, cause.subject), cause, new Date()).kind === 'already-open') return 'ALREADY_OPEN';
+  const alert = await alerts.openUnlessOpen(cause, causationId);
+  if (!alert) return 'ALREADY_OPEN'; // another handler opened it in between
+  recordEvent(
+    em,
+    deps.eventNamespace,
+    AlertRaised,
+    { alertId: alert.id, kind: alert.kind, subject: alert.subject, summary: alert.summary, orderId: alert.orderId, sku: alert.sku, raisedAt: alert.raisedAt.toISOString() },
+    { correlationId: alert.orderId, causationId },
+  );
+  return 'RAISED';
+}
+
+/** In a handler's transaction: the cause of a subject's open alert went away → RESOLVED by `system`. */
+export async function resolveCause(em: EntityManager, kind: AlertKind, subject: string, why: string): Promise<'RESOLVED' | 'NONE_OPEN'> {
+  const alert = await new AlertRepository(em).openFor(kind, subject);
+  if (!alert) return 'NONE_OPEN';
+  return apply(alert, autoResolve(alert, why, new Date())) ? 'RESOLVED' : 'NONE_OPEN';
+}
+
+/** `acknowledgeAlert`: any staff member. */
+export async function acknowledgeAlert(scope: OperationsScope, id: string): Promise<AlertRecord> {
+  const staff = requireStaff(scope.caller, ...ALERT_ROLES);
+  return change(scope, id, (alert, now) => acknowledge(alert, staff.subject, now));
+}
+
+export const NOTE_MAX_LENGTH = 500;
+
+/** `resolveAlert`: any staff member, with an optional note. */
+export async function resolveAlert(scope: OperationsScope, id: string, note: string | null | undefined): Promise<AlertRecord> {
+  const staff = requireStaff(scope.caller, ...ALERT_ROLES);
+  const errors: FieldErrors = {};
+  const trimmed = note?.trim() ?? '';
+  if ([...trimmed].length > NOTE_MAX_LENGTH) errors.note = `must be at most ${NOTE_MAX_LENGTH} characters`;
+  if (Object.keys(errors).length) throw invalidInput(errors);
+  return change(scope, id, (alert, now) => resolve(alert, staff.subject, trimmed || null, now));
+}
+
+async function change(scope: OperationsScope, id: string, decide: (alert: AlertRecord, now: Date) => ChangeDecision): Promise<AlertRecord> {
+  if (!isUuid(id)) throw notFound(`Alert ${id}`);
+  return scope.em.transactional(async (em) => {
+    const alert = await new AlertRepository(em).lock(id);
+    if (!alert) throw notFound(`Alert ${id}`);
+    const decision = decide(alert, new Date());
+    if (decision.kind === 'rejected') throw conflict(`Alert ${id} is already RESOLVED`, { reason: decision.reason, status: alert.status });
+    apply(alert, decision);
+    return alert;
+  });
+}
+
+function apply(alert: AlertRecord, decision: ChangeDecision): boolean {
+  if (decision.kind !== 'changed') return false;
+  Object.assign(alert, decision.alert);
+  return true;
+}
