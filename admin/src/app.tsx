@@ -13,6 +13,8 @@ import { InventoryScreen } from './screens/inventory';
 import { ShipmentsScreen } from './screens/shipments';
 import { CatalogScreen } from './screens/catalog';
 import { ProductScreen } from './screens/product';
+import { AlertsScreen } from './screens/alerts';
+import { DeadLettersScreen } from './screens/dead-letters';
 
 interface Route {
   pattern: string;
@@ -22,6 +24,8 @@ interface Route {
 
 const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <OverviewScreen /> },
+  { pattern: '/alerts', render: () => <AlertsScreen /> },
+  { pattern: '/dead-letters', needs: 'manageDeadLetters', render: () => <DeadLettersScreen /> },
   { pattern: '/orders', needs: 'viewOrders', render: () => <OrdersScreen /> },
   { pattern: '/orders/:id', needs: 'viewOrders', render: ({ id }) => <OrderScreen id={id} /> },
   { pattern: '/shipments', needs: 'manageShipments', render: () => <ShipmentsScreen /> },

@@ -10,10 +10,11 @@ export type Ability =
   | 'viewPayments'
   | 'manageStock'
   | 'manageShipments'
-  | 'manageCatalog';
+  | 'manageCatalog'
+  | 'manageDeadLetters';
 
 const ABILITIES: Record<StaffRole, readonly Ability[]> = {
-  ADMIN: ['viewOrders', 'cancelOrders', 'viewPayments', 'manageStock', 'manageShipments', 'manageCatalog'],
+  ADMIN: ['viewOrders', 'cancelOrders', 'viewPayments', 'manageStock', 'manageShipments', 'manageCatalog', 'manageDeadLetters'],
   CUSTOMER_SERVICE: ['viewOrders', 'cancelOrders', 'viewPayments'],
   WAREHOUSE: ['manageStock', 'manageShipments'],
   CATALOG_MANAGER: ['manageCatalog'],
@@ -31,10 +32,12 @@ export interface Screen {
 /** The navigation, in the order staff use it. */
 export const SCREENS: readonly Screen[] = [
   { path: '/', label: 'Overview' },
+  { path: '/alerts', label: 'Alerts' },
   { path: '/orders', label: 'Orders', needs: 'viewOrders' },
   { path: '/shipments', label: 'Shipments', needs: 'manageShipments' },
   { path: '/inventory', label: 'Inventory', needs: 'manageStock' },
   { path: '/catalog', label: 'Catalog', needs: 'manageCatalog' },
+  { path: '/dead-letters', label: 'Dead letters', needs: 'manageDeadLetters' },
 ];
 
 export const screensFor = (role: StaffRole) => SCREENS.filter((s) => !s.needs || can(role, s.needs));

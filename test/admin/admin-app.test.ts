@@ -7,6 +7,7 @@ import { cartSubgraph } from '../../subgraphs/cart/subgraph.js';
 import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { createPaymentsSubgraph } from '../../subgraphs/payments/subgraph.js';
 import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
+import { operationsSubgraph } from '../../subgraphs/operations/subgraph.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { eventually } from '../support/config.js';
 import { checkoutCart, completeCheckout, ok, placeOrder, registerCustomer } from '../orders/support.js';
@@ -28,7 +29,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   await ensureAdminBuilt();
-  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, createPaymentsSubgraph({ gateway: payments }), fulfillmentSubgraph], {
+  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, createPaymentsSubgraph({ gateway: payments }), fulfillmentSubgraph, operationsSubgraph], {
     ORDER_CONFIRMATION_TIMEOUT_MS: '10000',
     ORDER_TIMEOUT_POLL_MS: '250',
   });
@@ -96,10 +97,10 @@ async function orderAsStaff(id: string) {
 
 describe('signing in', () => {
   it.each([
-    ['admin@crittersupply.dev', 'Admin', ['Overview', 'Orders', 'Shipments', 'Inventory', 'Catalog']],
-    ['cs@crittersupply.dev', 'Customer service', ['Overview', 'Orders']],
-    ['warehouse@crittersupply.dev', 'Warehouse', ['Overview', 'Shipments', 'Inventory']],
-    ['catalog@crittersupply.dev', 'Catalog manager', ['Overview', 'Catalog']],
+    ['admin@crittersupply.dev', 'Admin', ['Overview', 'Alerts', 'Orders', 'Shipments', 'Inventory', 'Catalog', 'Dead letters']],
+    ['cs@crittersupply.dev', 'Customer service', ['Overview', 'Alerts', 'Orders']],
+    ['warehouse@crittersupply.dev', 'Warehouse', ['Overview', 'Alerts', 'Shipments', 'Inventory']],
+    ['catalog@crittersupply.dev', 'Catalog manager', ['Overview', 'Alerts', 'Catalog']],
   ])('%s sees the screens of the role %s and no others', async (email, role, screens) => {
     const page = await newPage();
     await signIn(page, email);
@@ -171,7 +172,7 @@ describe('warehouse work', () => {
     await signIn(page, 'warehouse@crittersupply.dev');
     await page.getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('heading', { name: 'Low and out of stock' }).waitFor();
-    await page.getByRole('link', { name: 'DOG-BED-ORTHO-L' }).click();
+    await page.getByRole('link', { name: 'DOG-BED-ORTHO-L' }).first().click();
     const receive = page.getByRole('form', { name: 'Receive stock' });
     await receive.getByLabel('Warehouse').selectOption('WA-FC');
     await receive.getByLabel('Quantity received').fill('40');
@@ -243,7 +244,21 @@ describe('the ON_HOLD queue', () => {
     await page.getByTestId('on-hold-count').locator('.value', { hasText: new RegExp(`^${heldBefore + 1}$`) }).waitFor({ timeout: 45_000 });
     expect(await page.evaluate('window.notReloaded')).toBe(true);
     await page.getByTestId('on-hold-oldest').getByText('within the 1-hour review target').waitFor();
+    // its alert arrives over alertRaised, on the same page
+    const alertRow = page.locator('tr[data-alert-kind="ORDER_ON_HOLD"]', { hasText: order.id.slice(0, 8) });
+    await alertRow.waitFor({ timeout: 30_000 });
+    expect(await page.evaluate('window.notReloaded')).toBe(true);
     await screenshot(page, 'overview-on-hold');
+
+    // customer service takes it: acknowledged on the Alerts screen
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByLabel('Kind').selectOption('ORDER_ON_HOLD');
+    const listed = page.locator('tr[data-alert-kind="ORDER_ON_HOLD"]', { hasText: order.id.slice(0, 8) });
+    await listed.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByLabel('Status').selectOption('ACKNOWLEDGED');
+    await listed.getByText('ACKNOWLEDGED', { exact: true }).waitFor();
+    await screenshot(page, 'alerts');
+    await page.getByRole('link', { name: 'Overview' }).click();
 
     await page.getByRole('link', { name: 'Open the ON_HOLD queue' }).click();
     await page.getByRole('heading', { name: 'ON_HOLD queue (oldest first)' }).waitFor();
@@ -268,6 +283,21 @@ describe('the ON_HOLD queue', () => {
     await page.getByRole('link', { name: /@critter\.test$/ }).click();
     await page.locator(`tr[data-order-id="${order.id}"]`).first().waitFor();
     await screenshot(page, 'orders-by-email');
+
+    // closing the order resolved its alert by itself
+    await page.goto(`${appUrl}/alerts?kind=ORDER_ON_HOLD&status=RESOLVED`);
+    await page.locator('tr[data-alert-kind="ORDER_ON_HOLD"]', { hasText: order.id.slice(0, 8) }).getByText('RESOLVED', { exact: true }).waitFor({ timeout: 30_000 });
+  });
+});
+
+describe('dead letters', () => {
+  it('are an ADMIN screen: listed with their context filter', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@crittersupply.dev');
+    await page.getByRole('link', { name: 'Dead letters' }).click();
+    await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
+    await page.getByText(/dead letters$/).or(page.getByText('No dead letters.')).first().waitFor();
+    await screenshot(page, 'dead-letters');
   });
 });
 

@@ -4,6 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AlertKind =
+  /** Three delivery attempts failed; the parcel is held at the carrier: call the customer. */
+  | 'DELIVERY_FAILED'
+  /** A SKU's total available units fell below the low-stock threshold (10). */
+  | 'LOW_STOCK'
+  /** A message failed every delivery attempt of one handler: fix the cause, then replay it. */
+  | 'MESSAGE_DEAD_LETTERED'
+  /** An e-mail could not be delivered for good. */
+  | 'NOTIFICATION_FAILED'
+  /** An order not CONFIRMED in time went ON_HOLD: review it (SPEC §6: within 1 hour) and close it. */
+  | 'ORDER_ON_HOLD'
+  /** A refund failed its 3 attempts: retry it or record a manual refund. */
+  | 'REFUND_ESCALATED';
+
+export type AlertStatus =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
 export type CreateProductInput = {
   brand?: string | null | undefined;
   category: string;
@@ -128,6 +147,32 @@ export type UpdateProductInput = {
   tags?: Array<string> | null | undefined;
 };
 
+export type AdminAlertRowFragment = { id: string, kind: AlertKind, status: AlertStatus, summary: string, raisedAt: string, escalatedAt: string | null, acknowledgedBy: string | null, resolvedBy: string | null, resolution: string | null, sku: string | null, order: { id: string } | null };
+
+export type AdminAlertsQueryVariables = Exact<{
+  kind?: AlertKind | null | undefined;
+  status?: AlertStatus | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminAlertsQuery = { alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: AlertKind, status: AlertStatus, summary: string, raisedAt: string, escalatedAt: string | null, acknowledgedBy: string | null, resolvedBy: string | null, resolution: string | null, sku: string | null, order: { id: string } | null }> } };
+
+export type AdminAcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminAcknowledgeAlertMutation = { acknowledgeAlert: { id: string, status: AlertStatus } };
+
+export type AdminResolveAlertMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AdminResolveAlertMutation = { resolveAlert: { id: string, status: AlertStatus } };
+
 export type AdminCancelOrderMutationVariables = Exact<{
   orderId: string | number;
   reason: string;
@@ -145,10 +190,25 @@ export type AdminProductsQueryVariables = Exact<{
 
 export type AdminProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ sku: string, name: string, category: string, status: ProductStatus, price: { formatted: string }, availability: { totalAvailable: number } }> } };
 
+export type AdminDeadLettersQueryVariables = Exact<{
+  context?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminDeadLettersQuery = { deadLetters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, context: string, handler: string, subject: string, eventId: string, error: string, attempts: number, failedAt: string, payload: string, replayRequestedAt: string | null, replayedAt: string | null }> } };
+
+export type AdminReplayDeadLetterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminReplayDeadLetterMutation = { replayDeadLetter: { id: string, replayRequestedAt: string | null, replayedAt: string | null } };
+
 export type AdminStockOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminStockOverviewQuery = { warehouses: Array<{ id: string, name: string }>, products: { nodes: Array<{ sku: string, name: string, status: ProductStatus, availability: { totalAvailable: number, inStock: boolean, lowStock: boolean } }> } };
+export type AdminStockOverviewQuery = { warehouses: Array<{ id: string, name: string }>, lowStock: Array<{ sku: string, available: number, reserved: number, warehouse: { id: string } }> };
 
 export type AdminStockQueryVariables = Exact<{
   sku: string | number;
@@ -207,6 +267,16 @@ export type AdminOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AdminOverviewQuery = { placed: { totalCount: number }, confirmed: { totalCount: number }, shipped: { totalCount: number }, delivered: { totalCount: number }, cancelled: { totalCount: number }, closed: { totalCount: number }, onHold: { totalCount: number, nodes: Array<{ id: string, placedAt: string, timeline: Array<{ type: string, occurredAt: string }> }> } };
 
+export type AdminOverviewAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOverviewAlertsQuery = { alerts: { totalCount: number, nodes: Array<{ id: string, kind: AlertKind, status: AlertStatus, summary: string, raisedAt: string, escalatedAt: string | null, acknowledgedBy: string | null, resolvedBy: string | null, resolution: string | null, sku: string | null, order: { id: string } | null }> } };
+
+export type AdminOverviewAlertsRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOverviewAlertsRaisedSubscription = { alertRaised: { id: string } };
+
 export type AdminOverviewOrderChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -250,6 +320,21 @@ export type AdminChangeProductStatusMutationVariables = Exact<{
 
 
 export type AdminChangeProductStatusMutation = { changeProductStatus: { sku: string, status: ProductStatus } };
+
+export type AdminRetryRefundMutationVariables = Exact<{
+  refundId: string | number;
+}>;
+
+
+export type AdminRetryRefundMutation = { retryRefund: { id: string, status: string, failureReason: string | null } };
+
+export type AdminRecordManualRefundMutationVariables = Exact<{
+  refundId: string | number;
+  reference: string;
+}>;
+
+
+export type AdminRecordManualRefundMutation = { recordManualRefund: { id: string, status: string } };
 
 export type AdminShipmentsQueryVariables = Exact<{
   status: ShipmentStatus;
@@ -303,6 +388,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdminAlertRowFragmentDoc = new TypedDocumentString(`
+    fragment AdminAlertRow on Alert {
+  id
+  kind
+  status
+  summary
+  raisedAt
+  escalatedAt
+  acknowledgedBy
+  resolvedBy
+  resolution
+  sku
+  order {
+    id
+  }
+}
+    `, {"fragmentName":"AdminAlertRow"}) as unknown as TypedDocumentString<AdminAlertRowFragment, unknown>;
 export const AdminOrderRowFragmentDoc = new TypedDocumentString(`
     fragment AdminOrderRow on Order {
   id
@@ -317,6 +419,50 @@ export const AdminOrderRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AdminOrderRow"}) as unknown as TypedDocumentString<AdminOrderRowFragment, unknown>;
+export const AdminAlertsDocument = new TypedDocumentString(`
+    query AdminAlerts($kind: AlertKind, $status: AlertStatus, $after: String) {
+  alerts(kind: $kind, status: $status, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AdminAlertRow
+    }
+  }
+}
+    fragment AdminAlertRow on Alert {
+  id
+  kind
+  status
+  summary
+  raisedAt
+  escalatedAt
+  acknowledgedBy
+  resolvedBy
+  resolution
+  sku
+  order {
+    id
+  }
+}`) as unknown as TypedDocumentString<AdminAlertsQuery, AdminAlertsQueryVariables>;
+export const AdminAcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AdminAcknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAcknowledgeAlertMutation, AdminAcknowledgeAlertMutationVariables>;
+export const AdminResolveAlertDocument = new TypedDocumentString(`
+    mutation AdminResolveAlert($id: ID!, $note: String) {
+  resolveAlert(id: $id, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminResolveAlertMutation, AdminResolveAlertMutationVariables>;
 export const AdminCancelOrderDocument = new TypedDocumentString(`
     mutation AdminCancelOrder($orderId: ID!, $reason: String!) {
   cancelOrder(orderId: $orderId, reason: $reason) {
@@ -349,22 +495,51 @@ export const AdminProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminProductsQuery, AdminProductsQueryVariables>;
+export const AdminDeadLettersDocument = new TypedDocumentString(`
+    query AdminDeadLetters($context: String, $after: String) {
+  deadLetters(context: $context, first: 25, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      context
+      handler
+      subject
+      eventId
+      error
+      attempts
+      failedAt
+      payload
+      replayRequestedAt
+      replayedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDeadLettersQuery, AdminDeadLettersQueryVariables>;
+export const AdminReplayDeadLetterDocument = new TypedDocumentString(`
+    mutation AdminReplayDeadLetter($id: ID!) {
+  replayDeadLetter(id: $id) {
+    id
+    replayRequestedAt
+    replayedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReplayDeadLetterMutation, AdminReplayDeadLetterMutationVariables>;
 export const AdminStockOverviewDocument = new TypedDocumentString(`
     query AdminStockOverview {
   warehouses {
     id
     name
   }
-  products(first: 100) {
-    nodes {
-      sku
-      name
-      status
-      availability {
-        totalAvailable
-        inStock
-        lowStock
-      }
+  lowStock {
+    sku
+    available
+    reserved
+    warehouse {
+      id
     }
   }
 }
@@ -618,6 +793,37 @@ export const AdminOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminOverviewQuery, AdminOverviewQueryVariables>;
+export const AdminOverviewAlertsDocument = new TypedDocumentString(`
+    query AdminOverviewAlerts {
+  alerts(status: OPEN, first: 10) {
+    totalCount
+    nodes {
+      ...AdminAlertRow
+    }
+  }
+}
+    fragment AdminAlertRow on Alert {
+  id
+  kind
+  status
+  summary
+  raisedAt
+  escalatedAt
+  acknowledgedBy
+  resolvedBy
+  resolution
+  sku
+  order {
+    id
+  }
+}`) as unknown as TypedDocumentString<AdminOverviewAlertsQuery, AdminOverviewAlertsQueryVariables>;
+export const AdminOverviewAlertsRaisedDocument = new TypedDocumentString(`
+    subscription AdminOverviewAlertsRaised {
+  alertRaised {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOverviewAlertsRaisedSubscription, AdminOverviewAlertsRaisedSubscriptionVariables>;
 export const AdminOverviewOrderChangesDocument = new TypedDocumentString(`
     subscription AdminOverviewOrderChanges {
   orderUpdated {
@@ -680,6 +886,23 @@ export const AdminChangeProductStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminChangeProductStatusMutation, AdminChangeProductStatusMutationVariables>;
+export const AdminRetryRefundDocument = new TypedDocumentString(`
+    mutation AdminRetryRefund($refundId: ID!) {
+  retryRefund(refundId: $refundId) {
+    id
+    status
+    failureReason
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRetryRefundMutation, AdminRetryRefundMutationVariables>;
+export const AdminRecordManualRefundDocument = new TypedDocumentString(`
+    mutation AdminRecordManualRefund($refundId: ID!, $reference: String!) {
+  recordManualRefund(refundId: $refundId, reference: $reference) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRecordManualRefundMutation, AdminRecordManualRefundMutationVariables>;
 export const AdminShipmentsDocument = new TypedDocumentString(`
     query AdminShipments($status: ShipmentStatus!, $warehouseId: ID, $after: String) {
   warehouses {

@@ -13,16 +13,12 @@ const StockOverview = graphql(`
       id
       name
     }
-    products(first: 100) {
-      nodes {
-        sku
-        name
-        status
-        availability {
-          totalAvailable
-          inStock
-          lowStock
-        }
+    lowStock {
+      sku
+      available
+      reserved
+      warehouse {
+        id
       }
     }
   }
@@ -92,10 +88,10 @@ export function InventoryScreen() {
       <FindSku initial={sku} />
       {sku && <SkuStock sku={sku} warehouses={overview.data?.warehouses ?? []} onChanged={overview.reload} />}
       <section aria-labelledby="low-heading">
-        <h2 id="low-heading">Low and out of stock</h2>
+        <h2 id="low-heading">Low and out of stock (SKUs under 10 units in all)</h2>
         <Show loaded={overview}>
           {(data) => {
-            const low = data.products.nodes.filter((p) => p.status !== 'DISCONTINUED' && (p.availability.lowStock || !p.availability.inStock)).sort((a, b) => a.availability.totalAvailable - b.availability.totalAvailable);
+            const low = data.lowStock;
             return !low.length ? (
               <p className="muted">Everything is well stocked.</p>
             ) : (
@@ -103,18 +99,20 @@ export function InventoryScreen() {
                 <thead>
                   <tr>
                     <th>SKU</th>
-                    <th>Product</th>
-                    <th className="num">Available (all warehouses)</th>
+                    <th>Warehouse</th>
+                    <th className="num">Available</th>
+                    <th className="num">Reserved</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {low.map((p) => (
-                    <tr key={p.sku}>
+                  {low.map((row) => (
+                    <tr key={`${row.sku}/${row.warehouse.id}`}>
                       <td>
-                        <Link to={`/inventory?sku=${encodeURIComponent(p.sku)}`}>{p.sku}</Link>
+                        <Link to={`/inventory?sku=${encodeURIComponent(row.sku)}`}>{row.sku}</Link>
                       </td>
-                      <td>{p.name}</td>
-                      <td className="num">{p.availability.totalAvailable}</td>
+                      <td>{row.warehouse.id}</td>
+                      <td className="num">{row.available}</td>
+                      <td className="num">{row.reserved}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,6 +4,7 @@ import { Show, useLoad } from '../ui/data';
 import { formatTime } from '../ui/format';
 import { Link } from '../ui/link';
 import { CANCELLABLE, CancelOrderForm } from './cancel-order';
+import { EscalatedRefundActions } from './refund-actions';
 
 const Order = graphql(`
   query AdminOrder($id: ID!) {
@@ -265,6 +266,7 @@ export function OrderScreen({ id }: { id: string }) {
                             <td>
                               <span className={`status status-${r.status}`}>{r.status}</span>
                               {r.failureReason && ` — ${r.failureReason}`}
+                              {r.status === 'FAILED' && <EscalatedRefundActions refundId={r.id} onDone={loaded.reload} />}
                             </td>
                           </tr>
                         ))}

@@ -8,6 +8,7 @@ import { Show, useLoad } from '../ui/data';
 import { ageOf, formatDuration, shortId } from '../ui/format';
 import { Link } from '../ui/link';
 import { useNow } from '../ui/now';
+import { AlertTable } from './alerts';
 
 const Overview = graphql(`
   query AdminOverview {
@@ -39,6 +40,25 @@ const Overview = graphql(`
           occurredAt
         }
       }
+    }
+  }
+`);
+
+const OpenAlerts = graphql(`
+  query AdminOverviewAlerts {
+    alerts(status: OPEN, first: 10) {
+      totalCount
+      nodes {
+        ...AdminAlertRow
+      }
+    }
+  }
+`);
+
+const AlertsRaised = graphql(`
+  subscription AdminOverviewAlertsRaised {
+    alertRaised {
+      id
     }
   }
 `);
@@ -94,10 +114,27 @@ export function OverviewScreen() {
     };
   }, [reload]);
 
+  const alerts = useLoad(() => api.request(OpenAlerts), []);
+  const reloadAlerts = alerts.reload;
+  useEffect(() => api.subscribe(AlertsRaised, {}, { next: () => reloadAlerts() }), [reloadAlerts]);
+
   const linkable = can(session.role, 'viewOrders');
   return (
     <>
       <h1>Overview</h1>
+      <section aria-labelledby="alerts-heading">
+        <h2 id="alerts-heading">Open alerts</h2>
+        <Show loaded={alerts}>
+          {(data) => (
+            <>
+              <p data-testid="open-alerts">
+                {data.alerts.totalCount} open · <Link to="/alerts">All alerts</Link>
+              </p>
+              <AlertTable rows={data.alerts.nodes} onChanged={alerts.reload} />
+            </>
+          )}
+        </Show>
+      </section>
       <Show loaded={overview}>
         {(data) => {
           const oldest = data.onHold.nodes[0];
