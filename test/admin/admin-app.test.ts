@@ -193,6 +193,44 @@ describe('warehouse work', () => {
     await screenshot(page, 'inventory');
   });
 
+  it('follows a LOW_STOCK alert to the SKU, receives stock, and the alert resolves', async () => {
+    const sku = await productInStock(stack, 12);
+    // a confirmed order of 5 takes the SKU below 10 units: operations raises LOW_STOCK
+    await customerOrder(sku, 5, 'tok_visa');
+
+    const page = await newPage();
+    await signIn(page, 'warehouse@crittersupply.dev');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByLabel('Kind').selectOption('LOW_STOCK');
+    const alert = page.locator('tr[data-alert-kind="LOW_STOCK"]', { hasText: sku });
+    await eventually(
+      async () => {
+        if (await alert.count()) return true;
+        await page.getByLabel('Status').selectOption('ANY');
+        await page.getByLabel('Status').selectOption('OPEN');
+        return false;
+      },
+      { what: 'the LOW_STOCK alert of the new SKU', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    await alert.getByRole('link', { name: sku }).click();
+    const receive = page.getByRole('form', { name: 'Receive stock' });
+    await receive.getByLabel('Warehouse').selectOption('NJ-FC');
+    await receive.getByLabel('Quantity received').fill('20');
+    await receive.getByRole('button', { name: 'Receive stock' }).click();
+    await receive.getByRole('status').waitFor();
+
+    await page.goto(`${appUrl}/alerts?kind=LOW_STOCK&status=RESOLVED`);
+    await eventually(
+      async () => {
+        if (await page.locator('tr[data-alert-kind="LOW_STOCK"]', { hasText: sku }).count()) return true;
+        await page.reload();
+        return false;
+      },
+      { what: 'the LOW_STOCK alert to resolve', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    await page.locator('tr[data-alert-kind="LOW_STOCK"]', { hasText: sku }).getByText('by system').waitFor();
+  });
+
   it('dispatches a shipment from the list of parcels to dispatch', async () => {
     const sku = await productInStock(stack, 5);
     const order = await customerOrder(sku, 1, 'tok_visa');
