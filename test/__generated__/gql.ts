@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AdminTestOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      cancellationReason\n      shipments {\n        id\n        status\n      }\n    }\n  }\n": typeof types.AdminTestOrderStatusDocument,
+    "\n  query AdminTestDeadLetters {\n    deadLetters(context: \"fulfillment\", first: 100) {\n      nodes {\n        id\n        eventId\n      }\n    }\n  }\n": typeof types.AdminTestDeadLettersDocument,
     "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": typeof types.CartTestCartProductsDocument,
     "\n  query CartTestCartCustomer($id: ID!) {\n    cart(id: $id) {\n      customer {\n        id\n        email\n      }\n      items {\n        quantity\n        product {\n          sku\n          name\n        }\n      }\n    }\n  }\n": typeof types.CartTestCartCustomerDocument,
     "\n  mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: \"cart test\") {\n      available\n    }\n  }\n": typeof types.CartTestReceiveStockDocument,
@@ -118,6 +119,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AdminTestOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      cancellationReason\n      shipments {\n        id\n        status\n      }\n    }\n  }\n": types.AdminTestOrderStatusDocument,
+    "\n  query AdminTestDeadLetters {\n    deadLetters(context: \"fulfillment\", first: 100) {\n      nodes {\n        id\n        eventId\n      }\n    }\n  }\n": types.AdminTestDeadLettersDocument,
     "\n  query CartTestCartProducts($id: ID!) {\n    cart(id: $id) {\n      items {\n        product {\n          sku\n          name\n          price {\n            cents\n          }\n        }\n      }\n    }\n  }\n": types.CartTestCartProductsDocument,
     "\n  query CartTestCartCustomer($id: ID!) {\n    cart(id: $id) {\n      customer {\n        id\n        email\n      }\n      items {\n        quantity\n        product {\n          sku\n          name\n        }\n      }\n    }\n  }\n": types.CartTestCartCustomerDocument,
     "\n  mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {\n    receiveStock(sku: $sku, warehouseId: $warehouseId, quantity: $quantity, reference: \"cart test\") {\n      available\n    }\n  }\n": types.CartTestReceiveStockDocument,
@@ -238,6 +240,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminTestOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      cancellationReason\n      shipments {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTestOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      cancellationReason\n      shipments {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTestDeadLetters {\n    deadLetters(context: \"fulfillment\", first: 100) {\n      nodes {\n        id\n        eventId\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTestDeadLetters {\n    deadLetters(context: \"fulfillment\", first: 100) {\n      nodes {\n        id\n        eventId\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { handle } from '../../events/consumer.js';
+import { defineEvent } from '../../events/contract.js';
+import type { SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { customersSubgraph } from '../../subgraphs/customers/subgraph.js';
 import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
@@ -10,7 +15,7 @@ import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
 import { operationsSubgraph } from '../../subgraphs/operations/subgraph.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { eventually } from '../support/config.js';
-import { checkoutCart, completeCheckout, ok, placeOrder, registerCustomer } from '../orders/support.js';
+import { EventPublisher, checkoutCart, completeCheckout, ok, placeOrder, registerCustomer } from '../orders/support.js';
 import { productInStock, stockOf } from '../orders/saga-support.js';
 import { HeldPaymentGateway, ensureAdminBuilt, launchChromium, screenshot } from './support.js';
 
@@ -21,6 +26,23 @@ import { HeldPaymentGateway, ensureAdminBuilt, launchChromium, screenshot } from
  */
 
 const STAFF_PASSWORD = 'critter-staff-dev';
+
+/** A fulfillment handler with a "bug" until the test fixes it: its messages are dead-lettered. */
+const ProbeSent = defineEvent({ context: 'fulfillment', type: 'AdminProbeSent', version: 1, schema: z.object({ probeId: z.string().uuid() }) });
+let bugFixed = false;
+const handled: string[] = [];
+const fulfillmentWithBug: SubgraphSpec<any> = {
+  ...fulfillmentSubgraph,
+  async build(runtime) {
+    const parts = await fulfillmentSubgraph.build(runtime);
+    const buggy = handle(ProbeSent, { name: 'handle-admin-probe', maxDeliver: 1 }, async (event) => {
+      if (!bugFixed) throw new Error('TypeError: probe.widget is undefined');
+      handled.push(event.payload.probeId);
+    });
+    return { ...parts, handlers: [...(parts.handlers ?? []), buggy] };
+  },
+};
+
 const payments = new HeldPaymentGateway();
 let stack: Stack;
 let browser: Browser;
@@ -29,7 +51,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   await ensureAdminBuilt();
-  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, createPaymentsSubgraph({ gateway: payments }), fulfillmentSubgraph, operationsSubgraph], {
+  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, createPaymentsSubgraph({ gateway: payments }), fulfillmentWithBug, operationsSubgraph], {
     ORDER_CONFIRMATION_TIMEOUT_MS: '10000',
     ORDER_TIMEOUT_POLL_MS: '250',
   });
@@ -328,14 +350,49 @@ describe('the ON_HOLD queue', () => {
   });
 });
 
+const DEAD_LETTERS = /* GraphQL */ `
+  query AdminTestDeadLetters {
+    deadLetters(context: "fulfillment", first: 100) {
+      nodes {
+        id
+        eventId
+      }
+    }
+  }
+`;
+
 describe('dead letters', () => {
-  it('are an ADMIN screen: listed with their context filter', async () => {
+  it('shows an ADMIN the payload and error of a dead letter, and replays it once the bug is fixed', async () => {
+    const events = await EventPublisher.connect(stack);
+    const probeId = randomUUID();
+    const event = await events.publish(ProbeSent, { probeId }).finally(() => events.close());
+    const admin = await stack.tokenFor('ADMIN');
+    const letterId = await eventually(
+      async () => (ok(await stack.request(DEAD_LETTERS, {}, admin)).deadLetters.nodes as { id: string; eventId: string }[]).find((d) => d.eventId === event.id)?.id,
+      { what: 'the dead letter', timeoutMs: 30_000, intervalMs: 200 },
+    );
+
     const page = await newPage();
     await signIn(page, 'admin@crittersupply.dev');
-    await page.getByRole('link', { name: 'Dead letters' }).click();
-    await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
-    await page.getByText(/dead letters$/).or(page.getByText('No dead letters.')).first().waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dead letters' }).click();
+    const letter = page.locator(`article[data-dead-letter-id="${letterId}"]`);
+    await letter.getByText('probe.widget is undefined').waitFor();
+    await letter.getByText('Payload', { exact: true }).click();
+    await letter.getByText(probeId).waitFor();
     await screenshot(page, 'dead-letters');
+
+    bugFixed = true;
+    await letter.getByRole('button', { name: 'Replay' }).click();
+    await letter.getByRole('status').waitFor();
+    await eventually(
+      async () => {
+        if (/^replayed/.test((await page.locator(`article[data-dead-letter-id="${letterId}"] [data-testid="replay-state"]`).textContent()) ?? '')) return true;
+        await page.reload();
+        return false;
+      },
+      { what: 'the replay to have run', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    expect(handled).toEqual([probeId]);
   });
 });
 
