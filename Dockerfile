@@ -14,5 +14,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/subgraphs ./subgraphs
+# The staff app the gateway serves at /admin (built by npm run build).
+COPY --from=build /app/admin/dist ./admin/dist
 USER node
 CMD ["node", "dist/gateway/main.js"]

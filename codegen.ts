@@ -67,6 +67,26 @@ const exampleStorefrontTarget: CodegenConfig['generates'] = {
   },
 };
 
+/**
+ * Typed operations for the staff app (admin/): the same API schema, every `graphql(\`…\`)` under
+ * admin/src. Documents are plain strings (`documentMode: 'string'`), so the browser bundle needs
+ * no GraphQL parser; admin/src/graphql/client.ts sends them over fetch and graphql-ws.
+ */
+const adminOperationsTarget: CodegenConfig['generates'] = {
+  'admin/src/__generated__/': {
+    schema: 'schema/api.graphql',
+    documents: ['admin/src/**/*.{ts,tsx}', '!admin/src/__generated__/**'],
+    preset: 'client',
+    presetConfig: { fragmentMasking: false },
+    config: {
+      documentMode: 'string',
+      enumsAsTypes: true,
+      useTypeImports: true,
+      scalars: { DateTime: 'string' },
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
   silent: true,
@@ -76,6 +96,7 @@ const config: CodegenConfig = {
     ...subgraphTargets,
     ...testOperationsTarget,
     ...exampleStorefrontTarget,
+    ...adminOperationsTarget,
   },
 };
 

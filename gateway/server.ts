@@ -30,6 +30,7 @@ import { operationGuardPlugin } from './operation-guards.js';
 import { safeTextPlugin } from '../platform/text-input.js';
 import { jsonErrors } from '../platform/http-errors.js';
 import type { RevocationList } from '../platform/revocations.js';
+import { adminApp } from './admin-app.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -146,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = checks.every(([, state]) => state === 'up');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraph: 'loaded', subgraphs: Object.fromEntries(checks) });
   });
+  app.use('/admin', adminApp());
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -153,6 +153,7 @@ process.stdout.write(`
   CritterSupply is running (${present.join(', ')}).
 
   Gateway (HTTP + WebSocket):  ${url}
+  Staff app (browser):        http://${config.host}:${config.gateway.port}/admin/
   Try:   curl -s ${url} -H 'content-type: application/json' \\
            -d '{"query":"{ products(search: \\"bowl\\") { nodes { sku name price { formatted } } } }"}'
 

@@ -46,6 +46,7 @@ export const OPERATION_ROOTS: ReadonlyArray<{ dir: string; extensions: string[] 
   { dir: 'test', extensions: ['.ts'] },
   { dir: 'scripts', extensions: ['.ts', '.graphql', '.gql'] },
   { dir: 'examples', extensions: ['.graphql', '.gql'] },
+  { dir: 'admin/src', extensions: ['.ts', '.tsx'] },
 ];
 
 export function collectOperationSources(repoRoot: string): OperationSource[] {
@@ -53,7 +54,7 @@ export function collectOperationSources(repoRoot: string): OperationSource[] {
     listFiles(path.join(repoRoot, dir), extensions).flatMap((absolute) => {
       const file = path.relative(repoRoot, absolute).split(path.sep).join('/');
       const text = readFileSync(absolute, 'utf8');
-      return file.endsWith('.ts') ? extractDocuments(file, text) : [{ file, line: 1, column: 1, body: text }];
+      return /\.tsx?$/.test(file) ? extractDocuments(file, text) : [{ file, line: 1, column: 1, body: text }];
     }),
   );
 }
@@ -78,7 +79,7 @@ const TAGS = new Set(['gql', 'graphql']);
 
 /** GraphQL documents embedded in a TypeScript file (see the module comment for the forms). */
 export function extractDocuments(file: string, text: string): OperationSource[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: OperationSource[] = [];
   const seen = new Set<number>();
   const add = (template: ts.TemplateLiteral) => {

@@ -182,6 +182,11 @@ export type Query = {
   __typename?: 'Query';
   /** Staff only (CUSTOMER_SERVICE, ADMIN): any customer by id. */
   customer?: Maybe<Customer>;
+  /**
+   * Staff only (CUSTOMER_SERVICE, ADMIN): customers whose e-mail contains `email` (3-254 characters,
+   * case-insensitive), by e-mail; `first` is 1-50.
+   */
+  customers: Array<Customer>;
   /** The signed-in customer; null for guests, staff and anonymous callers. */
   me?: Maybe<Customer>;
 };
@@ -189,6 +194,12 @@ export type Query = {
 
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  email: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A new customer account. */
@@ -344,6 +355,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterCustomerInput: RegisterCustomerInput;
   Role: Role;
   Session: ResolverTypeWrapper<SessionResult>;
@@ -361,6 +373,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   RegisterCustomerInput: RegisterCustomerInput;
   Session: SessionResult;
   UpdateProfileInput: UpdateProfileInput;
@@ -410,6 +423,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'email' | 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
 }>;
 

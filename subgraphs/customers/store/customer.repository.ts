@@ -19,6 +19,12 @@ export class CustomerRepository {
     return this.em.findOne(CustomerEntity, { emailKey });
   }
 
+  /** Customers whose e-mail key contains `fragment` (already lower-cased), by e-mail. */
+  searchByEmail(fragment: string, limit: number): Promise<CustomerRecord[]> {
+    const literal = fragment.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.em.find(CustomerEntity, { emailKey: { $like: `%${literal}%` } }, { orderBy: { emailKey: 'asc' }, limit });
+  }
+
   /**
    * Locks the customer's row for the rest of the transaction: every address-book change takes
    * it first, so the book's rules are checked against a stable book.

@@ -1,4 +1,6 @@
 import { hasStaffRole, requireStaff, type Caller } from '../../../platform/auth.js';
+import { badInput } from '../../../platform/errors.js';
+import { CustomerRepository } from '../store/customer.repository.js';
 import { isUuid } from '../domain/ids.js';
 import type { AddressRecord } from '../store/address.entity.js';
 import type { CustomerRecord } from '../store/customer.entity.js';
@@ -18,6 +20,15 @@ export async function currentCustomer(ctx: UseCaseContext): Promise<CustomerReco
 export async function customerForStaff(ctx: UseCaseContext, id: string): Promise<CustomerRecord | null> {
   requireStaff(ctx.caller, 'CUSTOMER_SERVICE');
   return isUuid(id) ? ctx.loaders.customerById.load(id) : null;
+}
+
+/** Staff search by part of an e-mail (customer service finding who wrote in). */
+export async function searchCustomersForStaff(ctx: UseCaseContext, email: string, first: number): Promise<CustomerRecord[]> {
+  requireStaff(ctx.caller, 'CUSTOMER_SERVICE');
+  const fragment = email.trim().toLowerCase();
+  if (fragment.length < 3 || fragment.length > 254) throw badInput('Give 3 to 254 characters of the e-mail', { email: 'between 3 and 254 characters' });
+  if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first must be between 1 and 50', { first: 'between 1 and 50' });
+  return new CustomerRepository(ctx.em).searchByEmail(fragment, first);
 }
 
 /**

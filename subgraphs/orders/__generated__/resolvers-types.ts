@@ -362,8 +362,9 @@ export type Query = {
   /** An order of the caller's (staff may read any); NOT_FOUND for anyone else's. */
   order?: Maybe<Order>;
   /**
-   * Staff only. Every order, newest first, optionally of one status; `number` finds one order by its
-   * number (CS-100042; the prefix and case are optional). first: 1-100.
+   * Staff only. Every order, newest first (oldest first with `oldestFirst`, e.g. the ON_HOLD queue in
+   * order of age), optionally of one status; `number` finds one order by its number (CS-100042; the
+   * prefix and case are optional). first: 1-100.
    */
   orders: OrderConnection;
 };
@@ -389,6 +390,7 @@ export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   number?: InputMaybe<Scalars['String']['input']>;
+  oldestFirst?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<OrderStatus>;
 };
 
@@ -735,7 +737,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   checkout?: Resolver<Maybe<ResolversTypes['Checkout']>, ParentType, ContextType, RequireFields<QueryCheckoutArgs, 'id'>>;
   myOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryMyOrdersArgs, 'first'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first' | 'oldestFirst'>>;
 }>;
 
 export type ShippingAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingAddress'] = ResolversParentTypes['ShippingAddress']> = ResolversObject<{

@@ -11,6 +11,8 @@ export interface OrderListing {
   status?: OrderStatus | null;
   /** Exact, normalized (CS-100042). */
   number?: string | null;
+  /** Oldest first instead of newest first. */
+  oldestFirst?: boolean;
   after?: OrderPosition | null;
   /** Rows to read: the page size plus one, to know whether there is a next page. */
   limit: number;
@@ -45,12 +47,13 @@ export class OrderRepository {
     return this.em.findOne(OrderSagaEntity, { orderId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
-  /** Newest first, keyset-paginated on (placedAt, id). */
+  /** Newest first (or oldest first), keyset-paginated on (placedAt, id). */
   list(listing: OrderListing): Promise<OrderRecord[]> {
-    return this.em.find(OrderEntity, this.where(listing, true), { orderBy: [{ placedAt: 'desc' }, { id: 'desc' }], limit: listing.limit });
+    const direction = listing.oldestFirst ? 'asc' : 'desc';
+    return this.em.find(OrderEntity, this.where(listing, true), { orderBy: [{ placedAt: direction }, { id: direction }], limit: listing.limit });
   }
 
-  count(listing: Omit<OrderListing, 'limit' | 'after'>): Promise<number> {
+  count(listing: Omit<OrderListing, 'limit' | 'after' | 'oldestFirst'>): Promise<number> {
     return this.em.count(OrderEntity, this.where(listing, false));
   }
 
@@ -61,7 +64,8 @@ export class OrderRepository {
     if (listing.number) conditions.push({ number: listing.number });
     if (withCursor && listing.after) {
       const { placedAt, id } = listing.after;
-      conditions.push({ $or: [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }] });
+      const past = listing.oldestFirst ? '$gt' : '$lt';
+      conditions.push({ $or: [{ placedAt: { [past]: placedAt } }, { placedAt, id: { [past]: id } }] });
     }
     return conditions.length ? { $and: conditions } : {};
   }

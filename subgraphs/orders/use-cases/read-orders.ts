@@ -64,6 +64,8 @@ export interface OrderSearch {
   status?: OrderStatus | null;
   /** An order number as staff type it (`CS-100042`, `cs-100042`, `100042`). */
   number?: string | null;
+  /** Oldest first, for queues worked in order of age (the ON_HOLD queue). */
+  oldestFirst?: boolean;
 }
 
 /** Staff only: every order, optionally of one status or with one number. */
@@ -75,10 +77,10 @@ export function readAllOrders(scope: OrdersScope, search: OrderSearch, first: nu
     number = normalizeOrderNumber(search.number);
     if (!number) throw badInput('Not an order number (e.g. CS-100042)', { number: 'an order number such as CS-100042' });
   }
-  return listOrders(scope, { status: search.status ?? null, number }, first, after);
+  return listOrders(scope, { status: search.status ?? null, number, oldestFirst: search.oldestFirst ?? false }, first, after);
 }
 
-async function listOrders(scope: OrdersScope, filter: { customerId?: string; status?: OrderStatus | null; number?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
+async function listOrders(scope: OrdersScope, filter: { customerId?: string; status?: OrderStatus | null; number?: string | null; oldestFirst?: boolean }, first: number | null | undefined, after: string | null | undefined): Promise<OrderPage> {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `between 1 and ${MAX_PAGE_SIZE}` });
   const position = after ? decodeCursor(after) : null;
