@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tsxCli = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
+// Every field described, as schema:check requires of the public API.
 const customersSdl = (fields: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-type Query { me: Customer }
-type Customer @key(fields: "id") { ${fields} }
+type Query { "The signed-in customer." me: Customer }
+"A customer." type Customer @key(fields: "id") { ${fields.replace(/(\w+):/g, '"The $1." $1:')} }
 `;
 const contract = `type Customer {
   id: ID!
@@ -58,7 +59,7 @@ function schemaCheck(...args: string[]): Promise<{ code: number; output: string 
 describe('npm run schema:check (child process)', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'schema-check-'));
-    for (const file of ['scripts/schema-check.ts', 'scripts/schema', 'platform/config.ts', 'platform/dev-keys.ts', 'codegen.ts', 'package.json']) {
+    for (const file of ['scripts/schema-check.ts', 'scripts/schema', 'platform/config.ts', 'platform/contexts.ts', 'platform/dev-keys.ts', 'codegen.ts', 'package.json']) {
       cpSync(path.join(repoRoot, file), path.join(dir, file), { recursive: true });
     }
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
