@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     await feed.reached(regret.id, 'CONFIRMED');
     await call('DemoCancelOrder', { orderId: regret.id, reason: 'changed my mind' }, login.token);
     await feed.reached(regret.id, 'CANCELLED');
-    console.log('\nDone.');
+    console.log('\nDone. The e-mails these orders sent are in the development inbox (maildev): http://127.0.0.1:1080');
   } finally {
     feed.close();
     await ws.dispose();

@@ -47,7 +47,7 @@ const QUIESCENCE_TIMEOUT_MS = 300_000;
 /** Gap between two faults: the system gets a moment to recover before the next one. */
 const FAULT_GAP_MS = 5_000;
 /** How long the SMTP server is down: shorter than notifications' retry window below, so every e-mail still arrives. */
-const SMTP_OUTAGE_MS = 4_000;
+const SMTP_OUTAGE_MS = 8_000;
 const NOTIFICATION_RETRY_DELAYS_MS = '5000,15000';
 /** About how long the fault schedule takes; the order stream is spread over it. */
 const SCHEDULE_MS = 120_000;
@@ -150,13 +150,14 @@ export class ChaosRun {
       at(`stream: ${options.orders} checkouts over about ${SCHEDULE_MS / 1000} s; faults one after another`);
       const schedule = (async () => {
         for (const inject of [
+          // early, while the stream still makes e-mails (a run of 30 orders hit none at the end)
+          () => faults.smtpOutage(this.smtp, SMTP_OUTAGE_MS),
           () => faults.natsKill(),
           () => faults.postgresRestart(),
           () => faults.consumerKill(),
           () => faults.relayKill(),
           () => faults.pausePayments(),
           () => faults.pauseBeyondAckWait('inventory'),
-          () => faults.smtpOutage(this.smtp, SMTP_OUTAGE_MS),
         ]) {
           await sleep(FAULT_GAP_MS);
           if (this.finishing) return;

@@ -52,6 +52,24 @@ describe('customer e-mails', () => {
     expect(email.html).not.toContain('<mj-');
   });
 
+  it('exports the delivery latency per kind on /metrics (event time → SMTP accepted)', async () => {
+    const metricsUrl = new URL('/metrics', world.stack.subgraphs.notifications!.url);
+    // one sample line of the histogram, whatever order prom-client writes the labels in
+    const sample = async (series: string, labels: Record<string, string>): Promise<number> => {
+      const text = await (await fetch(metricsUrl)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${series}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+      return Number(line?.split(' ').at(-1) ?? 0);
+    };
+    const count = () => sample('notification_delivery_seconds_count', { kind: 'ORDER_CONFIRMED' });
+    const before = await count();
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
+    await statusChanged(world, order, 'CONFIRMED');
+    await arrival(customer.email, /is confirmed/);
+    await eventually(async () => (await count()) === before + 1, { what: 'the histogram to count the e-mail' });
+    expect(await sample('notification_delivery_seconds_bucket', { kind: 'ORDER_CONFIRMED', le: '+Inf' })).toBe(before + 1);
+  });
+
   it('shows the order number when orders announces one', async () => {
     const customer = await registeredCustomer(world);
     const order = await placedOrder(world, customer.customerId, { number: 'CS-100042' } as never);
