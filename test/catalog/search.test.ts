@@ -195,13 +195,18 @@ describe('hostile or odd input', () => {
     '日本語',
     'a'.repeat(200),
     'x '.repeat(100),
-    '\u0000',
   ])('answers %j without an error', async (text) => {
     const res = await request(PRODUCTS_PAGE, { search: text, first: 100 });
     expect(res.errors).toBeUndefined();
     const page = res.data.products;
     expect(page.totalCount).toBe(page.nodes.length);
     expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('refuses a NUL character as BAD_USER_INPUT naming the field, like every text input', async () => {
+    const res = await request(PRODUCTS_PAGE, { search: '\u0000', first: 100 });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors?.[0]?.extensions)).toContain('search');
   });
 
   it('keeps the words of a query full of operators', async () => {

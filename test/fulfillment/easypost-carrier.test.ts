@@ -270,6 +270,7 @@ describe('choosing the carrier by configuration', () => {
       JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       STAFF_ACCOUNTS: JSON.stringify([{ email: 'boss@shop.example', role: 'ADMIN', password: 'a-strong-password' }]),
+      SUBGRAPH_SHARED_SECRET: 'a-production-subgraph-secret',
     };
   };
   const easypostEnv = { CARRIER_ADAPTER: 'easypost', EASYPOST_API_KEY: 'EZAK_live', EASYPOST_FROM_ADDRESS: JSON.stringify(FROM) };

@@ -57,6 +57,7 @@ beforeAll(async () => {
     JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     STAFF_ACCOUNTS: JSON.stringify([{ email: 'boss@shop.example', role: 'ADMIN', password: 'a-strong-password' }]),
+    SUBGRAPH_SHARED_SECRET: 'a-production-subgraph-secret',
   });
   const { supergraphSdl } = composeServices([{ name: 'things', url, typeDefs }]);
   gateway = await startGateway({ config, log: createLogger(config, 'test'), verifier: await createTokenVerifier(config.jwt), supergraphSdl: supergraphSdl!, port: 0 });
