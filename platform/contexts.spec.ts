@@ -34,7 +34,7 @@ describe('the registry of contexts', () => {
 });
 
 describe('notifications settings', () => {
-  const production = { NODE_ENV: 'production', JWT_PUBLIC_KEY: 'x', STAFF_ACCOUNTS: '[]' };
+  const production = { NODE_ENV: 'production', JWT_PUBLIC_KEY: 'x', STAFF_ACCOUNTS: '[]', SUBGRAPH_SHARED_SECRET: 'a-production-subgraph-secret' };
 
   it('sends to the development inbox (maildev) outside production', () => {
     const config = loadConfig({});
