@@ -6,6 +6,7 @@ import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-f
 import { ShipmentDispatched } from '../../../events/contracts/fulfillment/shipment-dispatched.event.js';
 import { OrderStatusChanged } from '../../../events/contracts/orders/order-status-changed.event.js';
 import { RefundCompleted } from '../../../events/contracts/payments/refund-completed.event.js';
+import { ReturnUpdated } from '../../../events/contracts/returns/return-updated.event.js';
 import { expectedDeliveryBy, shippingMethodLabel } from '../domain/delivery-estimate.js';
 import { orderLabel } from '../domain/order-facts.js';
 import { trackingLink } from '../domain/tracking-link.js';
@@ -88,6 +89,8 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
         orderLabel,
         items: order.items,
         subtotalCents: order.subtotalCents,
+        discountCents: order.discountCents,
+        couponCode: order.couponCode,
         shippingCents: order.shippingCents,
         totalCents: order.totalCents,
         currency: order.currency,
@@ -132,6 +135,24 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
   trigger(RefundCompleted, 'REFUND_COMPLETED', async ({ payload }, find) => {
     const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel, amountCents: payload.amountCents, currency: payload.currency } };
+  }),
+
+  // every step of a return, the whole return each time (the event carries it all)
+  trigger(ReturnUpdated, 'RETURN_UPDATED', async ({ payload }, find) => {
+    const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    const data = {
+      firstName,
+      orderLabel,
+      status: payload.status,
+      refundFailed: payload.refund?.status === 'FAILED',
+      items: payload.items.map(({ name, quantity, acceptedQuantity }) => ({ name, quantity, acceptedQuantity })),
+      currency: payload.currency,
+      refundCents: payload.refundCents,
+      restockingFeeCents: payload.restockingFeeCents,
+      label: payload.status === 'APPROVED' ? payload.label : null,
+      rejectionReason: payload.rejectionReason,
+    };
+    return { to, orderId: payload.orderId, data };
   }),
 
   // to the address the account had when the reset was asked for, even if the projection lags
