@@ -57,7 +57,7 @@ export function createNotificationsSubgraph(overrides: NotificationsOverrides = 
           const em = forkEm(orm);
           return { ...base, em, loaders: createNotificationsLoaders(em) };
         },
-        handlers: [...customerHandlers(), ...orderHandlers(), ...mailHandlers()],
+        handlers: [...customerHandlers(), ...orderHandlers(), ...mailHandlers({ storefrontUrlBase: settings.storefrontUrlBase })],
         jobs: [() => startSender({ orm, deps: senderDeps, pollMs: settings.pollMs, workers: SENDER_WORKERS, log: log.child({ component: 'sender' }) })],
         registerMetrics: metrics.register,
       };

@@ -20,7 +20,7 @@ describe('customer e-mails', () => {
   let world: NotificationsWorld;
 
   beforeAll(async () => {
-    world = await startNotifications();
+    world = await startNotifications({ STOREFRONT_URL_BASE: 'https://shop.example/' });
   });
   afterAll(async () => {
     await world?.stop();
@@ -115,6 +115,10 @@ describe('customer e-mails', () => {
       expect(part).toContain('$59.96');
       expect(part).toContain('check out with another card');
     }
+    // the storefront's reorder page (reorder(orderId)) rebuilds the cart from the order
+    const reorderUrl = `https://shop.example/orders/${order.orderId}/reorder`;
+    expect(email.text).toContain(`Put these items in my cart again: ${reorderUrl}`);
+    expect(email.html).toContain(`href="${reorderUrl}"`);
     await eventually(async () => (await world.db.notificationsOf(order.orderId)).every((n) => n.status === 'SENT'), { what: 'the e-mail to be sent' });
     expect((await world.db.notificationsOf(order.orderId)).map((n) => n.kind)).toEqual(['PAYMENT_FAILED']);
   });

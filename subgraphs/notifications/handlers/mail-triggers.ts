@@ -9,6 +9,7 @@ import { RefundCompleted } from '../../../events/contracts/payments/refund-compl
 import { ReturnUpdated } from '../../../events/contracts/returns/return-updated.event.js';
 import { expectedDeliveryBy, shippingMethodLabel } from '../domain/delivery-estimate.js';
 import { orderLabel } from '../domain/order-facts.js';
+import { reorderLink } from '../domain/storefront-links.js';
 import { trackingLink } from '../domain/tracking-link.js';
 import { ProjectionsRepository } from '../store/projections.repository.js';
 import type { OrderSummaryRecord } from '../store/order-summary.entity.js';
@@ -48,23 +49,29 @@ function lookups(em: EntityManager): Lookups {
   };
 }
 
+/** Where the e-mails' links point (notifications' settings). */
+export interface MailLinks {
+  /** The storefront's address, no trailing slash. */
+  storefrontUrlBase: string;
+}
+
 interface MailTrigger {
   name: string;
   definition: EventDefinition;
-  compose(event: Envelope, find: Lookups): Promise<Draft | null>;
+  compose(event: Envelope, find: Lookups, links: MailLinks): Promise<Draft | null>;
 }
 
 function trigger<D extends EventDefinition, K extends NotificationKind>(
   definition: D,
   kind: K,
-  compose: (event: Envelope<PayloadOf<D>>, find: Lookups) => Promise<Omit<Draft<K>, 'kind'> | null>,
+  compose: (event: Envelope<PayloadOf<D>>, find: Lookups, links: MailLinks) => Promise<Omit<Draft<K>, 'kind'> | null>,
 ): MailTrigger {
   const name = `mail-${kind.toLowerCase().replace(/_/g, '-')}`;
   return {
     name,
     definition,
-    async compose(event, find) {
-      const draft = await compose(event as Envelope<PayloadOf<D>>, find);
+    async compose(event, find, links) {
+      const draft = await compose(event as Envelope<PayloadOf<D>>, find, links);
       return draft && ({ kind, ...draft } as Draft);
     },
   };
@@ -103,10 +110,11 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 
   // A declined card cancels the order (reason PAYMENT_DECLINED): this e-mail tells that story, the
   // cancellation e-mail is not sent as well.
-  trigger(OrderStatusChanged, 'PAYMENT_FAILED', async ({ payload }, find) => {
+  trigger(OrderStatusChanged, 'PAYMENT_FAILED', async ({ payload }, find, links) => {
     if (payload.status !== 'CANCELLED' || payload.reason !== 'PAYMENT_DECLINED') return null;
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
-    return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency } };
+    const reorderUrl = reorderLink(links.storefrontUrlBase, payload.orderId);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency, reorderUrl } };
   }),
 
   trigger(OrderStatusChanged, 'ORDER_ON_HOLD', async ({ payload }, find) => {
@@ -164,10 +172,10 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 ];
 
 /** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
-export function mailHandlers(): EventHandler[] {
+export function mailHandlers(links: MailLinks): EventHandler[] {
   return MAIL_TRIGGERS.map((t) =>
     handle(t.definition, { name: t.name, ...LOOKUP_RETRIES }, async (event, { em, log }) => {
-      const draft = await t.compose(event, lookups(em));
+      const draft = await t.compose(event, lookups(em), links);
       if (!draft) return;
       const outcome = await queueNotification(em, draft, event);
       log.info({ kind: draft.kind, orderId: draft.orderId, outcome }, 'e-mail queued');
