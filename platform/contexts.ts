@@ -224,6 +224,8 @@ export const CONTEXTS = {
       NOTIFICATION_POLL_MS: positiveMs.default(1_000),
       /** One SMTP connection, greeting or reply slower than this fails the attempt (retried later). */
       SMTP_TIMEOUT_MS: positiveMs.default(30_000),
+      /** The storefront's address, for links in e-mails (the declined card's reorder link: <base>/orders/<id>/reorder). */
+      STOREFRONT_URL_BASE: z.string().url().default('http://localhost:5173'),
     },
     configure: (s, { production, problems }) => {
       if (production && s.SMTP_URL && DEV_SMTP_HOSTS.has(new URL(s.SMTP_URL).hostname)) problems.push('SMTP_URL must not be the development mail server (maildev) in production');
@@ -236,6 +238,7 @@ export const CONTEXTS = {
         retryDelaysMs: s.NOTIFICATION_RETRY_DELAYS_MS.split(',').map(Number),
         pollMs: s.NOTIFICATION_POLL_MS,
         smtpTimeoutMs: s.SMTP_TIMEOUT_MS,
+        storefrontUrlBase: s.STOREFRONT_URL_BASE.replace(/\/+$/, ''),
       };
     },
     mappers: {

@@ -9,6 +9,7 @@ import { createSmtpMailer, type Mailer } from './mail/smtp-mailer.js';
 import { createDeliveryMetrics } from './metrics.js';
 import { createResolvers } from './resolvers/index.js';
 import { Migration0001Notifications } from './store/migrations/0001-notifications.js';
+import { Migration0002OrderDiscount } from './store/migrations/0002-order-discount.js';
 import { NotificationEntity } from './store/notification.entity.js';
 import { OrderSummaryEntity } from './store/order-summary.entity.js';
 import { RecipientEntity } from './store/recipient.entity.js';
@@ -33,7 +34,10 @@ export function createNotificationsSubgraph(overrides: NotificationsOverrides = 
     name: 'notifications',
     schemaFile: 'subgraphs/notifications/schema.graphql',
     entities: [NotificationEntity, RecipientEntity, OrderSummaryEntity],
-    migrations: [{ name: '0001-notifications', class: Migration0001Notifications }],
+    migrations: [
+      { name: '0001-notifications', class: Migration0001Notifications },
+      { name: '0002-order-discount', class: Migration0002OrderDiscount },
+    ],
     build({ config, orm, log }) {
       const settings = config.notifications;
       const { smtpUrl, mailFrom } = settings;
@@ -53,7 +57,7 @@ export function createNotificationsSubgraph(overrides: NotificationsOverrides = 
           const em = forkEm(orm);
           return { ...base, em, loaders: createNotificationsLoaders(em) };
         },
-        handlers: [...customerHandlers(), ...orderHandlers(), ...mailHandlers()],
+        handlers: [...customerHandlers(), ...orderHandlers(), ...mailHandlers({ storefrontUrlBase: settings.storefrontUrlBase })],
         jobs: [() => startSender({ orm, deps: senderDeps, pollMs: settings.pollMs, workers: SENDER_WORKERS, log: log.child({ component: 'sender' }) })],
         registerMetrics: metrics.register,
       };

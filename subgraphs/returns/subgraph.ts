@@ -1,6 +1,6 @@
 import { forkEm, type SubgraphSpec } from '../../platform/subgraph-runtime.js';
 import type { ReturnCarrierAdapter } from './carrier/return-carrier.js';
-import { StubReturnCarrier } from './carrier/stub-return-carrier.js';
+import { createReturnCarrier } from './carrier/create-return-carrier.js';
 import type { Context } from './context.js';
 import { orderHandlers } from './handlers/order.handlers.js';
 import { refundHandlers } from './handlers/refund.handlers.js';
@@ -13,7 +13,7 @@ import { WriteOffEntity } from './store/write-off.entity.js';
 import { createReturnsUseCases, type ReturnsDeps } from './use-cases/index.js';
 
 export interface ReturnsOverrides {
-  /** Instead of the stub (the shared carrier adapter, or a test's). */
+  /** Instead of the configured carrier (CARRIER_ADAPTER), e.g. a test's. */
   carrier?: ReturnCarrierAdapter;
   /** Instead of the wall clock (tests move time past the return window). */
   clock?: () => Date;
@@ -30,11 +30,11 @@ export function createReturnsSubgraph(overrides: ReturnsOverrides = {}): Subgrap
     schemaFile: 'subgraphs/returns/schema.graphql',
     entities: [OrderViewEntity, ReturnEntity, WriteOffEntity],
     migrations: [{ name: '0001-returns', class: Migration0001Returns }],
-    build({ config, orm }) {
+    build({ config, orm, outbound, log }) {
       const deps: ReturnsDeps = {
         eventNamespace: config.nats.namespace,
-        // the stub is the only return carrier so far; the shared EasyPost adapter is chosen here by configuration
-        carrier: overrides.carrier ?? new StubReturnCarrier(),
+        // the carrier fulfillment books with (CARRIER_ADAPTER): EasyPost return labels when configured
+        carrier: overrides.carrier ?? createReturnCarrier({ config, outbound, log }),
         // one return window for the whole system: the order closes when its returns stop being accepted
         policy: { windowMs: config.orders.returnWindowMs, restockingFeePercent: config.returns.restockingFeePercent },
         clock: overrides.clock ?? (() => new Date()),

@@ -6,6 +6,8 @@ import { DeliveryFailed } from '../../events/contracts/fulfillment/delivery-fail
 import { ShipmentDispatched } from '../../events/contracts/fulfillment/shipment-dispatched.event.js';
 import { PaymentCaptured } from '../../events/contracts/payments/payment-captured.event.js';
 import { RefundCompleted } from '../../events/contracts/payments/refund-completed.event.js';
+import { ReturnUpdated } from '../../events/contracts/returns/return-updated.event.js';
+import type { PayloadOf } from '../../events/contract.js';
 import type { ReceivedEmail } from '../../scripts/cluster/smtp-sink.js';
 import { eventually } from '../support/config.js';
 import { placedOrder, publishEvent, registeredCustomer, startNotifications, statusChanged, type NotificationsWorld } from './support.js';
@@ -18,7 +20,7 @@ describe('customer e-mails', () => {
   let world: NotificationsWorld;
 
   beforeAll(async () => {
-    world = await startNotifications();
+    world = await startNotifications({ STOREFRONT_URL_BASE: 'https://shop.example/' });
   });
   afterAll(async () => {
     await world?.stop();
@@ -27,14 +29,13 @@ describe('customer e-mails', () => {
   const arrival = (to: string, subject: RegExp): Promise<ReceivedEmail> =>
     eventually(() => world.sink.to(to).find((email) => subject.test(email.subject)), { what: `an e-mail to ${to} about ${subject}`, timeoutMs: 20_000 });
 
-  it('confirms an order with its items, formatted totals, shipping address, method and expected delivery', async () => {
+  it('confirms an order with its number, items, formatted totals, shipping address, method and expected delivery', async () => {
     const customer = await registeredCustomer(world);
-    const order = await placedOrder(world, customer.customerId);
+    const order = await placedOrder(world, customer.customerId, { number: 'CS-100042' });
     await statusChanged(world, order, 'CONFIRMED');
 
     const email = await arrival(customer.email, /is confirmed/);
-    const label = order.orderId.slice(0, 8).toUpperCase();
-    expect(email.subject).toBe(`Your CritterSupply order ${label} is confirmed`);
+    expect(email.subject).toBe('Your CritterSupply order CS-100042 is confirmed');
     expect(email.from).toContain('orders@crittersupply.dev');
     for (const part of [email.html, email.text]) {
       expect(part).toContain('Hi Alice,');
@@ -47,6 +48,8 @@ describe('customer e-mails', () => {
       expect(part).toContain('Portland, OR 97201');
       expect(part).toContain('Standard (5–7 days)');
       expect(part).toContain('Tuesday, December 8, 2026'); // placed Dec 1 + 7 days
+      expect(part).toContain('CS-100042');
+      expect(part).not.toContain('Discount'); // no coupon, no discount line
     }
     expect(email.html).toMatch(/<html[\s\S]*<table/); // MJML rendered, not raw
     expect(email.html).not.toContain('<mj-');
@@ -70,13 +73,23 @@ describe('customer e-mails', () => {
     expect(await sample('notification_delivery_seconds_bucket', { kind: 'ORDER_CONFIRMED', le: '+Inf' })).toBe(before + 1);
   });
 
-  it('shows the order number when orders announces one', async () => {
+  it('shows the coupon discount on the confirmation, the total as charged', async () => {
     const customer = await registeredCustomer(world);
-    const order = await placedOrder(world, customer.customerId, { number: 'CS-100042' } as never);
+    const order = await placedOrder(world, customer.customerId, { number: 'CS-100043', discountCents: 540, couponCode: 'WOOF10', totalCents: 5456 });
+    await statusChanged(world, order, 'CONFIRMED');
+    const email = await arrival(customer.email, /CS-100043 is confirmed/);
+    expect(email.text).toContain('Discount (WOOF10): −$5.40');
+    expect(email.text).toContain('Total:    $54.56');
+    expect(email.html).toContain('Discount (WOOF10)');
+    expect(email.html).toContain('−$5.40');
+  });
+
+  it('names an order recorded before order numbers existed by the start of its id', async () => {
+    const customer = await registeredCustomer(world);
+    const order = await placedOrder(world, customer.customerId);
     await statusChanged(world, order, 'CONFIRMED');
     const email = await arrival(customer.email, /is confirmed/);
-    // OrderPlaced gains `number` with the order-number work; until then the id's start stands in
-    expect(email.subject).toMatch(/order (CS-100042|[0-9A-F]{8}) is confirmed/);
+    expect(email.subject).toBe(`Your CritterSupply order ${order.orderId.slice(0, 8).toUpperCase()} is confirmed`);
   });
 
   it('escapes what customers typed: names and address lines never become markup', async () => {
@@ -102,6 +115,10 @@ describe('customer e-mails', () => {
       expect(part).toContain('$59.96');
       expect(part).toContain('check out with another card');
     }
+    // the storefront's reorder page (reorder(orderId)) rebuilds the cart from the order
+    const reorderUrl = `https://shop.example/orders/${order.orderId}/reorder`;
+    expect(email.text).toContain(`Put these items in my cart again: ${reorderUrl}`);
+    expect(email.html).toContain(`href="${reorderUrl}"`);
     await eventually(async () => (await world.db.notificationsOf(order.orderId)).every((n) => n.status === 'SENT'), { what: 'the e-mail to be sent' });
     expect((await world.db.notificationsOf(order.orderId)).map((n) => n.kind)).toEqual(['PAYMENT_FAILED']);
   });
@@ -193,5 +210,79 @@ describe('customer e-mails', () => {
     const email = await arrival(newEmail, /is confirmed/);
     expect(email.text).toContain('Hi Alicia,');
     expect(world.sink.to(customer.email).filter((e) => e.subject.includes(order.orderId.slice(0, 8).toUpperCase()))).toEqual([]);
+  });
+
+  describe('returns: one e-mail per step of a return (ReturnUpdated)', () => {
+    const returnStep = (order: { orderId: string; customerId: string }, returnId: string, sequence: number, changes: Partial<PayloadOf<typeof ReturnUpdated>>): PayloadOf<typeof ReturnUpdated> => ({
+      returnId,
+      orderId: order.orderId,
+      customerId: order.customerId,
+      status: 'REQUESTED',
+      previousStatus: null,
+      sequence,
+      open: true,
+      items: [{ sku: 'DOG-FOOD-5KG', name: 'Dog food 5 kg', quantity: 2, reason: 'NO_LONGER_NEEDED', unitPriceCents: 2499, acceptedQuantity: null }],
+      currency: 'USD',
+      restockingFeeCents: 750,
+      refundCents: 4248,
+      label: null,
+      rejectionReason: null,
+      refund: null,
+      occurredAt: new Date().toISOString(),
+      ...changes,
+    });
+    const publishStep = (payload: PayloadOf<typeof ReturnUpdated>) => publishEvent(world.stack, ReturnUpdated, payload, { customerId: payload.customerId, correlationId: payload.orderId });
+
+    it('tells an approved return with its items, refund, restocking fee and the prepaid label to print', async () => {
+      const customer = await registeredCustomer(world);
+      const order = await placedOrder(world, customer.customerId, { number: 'CS-100077' });
+      const labelUrl = 'https://labels.example.test/return/EZ1000000001.png';
+      await publishStep(
+        returnStep(order, randomUUID(), 2, { status: 'APPROVED', previousStatus: 'REQUESTED', label: { carrier: 'USPS', trackingNumber: '9400100000000000000001', labelUrl } }),
+      );
+      const email = await arrival(customer.email, /return is approved/);
+      expect(email.subject).toBe('Your return is approved (order CS-100077)');
+      for (const part of [email.html, email.text]) {
+        expect(part).toContain('Hi Alice,');
+        expect(part).toContain('2 × Dog food 5 kg');
+        expect(part).toContain('Refund: $42.48');
+        expect(part).toContain('Restocking fee: $7.50');
+        expect(part).toContain('USPS, tracking number 9400100000000000000001');
+      }
+      expect(email.text).toContain(`Print it: ${labelUrl}`);
+      expect(email.html).toContain(`href="${labelUrl}"`);
+    });
+
+    it('tells a rejected return with the reason as staff wrote it, escaped, and no refund or label', async () => {
+      const customer = await registeredCustomer(world);
+      const order = await placedOrder(world, customer.customerId);
+      await publishStep(returnStep(order, randomUUID(), 2, { status: 'REJECTED', previousStatus: 'REQUESTED', open: false, rejectionReason: 'Opened <food> bags cannot be returned' }));
+      const email = await arrival(customer.email, /return was not accepted/);
+      expect(email.text).toContain('Reason: Opened <food> bags cannot be returned');
+      expect(email.html).toContain('Reason: Opened &lt;food&gt; bags cannot be returned');
+      for (const part of [email.html, email.text]) {
+        expect(part).not.toContain('Refund:');
+        expect(part).not.toContain('Return label');
+      }
+    });
+
+    it('sends each step once: requested, received (accepted units), refunded', async () => {
+      const customer = await registeredCustomer(world);
+      const order = await placedOrder(world, customer.customerId);
+      const returnId = randomUUID();
+      await publishStep(returnStep(order, returnId, 1, {}));
+      await arrival(customer.email, /received your return request/);
+      const inspected = [{ sku: 'DOG-FOOD-5KG', name: 'Dog food 5 kg', quantity: 2, reason: 'NO_LONGER_NEEDED' as const, unitPriceCents: 2499, acceptedQuantity: 1 }];
+      await publishStep(returnStep(order, returnId, 3, { status: 'RECEIVED', previousStatus: 'APPROVED', items: inspected, refundCents: 2124, restockingFeeCents: 375 }));
+      const received = await arrival(customer.email, /received your returned items/);
+      expect(received.text).toContain('2 × Dog food 5 kg (1 accepted)');
+      expect(received.text).toContain('Your refund of $21.24 is on its way');
+      const refund = { refundId: randomUUID(), status: 'COMPLETED' as const, failureReason: null };
+      await publishStep(returnStep(order, returnId, 4, { status: 'REFUNDED', previousStatus: 'RECEIVED', open: false, items: inspected, refundCents: 2124, restockingFeeCents: 375, refund }));
+      const refunded = await arrival(customer.email, /return is refunded/);
+      expect(refunded.html).toContain('We refunded $21.24');
+      await eventually(async () => (await world.db.notificationsOf(order.orderId)).filter((n) => n.status === 'SENT').length === 3, { what: 'the three e-mails to be sent' });
+      expect((await world.db.notificationsOf(order.orderId)).map((n) => n.kind)).toEqual(['RETURN_UPDATED', 'RETURN_UPDATED', 'RETURN_UPDATED']);
+    });
   });
 });

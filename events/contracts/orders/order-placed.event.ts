@@ -16,6 +16,8 @@ export const OrderPlaced = defineEvent({
     orderId: z.string().uuid(),
     customerId: z.string(),
     checkoutId: z.string().uuid().optional(),
+    /** The human-readable order number (CS-100042); absent only in events recorded before numbers existed. */
+    number: z.string().optional(),
     items: z
       .array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive(), unitPriceCents: z.number().int().nonnegative() }))
       .min(1),

@@ -6,6 +6,9 @@ export interface OrderFacts {
   number: string | null;
   items: { sku: string; name: string; quantity: number; unitPriceCents: number }[];
   subtotalCents: number;
+  /** The coupon's discount, 0 without a coupon. */
+  discountCents: number;
+  couponCode: string | null;
   shippingCents: number;
   totalCents: number;
   currency: string;

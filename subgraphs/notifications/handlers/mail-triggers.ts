@@ -6,8 +6,10 @@ import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-f
 import { ShipmentDispatched } from '../../../events/contracts/fulfillment/shipment-dispatched.event.js';
 import { OrderStatusChanged } from '../../../events/contracts/orders/order-status-changed.event.js';
 import { RefundCompleted } from '../../../events/contracts/payments/refund-completed.event.js';
+import { ReturnUpdated } from '../../../events/contracts/returns/return-updated.event.js';
 import { expectedDeliveryBy, shippingMethodLabel } from '../domain/delivery-estimate.js';
 import { orderLabel } from '../domain/order-facts.js';
+import { reorderLink } from '../domain/storefront-links.js';
 import { trackingLink } from '../domain/tracking-link.js';
 import { ProjectionsRepository } from '../store/projections.repository.js';
 import type { OrderSummaryRecord } from '../store/order-summary.entity.js';
@@ -47,23 +49,29 @@ function lookups(em: EntityManager): Lookups {
   };
 }
 
+/** Where the e-mails' links point (notifications' settings). */
+export interface MailLinks {
+  /** The storefront's address, no trailing slash. */
+  storefrontUrlBase: string;
+}
+
 interface MailTrigger {
   name: string;
   definition: EventDefinition;
-  compose(event: Envelope, find: Lookups): Promise<Draft | null>;
+  compose(event: Envelope, find: Lookups, links: MailLinks): Promise<Draft | null>;
 }
 
 function trigger<D extends EventDefinition, K extends NotificationKind>(
   definition: D,
   kind: K,
-  compose: (event: Envelope<PayloadOf<D>>, find: Lookups) => Promise<Omit<Draft<K>, 'kind'> | null>,
+  compose: (event: Envelope<PayloadOf<D>>, find: Lookups, links: MailLinks) => Promise<Omit<Draft<K>, 'kind'> | null>,
 ): MailTrigger {
   const name = `mail-${kind.toLowerCase().replace(/_/g, '-')}`;
   return {
     name,
     definition,
-    async compose(event, find) {
-      const draft = await compose(event as Envelope<PayloadOf<D>>, find);
+    async compose(event, find, links) {
+      const draft = await compose(event as Envelope<PayloadOf<D>>, find, links);
       return draft && ({ kind, ...draft } as Draft);
     },
   };
@@ -88,6 +96,8 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
         orderLabel,
         items: order.items,
         subtotalCents: order.subtotalCents,
+        discountCents: order.discountCents,
+        couponCode: order.couponCode,
         shippingCents: order.shippingCents,
         totalCents: order.totalCents,
         currency: order.currency,
@@ -100,10 +110,11 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 
   // A declined card cancels the order (reason PAYMENT_DECLINED): this e-mail tells that story, the
   // cancellation e-mail is not sent as well.
-  trigger(OrderStatusChanged, 'PAYMENT_FAILED', async ({ payload }, find) => {
+  trigger(OrderStatusChanged, 'PAYMENT_FAILED', async ({ payload }, find, links) => {
     if (payload.status !== 'CANCELLED' || payload.reason !== 'PAYMENT_DECLINED') return null;
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
-    return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency } };
+    const reorderUrl = reorderLink(links.storefrontUrlBase, payload.orderId);
+    return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency, reorderUrl } };
   }),
 
   trigger(OrderStatusChanged, 'ORDER_ON_HOLD', async ({ payload }, find) => {
@@ -134,6 +145,24 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
     return { to, orderId: payload.orderId, data: { firstName, orderLabel, amountCents: payload.amountCents, currency: payload.currency } };
   }),
 
+  // every step of a return, the whole return each time (the event carries it all)
+  trigger(ReturnUpdated, 'RETURN_UPDATED', async ({ payload }, find) => {
+    const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
+    const data = {
+      firstName,
+      orderLabel,
+      status: payload.status,
+      refundFailed: payload.refund?.status === 'FAILED',
+      items: payload.items.map(({ name, quantity, acceptedQuantity }) => ({ name, quantity, acceptedQuantity })),
+      currency: payload.currency,
+      refundCents: payload.refundCents,
+      restockingFeeCents: payload.restockingFeeCents,
+      label: payload.status === 'APPROVED' ? payload.label : null,
+      rejectionReason: payload.rejectionReason,
+    };
+    return { to, orderId: payload.orderId, data };
+  }),
+
   // to the address the account had when the reset was asked for, even if the projection lags
   trigger(PasswordResetRequested, 'PASSWORD_RESET', async ({ payload }) => ({
     to: { email: payload.email, customerId: payload.customerId },
@@ -143,10 +172,10 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 ];
 
 /** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
-export function mailHandlers(): EventHandler[] {
+export function mailHandlers(links: MailLinks): EventHandler[] {
   return MAIL_TRIGGERS.map((t) =>
     handle(t.definition, { name: t.name, ...LOOKUP_RETRIES }, async (event, { em, log }) => {
-      const draft = await t.compose(event, lookups(em));
+      const draft = await t.compose(event, lookups(em), links);
       if (!draft) return;
       const outcome = await queueNotification(em, draft, event);
       log.info({ kind: draft.kind, orderId: draft.orderId, outcome }, 'e-mail queued');

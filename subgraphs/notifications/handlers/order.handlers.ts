@@ -13,10 +13,12 @@ export function orderHandlers(): EventHandler[] {
     handle(OrderPlaced, { name: 'order-summary-on-order-placed' }, async (event, { em }) => {
       const p = event.payload;
       await new ProjectionsRepository(em).recordOrder(p.orderId, p.customerId, {
-        // orders adds the human-readable number to OrderPlaced; until then the e-mails show the id's start
-        number: (p as { number?: string | null }).number ?? null,
+        // events recorded before orders had numbers carry none: the e-mails show the id's start then
+        number: p.number ?? null,
         items: p.items,
         subtotalCents: p.subtotalCents,
+        discountCents: p.discountCents ?? 0,
+        couponCode: p.couponCode ?? null,
         shippingCents: p.shippingCents,
         totalCents: p.totalCents,
         currency: p.currency,

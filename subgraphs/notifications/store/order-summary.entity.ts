@@ -16,6 +16,8 @@ export const OrderSummaryEntity = new EntitySchema<OrderSummaryRecord>({
     number: { type: 'text', nullable: true },
     items: { type: 'json' },
     subtotalCents: { type: 'integer', fieldName: 'subtotal_cents' },
+    discountCents: { type: 'integer', fieldName: 'discount_cents' },
+    couponCode: { type: 'text', fieldName: 'coupon_code', nullable: true },
     shippingCents: { type: 'integer', fieldName: 'shipping_cents' },
     totalCents: { type: 'integer', fieldName: 'total_cents' },
     currency: { type: 'text' },

@@ -29,8 +29,8 @@ export class ProjectionsRepository {
   async recordOrder(orderId: string, customerId: string, facts: Omit<OrderFacts, 'capturedCents'>): Promise<void> {
     await this.em.execute(
       `insert into "${this.schema}".order_summary
-         (order_id, customer_id, number, items, subtotal_cents, shipping_cents, total_cents, currency, shipping_address, shipping_method, placed_at)
-       values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?)
+         (order_id, customer_id, number, items, subtotal_cents, discount_cents, coupon_code, shipping_cents, total_cents, currency, shipping_address, shipping_method, placed_at)
+       values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
        on conflict (order_id) do update set number = coalesce(order_summary.number, excluded.number)`,
       [
         orderId,
@@ -38,6 +38,8 @@ export class ProjectionsRepository {
         facts.number,
         JSON.stringify(facts.items),
         facts.subtotalCents,
+        facts.discountCents,
+        facts.couponCode,
         facts.shippingCents,
         facts.totalCents,
         facts.currency,

@@ -5,6 +5,7 @@ import { orderOnHold } from './order-on-hold.template.js';
 import { passwordReset } from './password-reset.template.js';
 import { paymentFailed } from './payment-failed.template.js';
 import { refundCompleted } from './refund-completed.template.js';
+import { returnUpdated } from './return-updated.template.js';
 import { shipmentDispatched } from './shipment-dispatched.template.js';
 import type { Template } from './template.js';
 
@@ -21,6 +22,7 @@ export const TEMPLATES = {
   DELIVERY_FAILED: deliveryFailed,
   REFUND_COMPLETED: refundCompleted,
   PASSWORD_RESET: passwordReset,
+  RETURN_UPDATED: returnUpdated,
 } as const;
 
 export type NotificationKind = keyof typeof TEMPLATES;

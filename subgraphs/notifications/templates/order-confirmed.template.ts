@@ -8,6 +8,9 @@ export interface OrderConfirmedData {
   orderLabel: string;
   items: { name: string; sku: string; quantity: number; unitPriceCents: number }[];
   subtotalCents: number;
+  /** The coupon's discount, 0 without one. */
+  discountCents: number;
+  couponCode: string | null;
   shippingCents: number;
   totalCents: number;
   currency: string;
@@ -15,6 +18,8 @@ export interface OrderConfirmedData {
   shippingMethod: string;
   expectedBy: Date;
 }
+
+const discountLabel = (d: Pick<OrderConfirmedData, 'couponCode'>): string => (d.couponCode ? `Discount (${d.couponCode})` : 'Discount');
 
 /** Sent when the order is CONFIRMED: stock reserved, payment taken (SPEC §11: within 5 min). */
 export const orderConfirmed: Template<OrderConfirmedData> = {
@@ -29,6 +34,7 @@ export const orderConfirmed: Template<OrderConfirmedData> = {
         <tr style="border-bottom:1px solid #ddd;text-align:left"><th>Item</th><th>Qty</th><th style="text-align:right">Price</th></tr>
         ${d.items.map((item) => mjml`<tr><td>${item.name}</td><td>${item.quantity}</td><td style="text-align:right">${m(item.unitPriceCents * item.quantity)}</td></tr>`)}
         <tr><td colspan="2">Subtotal</td><td style="text-align:right">${m(d.subtotalCents)}</td></tr>
+        ${d.discountCents > 0 ? mjml`<tr><td colspan="2">${discountLabel(d)}</td><td style="text-align:right">−${m(d.discountCents)}</td></tr>` : null}
         <tr><td colspan="2">Shipping</td><td style="text-align:right">${m(d.shippingCents)}</td></tr>
         <tr style="font-weight:bold"><td colspan="2">Total</td><td style="text-align:right">${m(d.totalCents)}</td></tr>
       </mj-table>
@@ -45,6 +51,7 @@ export const orderConfirmed: Template<OrderConfirmedData> = {
       ...d.items.map((item) => `  ${item.quantity} × ${item.name}  ${m(item.unitPriceCents * item.quantity)}`),
       '',
       `Subtotal: ${m(d.subtotalCents)}`,
+      ...(d.discountCents > 0 ? [`${discountLabel(d)}: −${m(d.discountCents)}`] : []),
       `Shipping: ${m(d.shippingCents)}`,
       `Total:    ${m(d.totalCents)}`,
       '',

@@ -63,6 +63,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       OrderPlaced,
       {
         orderId: order.id,
+        number: order.number,
         customerId: order.customerId,
         checkoutId: record.id,
         items: draft.lines.map((line) => ({ sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPrice.cents })),

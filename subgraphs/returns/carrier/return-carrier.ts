@@ -20,7 +20,8 @@ export interface ReturnLabel {
 
 /**
  * The port to the carriers for returns, shaped like fulfillment's CarrierAdapter. Implementations:
- * the stub (carrier/stub-return-carrier.ts); the shared EasyPost adapter is to implement this too.
+ * the stub (carrier/stub-return-carrier.ts) and the shared carrier adapter (fulfillment's, chosen by
+ * CARRIER_ADAPTER) seen through this port (carrier/create-return-carrier.ts).
  */
 export interface ReturnCarrierAdapter {
   /** Issues the prepaid label. Idempotent per return: asking again gives the same label. */
