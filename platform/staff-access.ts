@@ -1,5 +1,5 @@
 import type { Caller, Role } from './auth.js';
-import { forbidden } from './errors.js';
+import { forbidden, unauthenticated } from './errors.js';
 
 /**
  * Least privilege for staff (issue 9, finding 7): what each staff role may do with customers'
@@ -29,8 +29,9 @@ export function staffMay(caller: Caller, capability: StaffCapability): boolean {
   return caller.kind === 'staff' && ROLES_WITH[capability].includes(caller.role);
 }
 
-/** FORBIDDEN unless the caller is staff with the capability. */
+/** UNAUTHENTICATED for anonymous callers, FORBIDDEN unless the caller is staff with the capability. */
 export function requireStaffCapability(caller: Caller, capability: StaffCapability): void {
+  if (caller.kind === 'anonymous') throw unauthenticated();
   if (!staffMay(caller, capability)) throw forbidden(`Your role may not ${DESCRIBED[capability]}`);
 }
 
