@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './context.js';
-import { GATEWAY_SECRET_HEADER } from '../platform/gateway-link.js';
+import { CLIENT_ADDRESS_HEADER, GATEWAY_SECRET_HEADER } from '../platform/gateway-link.js';
 
 /**
  * Subgraph calls reuse a bounded pool of keep-alive connections: query plans fan out to
@@ -16,8 +16,9 @@ export function createSubgraphFetcher(options: { connectionsPerOrigin: number })
 }
 
 /**
- * Forwards the caller's token (subgraphs verify it again) and the request id for log correlation,
- * and presents the gateway's shared secret (subgraphs answer nobody else).
+ * Forwards the caller's token (subgraphs verify it again), the request id for log correlation and
+ * the client's address (sign-in throttling counts it), and presents the gateway's shared secret
+ * (subgraphs answer nobody else, which is why they may believe the address).
  */
 export class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly gatewaySecret: string;
@@ -32,5 +33,6 @@ export class AuthenticatedSubgraph extends RemoteGraphQLDataSource<GatewayContex
     request.http.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if ('authorization' in context && context.authorization) request.http.headers.set('authorization', context.authorization);
     if ('requestId' in context && context.requestId) request.http.headers.set('x-request-id', context.requestId);
+    if ('clientAddress' in context && context.clientAddress) request.http.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
   }
 }

@@ -50,8 +50,13 @@ const DEV_SMTP_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', 'maildev']);
 export const CONTEXTS = {
   customers: context({
     port: 4001,
-    settings: {},
-    configure: () => ({}),
+    settings: {
+      /** Failed sign-ins for one e-mail from all addresses together within LOGIN_FAILURE_WINDOW_MS; then every attempt waits. */
+      LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(100),
+      /** The first wait of an address that used its LOGIN_MAX_FAILURES for an e-mail; doubles per further failure, at most the window. */
+      LOGIN_RETRY_DELAY_MS: positiveMs.default(30_000),
+    },
+    configure: (s) => ({ login: { maxFailuresPerEmail: s.LOGIN_MAX_FAILURES_PER_EMAIL, retryDelayMs: s.LOGIN_RETRY_DELAY_MS } }),
     mappers: {
       Customer: '../store/customer.entity.js#CustomerRecord',
       Address: '../store/address.entity.js#AddressRecord',

@@ -4,6 +4,13 @@ import type { RequestHandler } from 'express';
 /** The header that proves a subgraph request comes from the gateway. */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
+/**
+ * The client's address as the gateway computed it (TRUST_PROXY_HOPS). The gateway always sets it,
+ * overwriting whatever a client sent; subgraphs believe it only on requests that passed
+ * requireGateway.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-critter-client-address';
+
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /**

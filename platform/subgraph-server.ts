@@ -15,7 +15,7 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from './errors.js';
 import { safeTextPlugin } from './text-input.js';
 import { jsonErrors } from './http-errors.js';
-import { requireGateway } from './gateway-link.js';
+import { CLIENT_ADDRESS_HEADER, requireGateway } from './gateway-link.js';
 import { limitRules, type QueryLimits } from './query-limits.js';
 import type { Logger } from './logger.js';
 import { createMetrics, metricsPlugin, type Metrics } from './metrics.js';
@@ -25,6 +25,11 @@ export interface RequestContext {
   caller: Caller;
   log: Logger;
   requestId: string;
+  /**
+   * The client's address as the gateway computed it (TRUST_PROXY_HOPS). Trusted only because
+   * /graphql answers nobody but the gateway (requireGateway); absent when the gateway sent none.
+   */
+  clientAddress?: string;
 }
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
@@ -137,7 +142,13 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-        return options.createContext({ caller: res.locals.caller as Caller, requestId, log: log.child({ requestId }) });
+        const clientAddress = req.headers[CLIENT_ADDRESS_HEADER];
+        return options.createContext({
+          caller: res.locals.caller as Caller,
+          requestId,
+          log: log.child({ requestId }),
+          ...(typeof clientAddress === 'string' && clientAddress ? { clientAddress } : {}),
+        });
       },
     }),
   );

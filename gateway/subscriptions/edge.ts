@@ -125,6 +125,8 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
   const subscribeField: GraphQLFieldResolver<unknown, { session: Session }> = async (_root, args, { session }, info) => {
     const route = routes.get(info.fieldName);
     if (!route) throw new GraphQLError(`${info.fieldName} is not served`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const refusal = route.refuse?.(args, session.caller);
+    if (refusal) throw new GraphQLError(refusal, { extensions: { code: 'FORBIDDEN' } });
     // Listen before asking, so nothing that happens in between is missed.
     const queue = new EventQueue<Envelope>();
     const stopListening = options.feed.listen(route.event, (event) => {

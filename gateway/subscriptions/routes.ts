@@ -5,6 +5,7 @@ import { AlertRaised } from '../../events/contracts/operations/alert-raised.even
 import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
 import { decodeOrderStatusCursor, encodeOrderStatusCursor } from '../../events/contracts/orders/order-status-cursor.js';
 import type { ResumeSpec } from './resume.js';
+import { staffMay } from '../../platform/staff-access.js';
 
 /**
  * How each `Subscription` field of the API schema is served by the edge: which integration
@@ -21,6 +22,8 @@ export interface SubscriptionRoute<TArgs = Record<string, unknown>> {
    * `when` limits it to some arguments (default: always), e.g. only when an entity id is given.
    */
   authorize?: { query: string; variables: (args: TArgs) => Record<string, unknown>; when?: (args: TArgs) => boolean };
+  /** Refuses some callers outright, before anything is asked (FORBIDDEN with this message); null → go on. */
+  refuse?: (args: TArgs, caller: Exclude<Caller, { kind: 'anonymous' }>) => string | null;
   /** Whether this event belongs to this subscription. Identity comes only from the verified caller. */
   concerns: (event: Envelope<any>, args: TArgs, caller: Exclude<Caller, { kind: 'anonymous' }>) => boolean;
   /** `field` null: the payload is the entity itself (`alertRaised: Alert!`). */
@@ -50,6 +53,9 @@ const orderUpdated: SubscriptionRoute<{ orderId?: string | null; after?: string 
     variables: (args) => ({ id: args.orderId }),
     when: (args) => args.orderId != null,
   },
+  // every order at once: only staff whose work needs it (platform/staff-access.ts)
+  refuse: (args, caller) =>
+    args.orderId == null && caller.kind === 'staff' && !staffMay(caller, 'watchAllOrders') ? 'Your role may not watch every order; give an orderId' : null,
   // a customer hears only of their own orders (the envelope's customerId); staff of any order
   concerns: (event, args, caller) =>
     (args.orderId == null || event.payload.orderId === args.orderId) && (caller.kind === 'staff' || event.customerId === caller.subject),

@@ -9,6 +9,7 @@ import { StaffAccountEntity } from './store/staff-account.entity.js';
 import { AddressEntity } from './store/address.entity.js';
 import { Migration0001Customers } from './store/migrations/0001-customers.js';
 import { Migration0002SessionLifecycle } from './store/migrations/0002-session-lifecycle.js';
+import { Migration0003LoginFailureAddress } from './store/migrations/0003-login-failure-address.js';
 import { createScryptPasswordHasher, PRODUCTION_SCRYPT, TEST_SCRYPT } from './adapters/passwords/password-hasher.js';
 import { createAddressVerification } from '../../platform/address-verification/create-address-verification.js';
 import { checkoutAddressHandlers } from './handlers/checkout-addresses.handlers.js';
@@ -26,13 +27,19 @@ export const customersSubgraph: SubgraphSpec<Context> = {
   migrations: [
     { name: '0001-customers', class: Migration0001Customers },
     { name: '0002-session-lifecycle', class: Migration0002SessionLifecycle },
+    { name: '0003-login-failure-address', class: Migration0003LoginFailureAddress },
   ],
   async build({ config, log, orm, outbound }) {
     const deps: CustomersDeps = {
       tokens: await createTokenIssuer(config.jwt),
       passwords: createScryptPasswordHasher(config.env === 'test' ? TEST_SCRYPT : PRODUCTION_SCRYPT),
       addressVerification: createAddressVerification({ config, outbound, log }),
-      loginPolicy: { maxFailures: config.login.maxFailures, windowMs: config.login.failureWindowMs },
+      loginPolicy: {
+        maxFailures: config.login.maxFailures,
+        windowMs: config.login.failureWindowMs,
+        maxFailuresPerEmail: config.customers.login.maxFailuresPerEmail,
+        retryDelayMs: config.customers.login.retryDelayMs,
+      },
       passwordReset: config.passwordReset,
       eventNamespace: config.nats.namespace,
     };

@@ -139,6 +139,9 @@ type Documents = {
     "\n  query ReturnsTestReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsTestReturn\n    }\n  }\n  \n": typeof types.ReturnsTestReturnDocument,
     "\n  query ReturnsTestReturns($status: ReturnStatus, $first: Int, $after: String) {\n    returns(status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReturnsTestReturnsDocument,
     "\n  query ReturnsTestOrderWithReturns($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total {\n        cents\n      }\n      timeline {\n        type\n        detail\n      }\n      payment {\n        status\n        captured {\n          cents\n        }\n        refunded {\n          cents\n        }\n      }\n      returns {\n        id\n        status\n        refundAmount {\n          cents\n        }\n      }\n    }\n  }\n": typeof types.ReturnsTestOrderWithReturnsDocument,
+    "\n  query StaffAccessShipTo($id: ID!) {\n    order(id: $id) {\n      id\n      shippingAddress {\n        city\n      }\n    }\n  }\n": typeof types.StaffAccessShipToDocument,
+    "\n  query StaffAccessShipmentShipTo($id: ID!) {\n    shipment(id: $id) {\n      id\n      order {\n        id\n        shippingAddress {\n          city\n        }\n      }\n    }\n  }\n": typeof types.StaffAccessShipmentShipToDocument,
+    "\n  query StaffAccessShipmentsOfOrder($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      shipments {\n        id\n      }\n    }\n  }\n": typeof types.StaffAccessShipmentsOfOrderDocument,
     "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n": typeof types.StorefrontListingDocument,
     "\n  query StorefrontCategories {\n    categories\n  }\n": typeof types.StorefrontCategoriesDocument,
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": typeof types.StorefrontCheckoutOptionsDocument,
@@ -276,6 +279,9 @@ const documents: Documents = {
     "\n  query ReturnsTestReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsTestReturn\n    }\n  }\n  \n": types.ReturnsTestReturnDocument,
     "\n  query ReturnsTestReturns($status: ReturnStatus, $first: Int, $after: String) {\n    returns(status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        status\n      }\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReturnsTestReturnsDocument,
     "\n  query ReturnsTestOrderWithReturns($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total {\n        cents\n      }\n      timeline {\n        type\n        detail\n      }\n      payment {\n        status\n        captured {\n          cents\n        }\n        refunded {\n          cents\n        }\n      }\n      returns {\n        id\n        status\n        refundAmount {\n          cents\n        }\n      }\n    }\n  }\n": types.ReturnsTestOrderWithReturnsDocument,
+    "\n  query StaffAccessShipTo($id: ID!) {\n    order(id: $id) {\n      id\n      shippingAddress {\n        city\n      }\n    }\n  }\n": types.StaffAccessShipToDocument,
+    "\n  query StaffAccessShipmentShipTo($id: ID!) {\n    shipment(id: $id) {\n      id\n      order {\n        id\n        shippingAddress {\n          city\n        }\n      }\n    }\n  }\n": types.StaffAccessShipmentShipToDocument,
+    "\n  query StaffAccessShipmentsOfOrder($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      shipments {\n        id\n      }\n    }\n  }\n": types.StaffAccessShipmentsOfOrderDocument,
     "\n  query StorefrontListing($first: Int) {\n    products(first: $first) {\n      nodes {\n        sku\n        name\n        status\n        purchasable\n        price {\n          formatted\n        }\n        availability {\n          inStock\n        }\n      }\n    }\n  }\n": types.StorefrontListingDocument,
     "\n  query StorefrontCategories {\n    categories\n  }\n": types.StorefrontCategoriesDocument,
     "\n  query StorefrontCheckoutOptions($id: ID!) {\n    checkout(id: $id) {\n      shippingOptions {\n        method\n        cost {\n          cents\n          formatted\n        }\n        minDays\n        maxDays\n      }\n    }\n  }\n": types.StorefrontCheckoutOptionsDocument,
@@ -802,6 +808,18 @@ export function graphql(source: "\n  query ReturnsTestReturns($status: ReturnSta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReturnsTestOrderWithReturns($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total {\n        cents\n      }\n      timeline {\n        type\n        detail\n      }\n      payment {\n        status\n        captured {\n          cents\n        }\n        refunded {\n          cents\n        }\n      }\n      returns {\n        id\n        status\n        refundAmount {\n          cents\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReturnsTestOrderWithReturns($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total {\n        cents\n      }\n      timeline {\n        type\n        detail\n      }\n      payment {\n        status\n        captured {\n          cents\n        }\n        refunded {\n          cents\n        }\n      }\n      returns {\n        id\n        status\n        refundAmount {\n          cents\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffAccessShipTo($id: ID!) {\n    order(id: $id) {\n      id\n      shippingAddress {\n        city\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffAccessShipTo($id: ID!) {\n    order(id: $id) {\n      id\n      shippingAddress {\n        city\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffAccessShipmentShipTo($id: ID!) {\n    shipment(id: $id) {\n      id\n      order {\n        id\n        shippingAddress {\n          city\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffAccessShipmentShipTo($id: ID!) {\n    shipment(id: $id) {\n      id\n      order {\n        id\n        shippingAddress {\n          city\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffAccessShipmentsOfOrder($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      shipments {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffAccessShipmentsOfOrder($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      shipments {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

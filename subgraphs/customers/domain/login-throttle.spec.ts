@@ -1,36 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { decideLoginAttempt, type ThrottlePolicy } from './login-throttle.js';
+import { decideLoginAttempt, type FailedAttempt, type ThrottlePolicy } from './login-throttle.js';
 
-const policy: ThrottlePolicy = { maxFailures: 3, windowMs: 15 * 60_000 };
+const policy: ThrottlePolicy = { maxFailures: 3, windowMs: 15 * 60_000, maxFailuresPerEmail: 6, retryDelayMs: 30_000 };
 const now = new Date('2025-01-01T12:00:00.000Z');
-const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+const here = (secondsAgo: number): FailedAttempt => ({ at: new Date(now.getTime() - secondsAgo * 1000), fromThisAddress: true });
+const elsewhere = (secondsAgo: number): FailedAttempt => ({ at: new Date(now.getTime() - secondsAgo * 1000), fromThisAddress: false });
 
 describe('decideLoginAttempt', () => {
   it('allows an attempt when nothing failed before', () => {
     expect(decideLoginAttempt([], now, policy)).toEqual({ allowed: true });
   });
 
-  it('allows attempts while fewer failures than the limit lie in the window', () => {
-    expect(decideLoginAttempt([ago(10), ago(20)], now, policy)).toEqual({ allowed: true });
+  it('allows an address its free failures', () => {
+    expect(decideLoginAttempt([here(10), here(20)], now, policy)).toEqual({ allowed: true });
   });
 
-  it('refuses once the limit is reached, until the oldest counting failure leaves the window', () => {
-    // failures 60 s, 30 s and 10 s ago: the one 60 s ago leaves the 900 s window in 840 s
-    expect(decideLoginAttempt([ago(10), ago(60), ago(30)], now, policy)).toEqual({ allowed: false, retryAfterSeconds: 840 });
+  it('makes an address that used its free failures wait the retry delay after its last failure', () => {
+    expect(decideLoginAttempt([here(10), here(60), here(30)], now, policy)).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    expect(decideLoginAttempt([here(40), here(60), here(50)], now, policy)).toEqual({ allowed: true });
   });
 
-  it('counts only as many failures as needed to fall below the limit when more were recorded', () => {
-    // five failures, limit three: allowed again when the third-newest (300 s ago) leaves
-    const failures = [ago(500), ago(400), ago(300), ago(200), ago(100)];
-    expect(decideLoginAttempt(failures, now, policy)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+  it('doubles the delay with every further failure, up to the window', () => {
+    // five failures from here, three free: the delay is 30 s · 2² = 120 s after the newest
+    expect(decideLoginAttempt([here(500), here(400), here(300), here(200), here(100)], now, policy)).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    const many: FailedAttempt[] = Array.from({ length: 5 }, (_, i) => here(5 + i));
+    const slow = { ...policy, maxFailures: 1, maxFailuresPerEmail: 100 };
+    // 30 s · 2⁴ = 480 s
+    expect(decideLoginAttempt(many, now, slow)).toEqual({ allowed: false, retryAfterSeconds: 475 });
+    const endless = Array.from({ length: 20 }, (_, i) => here(5 + i));
+    expect(decideLoginAttempt(endless, now, { ...slow, maxFailuresPerEmail: 1000 })).toEqual({ allowed: false, retryAfterSeconds: 895 });
+  });
+
+  it("does not hold another address's failures against this one", () => {
+    expect(decideLoginAttempt([elsewhere(1), elsewhere(2), elsewhere(3), elsewhere(4), here(5)], now, policy)).toEqual({ allowed: true });
+  });
+
+  it('refuses every address at the per-e-mail ceiling, until the oldest counting failure leaves the window', () => {
+    const spread = [elsewhere(100), elsewhere(200), elsewhere(300), elsewhere(400), elsewhere(500), elsewhere(600), elsewhere(700)];
+    // seven failures, ceiling six: allowed again when the sixth-newest (600 s ago) leaves the 900 s window
+    expect(decideLoginAttempt(spread, now, policy)).toEqual({ allowed: false, retryAfterSeconds: 300 });
   });
 
   it('ignores failures older than the window', () => {
-    expect(decideLoginAttempt([ago(900), ago(1000), ago(5)], now, policy)).toEqual({ allowed: true });
-  });
-
-  it('never asks to retry in less than a second', () => {
-    const decision = decideLoginAttempt([ago(899.9), ago(1), ago(2)], now, policy);
-    expect(decision).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(decideLoginAttempt([here(900), here(1000), here(5)], now, policy)).toEqual({ allowed: true });
+    expect(decideLoginAttempt(Array.from({ length: 10 }, (_, i) => elsewhere(901 + i)), now, policy)).toEqual({ allowed: true });
   });
 });

@@ -21,6 +21,8 @@ export interface CustomersDeps {
 /** What a use case runs with: the request's caller, its EntityManager fork and loaders. */
 export interface UseCaseContext {
   caller: Caller;
+  /** The client's address as the gateway saw it; absent only off the gateway path. */
+  clientAddress?: string;
   log: Logger;
   em: EntityManager;
   loaders: Loaders;

@@ -9,12 +9,15 @@ import type { SessionResult } from './session.js';
 
 /** The same words for an unknown e-mail and a wrong password: they must not tell which. */
 export const INVALID_CREDENTIALS_MESSAGE = 'Invalid e-mail or password';
+/** Requests without an address the gateway vouched for share one allowance. */
+const UNKNOWN_ADDRESS = '';
 export const TOO_MANY_ATTEMPTS_MESSAGE = 'Too many failed sign-in attempts; try again later';
 
 /**
  * Sign-in for customers and staff. Each attempt is counted as a failure before the password is
  * checked and the count is cleared when it proves right, so parallel guesses cannot slip past
- * the limit between check and count.
+ * the limit between check and count. Failures are held against the client address the gateway
+ * vouched for (domain/login-throttle.ts), so a guesser elsewhere does not lock the owner out.
  */
 export async function login(ctx: UseCaseContext, email: string, password: string): Promise<SessionResult> {
   const key = toEmailKey(email);
@@ -24,12 +27,13 @@ export async function login(ctx: UseCaseContext, email: string, password: string
     throw unauthenticated(INVALID_CREDENTIALS_MESSAGE);
   }
 
+  const address = ctx.clientAddress ?? UNKNOWN_ADDRESS;
   const decision = await ctx.em.transactional(async (em) => {
     const throttle = new LoginThrottleRepository(em);
     await throttle.lockKey(key);
-    const { failures, now } = await throttle.recentFailures(key, ctx.deps.loginPolicy.windowMs);
+    const { failures, now } = await throttle.recentFailures(key, address, ctx.deps.loginPolicy.windowMs);
     const verdict = decideLoginAttempt(failures, now, ctx.deps.loginPolicy);
-    if (verdict.allowed) await throttle.recordFailure(key);
+    if (verdict.allowed) await throttle.recordFailure(key, address);
     return verdict;
   });
   if (!decision.allowed) {
@@ -45,7 +49,7 @@ export async function login(ctx: UseCaseContext, email: string, password: string
 
   const rehash = ctx.deps.passwords.needsRehash(account.passwordHash) ? await ctx.deps.passwords.hash(password) : null;
   await ctx.em.transactional(async (em) => {
-    await new LoginThrottleRepository(em).clearFailures(key);
+    await new LoginThrottleRepository(em).clearFailuresFrom(key, address);
     if (rehash && staff) await new StaffAccountRepository(em).changePasswordHash(staff, rehash);
     if (rehash && customer) await new CustomerRepository(em).changePasswordHash(customer, rehash);
   });

@@ -1,4 +1,5 @@
-import { hasStaffRole, requireCustomer, requireSignedIn, requireStaff } from '../../../platform/auth.js';
+import { requireCustomer, requireSignedIn } from '../../../platform/auth.js';
+import { requireStaffCapability, staffMay } from '../../../platform/staff-access.js';
 import { badInput, forbidden } from '../../../platform/errors.js';
 import type { Context } from '../context.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
@@ -25,9 +26,9 @@ export function readMyNotifications(ctx: Context, args: PageArgs): Promise<Notif
   return page(ctx, { customerId: customer.subject }, args);
 }
 
-/** `notifications(status, orderId)`: CUSTOMER_SERVICE and ADMIN. */
+/** `notifications(status, orderId)`: staff who may read customers' personal data (recipients' e-mails): CUSTOMER_SERVICE and ADMIN. */
 export function listNotifications(ctx: Context, args: PageArgs & { status?: NotificationStatus | null; orderId?: string | null }): Promise<NotificationPage> {
-  requireStaff(ctx.caller, 'CUSTOMER_SERVICE');
+  requireStaffCapability(ctx.caller, 'readCustomerPii');
   if (args.orderId != null && !UUID.test(args.orderId)) throw badInput('Invalid arguments', { orderId: 'is not an order id' });
   return page(ctx, { ...(args.status && { status: args.status }), ...(args.orderId != null && { orderId: args.orderId.toLowerCase() }) }, args);
 }
@@ -40,7 +41,7 @@ export function listNotifications(ctx: Context, args: PageArgs & { status?: Noti
 export async function readOrderNotifications(ctx: Context, orderId: string): Promise<NotificationRecord[]> {
   const caller = requireSignedIn(ctx.caller);
   const owner = await ctx.loaders.customerOfOrder.load(orderId);
-  const mayRead = hasStaffRole(caller, 'CUSTOMER_SERVICE') || (caller.kind === 'customer' && owner !== null && owner === caller.subject);
+  const mayRead = staffMay(caller, 'readCustomerPii') || (caller.kind === 'customer' && owner !== null && owner === caller.subject);
   if (!mayRead && owner !== null) throw forbidden("Only the order's customer and customer service can see its e-mails");
   if (!mayRead) return [];
   return ctx.loaders.notificationsByOrderId.load(orderId);

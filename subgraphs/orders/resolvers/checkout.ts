@@ -2,6 +2,7 @@ import type { CheckoutItemResolvers, CheckoutResolvers, PriceChangeResolvers } f
 import { discountOf, effectiveStatus, lineTotalOf, priceChangesOf, subtotalOf, totalOf, type PriceChange } from '../domain/checkout.js';
 import type { Money } from '../domain/money.js';
 import { shippingCostOf, shippingOptions } from '../domain/shipping.js';
+import { requireStaffCapability } from '../../../platform/staff-access.js';
 import type { OrdersUseCases } from '../use-cases/index.js';
 
 export function createCheckoutResolvers(useCases: OrdersUseCases): CheckoutResolvers {
@@ -11,6 +12,11 @@ export function createCheckoutResolvers(useCases: OrdersUseCases): CheckoutResol
     // past its 15 minutes it reads ABANDONED even before the sweep marks it
     status: (checkout) => effectiveStatus(checkout, clock(), checkoutTtlMs),
     items: (checkout) => checkout.lines,
+    // nothing ships yet: among staff only those who may read customers' personal data
+    shippingAddress: (checkout, _args, ctx) => {
+      if (ctx.caller.kind === 'staff') requireStaffCapability(ctx.caller, 'readCustomerPii');
+      return checkout.shippingAddress;
+    },
     shippingCost: (checkout) => (checkout.shippingMethod ? shippingCostOf(checkout.shippingMethod) : null),
     shippingOptions: () => shippingOptions(),
     // the token is dropped once the order is placed (it went to payments with the order)

@@ -2,6 +2,7 @@ import type { CustomerResolvers, OrderItemResolvers, OrderResolvers, OrderStatus
 import { encodeOrderStatusCursor } from '../../../events/contracts/orders/index.js';
 import { lineTotalOf } from '../domain/checkout.js';
 import { estimatedDeliveryBy } from '../domain/shipping.js';
+import { requireShippingAddressAccess } from '../../../platform/staff-access.js';
 import type { OrdersUseCases } from '../use-cases/index.js';
 
 export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
@@ -10,6 +11,10 @@ export function createOrderResolvers(useCases: OrdersUseCases): OrderResolvers {
     __resolveReference: (reference, ctx) => useCases.resolveOrderReference(ctx, reference.id, (id) => ctx.loaders.orderById.load(id)),
     customer: (order) => ({ __typename: 'Customer', id: order.customerId }),
     items: (order) => order.lines,
+    shippingAddress: (order, _args, ctx) => {
+      requireShippingAddressAccess(ctx.caller, order.status);
+      return order.shippingAddress;
+    },
     subtotal: (order) => ({ cents: order.subtotalCents, currency: order.currency }),
     shippingCost: (order) => ({ cents: order.shippingCents, currency: order.currency }),
     total: (order) => ({ cents: order.totalCents, currency: order.currency }),
