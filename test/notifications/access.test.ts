@@ -74,7 +74,7 @@ describe('reading notifications', () => {
     // as the query planner asks notifications for Order.notifications (orders owns the order)
     const response = await fetch(world.stack.subgraphs.notifications!.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...world.stack.asGateway, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({
         // a plain string: subgraph-only operations stay out of the client operation checks
         query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Order { notifications { kind to } } } }',
