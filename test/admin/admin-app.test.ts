@@ -478,6 +478,7 @@ describe('an order’s e-mails and returns', () => {
     const order = await customerOrder(sku, 1, 'tok_visa');
     const page = await newPage();
     await signIn(page, 'cs@crittersupply.dev', STAFF_PASSWORD, `/orders/${order.id}`);
+    await page.getByRole('heading', { name: `Order ${order.id}` }).waitFor();
     const row = page.locator('tr[data-email-kind="ORDER_CONFIRMED"]');
     // notifications sends once the order is confirmed: the page shows it as of its last load
     const cells = await eventually(
@@ -494,11 +495,12 @@ describe('an order’s e-mails and returns', () => {
     expect(sentAt).not.toBe('—');
     expect(mail.received.filter((m) => m.to.includes(to) && m.subject === subject)).toHaveLength(1);
     await screenshot(page, 'order-emails');
-  });
+  }, 120_000);
 
   it('lets customer service approve a REQUESTED return from the order page, and shows its label and refund', async () => {
     const sku = await productInStock(stack, 10, { priceCents: 2_000 });
-    const { token, order } = await deliveredOrder(stack, tables, [[sku, 2]]);
+    // a registered customer: the order page shows who they are
+    const { token, order } = await deliveredOrder(stack, tables, [[sku, 2]], { customer: await registerCustomer(stack) });
     // reason OTHER waits for customer service
     const requested = await requestReturn(stack, token, order.id, [{ sku, quantity: 1, reason: 'OTHER' }], 'Colour is not what I expected');
     expect(requested.status).toBe('REQUESTED');
@@ -519,5 +521,5 @@ describe('an order’s e-mails and returns', () => {
     await card.getByText(/^Label: /).waitFor();
     expect(await card.getByRole('button', { name: 'Approve return' }).count()).toBe(0);
     await screenshot(page, 'order-return-approved');
-  });
+  }, 120_000);
 });
