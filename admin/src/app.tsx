@@ -15,6 +15,7 @@ import { CatalogScreen } from './screens/catalog';
 import { ProductScreen } from './screens/product';
 import { AlertsScreen } from './screens/alerts';
 import { DeadLettersScreen } from './screens/dead-letters';
+import { CouponsScreen } from './screens/coupons';
 
 interface Route {
   pattern: string;
@@ -32,6 +33,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/inventory', needs: 'manageStock', render: () => <InventoryScreen /> },
   { pattern: '/catalog', needs: 'manageCatalog', render: () => <CatalogScreen /> },
   { pattern: '/catalog/new', needs: 'manageCatalog', render: () => <ProductScreen /> },
+  { pattern: '/coupons', needs: 'manageCoupons', render: () => <CouponsScreen /> },
   { pattern: '/catalog/:sku', needs: 'manageCatalog', render: ({ sku }) => <ProductScreen sku={sku} /> },
 ];
 

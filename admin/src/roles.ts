@@ -11,13 +11,16 @@ export type Ability =
   | 'manageStock'
   | 'manageShipments'
   | 'manageCatalog'
-  | 'manageDeadLetters';
+  | 'manageDeadLetters'
+  | 'decideReturns'
+  | 'receiveReturns'
+  | 'manageCoupons';
 
 const ABILITIES: Record<StaffRole, readonly Ability[]> = {
-  ADMIN: ['viewOrders', 'cancelOrders', 'viewPayments', 'manageStock', 'manageShipments', 'manageCatalog', 'manageDeadLetters'],
-  CUSTOMER_SERVICE: ['viewOrders', 'cancelOrders', 'viewPayments'],
-  WAREHOUSE: ['manageStock', 'manageShipments'],
-  CATALOG_MANAGER: ['manageCatalog'],
+  ADMIN: ['viewOrders', 'cancelOrders', 'viewPayments', 'manageStock', 'manageShipments', 'manageCatalog', 'manageDeadLetters', 'decideReturns', 'receiveReturns', 'manageCoupons'],
+  CUSTOMER_SERVICE: ['viewOrders', 'cancelOrders', 'viewPayments', 'decideReturns'],
+  WAREHOUSE: ['manageStock', 'manageShipments', 'receiveReturns'],
+  CATALOG_MANAGER: ['manageCatalog', 'manageCoupons'],
 };
 
 export const can = (role: StaffRole, ability: Ability): boolean => ABILITIES[role].includes(ability);
@@ -37,6 +40,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/shipments', label: 'Shipments', needs: 'manageShipments' },
   { path: '/inventory', label: 'Inventory', needs: 'manageStock' },
   { path: '/catalog', label: 'Catalog', needs: 'manageCatalog' },
+  { path: '/coupons', label: 'Coupons', needs: 'manageCoupons' },
   { path: '/dead-letters', label: 'Dead letters', needs: 'manageDeadLetters' },
 ];
 

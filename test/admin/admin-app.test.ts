@@ -13,10 +13,15 @@ import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { createPaymentsSubgraph } from '../../subgraphs/payments/subgraph.js';
 import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
 import { operationsSubgraph } from '../../subgraphs/operations/subgraph.js';
+import { notificationsSubgraph } from '../../subgraphs/notifications/subgraph.js';
+import { returnsSubgraph } from '../../subgraphs/returns/subgraph.js';
+import { promotionsSubgraph } from '../../subgraphs/promotions/subgraph.js';
+import { SmtpSink } from '../../scripts/cluster/smtp-sink.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { eventually } from '../support/config.js';
 import { EventPublisher, checkoutCart, completeCheckout, ok, placeOrder, registerCustomer } from '../orders/support.js';
-import { productInStock, stockOf } from '../orders/saga-support.js';
+import { ContextTables, productInStock, stockOf } from '../orders/saga-support.js';
+import { deliveredOrder, requestReturn } from '../returns/support.js';
 import { HeldPaymentGateway, ensureAdminBuilt, launchChromium, screenshot } from './support.js';
 
 /**
@@ -44,17 +49,21 @@ const fulfillmentWithBug: SubgraphSpec<any> = {
 };
 
 const payments = new HeldPaymentGateway();
+const mail = new SmtpSink();
 let stack: Stack;
+let tables: ContextTables;
 let browser: Browser;
 let appUrl: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   await ensureAdminBuilt();
-  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, createPaymentsSubgraph({ gateway: payments }), fulfillmentWithBug, operationsSubgraph], {
-    ORDER_CONFIRMATION_TIMEOUT_MS: '10000',
-    ORDER_TIMEOUT_POLL_MS: '250',
-  });
+  await mail.start(0);
+  stack = await startStack(
+    [customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph, createPaymentsSubgraph({ gateway: payments }), fulfillmentWithBug, operationsSubgraph, notificationsSubgraph, returnsSubgraph, promotionsSubgraph],
+    { ORDER_CONFIRMATION_TIMEOUT_MS: '10000', ORDER_TIMEOUT_POLL_MS: '250', SMTP_URL: mail.url, NOTIFICATION_POLL_MS: '100' },
+  );
+  tables = await new ContextTables(stack.env.databaseUrl).connect();
   appUrl = stack.gateway.url.replace(/\/graphql$/, '/admin');
   browser = await launchChromium();
 }, 180_000);
@@ -63,7 +72,9 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   payments.release();
+  await tables?.close();
   await stack?.stop();
+  await mail.stop();
 });
 
 async function newPage(): Promise<Page> {
@@ -119,10 +130,10 @@ async function orderAsStaff(id: string) {
 
 describe('signing in', () => {
   it.each([
-    ['admin@crittersupply.dev', 'Admin', ['Overview', 'Alerts', 'Orders', 'Shipments', 'Inventory', 'Catalog', 'Dead letters']],
+    ['admin@crittersupply.dev', 'Admin', ['Overview', 'Alerts', 'Orders', 'Shipments', 'Inventory', 'Catalog', 'Coupons', 'Dead letters']],
     ['cs@crittersupply.dev', 'Customer service', ['Overview', 'Alerts', 'Orders']],
     ['warehouse@crittersupply.dev', 'Warehouse', ['Overview', 'Alerts', 'Shipments', 'Inventory']],
-    ['catalog@crittersupply.dev', 'Catalog manager', ['Overview', 'Alerts', 'Catalog']],
+    ['catalog@crittersupply.dev', 'Catalog manager', ['Overview', 'Alerts', 'Catalog', 'Coupons']],
   ])('%s sees the screens of the role %s and no others', async (email, role, screens) => {
     const page = await newPage();
     await signIn(page, email);
@@ -426,4 +437,89 @@ describe('the catalog', () => {
     await priceForm.getByRole('status').filter({ hasText: '$8.99' }).waitFor();
     await screenshot(page, 'product');
   });
+});
+
+describe('coupons', () => {
+  it('lets a catalog manager create a coupon (the graph’s field errors next to the fields) and deactivate it', async () => {
+    const code = `SPRING-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const page = await newPage();
+    await signIn(page, 'catalog@crittersupply.dev');
+    await page.getByRole('link', { name: 'Coupons' }).click();
+    const form = page.getByRole('form', { name: 'New coupon' });
+    await form.getByLabel('Code').fill(code);
+    await form.getByLabel('Description').fill('Spring sale');
+    await form.getByLabel('Percent off').fill('150');
+    await form.getByRole('button', { name: 'Create coupon' }).click();
+    // promotions refuses 150 % with a message for percentOff: it shows under that field, and nothing is created
+    const percent = form.getByLabel('Percent off');
+    await form.locator('.field-error').first().waitFor();
+    expect(await percent.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`tr[data-coupon="${code}"]`).count()).toBe(0);
+    await screenshot(page, 'coupons-new-error');
+
+    await percent.fill('15');
+    await form.getByLabel('Maximum redemptions (optional)').fill('100');
+    await form.getByRole('button', { name: 'Create coupon' }).click();
+    await form.getByRole('status').filter({ hasText: `Coupon ${code} created.` }).waitFor();
+    const row = page.locator(`tr[data-coupon="${code}"]`);
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual([code, 'Spring sale', '15 %', 'No expiry', '0 / 100', expect.stringMatching(/^ACTIVE/)]);
+    await screenshot(page, 'coupons');
+
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await row.getByText('INACTIVE').waitFor();
+    expect(await row.getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
+  });
+});
+
+describe('an order’s e-mails and returns', () => {
+  it('shows the confirmation e-mail sent about an order, as the mail server received it', async () => {
+    const sku = await productInStock(stack, 10);
+    const order = await customerOrder(sku, 1, 'tok_visa');
+    const page = await newPage();
+    await signIn(page, 'cs@crittersupply.dev', STAFF_PASSWORD, `/orders/${order.id}`);
+    await page.getByRole('heading', { name: `Order ${order.id}` }).waitFor();
+    const row = page.locator('tr[data-email-kind="ORDER_CONFIRMED"]');
+    // notifications sends once the order is confirmed: the page shows it as of its last load
+    const cells = await eventually(
+      async () => {
+        await page.reload();
+        await page.getByRole('heading', { name: 'E-mails' }).waitFor();
+        const found = (await row.count()) ? await row.locator('td').allTextContents() : [];
+        return found[3] === 'SENT' ? found : undefined;
+      },
+      { what: 'the confirmation e-mail to show as SENT', timeoutMs: 40_000, intervalMs: 500 },
+    );
+    const [, to, subject, , attempts, sentAt] = cells;
+    expect(attempts).toBe('1');
+    expect(sentAt).not.toBe('—');
+    expect(mail.received.filter((m) => m.to.includes(to) && m.subject === subject)).toHaveLength(1);
+    await screenshot(page, 'order-emails');
+  }, 120_000);
+
+  it('lets customer service approve a REQUESTED return from the order page, and shows its label and refund', async () => {
+    const sku = await productInStock(stack, 10, { priceCents: 2_000 });
+    // a registered customer: the order page shows who they are
+    const { token, order } = await deliveredOrder(stack, tables, [[sku, 2]], { customer: await registerCustomer(stack) });
+    // reason OTHER waits for customer service
+    const requested = await requestReturn(stack, token, order.id, [{ sku, quantity: 1, reason: 'OTHER' }], 'Colour is not what I expected');
+    expect(requested.status).toBe('REQUESTED');
+
+    const page = await newPage();
+    await signIn(page, 'cs@crittersupply.dev', STAFF_PASSWORD, `/orders/${order.id}`);
+    const card = page.locator(`article[data-return-id="${requested.id}"]`);
+    await card.getByTestId('return-status').filter({ hasText: 'REQUESTED' }).waitFor();
+    // $20.00 less the 15 % restocking fee ($3.00)
+    expect(await card.locator('p').first().textContent()).toContain('refund $17.00 (restocking fee $3.00)');
+    expect(await card.getByText('Colour is not what I expected').count()).toBe(1);
+    // customer service decides; it has no inspection form
+    expect(await card.getByRole('form', { name: `Receive return ${requested.id}` }).count()).toBe(0);
+    await screenshot(page, 'order-return-requested');
+
+    await card.getByRole('button', { name: 'Approve return' }).click();
+    await card.getByTestId('return-status').filter({ hasText: 'APPROVED' }).waitFor();
+    await card.getByText(/^Label: /).waitFor();
+    expect(await card.getByRole('button', { name: 'Approve return' }).count()).toBe(0);
+    await screenshot(page, 'order-return-approved');
+  }, 120_000);
 });

@@ -205,10 +205,11 @@ export async function deliveredOrder(
   stack: Stack,
   tables: ContextTables,
   lines: [sku: string, quantity: number][],
-  options: { paymentToken?: string } = {},
+  options: { paymentToken?: string; customer?: { token: string; customerId: string } } = {},
 ): Promise<{ token: string; customerId: string; order: OrderView }> {
-  const customerId = randomUUID();
-  const token = await stack.tokenFor('CUSTOMER', customerId);
+  // a bare token is enough for returns; pass a registered customer where the order's customer is read too
+  const customerId = options.customer?.customerId ?? randomUUID();
+  const token = options.customer?.token ?? (await stack.tokenFor('CUSTOMER', customerId));
   const { response } = await checkoutCart(stack, token, lines);
   const checkoutId = ok(response).checkoutCart.id as string;
   await completeCheckout(stack, token, checkoutId, { paymentToken: options.paymentToken });

@@ -28,6 +28,20 @@ export type AlertStatus =
   /** Dealt with, by staff (with a note) or because its cause went away. */
   | 'RESOLVED';
 
+/** A new coupon. */
+export type CreateCouponInput = {
+  /** 3-32 letters, digits, '-' or '_' (any case). */
+  code: string | number;
+  /** 1-200 characters. */
+  description: string;
+  /** At least 1; omitted: unlimited. */
+  maxRedemptions?: number | null | undefined;
+  /** 1-100 */
+  percentOff: number;
+  /** In the future; omitted: no expiry. */
+  validUntil?: string | null | undefined;
+};
+
 /** A new product. */
 export type CreateProductInput = {
   /** The maker's brand, if any. */
@@ -57,6 +71,36 @@ export type MoneyInput = {
   /** ISO 4217 currency code; USD only for now. */
   currency?: string;
 };
+
+/** What an e-mail is about. */
+export type NotificationKind =
+  /** The carrier could not deliver the parcel after three attempts. */
+  | 'DELIVERY_FAILED'
+  /** The order was cancelled: why, and what happens to the money. */
+  | 'ORDER_CANCELLED'
+  /** The order is paid and confirmed: items, totals, address, method and expected delivery. */
+  | 'ORDER_CONFIRMED'
+  /** The order could not be confirmed in time; customer service will look at it. */
+  | 'ORDER_ON_HOLD'
+  /** A single-use link to choose a new password. */
+  | 'PASSWORD_RESET'
+  /** The card was declined: use another card (with a link to reorder). */
+  | 'PAYMENT_FAILED'
+  /** Money went back to the customer: the amount. */
+  | 'REFUND_COMPLETED'
+  /** A return moved on (approved, rejected, received, refunded). */
+  | 'RETURN_UPDATED'
+  /** The parcel left: carrier, tracking number and link. */
+  | 'SHIPMENT_DISPATCHED';
+
+/** Where an e-mail is in its delivery. */
+export type NotificationStatus =
+  /** Refused for good (SMTP 5xx) or not accepted after the last attempt; staff are alerted. */
+  | 'FAILED'
+  /** Waiting for its first or next attempt (3 attempts: at once, after 5 and after 30 minutes). */
+  | 'QUEUED'
+  /** Accepted by the SMTP server. */
+  | 'SENT';
 
 /** Where an order is in its life. Terminal: CLOSED, CANCELLED (and ON_HOLD until staff act). */
 export type OrderStatus =
@@ -110,6 +154,49 @@ export type ProductStatus =
   | 'DISCONTINUED'
   /** Listed but not for sale this season; addCartItem refuses it (BAD_USER_INPUT, rule PRODUCT_NOT_ACTIVE). */
   | 'OUT_OF_SEASON';
+
+/** The warehouse's inspection of one SKU of a return. */
+export type ReturnInspectionInput = {
+  /** Units in sellable condition (restocked and refunded); the rest are written off and not refunded unless the reason was DEFECTIVE, WRONG_ITEM or DAMAGED_IN_TRANSIT. */
+  acceptedQuantity: number;
+  /** A SKU of the return. */
+  sku: string | number;
+};
+
+/** Why a customer sends an item back; it decides the restocking fee and whether failed units are refunded. */
+export type ReturnReason =
+  /** Arrived damaged: no fee; refunded even if inspection fails it. */
+  | 'DAMAGED_IN_TRANSIT'
+  /** It does not work: no fee; refunded even if inspection fails it. */
+  | 'DEFECTIVE'
+  /** Changed mind: 15 % restocking fee; only sellable units are refunded. */
+  | 'NO_LONGER_NEEDED'
+  /** Anything else (customer service approves it): 15 % restocking fee; only sellable units are refunded. */
+  | 'OTHER'
+  /** Not what was ordered: no fee; refunded even if inspection fails it. */
+  | 'WRONG_ITEM';
+
+/** Where the return's refund is at payments. */
+export type ReturnRefundStatus =
+  /** Payments refunded it. */
+  | 'COMPLETED'
+  /** Payments could not refund it after its attempts; escalated to staff. */
+  | 'FAILED'
+  /** Asked of payments; not confirmed yet. */
+  | 'REQUESTED';
+
+/** Where a return is in its life. */
+export type ReturnStatus =
+  /** Approved; waiting for the parcel. */
+  | 'APPROVED'
+  /** Received and inspected; refund requested. */
+  | 'RECEIVED'
+  /** Payments refunded the refund amount; the return is over. */
+  | 'REFUNDED'
+  /** Customer service refused it (rejectionReason says why). */
+  | 'REJECTED'
+  /** Waiting for customer service (reason OTHER). */
+  | 'REQUESTED';
 
 /** What a session may do. Staff roles are everything but GUEST and CUSTOMER; ADMIN satisfies every staff check. */
 export type Role =
@@ -251,6 +338,27 @@ export type AdminProductsQueryVariables = Exact<{
 
 export type AdminProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ sku: string, name: string, category: string, status: ProductStatus, price: { formatted: string }, availability: { totalAvailable: number } }> } };
 
+export type AdminCouponsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminCouponsQuery = { coupons: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, description: string, percentOff: number, validUntil: string | null, redemptions: number, maxRedemptions: number | null, active: boolean }> } };
+
+export type AdminCreateCouponMutationVariables = Exact<{
+  input: CreateCouponInput;
+}>;
+
+
+export type AdminCreateCouponMutation = { createCoupon: { code: string } };
+
+export type AdminDeactivateCouponMutationVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type AdminDeactivateCouponMutation = { deactivateCoupon: { code: string, active: boolean } };
+
 export type AdminDeadLettersQueryVariables = Exact<{
   context?: string | null | undefined;
   after?: string | null | undefined;
@@ -298,12 +406,35 @@ export type AdminAdjustStockMutationVariables = Exact<{
 
 export type AdminAdjustStockMutation = { adjustStock: { sku: string, available: number } };
 
+export type AdminApproveReturnMutationVariables = Exact<{
+  returnId: string | number;
+}>;
+
+
+export type AdminApproveReturnMutation = { approveReturn: { id: string, status: ReturnStatus } };
+
+export type AdminRejectReturnMutationVariables = Exact<{
+  returnId: string | number;
+  reason: string;
+}>;
+
+
+export type AdminRejectReturnMutation = { rejectReturn: { id: string, status: ReturnStatus } };
+
+export type AdminReceiveReturnMutationVariables = Exact<{
+  returnId: string | number;
+  items: Array<ReturnInspectionInput> | ReturnInspectionInput;
+}>;
+
+
+export type AdminReceiveReturnMutation = { receiveReturn: { id: string, status: ReturnStatus } };
+
 export type AdminOrderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AdminOrderQuery = { order: { id: string, status: OrderStatus, placedAt: string, cancellationReason: string | null, shippingMethod: ShippingMethod, customer: { id: string, email: string, firstName: string, lastName: string }, items: Array<{ quantity: number, product: { sku: string, name: string }, unitPrice: { formatted: string }, lineTotal: { formatted: string } }>, shippingAddress: { line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string }, subtotal: { formatted: string }, shippingCost: { formatted: string }, total: { formatted: string }, timeline: Array<{ type: string, occurredAt: string, detail: string | null }>, payment: { id: string, status: PaymentStatus, failureReason: string | null, attempts: number, amount: { formatted: string }, captured: { formatted: string }, refunded: { formatted: string }, attemptLog: Array<{ operation: string, attempt: number, succeeded: boolean, failureKind: string | null, failureMessage: string | null, startedAt: string }>, refunds: Array<{ id: string, reason: string, status: string, createdAt: string, completedAt: string | null, failureReason: string | null, amount: { formatted: string } }> } | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, deliveryAttempts: number, dispatchedAt: string | null, deliveredAt: string | null, warehouse: { id: string, name: string } | null, timeline: Array<{ type: ShipmentEventType, occurredAt: string, detail: string | null }> }> } | null };
+export type AdminOrderQuery = { order: { id: string, status: OrderStatus, placedAt: string, cancellationReason: string | null, shippingMethod: ShippingMethod, customer: { id: string, email: string, firstName: string, lastName: string }, items: Array<{ quantity: number, product: { sku: string, name: string }, unitPrice: { formatted: string }, lineTotal: { formatted: string } }>, shippingAddress: { line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string }, subtotal: { formatted: string }, shippingCost: { formatted: string }, total: { formatted: string }, timeline: Array<{ type: string, occurredAt: string, detail: string | null }>, payment: { id: string, status: PaymentStatus, failureReason: string | null, attempts: number, amount: { formatted: string }, captured: { formatted: string }, refunded: { formatted: string }, attemptLog: Array<{ operation: string, attempt: number, succeeded: boolean, failureKind: string | null, failureMessage: string | null, startedAt: string }>, refunds: Array<{ id: string, reason: string, status: string, createdAt: string, completedAt: string | null, failureReason: string | null, amount: { formatted: string } }> } | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, deliveryAttempts: number, dispatchedAt: string | null, deliveredAt: string | null, warehouse: { id: string, name: string } | null, timeline: Array<{ type: ShipmentEventType, occurredAt: string, detail: string | null }> }>, notifications: Array<{ id: string, kind: NotificationKind, to: string, subject: string, status: NotificationStatus, attempts: number, sentAt: string | null }>, returns: Array<{ id: string, status: ReturnStatus, requestedAt: string, comment: string | null, rejectionReason: string | null, refundStatus: ReturnRefundStatus | null, refundFailureReason: string | null, refundAmount: { formatted: string }, restockingFee: { formatted: string }, label: { carrier: string, trackingNumber: string, labelUrl: string } | null, items: Array<{ quantity: number, reason: ReturnReason, acceptedQuantity: number | null, product: { sku: string }, unitPrice: { formatted: string } }> }> } | null };
 
 export type AdminOrderRowFragment = { id: string, status: OrderStatus, placedAt: string, total: { formatted: string }, customer: { id: string, email: string } };
 
@@ -556,6 +687,41 @@ export const AdminProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminProductsQuery, AdminProductsQueryVariables>;
+export const AdminCouponsDocument = new TypedDocumentString(`
+    query AdminCoupons($after: String) {
+  coupons(first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      code
+      description
+      percentOff
+      validUntil
+      redemptions
+      maxRedemptions
+      active
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCouponsQuery, AdminCouponsQueryVariables>;
+export const AdminCreateCouponDocument = new TypedDocumentString(`
+    mutation AdminCreateCoupon($input: CreateCouponInput!) {
+  createCoupon(input: $input) {
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateCouponMutation, AdminCreateCouponMutationVariables>;
+export const AdminDeactivateCouponDocument = new TypedDocumentString(`
+    mutation AdminDeactivateCoupon($code: ID!) {
+  deactivateCoupon(code: $code) {
+    code
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDeactivateCouponMutation, AdminDeactivateCouponMutationVariables>;
 export const AdminDeadLettersDocument = new TypedDocumentString(`
     query AdminDeadLetters($context: String, $after: String) {
   deadLetters(context: $context, first: 25, after: $after) {
@@ -665,6 +831,30 @@ export const AdminAdjustStockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminAdjustStockMutation, AdminAdjustStockMutationVariables>;
+export const AdminApproveReturnDocument = new TypedDocumentString(`
+    mutation AdminApproveReturn($returnId: ID!) {
+  approveReturn(returnId: $returnId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminApproveReturnMutation, AdminApproveReturnMutationVariables>;
+export const AdminRejectReturnDocument = new TypedDocumentString(`
+    mutation AdminRejectReturn($returnId: ID!, $reason: String!) {
+  rejectReturn(returnId: $returnId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRejectReturnMutation, AdminRejectReturnMutationVariables>;
+export const AdminReceiveReturnDocument = new TypedDocumentString(`
+    mutation AdminReceiveReturn($returnId: ID!, $items: [ReturnInspectionInput!]!) {
+  receiveReturn(returnId: $returnId, items: $items) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReceiveReturnMutation, AdminReceiveReturnMutationVariables>;
 export const AdminOrderDocument = new TypedDocumentString(`
     query AdminOrder($id: ID!) {
   order(id: $id) {
@@ -764,6 +954,46 @@ export const AdminOrderDocument = new TypedDocumentString(`
         type
         occurredAt
         detail
+      }
+    }
+    notifications {
+      id
+      kind
+      to
+      subject
+      status
+      attempts
+      sentAt
+    }
+    returns {
+      id
+      status
+      requestedAt
+      comment
+      rejectionReason
+      refundAmount {
+        formatted
+      }
+      restockingFee {
+        formatted
+      }
+      refundStatus
+      refundFailureReason
+      label {
+        carrier
+        trackingNumber
+        labelUrl
+      }
+      items {
+        product {
+          sku
+        }
+        quantity
+        reason
+        acceptedQuantity
+        unitPrice {
+          formatted
+        }
       }
     }
   }

@@ -4,6 +4,7 @@ import { Show, useLoad } from '../ui/data';
 import { formatTime } from '../ui/format';
 import { Link } from '../ui/link';
 import { CANCELLABLE, CancelOrderForm } from './cancel-order';
+import { OrderEmails, OrderReturns } from './order-returns';
 import { EscalatedRefundActions } from './refund-actions';
 
 const Order = graphql(`
@@ -105,6 +106,46 @@ const Order = graphql(`
           type
           occurredAt
           detail
+        }
+      }
+      notifications {
+        id
+        kind
+        to
+        subject
+        status
+        attempts
+        sentAt
+      }
+      returns {
+        id
+        status
+        requestedAt
+        comment
+        rejectionReason
+        refundAmount {
+          formatted
+        }
+        restockingFee {
+          formatted
+        }
+        refundStatus
+        refundFailureReason
+        label {
+          carrier
+          trackingNumber
+          labelUrl
+        }
+        items {
+          product {
+            sku
+          }
+          quantity
+          reason
+          acceptedQuantity
+          unitPrice {
+            formatted
+          }
         }
       }
     }
@@ -298,6 +339,16 @@ export function OrderScreen({ id }: { id: string }) {
                   </div>
                 ))
               )}
+            </section>
+
+            <section aria-labelledby="returns">
+              <h2 id="returns">Returns</h2>
+              <OrderReturns returns={order.returns} onChanged={loaded.reload} />
+            </section>
+
+            <section aria-labelledby="emails">
+              <h2 id="emails">E-mails</h2>
+              <OrderEmails emails={order.notifications} />
             </section>
           </>
         )
