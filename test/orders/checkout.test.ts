@@ -269,7 +269,7 @@ describe('reading orders', () => {
     const order = await placeOrder(stack, token, checkout.id);
 
     expect(ok(await stack.request(ORDER, { id: order.id }, token)).order.id).toBe(order.id);
-    expect(ok(await stack.request(ORDER, { id: order.id }, await stack.tokenFor('WAREHOUSE'))).order.customer.id).toBe(customerId);
+    expect(ok(await stack.request(ORDER, { id: order.id }, await stack.tokenFor('CUSTOMER_SERVICE'))).order.customer.id).toBe(customerId);
     expect(errorCode(await stack.request(ORDER, { id: order.id }, await stack.tokenFor('CUSTOMER')))).toBe('NOT_FOUND');
     expect(errorCode(await stack.request(ORDER, { id: order.id }, await stack.tokenFor('GUEST')))).toBe('NOT_FOUND');
     expect(errorCode(await stack.request(ORDER, { id: order.id }))).toBe('UNAUTHENTICATED');
