@@ -35,8 +35,15 @@ export class CouponRepository {
    * Records what orders said about one order's redemption and recounts the coupon. Redeemed and
    * released may arrive in either order (different subjects): a release seen first leaves a row
    * that the later redemption cannot revive, so the count converges whatever the order.
+   *
+   * The coupon row is locked first. Facts about different orders of one coupon are projected
+   * concurrently, and a recount that only queued behind another's UPDATE would still count with the
+   * snapshot its statement started with (READ COMMITTED re-checks the locked row, not the subquery),
+   * missing the other's row: the count drifted by one under load. Taking the lock in its own
+   * statement means every later statement here reads what the previous holder committed.
    */
   async recordRedemption(fact: { code: string; orderId: string; customerId: string; released: boolean; at: Date }): Promise<void> {
+    await this.em.execute(`select 1 from "${this.schema}".coupon where code = ? for update`, [fact.code]);
     await this.em.execute(
       `insert into "${this.schema}".coupon_redemption (order_id, code, customer_id, redeemed_at, released_at)
        values (?, ?, ?, ?, ?)
