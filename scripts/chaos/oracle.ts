@@ -90,6 +90,54 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
      where o.status = 'CANCELLED' and r.released_at is null`);
   check('total = subtotal − discount + shipping; coupon counters = redemptions held, within limits; cancelled orders hold none', [...badTotals, ...badCounters, ...keptByCancelled], 'consistent');
 
+  // 3c. The money of a discounted order is its discounted total, recomputed here from its parts (not
+  //     the stored total): what payments authorized and captured, and captured − refunded less the
+  //     refunded returns once confirmed (0 once cancelled); and what the client was told is what is stored.
+  const paid = await probe.query<{ id: string; status: string; discounted: number; discount_cents: number; amount_cents: number; captured_cents: number; net: number; returned: string }>(`
+    select o.id::text as id, o.status, o.subtotal_cents - o.discount_cents + o.shipping_cents as discounted, o.discount_cents,
+           p.amount_cents, p.captured_cents, p.captured_cents - p.refunded_cents as net,
+           (select coalesce(sum(r.refund_cents), 0) from returns.return r where r.order_id = o.id and r.status = 'REFUNDED') as returned
+      from orders.customer_order o join payments.payment p on p.order_id = o.id`);
+  const stored = new Map((await probe.query<{ id: string; total_cents: number; discount_cents: number; coupon_code: string | null }>(`select id::text as id, total_cents, discount_cents, coupon_code from orders.customer_order`)).map((o) => [o.id, o]));
+  const discounted = paid.filter((p) => p.discount_cents > 0);
+  check(
+    'every payment is for the discounted total (authorized, captured, captured − refunded = total − refunded returns; 0 cancelled); told totals and discounts are stored',
+    [
+      ...paid
+        .filter((p) =>
+          (p.amount_cents !== 0 && p.amount_cents !== p.discounted) ||
+          (p.captured_cents !== 0 && p.captured_cents !== p.discounted) ||
+          (CONFIRMED_OR_LATER.includes(p.status) && p.net !== p.discounted - Number(p.returned)) ||
+          (p.status === 'CANCELLED' && p.net !== 0),
+        )
+        .map((p) => `${p.id} ${p.status}: discounted total ${p.discounted}, authorized ${p.amount_cents}, captured ${p.captured_cents}, net ${p.net}, returned ${p.returned}`),
+      ...input.told
+        .filter((t) => stored.has(t.id))
+        .filter((t) => { const o = stored.get(t.id)!; return o.total_cents !== t.totalCents || o.discount_cents !== t.discountCents || o.coupon_code !== t.couponCode; })
+        .map((t) => `${t.id} told total ${t.totalCents} discount ${t.discountCents} ${t.couponCode ?? 'no coupon'}, stored ${JSON.stringify(stored.get(t.id))}`),
+    ],
+    `${paid.length} payments, ${discounted.length} for discounted orders (${discounted.reduce((sum, p) => sum + p.discount_cents, 0)} cents off in all)`,
+  );
+
+  // 3d. However the placements raced, no coupon discounted more live orders than its limit, and
+  //     promotions' redemption count (a projection of orders' events) caught up with them.
+  const perCoupon = await probe.query<{ code: string; max_redemptions: number | null; redemptions: number; orders: string; cancelled: string }>(`
+    select c.code, c.max_redemptions, c.redemptions,
+           count(o.id) filter (where o.status <> 'CANCELLED') as orders, count(o.id) filter (where o.status = 'CANCELLED') as cancelled
+      from promotions.coupon c left join orders.customer_order o on o.coupon_code = c.code
+     group by c.code, c.max_redemptions, c.redemptions order by c.code`);
+  const strayCodes = await probe.query(`select id::text as id, coupon_code from orders.customer_order o where coupon_code is not null and not exists (select 1 from promotions.coupon c where c.code = o.coupon_code)`);
+  check(
+    'discounted orders (not cancelled) per coupon ≤ its limit, = promotions\' redemption count; no order with an unknown coupon',
+    [
+      ...perCoupon
+        .filter((c) => (c.max_redemptions !== null && Number(c.orders) > c.max_redemptions) || c.redemptions !== Number(c.orders))
+        .map((c) => `${c.code}: ${c.orders} discounted orders, limit ${c.max_redemptions ?? 'none'}, promotions counts ${c.redemptions}`),
+      ...strayCodes,
+    ],
+    perCoupon.map((c) => `${c.code} ${c.orders}/${c.max_redemptions ?? '∞'}${Number(c.cancelled) ? ` (+${c.cancelled} cancelled, released)` : ''}`).join(', ') || 'no coupons',
+  );
+
   // 4. Stock conservation per SKU and warehouse, from the movement log and the reservations.
   const stock = await probe.query<Record<string, string | number>>(`
     select s.sku, s.warehouse_id, s.available, s.reserved, s.committed, s.shipped,

@@ -16,7 +16,7 @@ import { ProcessMetrics } from './process-metrics.js';
 import { describeActivity, waitForQuiescence } from './quiescence.js';
 import { Random } from '../cluster/random.js';
 import { Returns } from './returns.js';
-import { Staff } from './staff.js';
+import { Staff, type ChaosCoupon } from './staff.js';
 import { formatSummary, type PhaseResult } from './summary.js';
 import { SystemProbe } from './system-probe.js';
 import { Workload } from './workload.js';
@@ -49,6 +49,14 @@ const FAULT_GAP_MS = 5_000;
 /** How long the SMTP server is down: shorter than notifications' retry window below, so every e-mail still arrives. */
 const SMTP_OUTAGE_MS = 8_000;
 const NOTIFICATION_RETRY_DELAYS_MS = '5000,15000';
+/**
+ * The run's coupons: one with a limit small enough that the stream uses it up (later shoppers are
+ * refused, or lose it at placement), one unlimited.
+ */
+const couponsOf = (runId: string): ChaosCoupon[] => [
+  { code: `CHAOS-${runId}-FEW`.toUpperCase(), percentOff: 15, maxRedemptions: 3 },
+  { code: `CHAOS-${runId}-ALL`.toUpperCase(), percentOff: 10, maxRedemptions: null },
+];
 /** About how long the fault schedule takes; the order stream is spread over it. */
 const SCHEDULE_MS = 120_000;
 
@@ -130,7 +138,12 @@ export class ChaosRun {
         return result.quiet;
       };
 
-      at('waiting for the seed data to propagate');
+      const staff = new Staff(cluster.gatewayUrl);
+      const coupons = couponsOf(runId);
+      await staff.createCoupons(coupons, Date.now() + 60_000);
+      at(`the catalog manager created coupons ${coupons.map((c) => `${c.code} (${c.percentOff} % off, ${c.maxRedemptions ? `limit ${c.maxRedemptions}` : 'unlimited'})`).join(', ')}`);
+
+      at('waiting for the seed data and the coupons to propagate');
       await settle('seed data');
 
       // The one message dead-lettered on purpose: a valid envelope whose payload breaks the contract.
@@ -142,8 +155,7 @@ export class ChaosRun {
       );
       at(`published a poisoned ${PaymentAuthorizationRequested.type} (${poison.id}); payments must dead-letter exactly it`);
 
-      const workload = new Workload(cluster.gatewayUrl, random, runId, Math.max(4, Math.ceil(options.orders / 4)), this.startedAt, say);
-      const staff = new Staff(cluster.gatewayUrl);
+      const workload = new Workload(cluster.gatewayUrl, random, runId, Math.max(4, Math.ceil(options.orders / 4)), this.startedAt, say, coupons);
       let dispatching = true;
       const dispatcher = staff.dispatchWhile(() => dispatching);
 

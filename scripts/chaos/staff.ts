@@ -4,23 +4,32 @@ import { sleep } from '../cluster/ports.js';
 /**
  * Staff at work during the run, through the gateway like everyone else: the warehouse dispatches
  * a third of the confirmed orders (the simulated carrier then delivers them, so stock also moves
- * to "shipped"), and customer service closes ON_HOLD orders with `cancelOrder`.
+ * to "shipped"), customer service closes ON_HOLD orders with `cancelOrder`, and the catalog manager
+ * creates the run's coupons before the first checkout.
  */
 const STAFF_PASSWORD = 'critter-staff-dev';
 const LOGIN = /* GraphQL */ `mutation ChaosStaffLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const ASSIGNED = /* GraphQL */ `query ChaosAssigned($after: String) { shipments(status: ASSIGNED, first: 100, after: $after) { nodes { id order { id } } pageInfo { hasNextPage endCursor } } }`;
 const DISPATCH = /* GraphQL */ `mutation ChaosDispatch($shipmentId: ID!) { dispatchShipment(shipmentId: $shipmentId) { id status } }`;
 const ON_HOLD = /* GraphQL */ `query ChaosOnHold { orders(status: ON_HOLD, first: 100) { nodes { id } totalCount } }`;
+const CREATE_COUPON = /* GraphQL */ `mutation ChaosCreateCoupon($input: CreateCouponInput!) { createCoupon(input: $input) { code maxRedemptions } }`;
 const CANCEL = /* GraphQL */ `mutation ChaosCancel($orderId: ID!, $reason: String!) { cancelOrder(orderId: $orderId, reason: $reason) { id status } }`;
 
 /** Which confirmed orders the warehouse ships (a stable third of them). */
 export const isShippedByWarehouse = (orderId: string): boolean => parseInt(orderId.replace(/-/g, '').slice(-4), 16) % 3 === 0;
 
+/** A coupon the run offers its shoppers; `maxRedemptions` null: unlimited. */
+export interface ChaosCoupon {
+  code: string;
+  percentOff: number;
+  maxRedemptions: number | null;
+}
+
 export class Staff {
   readonly dispatched = new Set<string>();
   readonly closed = new Set<string>();
   private readonly client: GraphQLClient;
-  private tokens: { warehouse?: string; customerService?: string } = {};
+  private tokens: { warehouse?: string; customerService?: string; catalog?: string } = {};
 
   constructor(gatewayUrl: string) {
     this.client = new GraphQLClient(gatewayUrl);
@@ -84,10 +93,27 @@ export class Staff {
     }
   }
 
-  private async token(who: 'warehouse' | 'customerService'): Promise<string> {
+  /** The catalog manager creates each coupon (CONFLICT: created by an attempt whose answer was lost). */
+  async createCoupons(coupons: ChaosCoupon[], deadline: number): Promise<void> {
+    for (const { code, percentOff, maxRedemptions } of coupons) {
+      const input = { code, description: 'chaos run', percentOff, ...(maxRedemptions ? { maxRedemptions } : {}) };
+      for (;;) {
+        try {
+          await this.client.request(CREATE_COUPON, { input }, await this.token('catalog'));
+          break;
+        } catch (err) {
+          if (err instanceof GraphQLFailure && err.code === 'CONFLICT') break;
+          if (!isTransient(err) || Date.now() > deadline) throw err;
+          await sleep(500);
+        }
+      }
+    }
+  }
+
+  private async token(who: 'warehouse' | 'customerService' | 'catalog'): Promise<string> {
     const cached = this.tokens[who];
     if (cached) return cached;
-    const email = who === 'warehouse' ? 'warehouse@crittersupply.dev' : 'cs@crittersupply.dev';
+    const email = { warehouse: 'warehouse@crittersupply.dev', customerService: 'cs@crittersupply.dev', catalog: 'catalog@crittersupply.dev' }[who];
     const session: any = await this.client.request(LOGIN, { email, password: STAFF_PASSWORD });
     this.tokens[who] = session.login.token;
     return session.login.token;

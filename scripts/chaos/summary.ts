@@ -54,6 +54,15 @@ export async function formatSummary(input: SummaryInput): Promise<string> {
     `  by final status: ${[...statuses].map(([status, e]) => `${status} ${e.n}${e.reasons.length ? ` (${e.reasons.join(', ')})` : ''}`).join(', ')}`,
     `  ${wentOnHold} went ON_HOLD (confirmation timeout) and ${input.onHoldClosed} were closed by customer service; ${input.staff.dispatched.size} dispatched by the warehouse`,
   );
+  const coupons = await probe.query<{ code: string; n: string; live: string; off: string }>(`
+    select coupon_code as code, count(*) as n, count(*) filter (where status <> 'CANCELLED') as live, sum(discount_cents) as off
+      from orders.customer_order where coupon_code is not null group by 1 order by 1`);
+  const s = workload.stats;
+  const counts = (byRule: Record<string, number>) => Object.entries(byRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+  lines.push(
+    `Coupons: ${coupons.reduce((n, c) => n + Number(c.n), 0)} orders got a discount (${coupons.map((c) => `${c.code} ${c.n}, ${c.live} not cancelled, ${c.off} cents off`).join('; ') || 'none'})`,
+    `  applied to ${s.couponsApplied} carts; refused: ${counts(s.couponRefusals)}; placeOrder PRICE_CHANGED, acknowledged and placed: ${counts(s.priceChanges)}`,
+  );
   const r = input.returns.stats;
   const returned = await probe.query<{ status: string; n: string; refunded: string }>(`select status, count(*) as n, coalesce(sum(refund_cents), 0) as refunded from returns.return group by 1 order by 1`);
   lines.push(

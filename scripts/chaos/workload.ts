@@ -1,6 +1,7 @@
 import { GraphQLClient, GraphQLFailure, isTransient } from '../cluster/graphql-client.js';
 import type { Random } from '../cluster/random.js';
 import { sleep } from '../cluster/ports.js';
+import type { ChaosCoupon } from './staff.js';
 
 /**
  * The stream of shoppers: customers register (first order) or sign in (later ones), fill a cart
@@ -10,6 +11,13 @@ import { sleep } from '../cluster/ports.js';
  * the way a front end would while the system is under fault: transient errors again and again,
  * `placeOrder` (idempotent per checkout) until it answers. An order counts as "told" only when
  * `placeOrder` answered with its id: those are the orders the oracle holds the system to.
+ *
+ * A share of the shoppers applies one of the run's coupons to the cart before checking out. A
+ * refusal (`extensions.rule`: used up, already used by this customer…) leaves the cart as it was
+ * and the shopper goes on without; `COUPON_UNKNOWN` is tried again for a while, since the cart's
+ * projection of coupons may lag behind their creation. Every shopper places without acknowledging
+ * first, as a front end would: when the coupon ran out between apply and place (PRICE_CHANGED with
+ * the coupon's rule) the shopper sees the new total, acknowledges, and places without it.
  */
 export interface ToldOrder {
   id: string;
@@ -17,6 +25,9 @@ export interface ToldOrder {
   customerEmail: string;
   paymentToken: string;
   totalCents: number;
+  /** What the coupon took off (0 without one) and its code, as placeOrder answered. */
+  discountCents: number;
+  couponCode: string | null;
   /** Milliseconds since the run started. */
   placedAt: number;
   phase: string;
@@ -31,6 +42,12 @@ export interface WorkloadStats {
   retries: number;
   /** A cart or checkout started over after an ambiguous failure. */
   restarts: number;
+  /** Coupons applied to a cart (applyCoupon accepted). */
+  couponsApplied: number;
+  /** applyCoupon refusals by rule (the shopper went on without a coupon). */
+  couponRefusals: Record<string, number>;
+  /** placeOrder answered PRICE_CHANGED (by rule; `PRICES` without one) and the shopper acknowledged. */
+  priceChanges: Record<string, number>;
 }
 
 export const SHOPPER_PASSWORD = 'chaos-shopper-password';
@@ -45,6 +62,10 @@ const PRODUCTS: [sku: string, weight: number][] = [
   ['REPT-SUB-COCO', 2], ['MULTI-SHAMPOO-OAT', 3], ['MULTI-BRUSH-SLK', 3],
   ['BIRD-CAGE-FLT', 1], ['CAT-FOUNTAIN-2L', 1], ['DOG-BED-ORTHO-L', 1], ['FISH-HEATER-100W', 1],
 ];
+/** Percent of shoppers who apply a coupon (one of the run's, picked evenly). */
+const COUPON_SHARE = 40;
+/** How long a shopper keeps trying a code the cart does not know yet before going on without it. */
+const UNKNOWN_COUPON_PATIENCE_MS = 15_000;
 const PAYMENT_TOKENS: [token: string, weight: number][] = [['tok_visa', 70], ['tok_decline', 15], ['tok_flaky', 15]];
 const ADDRESSES = [
   { line1: '1 Broad St', city: 'Newark', region: 'NJ', postalCode: '07102' },
@@ -64,11 +85,14 @@ const CHECKOUT_CART = /* GraphQL */ `mutation ChaosCheckoutCart($cartId: ID!) { 
 const SET_ADDRESS = /* GraphQL */ `mutation ChaosSetAddress($checkoutId: ID!, $address: AddressInput) { setCheckoutShippingAddress(checkoutId: $checkoutId, address: $address) { id } }`;
 const SET_METHOD = /* GraphQL */ `mutation ChaosSetMethod($checkoutId: ID!, $method: ShippingMethod!) { setCheckoutShippingMethod(checkoutId: $checkoutId, method: $method) { id } }`;
 const SET_PAYMENT = /* GraphQL */ `mutation ChaosSetPayment($checkoutId: ID!, $paymentToken: String!) { setCheckoutPaymentMethod(checkoutId: $checkoutId, paymentToken: $paymentToken) { id } }`;
-const PLACE_ORDER = /* GraphQL */ `mutation ChaosPlaceOrder($checkoutId: ID!) { placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: true) { id status total { cents } } }`;
+const APPLY_COUPON = /* GraphQL */ `mutation ChaosApplyCoupon($cartId: ID!, $code: String!) { applyCoupon(cartId: $cartId, code: $code) { cart { id discount { cents } } } }`;
+const PLACE_ORDER = /* GraphQL */ `mutation ChaosPlaceOrder($checkoutId: ID!, $acknowledgePriceChanges: Boolean!) {
+  placeOrder(checkoutId: $checkoutId, acknowledgePriceChanges: $acknowledgePriceChanges) { id status total { cents } discount { cents } couponCode }
+}`;
 
 export class Workload {
   readonly told = new Map<string, ToldOrder>();
-  readonly stats: WorkloadStats = { started: 0, told: 0, gaveUp: 0, retries: 0, restarts: 0 };
+  readonly stats: WorkloadStats = { started: 0, told: 0, gaveUp: 0, retries: 0, restarts: 0, couponsApplied: 0, couponRefusals: {}, priceChanges: {} };
   private readonly registered = new Set<string>();
   /** A customer shops one checkout at a time: a customer has one active cart. */
   private readonly shopping = new Map<string, Promise<void>>();
@@ -81,6 +105,7 @@ export class Workload {
     private readonly customers: number,
     private readonly startedAt: number,
     private readonly say: (line: string) => void,
+    private readonly coupons: readonly ChaosCoupon[] = [],
   ) {
     this.client = new GraphQLClient(gatewayUrl);
   }
@@ -119,6 +144,7 @@ export class Workload {
     const paymentToken = this.random.weighted(PAYMENT_TOKENS);
     const address = { ...this.random.pick(ADDRESSES), country: 'US' };
     const method = this.random.pick(METHODS);
+    const coupon = this.coupons.length && this.random.int(100) < COUPON_SHARE ? this.random.pick([...this.coupons]).code : undefined;
     const previous = this.shopping.get(email) ?? Promise.resolve();
     let done = () => {};
     const turn = new Promise<void>((resolve) => (done = resolve));
@@ -127,7 +153,7 @@ export class Workload {
     try {
       for (let restart = 0; ; restart++) {
         const token = await this.signIn(email, deadline);
-        const checkoutId = await this.fillCartAndCheckOut(token, lines, deadline);
+        const checkoutId = await this.fillCartAndCheckOut(token, lines, coupon, deadline);
         if (!checkoutId) {
           if (restart >= 3) throw new Error('checkoutCart kept failing');
           this.stats.restarts++;
@@ -136,9 +162,18 @@ export class Workload {
         await this.retry(() => this.client.request(SET_ADDRESS, { checkoutId, address: { nickname: 'Home', ...address } }, token), deadline, true);
         await this.retry(() => this.client.request(SET_METHOD, { checkoutId, method }, token), deadline, true);
         await this.retry(() => this.client.request(SET_PAYMENT, { checkoutId, paymentToken }, token), deadline, true);
-        const placed = await this.retry(() => this.client.request(PLACE_ORDER, { checkoutId }, token), deadline, true);
-        const order = placed.placeOrder as { id: string; total: { cents: number } };
-        this.told.set(order.id, { id: order.id, checkoutId, customerEmail: email, paymentToken, totalCents: order.total.cents, placedAt: Date.now() - this.startedAt, phase });
+        const order = await this.place(checkoutId, token, deadline);
+        this.told.set(order.id, {
+          id: order.id,
+          checkoutId,
+          customerEmail: email,
+          paymentToken,
+          totalCents: order.total.cents,
+          discountCents: order.discount.cents,
+          couponCode: order.couponCode,
+          placedAt: Date.now() - this.startedAt,
+          phase,
+        });
         this.stats.told++;
         return;
       }
@@ -167,12 +202,29 @@ export class Workload {
     return session.login.token as string;
   }
 
-  /** A new cart with the lines, checked out; undefined when checkoutCart's outcome is unknown (start over). */
-  private async fillCartAndCheckOut(token: string, lines: [string, number][], deadline: number): Promise<string | undefined> {
+  /**
+   * Places without acknowledging; PRICE_CHANGED (the coupon stopped applying, or a price moved) is
+   * shown to the customer, who acknowledges the new total and places again.
+   */
+  private async place(checkoutId: string, token: string, deadline: number): Promise<{ id: string; total: { cents: number }; discount: { cents: number }; couponCode: string | null }> {
+    const place = (acknowledgePriceChanges: boolean) => this.retry(() => this.client.request(PLACE_ORDER, { checkoutId, acknowledgePriceChanges }, token), deadline, true);
+    try {
+      return (await place(false)).placeOrder;
+    } catch (err) {
+      if (!(err instanceof GraphQLFailure && err.code === 'PRICE_CHANGED')) throw err;
+      const rule = String(err.extensions.rule ?? 'PRICES');
+      this.stats.priceChanges[rule] = (this.stats.priceChanges[rule] ?? 0) + 1;
+      return (await place(true)).placeOrder;
+    }
+  }
+
+  /** A new cart with the lines (and the coupon, if it applies), checked out; undefined when checkoutCart's outcome is unknown (start over). */
+  private async fillCartAndCheckOut(token: string, lines: [string, number][], coupon: string | undefined, deadline: number): Promise<string | undefined> {
     const cart = await this.retry(() => this.client.request(CREATE_CART, {}, token), deadline);
     const cartId = cart.createCart.id as string;
     // NOT_FOUND: the cart's product projection may lag behind a broker restart.
     for (const [sku, quantity] of lines) await this.retry(() => this.client.request(ADD_ITEM, { cartId, sku, quantity }, token), deadline, true);
+    if (coupon) await this.applyCoupon(cartId, coupon, token, deadline);
     let ambiguous = false;
     for (;;) {
       try {
@@ -184,6 +236,28 @@ export class Workload {
         ambiguous ||= !(err instanceof GraphQLFailure) || err.ambiguous;
         this.stats.retries++;
         await sleep(500);
+      }
+    }
+  }
+
+  /** Applies the coupon; a refusal is counted by rule and the cart stays as it was. */
+  private async applyCoupon(cartId: string, code: string, token: string, deadline: number): Promise<void> {
+    const patience = Date.now() + UNKNOWN_COUPON_PATIENCE_MS;
+    for (;;) {
+      try {
+        await this.retry(() => this.client.request(APPLY_COUPON, { cartId, code }, token), deadline);
+        this.stats.couponsApplied++;
+        return;
+      } catch (err) {
+        if (!(err instanceof GraphQLFailure && err.code === 'BAD_USER_INPUT')) throw err;
+        const rule = String(err.extensions.rule ?? 'BAD_USER_INPUT');
+        if (rule === 'COUPON_UNKNOWN' && Date.now() < patience) {
+          this.stats.retries++;
+          await sleep(500);
+          continue;
+        }
+        this.stats.couponRefusals[rule] = (this.stats.couponRefusals[rule] ?? 0) + 1;
+        return;
       }
     }
   }

@@ -15,6 +15,8 @@ export class GraphQLFailure extends Error {
     readonly code: string,
     /** Whether the server may have applied the mutation anyway (the answer was lost). */
     readonly ambiguous: boolean,
+    /** The error's `extensions` (e.g. `rule` of a coupon refusal); empty without a GraphQL error. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -67,7 +69,7 @@ export class GraphQLClient {
     const error = body?.errors?.[0];
     if (error) {
       const code = error.extensions?.code ?? `HTTP_${response.status}`;
-      throw new GraphQLFailure(`${code}: ${error.message}`, code, code === 'INTERNAL_SERVER_ERROR' || code.startsWith('HTTP_5') || code === 'DOWNSTREAM_SERVICE_ERROR');
+      throw new GraphQLFailure(`${code}: ${error.message}`, code, code === 'INTERNAL_SERVER_ERROR' || code.startsWith('HTTP_5') || code === 'DOWNSTREAM_SERVICE_ERROR', error.extensions ?? {});
     }
     if (!response.ok || !body?.data) throw new GraphQLFailure(`HTTP ${response.status}: ${text.slice(0, 200)}`, `HTTP_${response.status}`, response.status >= 500);
     return body.data;
