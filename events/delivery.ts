@@ -35,9 +35,11 @@ export interface HandlerStats {
   deadLettered: number;
   /** Messages that failed validation (dead-lettered on first sight). */
   poison: number;
+  /** Valid messages the handler declared not relevant to it (acknowledged, no transaction). */
+  ignored: number;
 }
 
-export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, redelivered: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0 });
+export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, redelivered: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0, ignored: 0 });
 
 export interface DeliveryDeps {
   orm: Orm;
@@ -52,6 +54,7 @@ export interface DeliveryDeps {
 /**
  * Handles one delivery end to end and answers the broker exactly once:
  * - invalid message → dead letter, then `term()`;
+ * - valid but not relevant to the handler → `ack()`, nothing written;
  * - valid → inbox row + handler in one transaction, commit, then `ack()` (duplicates: ack, skip);
  * - handler threw → `nak(delay)` from the back-off list, or after the last allowed delivery
  *   dead letter, then `term()`.
@@ -72,6 +75,12 @@ export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): 
       stats.poison++;
       log.error({ reason: decoded.reason }, 'poison message dead-lettered');
     }
+    return;
+  }
+
+  if (handler.options.relevant && !handler.options.relevant(decoded.envelope.payload)) {
+    msg.ack();
+    stats.ignored++;
     return;
   }
 

@@ -22,6 +22,12 @@ export interface DurableConsumer {
  * then uses `backoff[n]` as the n-th ack wait (and ignores `ack_wait`), so each entry is the
  * handler's ack wait plus that attempt's delay: a slow handler is never redelivered early.
  */
+/**
+ * Ends the description of a consumer whose handler declares some deliveries irrelevant (acked
+ * without an inbox row): whoever audits "every event reached its handler" reads it there.
+ */
+export const SELECTIVE_CONSUMER = 'acks the deliveries its handler ignores without an inbox row';
+
 export function durableConsumerFor(broker: Broker, context: string, handler: EventHandler): DurableConsumer {
   const { definition, options } = handler;
   const name = `${context}-${options.name}`;
@@ -32,7 +38,7 @@ export function durableConsumerFor(broker: Broker, context: string, handler: Eve
     name,
     config: {
       durable_name: name,
-      description: `${context} handles ${definition.type} v${definition.version} (${options.name})`,
+      description: `${context} handles ${definition.type} v${definition.version} (${options.name})${options.relevant ? `; ${SELECTIVE_CONSUMER}` : ''}`,
       filter_subject: subjectFor(broker.namespace, definition),
       ack_policy: AckPolicy.Explicit,
       // Events published before this consumer first existed still concern it (e.g. seeds

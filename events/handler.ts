@@ -14,9 +14,16 @@ export interface HandlerContext {
   deliveryCount: number;
 }
 
-export interface HandlerOptions {
+export interface HandlerOptions<P = unknown> {
   /** Unique within the context; names the durable consumer and the inbox rows. */
   name: string;
+  /**
+   * Which deliveries concern this handler, judged from the payload alone (say, one status of
+   * OrderStatusChanged). The others are acknowledged without a transaction or an inbox row —
+   * ignoring a message twice is ignoring it once — so a selective subscriber costs the database
+   * nothing for the events it does not act on.
+   */
+  relevant?: (payload: P) => boolean;
   maxDeliver?: number;
   /** Delays between attempts; the last repeats. */
   backoffMs?: number[];
@@ -26,7 +33,7 @@ export interface HandlerOptions {
 
 export interface EventHandler {
   definition: EventDefinition;
-  options: Required<HandlerOptions>;
+  options: Required<Omit<HandlerOptions, 'relevant'>> & Pick<HandlerOptions, 'relevant'>;
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
 }
 
@@ -44,11 +51,12 @@ export const HANDLER_DEFAULTS = {
  */
 export function handle<D extends EventDefinition>(
   definition: D,
-  options: HandlerOptions,
+  options: HandlerOptions<PayloadOf<D>>,
   impl: (event: Envelope<PayloadOf<D>>, ctx: HandlerContext) => Promise<void>,
 ): EventHandler {
-  const resolved: Required<HandlerOptions> = {
+  const resolved: EventHandler['options'] = {
     name: options.name,
+    ...(options.relevant ? { relevant: options.relevant as (payload: unknown) => boolean } : {}),
     maxDeliver: options.maxDeliver ?? HANDLER_DEFAULTS.maxDeliver,
     backoffMs: [...(options.backoffMs ?? HANDLER_DEFAULTS.backoffMs)],
     concurrency: options.concurrency ?? HANDLER_DEFAULTS.concurrency,

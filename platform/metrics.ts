@@ -74,10 +74,10 @@ export function registerMessagingMetrics(registry: client.Registry, sources: Mes
 
   const consumers = sources.consumers;
   if (!consumers) return;
-  const outcomes = { processed: 'processed', duplicates: 'duplicate', retried: 'retried', deadLettered: 'dead_lettered', poison: 'poison' } as const;
+  const outcomes = { processed: 'processed', duplicates: 'duplicate', retried: 'retried', deadLettered: 'dead_lettered', poison: 'poison', ignored: 'ignored' } as const;
   new client.Counter({
     name: 'event_handler_deliveries_total',
-    help: 'Deliveries per handler by outcome (duplicate = a redelivery the inbox absorbed)',
+    help: 'Deliveries per handler by outcome (duplicate = a redelivery the inbox absorbed; ignored = not relevant to the handler, acked without a transaction)',
     labelNames: ['handler', 'outcome'] as const,
     registers,
     collect() {

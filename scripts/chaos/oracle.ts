@@ -275,7 +275,9 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
     `${copies.length} copied`,
   );
 
-  // 9. No event lost: every outbox row reached every handler subscribed to its subject (its inbox has it).
+  // 9. No event lost: every outbox row reached every handler subscribed to its subject (its inbox has
+  //    it). A selective handler acks the events it ignores without an inbox row: for those, the
+  //    consumer's ack floor at or past the row's stream sequence is the proof.
   const consumers = await probe.consumers();
   const lost: string[] = [];
   let deliveries = 0;
@@ -286,8 +288,9 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
       probe.count(`select count(*) as n from "${route.producer}".outbox where subject = $1`, [consumer.filterSubject]),
       probe.count(
         `select count(*) as n from "${route.producer}".outbox o where o.subject = $1
-            and not exists (select 1 from "${route.consumer}".inbox i where i.message_id = o.id::text and i.handler = $2)`,
-        [consumer.filterSubject, route.handler],
+            and not exists (select 1 from "${route.consumer}".inbox i where i.message_id = o.id::text and i.handler = $2)
+            and not ($3 and o.stream_seq <= $4)`,
+        [consumer.filterSubject, route.handler, consumer.selective, consumer.ackFloor],
       ),
     ]);
     deliveries += total;

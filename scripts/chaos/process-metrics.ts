@@ -19,9 +19,11 @@ export interface MessagingCounters {
   retried: number;
   deadLettered: number;
   poison: number;
+  /** Deliveries a selective handler acknowledged as not relevant to it (no transaction). */
+  ignored: number;
 }
 
-export const zeroCounters = (): MessagingCounters => ({ published: 0, publishDuplicates: 0, redriven: 0, processed: 0, inboxDuplicates: 0, redeliveries: 0, retried: 0, deadLettered: 0, poison: 0 });
+export const zeroCounters = (): MessagingCounters => ({ published: 0, publishDuplicates: 0, redriven: 0, processed: 0, inboxDuplicates: 0, redeliveries: 0, retried: 0, deadLettered: 0, poison: 0, ignored: 0 });
 
 export class ProcessMetrics {
   /** `${process}#${incarnation}` → last counters seen. */
@@ -94,7 +96,7 @@ export class ProcessMetrics {
 /** Picks the messaging counters out of Prometheus' text format. */
 export function parseCounters(text: string): MessagingCounters {
   const counters = zeroCounters();
-  const outcomes: Record<string, keyof MessagingCounters> = { processed: 'processed', duplicate: 'inboxDuplicates', retried: 'retried', dead_lettered: 'deadLettered', poison: 'poison' };
+  const outcomes: Record<string, keyof MessagingCounters> = { processed: 'processed', duplicate: 'inboxDuplicates', retried: 'retried', dead_lettered: 'deadLettered', poison: 'poison', ignored: 'ignored' };
   for (const line of text.split('\n')) {
     const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line.trim());
     if (!match) continue;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { loadConfig, SUBGRAPHS } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { connectBroker, type Broker } from '../../events/nats.js';
+import { SELECTIVE_CONSUMER } from '../../events/durable-consumer.js';
 
 /** Every context's PostgreSQL schema (one per subgraph). */
 export const SCHEMAS = [...SUBGRAPHS];
@@ -11,6 +12,10 @@ export interface ConsumerState {
   /** `<consuming context>-<handler name>`. */
   name: string;
   filterSubject: string;
+  /** Acks the deliveries its handler declares irrelevant without writing an inbox row. */
+  selective: boolean;
+  /** Every delivery up to this stream sequence is acknowledged. */
+  ackFloor: number;
   pending: number;
   ackPending: number;
   redelivered: number;
@@ -78,6 +83,8 @@ export class SystemProbe {
           stream,
           name: info.name,
           filterSubject: info.config.filter_subject ?? '',
+          selective: (info.config.description ?? '').endsWith(SELECTIVE_CONSUMER),
+          ackFloor: info.ack_floor.stream_seq,
           pending: info.num_pending,
           ackPending: info.num_ack_pending,
           redelivered: info.num_redelivered,

@@ -19,6 +19,7 @@ const NoteWritten = defineEvent({ context: 'kit', type: 'NoteWritten', version: 
 const ChargeRequested = defineEvent({ context: 'kit', type: 'ChargeRequested', version: 1, schema: z.object({ amountCents: z.number().int() }) });
 const ThingCounted = defineEvent({ context: 'kit', type: 'ThingCounted', version: 1, schema: z.object({ count: z.number().int() }) });
 const NoteDiscarded = defineEvent({ context: 'kit', type: 'NoteDiscarded', version: 1, schema: z.object({ noteId: z.string().uuid() }) });
+const SizeMeasured = defineEvent({ context: 'kit', type: 'SizeMeasured', version: 1, schema: z.object({ size: z.number().int() }) });
 const SlowWorkRequested = defineEvent({ context: 'kit', type: 'SlowWorkRequested', version: 1, schema: z.object({}) });
 
 describe('messaging kit (PostgreSQL + JetStream)', () => {
@@ -43,6 +44,7 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     handle(ThingCounted, { name: 'strict-counter' }, async (event) => {
       strictCounterCalls.push(event.id);
     }),
+    handle(SizeMeasured, { name: 'big-sizes-only', relevant: (p) => p.size >= 100 }, async (event, { em }) => recordEffect(em, event.id, 'big-sizes-only')),
   ];
 
   const record = <D extends EventDefinition>(em: EntityManager, definition: D, payload: PayloadOf<D>) => recordEvent(em, env.namespace, definition, payload);
@@ -108,6 +110,22 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
 
     expect(await messagesOnSubject(subjectFor(env.namespace, NoteWritten))).toBe(2); // original + the hand-made copy
     expect(await countEffects(orm, event.id, 'note-effects')).toBe(1);
+  });
+
+  it('acknowledges the events a selective handler declares irrelevant without a transaction, and handles the others once', async () => {
+    const ignoredBefore = consumers.stats()['big-sizes-only']!.ignored;
+    const small = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, SizeMeasured, { size: 3 }));
+    const big = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, SizeMeasured, { size: 300 }));
+    await relay.drain();
+    await eventually(async () => (await countEffects(orm, big.id, 'big-sizes-only')) === 1, { what: 'the relevant event handled' });
+    await eventually(() => consumers.stats()['big-sizes-only']!.ignored === ignoredBefore + 1, { what: 'the irrelevant event acknowledged' });
+    const inbox = await orm.em.fork().execute<{ message_id: string }[]>(`select message_id from "kit".inbox where handler = 'big-sizes-only' and message_id in (?, ?)`, [small.id, big.id]);
+    expect(inbox.map((row) => row.message_id)).toEqual([big.id]);
+    expect(await countEffects(orm, small.id, 'big-sizes-only')).toBe(0);
+    // nothing left for the consumer: the ignored delivery was acked, not left to time out
+    const info = await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, 'kit-big-sizes-only');
+    expect(info.num_ack_pending + info.num_pending).toBe(0);
+    expect(info.config.description).toMatch(/ignores without an inbox row$/);
   });
 
   it('retries a failing handler with nak(delay) and dead-letters the message after maxDeliver', async () => {

@@ -16,8 +16,7 @@ export function orderHandlers(deps: Pick<FulfillmentDeps, 'eventNamespace'>): Ev
       const outcome = await requestFulfillment(deps, em, event.payload, event.id);
       log.info({ orderId: event.payload.orderId, warehouseId: event.payload.warehouseId, outcome }, 'fulfillment requested');
     }),
-    handle(OrderStatusChanged, { name: 'cancel-shipment-on-order-cancelled' }, async (event, { em, log }) => {
-      if (event.payload.status !== 'CANCELLED') return;
+    handle(OrderStatusChanged, { name: 'cancel-shipment-on-order-cancelled', relevant: (p) => p.status === 'CANCELLED' }, async (event, { em, log }) => {
       const outcome = await cancelOrderShipment(deps, em, { orderId: event.payload.orderId, reason: event.payload.reason ?? null }, event.id);
       log.info({ orderId: event.payload.orderId, outcome }, 'order cancelled');
     }),

@@ -58,18 +58,29 @@ export interface MailLinks {
 interface MailTrigger {
   name: string;
   definition: EventDefinition;
+  /** The events that send this e-mail; the others are acknowledged without a transaction. */
+  relevant?: (payload: unknown) => boolean;
   compose(event: Envelope, find: Lookups, links: MailLinks): Promise<Draft | null>;
 }
 
+type Compose<D extends EventDefinition, K extends NotificationKind> = (event: Envelope<PayloadOf<D>>, find: Lookups, links: MailLinks) => Promise<Omit<Draft<K>, 'kind'> | null>;
+
+/** A trigger of e-mail `kind` on every `definition` event, or (`when`) on those whose payload matches. */
+function trigger<D extends EventDefinition, K extends NotificationKind>(definition: D, kind: K, compose: Compose<D, K>): MailTrigger;
+function trigger<D extends EventDefinition, K extends NotificationKind>(definition: D, kind: K, filter: { when: (payload: PayloadOf<D>) => boolean }, compose: Compose<D, K>): MailTrigger;
 function trigger<D extends EventDefinition, K extends NotificationKind>(
   definition: D,
   kind: K,
-  compose: (event: Envelope<PayloadOf<D>>, find: Lookups, links: MailLinks) => Promise<Omit<Draft<K>, 'kind'> | null>,
+  filterOrCompose: Compose<D, K> | { when: (payload: PayloadOf<D>) => boolean },
+  composeAfterFilter?: Compose<D, K>,
 ): MailTrigger {
+  const compose = typeof filterOrCompose === 'function' ? filterOrCompose : composeAfterFilter!;
+  const relevant = typeof filterOrCompose === 'function' ? undefined : filterOrCompose.when;
   const name = `mail-${kind.toLowerCase().replace(/_/g, '-')}`;
   return {
     name,
     definition,
+    ...(relevant ? { relevant: relevant as (payload: unknown) => boolean } : {}),
     async compose(event, find, links) {
       const draft = await compose(event as Envelope<PayloadOf<D>>, find, links);
       return draft && ({ kind, ...draft } as Draft);
@@ -85,8 +96,7 @@ async function orderContext(orderId: string, find: Lookups) {
 }
 
 export const MAIL_TRIGGERS: MailTrigger[] = [
-  trigger(OrderStatusChanged, 'ORDER_CONFIRMED', async ({ payload }, find) => {
-    if (payload.status !== 'CONFIRMED') return null;
+  trigger(OrderStatusChanged, 'ORDER_CONFIRMED', { when: (p) => p.status === 'CONFIRMED' }, async ({ payload }, find) => {
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return {
       to,
@@ -110,21 +120,18 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 
   // A declined card cancels the order (reason PAYMENT_DECLINED): this e-mail tells that story, the
   // cancellation e-mail is not sent as well.
-  trigger(OrderStatusChanged, 'PAYMENT_FAILED', async ({ payload }, find, links) => {
-    if (payload.status !== 'CANCELLED' || payload.reason !== 'PAYMENT_DECLINED') return null;
+  trigger(OrderStatusChanged, 'PAYMENT_FAILED', { when: (p) => p.status === 'CANCELLED' && p.reason === 'PAYMENT_DECLINED' }, async ({ payload }, find, links) => {
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     const reorderUrl = reorderLink(links.storefrontUrlBase, payload.orderId);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency, reorderUrl } };
   }),
 
-  trigger(OrderStatusChanged, 'ORDER_ON_HOLD', async ({ payload }, find) => {
-    if (payload.status !== 'ON_HOLD') return null;
+  trigger(OrderStatusChanged, 'ORDER_ON_HOLD', { when: (p) => p.status === 'ON_HOLD' }, async ({ payload }, find) => {
     const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel } };
   }),
 
-  trigger(OrderStatusChanged, 'ORDER_CANCELLED', async ({ payload }, find) => {
-    if (payload.status !== 'CANCELLED' || payload.reason === 'PAYMENT_DECLINED') return null;
+  trigger(OrderStatusChanged, 'ORDER_CANCELLED', { when: (p) => p.status === 'CANCELLED' && p.reason !== 'PAYMENT_DECLINED' }, async ({ payload }, find) => {
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel, reason: payload.reason ?? null, refundCents: order.capturedCents, currency: order.currency } };
   }),
@@ -174,7 +181,7 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 /** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
 export function mailHandlers(links: MailLinks): EventHandler[] {
   return MAIL_TRIGGERS.map((t) =>
-    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES }, async (event, { em, log }) => {
+    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}) }, async (event, { em, log }) => {
       const draft = await t.compose(event, lookups(em), links);
       if (!draft) return;
       const outcome = await queueNotification(em, draft, event);

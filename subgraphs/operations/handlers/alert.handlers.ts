@@ -21,14 +21,12 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
   return [
     // orders also alerts on refunds and deliveries; those come straight from payments and
     // fulfillment below (one alert per refund or shipment, resolved by their own events)
-    handle(OrderAlertRaised, { name: 'alert-on-order-on-hold' }, async (event, { em, log }) => {
-      if (event.payload.kind !== 'ORDER_ON_HOLD') return;
+    handle(OrderAlertRaised, { name: 'alert-on-order-on-hold', relevant: (p) => p.kind === 'ORDER_ON_HOLD' }, async (event, { em, log }) => {
       const outcome = await raiseAlert(deps, em, causes.orderOnHold(event.payload), event.id);
       log.info({ orderId: event.payload.orderId, outcome }, 'order on hold');
     }),
-    handle(OrderStatusChanged, { name: 'resolve-on-hold-alert-when-order-moves-on' }, async (event, { em, log }) => {
-      const over = causes.onHoldOver(event.payload);
-      if (!over) return;
+    handle(OrderStatusChanged, { name: 'resolve-on-hold-alert-when-order-moves-on', relevant: (p) => causes.onHoldOver(p) !== null }, async (event, { em, log }) => {
+      const over = causes.onHoldOver(event.payload)!;
       const outcome = await resolveCause(em, over.kind, over.subject, over.why);
       log.info({ orderId: event.payload.orderId, status: event.payload.status, outcome }, 'order left ON_HOLD');
     }),

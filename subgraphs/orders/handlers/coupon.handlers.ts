@@ -18,8 +18,7 @@ export function couponHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock'
       await new CouponLedgerRepository(em).created({ code, percentOff, validUntil: validUntil ? new Date(validUntil) : null, maxRedemptions });
     }),
     handle(CouponDeactivated, { name: 'coupon-ledger-on-coupon-deactivated' }, (event, { em }) => new CouponLedgerRepository(em).deactivated(event.payload.code)),
-    handle(OrderStatusChanged, { name: 'coupon-release-on-order-cancelled' }, async (event, { em, log }) => {
-      if (event.payload.status !== 'CANCELLED') return;
+    handle(OrderStatusChanged, { name: 'coupon-release-on-order-cancelled', relevant: (p) => p.status === 'CANCELLED' }, async (event, { em, log }) => {
       const code = await releaseCouponRedemption(em, deps.eventNamespace, event.payload.orderId, deps.clock(), event.id);
       if (code) log.info({ orderId: event.payload.orderId, code }, 'coupon redemption given back');
     }),
