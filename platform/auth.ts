@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors, type CryptoKey } from 'jose';
 import type { Config, Role } from './config.js';
 import { DomainError, forbidden, unauthenticated } from './errors.js';
@@ -51,26 +52,45 @@ export interface RevocationCheck {
   isRevoked(session: { subject: string } & SessionClaims): boolean;
 }
 
+/** Verified sessions kept per process (by token text); a few thousand active shoppers fit. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export async function createTokenVerifier(jwt: Config['jwt'], options: { revocations?: RevocationCheck } = {}): Promise<TokenVerifier> {
   const key: CryptoKey = await importSPKI(jwt.publicKeyPem.replace(/\\n/g, '\n'), ALG);
-  const verify = async (token: string) => {
+  // One request chain presents the same token to the gateway and to every subgraph of its query
+  // plan, and a client presents it on every request of its session: an ES256 verification costs
+  // far more than a lookup, and what a given token text says cannot change. So a verified token's
+  // caller is kept until the token's own expiry; revocation is still checked on every use.
+  const verified = new LRUCache<string, SignedInCaller>({ max: VERIFIED_TOKENS_KEPT });
+
+  const checkSignature = async (token: string): Promise<SignedInCaller> => {
     try {
       const { payload } = await jwtVerify(token, key, { issuer: jwt.issuer, audience: jwt.audience, algorithms: [ALG], requiredClaims: ['exp'] });
       const role = payload.role as Role;
       const subject = payload.sub;
       if (!subject || typeof role !== 'string') throw unauthenticated('Invalid session token');
       const session: SessionClaims = { sessionId: typeof payload.sid === 'string' ? payload.sid : undefined, issuedAt: payload.iat, expiresAt: payload.exp };
-      if (options.revocations?.isRevoked({ subject, ...session })) throw unauthenticated('Session revoked');
       if (role === 'GUEST') return { kind: 'guest', role, subject, ...session } as const;
       if (role === 'CUSTOMER') return { kind: 'customer', role, subject, ...session } as const;
       if ((STAFF_ROLES as string[]).includes(role)) return { kind: 'staff', role: role as Exclude<Role, 'GUEST' | 'CUSTOMER'>, subject, ...session } as const;
       throw unauthenticated('Invalid session token');
     } catch (err) {
-      // `reason` lets the subscription edge tell an expired session (refresh) from a bad one.
-      if (err instanceof joseErrors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'Session expired', { reason: 'SESSION_EXPIRED' });
-      if (err instanceof joseErrors.JOSEError) throw unauthenticated('Invalid session token');
-      throw err;
+      throw sessionError(err);
     }
+  };
+
+  const verify = async (token: string): Promise<SignedInCaller> => {
+    let caller = verified.get(token);
+    if (caller && caller.expiresAt! * 1000 <= Date.now()) {
+      verified.delete(token);
+      throw sessionError(new joseErrors.JWTExpired('"exp" claim timestamp check failed', {}));
+    }
+    if (!caller) {
+      caller = await checkSignature(token);
+      verified.set(token, caller);
+    }
+    if (options.revocations?.isRevoked(caller)) throw unauthenticated('Session revoked');
+    return caller;
   };
   return {
     verify,
@@ -81,6 +101,15 @@ export async function createTokenVerifier(jwt: Config['jwt'], options: { revocat
       return verify(match[1]);
     },
   };
+}
+
+type SignedInCaller = Exclude<Caller, { kind: 'anonymous' }>;
+
+/** `reason` lets the subscription edge tell an expired session (refresh) from a bad one. */
+function sessionError(err: unknown): unknown {
+  if (err instanceof joseErrors.JWTExpired) return new DomainError('UNAUTHENTICATED', 'Session expired', { reason: 'SESSION_EXPIRED' });
+  if (err instanceof joseErrors.JOSEError) return unauthenticated('Invalid session token');
+  return err;
 }
 
 export async function createTokenIssuer(jwt: Config['jwt']): Promise<TokenIssuer> {
