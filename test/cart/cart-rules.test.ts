@@ -232,6 +232,17 @@ describe('adding items', () => {
     const cart = await createCart(stack, token);
     expect(ok(await add(token, cart.id, sku, 1)).addCartItem.warnings.map((w: any) => w.code)).toEqual(['OUT_OF_STOCK']);
   });
+
+  it('keeps the newest stock level when an older announcement is delivered late', async () => {
+    const sku = await createProduct(stack, catalogToken);
+    await inventory.stockLevel(sku, 0);
+    await eventuallyStocked(sku, 0);
+    const late = await inventory.stockLevel(sku, 100, new Date(Date.now() - 60_000));
+    await eventually(() => tables.handled(late, 'stock-projection-on-stock-level-changed'), { what: 'the late announcement handled' });
+    expect(await tables.stock(sku)).toEqual({ total_available: 0 });
+    await inventory.stockLevel(sku, 7);
+    await eventuallyStocked(sku, 7);
+  });
 });
 
 describe('limits (PO)', () => {

@@ -241,14 +241,16 @@ export class InventoryStandIn {
     return new InventoryStandIn(await connectBroker(stack.env.config.nats, stack.env.log), stack.env.namespace);
   }
 
-  async publish<D extends EventDefinition>(definition: D, payload: PayloadOf<D>, meta: EventMetadata = {}): Promise<void> {
-    const envelope = createEnvelope(definition, payload, meta);
+  /** Publishes as inventory would; `occurredAt` back-dates it (a late delivery of an older event). Returns the envelope id. */
+  async publish<D extends EventDefinition>(definition: D, payload: PayloadOf<D>, meta: EventMetadata = {}, occurredAt?: Date): Promise<string> {
+    const envelope = { ...createEnvelope(definition, payload, meta), ...(occurredAt ? { occurredAt: occurredAt.toISOString() } : {}) };
     await this.broker.js.publish(subjectFor(this.namespace, definition), JSON.stringify(envelope), { msgID: envelope.id });
+    return envelope.id;
   }
 
   /** Announces the SKU's total stock; low stock below 10 as inventory defines it. */
-  stockLevel(sku: string, totalAvailable: number): Promise<void> {
-    return this.publish(StockLevelChanged, { sku, totalAvailable, lowStock: totalAvailable > 0 && totalAvailable < 10, inStock: totalAvailable > 0 });
+  stockLevel(sku: string, totalAvailable: number, occurredAt?: Date): Promise<string> {
+    return this.publish(StockLevelChanged, { sku, totalAvailable, lowStock: totalAvailable > 0 && totalAvailable < 10, inStock: totalAvailable > 0 }, {}, occurredAt);
   }
 
   close(): Promise<void> {
@@ -315,6 +317,12 @@ export class CartTables {
   async stock(sku: string): Promise<{ total_available: number } | undefined> {
     const { rows } = await this.client.query('select total_available from cart.stock_projection where sku = $1', [sku]);
     return rows[0];
+  }
+
+  /** Whether cart's handler `handler` has handled event `eventId` (its inbox row). */
+  async handled(eventId: string, handler: string): Promise<boolean> {
+    const { rowCount } = await this.client.query('select 1 from cart.inbox where message_id = $1 and handler = $2', [eventId, handler]);
+    return (rowCount ?? 0) > 0;
   }
 }
 

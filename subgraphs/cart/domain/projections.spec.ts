@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyProductFacts, applyStockLevel, emptyProductProjection, eventVersion } from './projections.js';
+import { applyProductFacts, emptyProductProjection, eventVersion } from './projections.js';
 
 const v = (ms: number, id = '00000000-0000-7000-8000-000000000000') => eventVersion(new Date(ms).toISOString(), id);
 
@@ -25,15 +25,5 @@ describe('product projection', () => {
     const second = v(1_000, '0190c000-0000-7000-8000-000000000002');
     const p = applyProductFacts(applyProductFacts(emptyProductProjection('A-1'), { name: 'New' }, second), { name: 'Old' }, first);
     expect(p.name).toBe('New');
-  });
-});
-
-describe('stock projection', () => {
-  it('keeps the newer level', () => {
-    const older = { sku: 'A-1', totalAvailable: 5, lowStock: true, inStock: true, version: v(1_000) };
-    const newer = { sku: 'A-1', totalAvailable: 50, lowStock: false, inStock: true, version: v(2_000) };
-    expect(applyStockLevel(older, newer)).toBe(newer);
-    expect(applyStockLevel(newer, older)).toBe(newer);
-    expect(applyStockLevel(null, older)).toBe(older);
   });
 });

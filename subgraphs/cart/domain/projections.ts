@@ -59,12 +59,9 @@ export function applyProductFacts(current: ProductProjection, facts: ProductFact
   return next;
 }
 
+/** A SKU's stock level and the version of the announcement it came from; a newer version wins (the store's upsert applies it). */
 export interface StockProjection extends StockLevel {
   sku: string;
   version: EventVersion;
 }
 
-/** The newer of the two stock levels (null: nothing known yet). */
-export function applyStockLevel(current: StockProjection | null, incoming: StockProjection): StockProjection {
-  return current && !isNewer(incoming.version, current.version) ? current : incoming;
-}

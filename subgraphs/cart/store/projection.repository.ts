@@ -31,14 +31,19 @@ export class ProjectionRepository {
     return this.em.findOneOrFail(ProductProjectionEntity, { sku }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
-  /** Inside a transaction: like lockProduct; a new row starts with the oldest possible version. */
-  async lockStock(sku: string): Promise<StockProjectionRecord> {
+  /**
+   * The SKU's stock level as `level` says, unless the row already holds a newer announcement
+   * (events about one SKU may be handled out of order): one upsert, whose conflict clause compares
+   * versions under the row's lock. Versions compare byte-wise, as the domain's `isNewer` does.
+   */
+  async recordStockLevel(level: StockProjection): Promise<void> {
     await this.em.execute(
-      `insert into ${this.table('stock_projection')} (sku, total_available, low_stock, in_stock, version) values (?, 0, false, false, '') on conflict do nothing`,
-      [sku],
+      `insert into ${this.table('stock_projection')} as s (sku, total_available, low_stock, in_stock, version) values (?, ?, ?, ?, ?)
+       on conflict (sku) do update set total_available = excluded.total_available, low_stock = excluded.low_stock, in_stock = excluded.in_stock, version = excluded.version
+       where s.version collate "C" < excluded.version collate "C"`,
+      [level.sku, level.totalAvailable, level.lowStock, level.inStock, level.version],
       'run',
     );
-    return this.em.findOneOrFail(StockProjectionEntity, { sku }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 }
 
@@ -54,6 +59,3 @@ export function toProductProjection(record: ProductProjectionRecord): ProductPro
   };
 }
 
-export function toStockProjection(record: StockProjectionRecord): StockProjection {
-  return { sku: record.sku, totalAvailable: record.totalAvailable, lowStock: record.lowStock, inStock: record.inStock, version: record.version };
-}
