@@ -36,6 +36,8 @@ export async function createContextOrm(config: Pick<Config, 'database' | 'env'>,
       migrationsList: [{ name: '0000-messaging', class: messagingMigration }, ...options.migrations],
     },
     pool: { min: 0, max: options.poolMax ?? config.database.poolMax },
+    // names the context's connections in pg_stat_activity and the server's log (%a)
+    driverOptions: { connection: { application_name: options.context } },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
