@@ -53,6 +53,8 @@ export async function runShoppers(system: BenchSystem, options: ShoppersOptions)
   const at = (ms: number) => sleep(Math.max(0, origin + ms - performance.now()));
   const windowStart = at(warmUpMs).then(() => sampleWork(cluster));
   const windowEnd = at(options.durationMs).then(() => sampleWork(cluster));
+  // awaited once the shoppers are done; a failed sample must not crash the run before then as unhandled
+  for (const sample of [windowStart, windowEnd]) sample.catch(() => undefined);
   const progress = setInterval(() => say(`  ${((performance.now() - origin) / 1000).toFixed(0)} s: ${journeys.length} journeys done — ${describeOutcomes(journeys) || 'none yet'}`), PROGRESS_EVERY_MS);
 
   const shopper = async (token: string, index: number) => {

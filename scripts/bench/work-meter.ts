@@ -17,14 +17,16 @@ export interface WorkSample {
   sql: Map<string, SqlCounts>;
   /** PostgreSQL's committed + rolled-back transactions in the benchmark database so far. */
   serverTransactions?: number;
+  /** Connections PostgreSQL has accepted to the benchmark database so far (each start-up is a transaction too). */
+  serverSessions?: number;
 }
 
 /** The difference of two samples: the same figures, over a window. */
 export type Work = WorkSample;
 
 export async function sampleWork(cluster: Cluster): Promise<WorkSample> {
-  const [cpu, sql, serverTransactions] = await Promise.all([cpuByProcess(cluster), sqlByProcess(cluster), databaseTransactions(cluster.databaseUrl)]);
-  return { cpu, machineBusy: machineBusySeconds(), sql, serverTransactions };
+  const [cpu, sql, server] = await Promise.all([cpuByProcess(cluster), sqlByProcess(cluster), databaseStatistics(cluster.databaseUrl)]);
+  return { cpu, machineBusy: machineBusySeconds(), sql, serverTransactions: server?.transactions, serverSessions: server?.sessions };
 }
 
 /** What happened between two samples (a process missing from either counts from zero). */
@@ -40,6 +42,7 @@ export function workBetween(before: WorkSample, after: WorkSample): Work {
       }),
     ),
     serverTransactions: minus(after.serverTransactions, before.serverTransactions),
+    serverSessions: minus(after.serverSessions, before.serverSessions),
   };
 }
 
@@ -91,19 +94,21 @@ export function parseSqlCounts(text: string): SqlCounts {
  * pg_stat_database for the benchmark database, read over a connection to another database (so the
  * reading is not itself counted) and a fresh backend each time (no cached statistics snapshot).
  * PostgreSQL publishes a busy backend's counts about once a second and an idle one's later, so it
- * trails the processes' own counters by up to a few seconds of work.
+ * trails the processes' own counters by up to a few seconds of work. It counts more than the
+ * clients send: each connection's start-up, and each time a LISTENing connection is woken by a
+ * NOTIFY on any channel of the database (it reads the queue in a transaction of its own).
  */
-async function databaseTransactions(databaseUrl: string): Promise<number | undefined> {
+async function databaseStatistics(databaseUrl: string): Promise<{ transactions: number; sessions: number } | undefined> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   try {
     await client.connect();
-    const { rows } = await client.query<{ total: string }>('select xact_commit + xact_rollback as total from pg_stat_database where datname = $1', [name]);
-    return rows[0] ? Number(rows[0].total) : undefined;
+    const { rows } = await client.query<{ transactions: string; sessions: string }>('select xact_commit + xact_rollback as transactions, sessions from pg_stat_database where datname = $1', [name]);
+    return rows[0] ? { transactions: Number(rows[0].transactions), sessions: Number(rows[0].sessions) } : undefined;
   } catch {
-    return undefined;
+    return undefined; // sessions: PostgreSQL 14 and later
   } finally {
     await client.end().catch(() => {});
   }

@@ -42,7 +42,7 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
     rows.map((r) => [r.label, ...processes.map((p) => perOrder(r.work.sql.get(p)?.statements ?? 0, r)), perOrder(sum(r, (c) => c.statements), r)]),
   );
   const transactionTable = table(
-    [labelTitle, ...processes, 'total', 'explicit (BEGIN…)', 'autocommit', 'PostgreSQL says'],
+    [labelTitle, ...processes, 'total', 'explicit (BEGIN…)', 'autocommit', 'PostgreSQL says', 'of which connects'],
     rows.map((r) => {
       const total = sum(r, transactions);
       return [
@@ -52,14 +52,16 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
         perOrder(sum(r, (c) => c.commits + c.rollbacks), r),
         perOrder(sum(r, (c) => c.autocommits), r),
         r.work.serverTransactions === undefined ? '-' : perOrder(r.work.serverTransactions, r),
+        r.work.serverSessions === undefined ? '-' : perOrder(r.work.serverSessions, r),
       ];
     }),
   );
   return [
     `SQL statements per confirmed order, by process (every statement sent, BEGIN/COMMIT included)\n${statements}\n`,
     `transactions per confirmed order, by process (explicit BEGIN … COMMIT/ROLLBACK + statements sent outside one, each its own transaction)\n${transactionTable}`,
-    '(counted in each process\'s pg driver: db_statements_total, db_transactions_total on /metrics; "PostgreSQL says" = pg_stat_database',
-    ' xact_commit + xact_rollback for the database over the same window: it also counts each new connection\'s start-up and',
-    ' trails by up to a few seconds of work, since backends publish their counts about once a second)\n',
+    '(counted in each process\'s pg driver: db_statements_total, db_transactions_total on /metrics. "PostgreSQL says" = pg_stat_database',
+    ' xact_commit + xact_rollback over the same window, which also counts each new connection\'s start-up ("of which connects") and',
+    ' a transaction each time a NOTIFY on any channel wakes one of the LISTENing connections (relays, arrivals); it trails the',
+    ' clients\' counts, since a busy backend publishes its counts about once a second and an idle one later)\n',
   ].join('\n');
 }
