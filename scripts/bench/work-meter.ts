@@ -29,16 +29,17 @@ export async function sampleWork(cluster: Cluster): Promise<WorkSample> {
   return { cpu, machineBusy: machineBusySeconds(), sql, serverTransactions: server?.transactions, serverSessions: server?.sessions };
 }
 
-/** What happened between two samples (a process missing from either counts from zero). */
+/** What happened between two samples. */
 export function workBetween(before: WorkSample, after: WorkSample): Work {
   const minus = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a - b);
   return {
     cpu: before.cpu && after.cpu ? Object.fromEntries(Object.entries(after.cpu).map(([name, seconds]) => [name, seconds - (before.cpu![name] ?? 0)])) : undefined,
     machineBusy: minus(after.machineBusy, before.machineBusy),
     sql: new Map(
-      [...after.sql].map(([name, now]) => {
-        const then = before.sql.get(name) ?? { statements: 0, commits: 0, rollbacks: 0, autocommits: 0 };
-        return [name, { statements: now.statements - then.statements, commits: now.commits - then.commits, rollbacks: now.rollbacks - then.rollbacks, autocommits: now.autocommits - then.autocommits }];
+      [...after.sql].flatMap(([name, now]) => {
+        const then = before.sql.get(name);
+        // a process not read at both ends (its /metrics did not answer) is left out rather than counted from zero
+        return then ? [[name, { statements: now.statements - then.statements, commits: now.commits - then.commits, rollbacks: now.rollbacks - then.rollbacks, autocommits: now.autocommits - then.autocommits }] as const] : [];
       }),
     ),
     serverTransactions: minus(after.serverTransactions, before.serverTransactions),
@@ -62,15 +63,19 @@ async function cpuByProcess(cluster: Cluster): Promise<Record<string, number> | 
   return result;
 }
 
+/** The SQL counters of every process that answers /metrics in time (a busy one may not: it is then left out). */
 async function sqlByProcess(cluster: Cluster): Promise<Map<string, SqlCounts>> {
   const entries = await Promise.all(
     cluster.names.map(async (name) => {
-      const response = await fetch(cluster.endpoint(name, '/metrics'), { signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`${name} /metrics answered ${response.status}`);
-      return [name, parseSqlCounts(await response.text())] as const;
+      try {
+        const response = await fetch(cluster.endpoint(name, '/metrics'), { signal: AbortSignal.timeout(10_000) });
+        return response.ok ? [[name, parseSqlCounts(await response.text())] as const] : [];
+      } catch {
+        return [];
+      }
     }),
   );
-  return new Map(entries);
+  return new Map(entries.flat());
 }
 
 /** The SQL counters out of Prometheus' text format (platform/metrics.ts). */
