@@ -22,6 +22,7 @@ import { startSubscriptionEdge, type GraphExecutor, type SubscriptionEdge } from
 import { subscriptionRoutes } from './subscriptions/routes.js';
 import { createArmor } from './hardening.js';
 import { ClientBudget, clientAddress, clientKey } from './client-budget.js';
+import { admissionControl } from './admission-control.js';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { cacheControlHeaders } from './cache-control.js';
 import { corsFor } from './cors.js';
@@ -61,7 +62,8 @@ export function subgraphEndpoints(supergraph: Supergraph, overrides: Partial<Rec
 /**
  * The only API clients use: Apollo Gateway over the static supergraph, with the caller's JWT
  * verified here and again by each subgraph, query limits, CSRF prevention, no batching, a body
- * size limit, a per-client rate limit, and /health, /ready, /metrics beside /graphql.
+ * size limit, a per-client rate limit, FIFO admission beyond GATEWAY_MAX_IN_FLIGHT operations in
+ * flight, and /health, /ready, /metrics beside /graphql.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, log, verifier } = options;
@@ -172,6 +174,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authenticate,
     rateLimit,
     express.json({ limit: config.gateway.maxBodyBytes }),
+    // after the budget and the body: only operations ready to run wait for a turn (FIFO)
+    admissionControl(config.gateway.admission, metrics.registry),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;

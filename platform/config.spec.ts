@@ -46,6 +46,12 @@ describe('configuration', () => {
     expect(production).toEqual([expect.stringMatching(/CORS_ORIGINS must name the allowed origins in production/)]);
   });
 
+  it('admits 64 gateway operations at once by default, queues the rest, and takes 0 for no limit', () => {
+    expect(loadConfig({}).gateway.admission).toEqual({ maxInFlight: 64, maxQueue: 10_000, maxWaitMs: 30_000 });
+    expect(loadConfig({ GATEWAY_MAX_IN_FLIGHT: '0', GATEWAY_ADMISSION_QUEUE: '0', GATEWAY_ADMISSION_WAIT_MS: '500' }).gateway.admission).toEqual({ maxInFlight: 0, maxQueue: 0, maxWaitMs: 500 });
+    expect(problemsOf({ GATEWAY_MAX_IN_FLIGHT: '-1', GATEWAY_ADMISSION_WAIT_MS: '0' }).map((p) => p.split(':')[0])).toEqual(['GATEWAY_MAX_IN_FLIGHT', 'GATEWAY_ADMISSION_WAIT_MS']);
+  });
+
   it('takes SUBGRAPH_URLS as overrides for some subgraphs, not a full list', () => {
     const config = loadConfig({ SUBGRAPH_URLS: '{"catalog":"http://catalog.internal:4002/graphql"}' });
     expect(config.gateway.subgraphUrls).toEqual({ catalog: 'http://catalog.internal:4002/graphql' });

@@ -118,6 +118,12 @@ const envSchema = z.object({
   /** Registrations one address may attempt per minute (bounds probing which e-mails exist). */
   GATEWAY_REGISTRATIONS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
+  /** HTTP GraphQL operations one gateway replica runs at once; later ones wait in arrival order (0: no limit). */
+  GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(64),
+  /** Operations that may wait for admission; one more is refused at once (503, RATE_LIMITED). */
+  GATEWAY_ADMISSION_QUEUE: z.coerce.number().int().min(0).default(10_000),
+  /** An operation that waited this long for admission is refused (503, RATE_LIMITED). */
+  GATEWAY_ADMISSION_WAIT_MS: positiveMs.default(30_000),
   /** How often the subscription edge pings each socket; one missed pong closes it. */
   GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
   /** A socket that has not sent connection_init within this is closed with 4408. */
@@ -157,6 +163,8 @@ interface BaseConfig {
     guestSessionsPerMinute: number;
     registrationsPerMinute: number;
     maxBodyBytes: number;
+    /** FIFO admission of HTTP operations (gateway/admission.ts); maxInFlight 0: off. */
+    admission: { maxInFlight: number; maxQueue: number; maxWaitMs: number };
     wsKeepAliveMs: number;
     wsInitTimeoutMs: number;
     introspection: boolean;
@@ -287,6 +295,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       guestSessionsPerMinute: e.GATEWAY_GUEST_SESSIONS_PER_MINUTE,
       registrationsPerMinute: e.GATEWAY_REGISTRATIONS_PER_MINUTE,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
+      admission: { maxInFlight: e.GATEWAY_MAX_IN_FLIGHT, maxQueue: e.GATEWAY_ADMISSION_QUEUE, maxWaitMs: e.GATEWAY_ADMISSION_WAIT_MS },
       wsKeepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
       wsInitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
       introspection: !production,

@@ -2,6 +2,7 @@ import client from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HandlerStats } from '../events/delivery.js';
 import type { OutboxRelayStats } from '../events/relay.js';
+import { installSqlCounter, sqlCounts } from './sql-counter.js';
 
 /** One registry per process, exposed on /metrics. */
 export function createMetrics(service: string) {
@@ -15,6 +16,7 @@ export function createMetrics(service: string) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  registerSqlMetrics(registry);
   return { registry, operations };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -30,6 +32,37 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * The SQL this process has sent (platform/sql-counter.ts), installed here because every process —
+ * each subgraph and the gateway — builds its /metrics registry with createMetrics. Process-wide:
+ * several subgraphs in one process (tests, the dev launcher) each report the process's total.
+ */
+function registerSqlMetrics(registry: client.Registry): void {
+  installSqlCounter();
+  new client.Counter({
+    name: 'db_statements_total',
+    help: 'SQL statements sent to PostgreSQL by this process (every pg query call, BEGIN/COMMIT included)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sqlCounts().statements);
+    },
+  });
+  new client.Counter({
+    name: 'db_transactions_total',
+    help: 'Transactions by how they ended as sent: commit/rollback of an explicit BEGIN, autocommit = a statement outside one (its own transaction)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      const now = sqlCounts();
+      this.inc({ outcome: 'commit' }, now.commits);
+      this.inc({ outcome: 'rollback' }, now.rollbacks);
+      this.inc({ outcome: 'autocommit' }, now.autocommits);
+    },
+  });
 }
 
 /** Where the messaging counters come from: the process's outbox relay and its consumers. */

@@ -1,0 +1,63 @@
+import type { RequestHandler } from 'express';
+import client from 'prom-client';
+import { AdmissionGate, AdmissionRefused, type AdmissionSettings, type RefusalReason, type Ticket } from './admission.js';
+
+/**
+ * Admission control for the gateway's HTTP GraphQL operations: beyond `maxInFlight` operations
+ * in flight, requests wait in arrival order (gateway/admission.ts) and are refused with 503 when
+ * the queue is full or they waited too long. The slot is held from admission until the answer is
+ * sent (or the client goes away). Mounted after authentication, the client budget and the body
+ * parser, so a slow upload or a client over its budget never holds a slot; /health, /ready,
+ * /metrics and WebSocket subscriptions do not pass here.
+ */
+
+/** How long a refused client is asked to wait: a queue that was full or slow drains in seconds, not at once. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
+
+const MESSAGES: Record<Exclude<RefusalReason, 'abandoned'>, string> = {
+  queue_full: 'The service is busy: too many requests are waiting. Try again shortly',
+  timed_out: 'The service is busy: the request waited too long for its turn. Try again shortly',
+};
+
+export function admissionControl(settings: AdmissionSettings, registry: client.Registry): RequestHandler {
+  const gate = new AdmissionGate(settings);
+  const registers = [registry];
+  new client.Gauge({ name: 'gateway_in_flight', help: 'HTTP GraphQL operations admitted and not yet answered', registers, collect() { this.set(gate.inFlight); } });
+  new client.Gauge({ name: 'gateway_admission_queue_length', help: 'HTTP GraphQL operations waiting for admission', registers, collect() { this.set(gate.queueLength); } });
+  const waits = new client.Histogram({
+    name: 'gateway_admission_wait_seconds',
+    help: 'How long HTTP GraphQL operations waited for admission, by outcome (admitted, queue_full, timed_out, abandoned)',
+    labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30],
+    registers,
+  });
+
+  return (_req, res, next) => {
+    const started = performance.now();
+    const gaveUp = new AbortController();
+    let ticket: Ticket | undefined;
+    let closed = false;
+    // 'close': the answer went out, or the client went away — while waiting, or after admission
+    res.once('close', () => {
+      closed = true;
+      ticket?.release();
+      gaveUp.abort();
+    });
+    gate.admit(gaveUp.signal).then(
+      (admitted) => {
+        waits.observe({ outcome: 'admitted' }, admitted.waitedMs / 1000);
+        if (closed) return admitted.release(); // gone between admission and now
+        ticket = admitted;
+        next();
+      },
+      (err: unknown) => {
+        if (!(err instanceof AdmissionRefused)) return next(err);
+        waits.observe({ outcome: err.reason }, (performance.now() - started) / 1000);
+        if (err.reason === 'abandoned' || closed) return;
+        res.setHeader('Retry-After', String(OVERLOAD_RETRY_AFTER_SECONDS));
+        // RATE_LIMITED: the contract's code for "wait retryAfterSeconds, then try again"; reason tells it from the client's own budget
+        res.status(503).json({ errors: [{ message: MESSAGES[err.reason], extensions: { code: 'RATE_LIMITED', reason: 'OVERLOADED', retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS } }] });
+      },
+    );
+  };
+}

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AdmissionGate, AdmissionRefused, type Ticket } from './admission.js';
+
+/** Settles pending promise callbacks (no timers involved). */
+const settled = async <T>(promise: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
+  let state: 'pending' | 'resolved' | 'rejected' = 'pending';
+  promise.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  );
+  await vi.advanceTimersByTimeAsync(0);
+  return state;
+};
+
+describe('AdmissionGate', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const gate = (maxInFlight: number, maxQueue = 10, maxWaitMs = 1_000) => new AdmissionGate({ maxInFlight, maxQueue, maxWaitMs }, () => Date.now());
+
+  it('admits up to the limit at once, then queues', async () => {
+    const g = gate(2);
+    await g.admit();
+    await g.admit();
+    const third = g.admit();
+    expect(await settled(third)).toBe('pending');
+    expect([g.inFlight, g.queueLength]).toEqual([2, 1]);
+  });
+
+  it('hands freed slots to waiters in arrival order, and to no newcomer before them', async () => {
+    const g = gate(1);
+    const first = await g.admit();
+    const order: string[] = [];
+    const waiters = ['a', 'b', 'c'].map((name) => g.admit().then((ticket) => (order.push(name), ticket)));
+    first.release();
+    const newcomer = g.admit().then((ticket) => (order.push('late'), ticket));
+    let holder: Ticket = await waiters[0]!;
+    for (const next of [waiters[1]!, waiters[2]!, newcomer]) {
+      expect(await settled(next)).toBe('pending');
+      holder.release();
+      holder = await next;
+    }
+    expect(order).toEqual(['a', 'b', 'c', 'late']);
+    holder.release();
+    expect([g.inFlight, g.queueLength]).toEqual([0, 0]);
+  });
+
+  it('tells how long a waiter waited', async () => {
+    const g = gate(1);
+    const first = await g.admit();
+    const second = g.admit();
+    await vi.advanceTimersByTimeAsync(250);
+    first.release();
+    expect((await second).waitedMs).toBe(250);
+  });
+
+  it('refuses at once when the queue is full', async () => {
+    const g = gate(1, 1);
+    await g.admit();
+    void g.admit().catch(() => undefined);
+    await expect(g.admit()).rejects.toMatchObject({ reason: 'queue_full' });
+    expect(g.queueLength).toBe(1);
+  });
+
+  it('refuses a waiter after the maximum wait and frees its place in the queue', async () => {
+    const g = gate(1, 1, 500);
+    const first = await g.admit();
+    const waiting = g.admit();
+    const outcome = waiting.catch((err: unknown) => err);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(await settled(waiting)).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBeInstanceOf(AdmissionRefused);
+    expect(((await outcome) as AdmissionRefused).reason).toBe('timed_out');
+    expect(g.queueLength).toBe(0);
+    // the slot it never got goes to the next waiter
+    const next = g.admit();
+    first.release();
+    expect(await settled(next)).toBe('resolved');
+  });
+
+  it('drops a waiter whose caller gave up, without using a slot', async () => {
+    const g = gate(1);
+    const first = await g.admit();
+    const gaveUp = new AbortController();
+    const abandoned = g.admit(gaveUp.signal).catch((err: AdmissionRefused) => err.reason);
+    const patient = g.admit();
+    gaveUp.abort();
+    expect(await abandoned).toBe('abandoned');
+    first.release();
+    expect(await settled(patient)).toBe('resolved');
+    expect(g.inFlight).toBe(1);
+  });
+
+  it('counts a double release once', async () => {
+    const g = gate(1);
+    const ticket = await g.admit();
+    ticket.release();
+    ticket.release();
+    expect(g.inFlight).toBe(0);
+  });
+
+  it('never queues with no limit (0)', async () => {
+    const g = gate(0, 0);
+    const tickets = await Promise.all(Array.from({ length: 100 }, () => g.admit()));
+    expect([g.inFlight, g.queueLength]).toEqual([100, 0]);
+    tickets.forEach((t) => t.release());
+    expect(g.inFlight).toBe(0);
+  });
+});
