@@ -101,8 +101,8 @@ function formatReport(results: StageResult[]): string {
   const last = results.at(-1)!;
   out.push(
     `messaging during the last stage (${last.customers} customers), per subgraph\n${table(
-      ['subgraph', 'published', 'handled', 'inbox duplicates', 'redeliveries', 'retried (nak)', 'dead-lettered'],
-      [...last.messaging].map(([name, c]) => [name, String(c.published), String(c.processed), String(c.inboxDuplicates), String(c.redeliveries), String(c.retried), String(c.deadLettered)]),
+      ['subgraph', 'published', 'handled', 'ignored (not relevant)', 'inbox duplicates', 'redeliveries', 'retried (nak)', 'dead-lettered'],
+      [...last.messaging].map(([name, c]) => [name, String(c.published), String(c.processed), String(c.ignored), String(c.inboxDuplicates), String(c.redeliveries), String(c.retried), String(c.deadLettered)]),
     )}\n`,
   );
 
