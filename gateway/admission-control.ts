@@ -1,10 +1,12 @@
 import type { RequestHandler } from 'express';
+import { LRUCache } from 'lru-cache';
 import client from 'prom-client';
 import { AdmissionGate, AdmissionRefused, type AdmissionSettings, type RefusalReason, type Ticket } from './admission.js';
 
 /**
  * Admission control for the gateway's HTTP GraphQL operations: beyond `maxInFlight` operations
- * in flight, requests wait in arrival order (gateway/admission.ts) and are refused with 503 when
+ * in flight, requests wait — a shopper's session that started earlier first, then in arrival
+ * order (gateway/admission.ts, SessionStarts below) — and are refused with 503 when
  * the queue is full or they waited too long. The slot is held from admission until the answer is
  * sent (or the client goes away). Mounted after authentication, the client budget and the body
  * parser, so a slow upload or a client over its budget never holds a slot; /health, /ready,
@@ -19,8 +21,37 @@ const MESSAGES: Record<Exclude<RefusalReason, 'abandoned'>, string> = {
   timed_out: 'The service is busy: the request waited too long for its turn. Try again shortly',
 };
 
+/** The most a session's earlier start can put its requests ahead of a newcomer's. */
+export const SESSION_HEAD_START_MS = 60_000;
+
+/**
+ * When each session (by the bearer token it presents) was first seen, forgotten after a minute
+ * without a request. A checkout is a journey of about ten requests; served strictly by request
+ * arrival, a burst of journeys interleaves step by step and they all end at about the same late
+ * time. Ordering waiters by their session's start serves the burst journey by journey instead:
+ * the early shoppers finish early. An old token buys at most SESSION_HEAD_START_MS of head start;
+ * requests without a token queue by arrival.
+ */
+export class SessionStarts {
+  private readonly firstSeen = new LRUCache<string, number>({ max: 50_000, ttl: SESSION_HEAD_START_MS, updateAgeOnGet: true });
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  priorityOf(authorization: string | undefined): number {
+    const now = this.now();
+    if (!authorization) return now;
+    let started = this.firstSeen.get(authorization);
+    if (started === undefined) {
+      started = now;
+      this.firstSeen.set(authorization, started);
+    }
+    return Math.max(started, now - SESSION_HEAD_START_MS);
+  }
+}
+
 export function admissionControl(settings: AdmissionSettings, registry: client.Registry): RequestHandler {
   const gate = new AdmissionGate(settings);
+  const sessions = new SessionStarts();
   const registers = [registry];
   new client.Gauge({ name: 'gateway_in_flight', help: 'HTTP GraphQL operations admitted and not yet answered', registers, collect() { this.set(gate.inFlight); } });
   new client.Gauge({ name: 'gateway_admission_queue_length', help: 'HTTP GraphQL operations waiting for admission', registers, collect() { this.set(gate.queueLength); } });
@@ -32,7 +63,7 @@ export function admissionControl(settings: AdmissionSettings, registry: client.R
     registers,
   });
 
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const started = performance.now();
     const gaveUp = new AbortController();
     let ticket: Ticket | undefined;
@@ -43,7 +74,7 @@ export function admissionControl(settings: AdmissionSettings, registry: client.R
       ticket?.release();
       gaveUp.abort();
     });
-    gate.admit(gaveUp.signal).then(
+    gate.admit(gaveUp.signal, sessions.priorityOf(req.headers.authorization)).then(
       (admitted) => {
         waits.observe({ outcome: 'admitted' }, admitted.waitedMs / 1000);
         if (closed) return admitted.release(); // gone between admission and now

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdmissionGate, AdmissionRefused, type Ticket } from './admission.js';
+import { SESSION_HEAD_START_MS, SessionStarts } from './admission-control.js';
 
 /** Settles pending promise callbacks (no timers involved). */
 const settled = async <T>(promise: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
@@ -47,6 +48,22 @@ describe('AdmissionGate', () => {
     expect(order).toEqual(['a', 'b', 'c', 'late']);
     holder.release();
     expect([g.inFlight, g.queueLength]).toEqual([0, 0]);
+  });
+
+  it('lets a waiter with an earlier priority (its session started first) go before earlier arrivals', async () => {
+    const g = gate(1);
+    const first = await g.admit();
+    const order: string[] = [];
+    const start = Date.now();
+    await vi.advanceTimersByTimeAsync(100);
+    const newSession = g.admit(undefined, Date.now()).then((ticket) => (order.push('new session'), ticket));
+    const alsoNew = g.admit().then((ticket) => (order.push('no session'), ticket));
+    const oldSession = g.admit(undefined, start).then((ticket) => (order.push('old session'), ticket));
+    first.release();
+    (await oldSession).release();
+    (await newSession).release();
+    (await alsoNew).release();
+    expect(order).toEqual(['old session', 'new session', 'no session']);
   });
 
   it('tells how long a waiter waited', async () => {
@@ -110,5 +127,19 @@ describe('AdmissionGate', () => {
     expect([g.inFlight, g.queueLength]).toEqual([100, 0]);
     tickets.forEach((t) => t.release());
     expect(g.inFlight).toBe(0);
+  });
+});
+
+describe('SessionStarts', () => {
+  it('orders a session by its first request and caps its head start', () => {
+    let now = 1_000_000;
+    const sessions = new SessionStarts(() => now);
+    expect(sessions.priorityOf('Bearer a')).toBe(1_000_000);
+    now += 5_000;
+    expect(sessions.priorityOf('Bearer a')).toBe(1_000_000);
+    expect(sessions.priorityOf('Bearer b')).toBe(1_005_000);
+    expect(sessions.priorityOf(undefined)).toBe(1_005_000);
+    now += SESSION_HEAD_START_MS; // 'a' kept asking: its head start is capped
+    expect(sessions.priorityOf('Bearer a')).toBe(now - SESSION_HEAD_START_MS);
   });
 });

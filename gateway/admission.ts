@@ -1,9 +1,10 @@
 /**
- * A FIFO admission gate: at most `maxInFlight` holders at once; later arrivals wait in arrival
- * order, at most `maxQueue` of them and each at most `maxWaitMs`. A freed slot goes straight to
- * the oldest waiter, never to a newcomer, so under a burst the early arrivals finish early
- * instead of every request sharing the CPU until all finish together (docs/performance.md,
- * "Admission control").
+ * An admission gate: at most `maxInFlight` holders at once; later arrivals wait, at most
+ * `maxQueue` of them and each at most `maxWaitMs`. A freed slot goes straight to the waiter with
+ * the earliest priority — its arrival time unless the caller gives an earlier one (the start of
+ * the shopper's session, see admission-control.ts) — never to a newcomer, so under a burst the
+ * early arrivals finish early instead of every request sharing the CPU until all finish together
+ * (docs/performance.md, "Admission control").
  */
 export interface AdmissionSettings {
   /** 0: no limit (nobody waits). */
@@ -30,14 +31,18 @@ export interface Ticket {
 
 interface Waiter {
   since: number;
+  /** Smaller goes first; ties in arrival order. */
+  priority: number;
+  seq: number;
   admit(ticket: Ticket): void;
   refuse(reason: RefusalReason): void;
 }
 
 export class AdmissionGate {
   private holders = 0;
-  /** Waiters in arrival order (a Set keeps insertion order and removes a timed-out one in O(1)). */
-  private readonly waiting = new Set<Waiter>();
+  /** Waiters by (priority, arrival): a sorted array — bounded by maxQueue, and inserts are a binary search and one move. */
+  private readonly waiting: Waiter[] = [];
+  private arrivals = 0;
 
   constructor(
     private readonly settings: AdmissionSettings,
@@ -49,26 +54,31 @@ export class AdmissionGate {
   }
 
   get queueLength(): number {
-    return this.waiting.size;
+    return this.waiting.length;
   }
 
   /**
-   * A slot now, or once every earlier waiter has had one. Rejects with AdmissionRefused when the
-   * queue is full, after `maxWaitMs`, or when `signal` aborts first.
+   * A slot now, or once every waiter with an earlier priority (default: now, i.e. arrival order)
+   * has had one. Rejects with AdmissionRefused when the queue is full, after `maxWaitMs`, or when
+   * `signal` aborts first.
    */
-  admit(signal?: AbortSignal): Promise<Ticket> {
+  admit(signal?: AbortSignal, priority?: number): Promise<Ticket> {
     if (signal?.aborted) return Promise.reject(new AdmissionRefused('abandoned'));
     const unlimited = this.settings.maxInFlight <= 0;
-    if (unlimited || (this.holders < this.settings.maxInFlight && this.waiting.size === 0)) return Promise.resolve(this.ticket(0));
-    if (this.waiting.size >= this.settings.maxQueue) return Promise.reject(new AdmissionRefused('queue_full'));
+    if (unlimited || (this.holders < this.settings.maxInFlight && this.waiting.length === 0)) return Promise.resolve(this.ticket(0));
+    if (this.waiting.length >= this.settings.maxQueue) return Promise.reject(new AdmissionRefused('queue_full'));
     return new Promise<Ticket>((resolve, reject) => {
       const leave = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        this.waiting.delete(waiter);
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
       };
+      const since = this.now();
       const waiter: Waiter = {
-        since: this.now(),
+        since,
+        priority: Math.min(priority ?? since, since),
+        seq: this.arrivals++,
         admit: (ticket) => {
           leave();
           resolve(ticket);
@@ -81,7 +91,7 @@ export class AdmissionGate {
       const onAbort = () => waiter.refuse('abandoned');
       const timer = setTimeout(() => waiter.refuse('timed_out'), this.settings.maxWaitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.add(waiter);
+      this.enqueue(waiter);
     });
   }
 
@@ -99,12 +109,24 @@ export class AdmissionGate {
     };
   }
 
-  /** Free slots go to the oldest waiters. */
+  private enqueue(waiter: Waiter): void {
+    const before = (a: Waiter, b: Waiter) => a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
+    let low = 0;
+    let high = this.waiting.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (before(this.waiting[mid]!, waiter)) low = mid + 1;
+      else high = mid;
+    }
+    this.waiting.splice(low, 0, waiter);
+  }
+
+  /** Free slots go to the first waiters. */
   private handOver(): void {
     while (this.holders < this.settings.maxInFlight) {
-      const next = this.waiting.values().next();
-      if (next.done) return;
-      next.value.admit(this.ticket(this.now() - next.value.since));
+      const next = this.waiting[0];
+      if (!next) return;
+      next.admit(this.ticket(this.now() - next.since));
     }
   }
 }
