@@ -62,7 +62,7 @@ export function subgraphEndpoints(supergraph: Supergraph, overrides: Partial<Rec
 /**
  * The only API clients use: Apollo Gateway over the static supergraph, with the caller's JWT
  * verified here and again by each subgraph, query limits, CSRF prevention, no batching, a body
- * size limit, a per-client rate limit, FIFO admission beyond GATEWAY_MAX_IN_FLIGHT operations in
+ * size limit, a per-client rate limit, admission by session start beyond GATEWAY_MAX_IN_FLIGHT operations in
  * flight, and /health, /ready, /metrics beside /graphql.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -174,7 +174,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authenticate,
     rateLimit,
     express.json({ limit: config.gateway.maxBodyBytes }),
-    // after the budget and the body: only operations ready to run wait for a turn (FIFO)
+    // after the budget and the body: only operations ready to run wait for a turn (by session start)
     admissionControl(config.gateway.admission, metrics.registry),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
