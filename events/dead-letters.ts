@@ -130,7 +130,9 @@ async function runThroughInbox(em: EntityManager, handler: EventHandler, envelop
     'run',
   );
   if (inserted.affectedRows === 0) return 'duplicate';
-  await handler.handle(envelope, { em, log, deliveryCount });
+  // the caller's transaction commits after we return, out of sight: after-commit signals are
+  // dropped here (they only ever hasten what a poll does anyway)
+  await handler.handle(envelope, { em, log, deliveryCount, afterCommit: () => undefined });
   return 'processed';
 }
 

@@ -12,6 +12,13 @@ export interface HandlerContext {
   em: EntityManager;
   log: Logger;
   deliveryCount: number;
+  /**
+   * Runs `task` once the handler's transaction has committed (never after a rollback): for
+   * in-process signals about what was just written, such as waking a worker that sends it. A
+   * dead-letter replay (inside its caller's transaction) drops them, so a task may only hasten
+   * what happens anyway.
+   */
+  afterCommit(task: () => void): void;
 }
 
 export interface HandlerOptions<P = unknown> {

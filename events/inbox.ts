@@ -21,7 +21,9 @@ export async function handleOnce(
   alsoInTransaction?: (em: EntityManager) => Promise<void>,
 ): Promise<HandlingOutcome> {
   const schema = schemaOf(orm.em as EntityManager);
-  return (orm.em.fork() as EntityManager).transactional(async (em) => {
+  const committed: (() => void)[] = [];
+  const outcome = await (orm.em.fork() as EntityManager).transactional(async (em) => {
+    committed.length = 0; // a retried transaction starts over
     const inserted = await em.execute<{ affectedRows: number }>(
       `insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`,
       [envelope.id, handler.options.name],
@@ -29,12 +31,20 @@ export async function handleOnce(
     );
     let outcome: HandlingOutcome = 'duplicate';
     if (inserted.affectedRows > 0) {
-      await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount });
+      await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
       outcome = 'processed';
     }
     if (alsoInTransaction) await alsoInTransaction(em);
     return outcome;
   });
+  for (const task of committed) {
+    try {
+      task();
+    } catch (err) {
+      context.log.error({ err }, 'a task after the handler committed failed');
+    }
+  }
+  return outcome;
 }
 
 /**

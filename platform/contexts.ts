@@ -226,7 +226,7 @@ export const CONTEXTS = {
       /** Delays before the 2nd and 3rd attempt of an e-mail (SPEC §10: 5 and 30 min), comma-separated ms. */
       NOTIFICATION_RETRY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 300000,1800000').default('300000,1800000'),
       /** How often the sender looks for e-mails that are due (new ones, retries). */
-      NOTIFICATION_POLL_MS: positiveMs.default(1_000),
+      NOTIFICATION_POLL_MS: positiveMs.default(5_000),
       /** One SMTP connection, greeting or reply slower than this fails the attempt (retried later). */
       SMTP_TIMEOUT_MS: positiveMs.default(30_000),
       /** The storefront's address, for links in e-mails (the declined card's reorder link: <base>/orders/<id>/reorder). */

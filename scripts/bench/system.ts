@@ -58,7 +58,6 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
         PAYMENT_GATEWAY: 'stub',
         CARRIER_SIMULATION: 'false',
         SMTP_URL: smtp.url,
-        NOTIFICATION_POLL_MS: '200',
       },
       cpuProfileDir: options.cpuProfileDir,
       say,

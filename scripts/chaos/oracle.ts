@@ -296,7 +296,7 @@ export async function runOracle(probe: SystemProbe, input: OracleInput): Promise
     deliveries += total;
     if (missing) lost.push(`${missing} of ${total} ${consumer.filterSubject} never handled by ${consumer.name}`);
   }
-  check('every recorded event reached every handler subscribed to it (inbox row present)', lost, `${consumers.length} durable consumers, ${deliveries} (event, handler) pairs`);
+  check('every recorded event reached every handler subscribed to it (inbox row present; for a selective handler, acked)', lost, `${consumers.length} durable consumers, ${deliveries} (event, handler) pairs`);
 
   // 10. Each stream holds every outbox row of its context exactly once.
   const mismatched: string[] = [];

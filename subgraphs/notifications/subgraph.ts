@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { customerHandlers } from './handlers/customer.handlers.js';
 import { mailHandlers } from './handlers/mail-triggers.js';
 import { orderHandlers } from './handlers/order.handlers.js';
-import { startSender } from './jobs/sender.job.js';
+import { SenderDoorbell, startSender } from './jobs/sender.job.js';
 import { createNotificationsLoaders } from './loaders.js';
 import { createSmtpMailer, type Mailer } from './mail/smtp-mailer.js';
 import { createDeliveryMetrics } from './metrics.js';
@@ -43,6 +43,7 @@ export function createNotificationsSubgraph(overrides: NotificationsOverrides = 
       const { smtpUrl, mailFrom } = settings;
       if (!mailFrom || (!smtpUrl && !overrides.mailer)) throw new Error('SMTP_URL and MAIL_FROM are required in production: notifications cannot send e-mails without them');
       const metrics = createDeliveryMetrics();
+      const doorbell = new SenderDoorbell();
       const senderDeps = {
         mailer: overrides.mailer ?? createSmtpMailer({ url: smtpUrl!, from: mailFrom, timeoutMs: settings.smtpTimeoutMs, maxConnections: SENDER_WORKERS }),
         mailFrom,
@@ -57,8 +58,8 @@ export function createNotificationsSubgraph(overrides: NotificationsOverrides = 
           const em = forkEm(orm);
           return { ...base, em, loaders: createNotificationsLoaders(em) };
         },
-        handlers: [...customerHandlers(), ...orderHandlers(), ...mailHandlers({ storefrontUrlBase: settings.storefrontUrlBase })],
-        jobs: [() => startSender({ orm, deps: senderDeps, pollMs: settings.pollMs, workers: SENDER_WORKERS, log: log.child({ component: 'sender' }) })],
+        handlers: [...customerHandlers(), ...orderHandlers(), ...mailHandlers({ storefrontUrlBase: settings.storefrontUrlBase }, () => doorbell.ring())],
+        jobs: [() => startSender({ orm, deps: senderDeps, pollMs: settings.pollMs, workers: SENDER_WORKERS, log: log.child({ component: 'sender' }), doorbell })],
         registerMetrics: metrics.register,
       };
     },

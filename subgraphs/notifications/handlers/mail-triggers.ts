@@ -179,12 +179,13 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 ];
 
 /** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
-export function mailHandlers(links: MailLinks): EventHandler[] {
+export function mailHandlers(links: MailLinks, onQueued: () => void = () => undefined): EventHandler[] {
   return MAIL_TRIGGERS.map((t) =>
-    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}) }, async (event, { em, log }) => {
+    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}) }, async (event, { em, log, afterCommit }) => {
       const draft = await t.compose(event, lookups(em), links);
       if (!draft) return;
       const outcome = await queueNotification(em, draft, event);
+      if (outcome === 'queued') afterCommit(onQueued);
       log.info({ kind: draft.kind, orderId: draft.orderId, outcome }, 'e-mail queued');
     }),
   );

@@ -5,13 +5,34 @@ import type { Logger } from '../../../platform/logger.js';
 import { sendNextDue, type SenderDeps } from '../use-cases/send-due-notifications.js';
 
 /**
- * The sender: `workers` loops that each send due e-mails one after another until none is due,
- * then look again every `pollMs`. The schedule is the rows' next_attempt_at in PostgreSQL, so it
- * survives restarts, and any number of replicas share it.
+ * Rings the sender when an e-mail was queued (after its transaction committed): one idle worker
+ * looks at once instead of at its next poll. Created before the handlers and the sender that share it.
  */
-export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: number; workers: number; log: Logger }): { stop(): Promise<void> } {
+export class SenderDoorbell {
+  private readonly wakeups: Wakeup[] = [];
+  private next = 0;
+
+  /** For startSender: one per worker. */
+  attach(wakeup: Wakeup): void {
+    this.wakeups.push(wakeup);
+  }
+
+  ring(): void {
+    if (!this.wakeups.length) return;
+    this.wakeups[this.next++ % this.wakeups.length]!.notify();
+  }
+}
+
+/**
+ * The sender: `workers` loops that each send due e-mails one after another until none is due,
+ * then wait for the doorbell (an e-mail queued in this process) or `pollMs` (retries coming due,
+ * e-mails queued by another replica or left by a crash). The schedule is the rows' next_attempt_at
+ * in PostgreSQL, so it survives restarts, and any number of replicas share it.
+ */
+export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: number; workers: number; log: Logger; doorbell?: SenderDoorbell }): { stop(): Promise<void> } {
   const { orm, deps, pollMs, log } = options;
   const wakeups = Array.from({ length: options.workers }, () => new Wakeup());
+  wakeups.forEach((wakeup) => options.doorbell?.attach(wakeup));
   let stopping = false;
 
   const loop = async (wakeup: Wakeup): Promise<void> => {
