@@ -78,7 +78,7 @@ export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): 
     return;
   }
 
-  if (handler.options.relevant && !handler.options.relevant(decoded.envelope.payload)) {
+  if (!concerns(handler, decoded.envelope.payload)) {
     msg.ack();
     stats.ignored++;
     return;
@@ -113,6 +113,15 @@ export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): 
     }
   } finally {
     clearInterval(inProgress);
+  }
+}
+
+/** Whether the handler acts on this payload; a predicate that throws is answered "yes" (the handler then runs and its failure is retried and seen). */
+function concerns(handler: EventHandler, payload: unknown): boolean {
+  try {
+    return handler.options.relevant?.(payload) ?? true;
+  } catch {
+    return true;
   }
 }
 

@@ -21,8 +21,9 @@ describe('the sender wakes when an e-mail is queued', () => {
     const customer = await registeredCustomer(world);
     const order = await placedOrder(world, customer.customerId);
     await statusChanged(world, order, 'CONFIRMED');
-    await eventually(() => world.sink.to(customer.email).length === 1, { what: 'the confirmation at the SMTP server', timeoutMs: 20_000 });
-    const [row] = await world.db.notificationsOf(order.orderId);
+    // the SMTP server accepts before the sender commits the row's outcome: wait for both
+    const row = await eventually(async () => (await world.db.notificationsOf(order.orderId)).find((n) => n.status === 'SENT'), { what: 'the confirmation sent', timeoutMs: 20_000 });
     expect(row).toMatchObject({ kind: 'ORDER_CONFIRMED', status: 'SENT', attempts: 1 });
+    expect(world.sink.to(customer.email)).toHaveLength(1);
   });
 });
