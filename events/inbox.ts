@@ -23,7 +23,6 @@ export async function handleOnce(
   const schema = schemaOf(orm.em as EntityManager);
   const committed: (() => void)[] = [];
   const outcome = await (orm.em.fork() as EntityManager).transactional(async (em) => {
-    committed.length = 0; // a retried transaction starts over
     const inserted = await em.execute<{ affectedRows: number }>(
       `insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`,
       [envelope.id, handler.options.name],

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import type { SqlCounts } from '../../platform/sql-counter.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { clusterCpuSeconds, machineBusySeconds, processCpuSeconds } from '../cluster/cpu.js';
+import { queryAboutDatabase } from '../cluster/postgres.js';
 
 /**
  * The work the system did between two moments, per process: CPU seconds (from /proc), and the SQL
@@ -104,17 +104,9 @@ export function parseSqlCounts(text: string): SqlCounts {
  * NOTIFY on any channel of the database (it reads the queue in a transaction of its own).
  */
 async function databaseStatistics(databaseUrl: string): Promise<{ transactions: number; sessions: number } | undefined> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  try {
-    await client.connect();
+  // `sessions`: PostgreSQL 14 and later; an older server leaves the figure out
+  return queryAboutDatabase(databaseUrl, async (client, name) => {
     const { rows } = await client.query<{ transactions: string; sessions: string }>('select xact_commit + xact_rollback as transactions, sessions from pg_stat_database where datname = $1', [name]);
     return rows[0] ? { transactions: Number(rows[0].transactions), sessions: Number(rows[0].sessions) } : undefined;
-  } catch {
-    return undefined; // sessions: PostgreSQL 14 and later
-  } finally {
-    await client.end().catch(() => {});
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import type { Cluster } from './cluster.js';
+import { queryAboutDatabase } from './postgres.js';
 
 /**
  * Where a cluster's CPU time goes, from Linux's /proc (undefined elsewhere). Clock ticks are
@@ -58,17 +58,9 @@ export function processCpuSeconds(pid: number): number | undefined {
 
 /** The server processes of the connections to the database of `databaseUrl` (none when not reachable). */
 async function backendPids(databaseUrl: string): Promise<number[]> {
-  const url = new URL(databaseUrl);
-  const databaseName = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [databaseName]);
+  const pids = await queryAboutDatabase(databaseUrl, async (client, name) => {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name]);
     return rows.map((row) => row.pid);
-  } catch {
-    return [];
-  } finally {
-    await client.end().catch(() => {});
-  }
+  });
+  return pids ?? [];
 }

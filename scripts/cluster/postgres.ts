@@ -143,3 +143,23 @@ function postgresUser(): { uid: number; gid: number } {
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
   return { uid, gid };
 }
+
+/**
+ * Runs `query` on a short-lived connection to the server's maintenance database, with the name of
+ * the database in `databaseUrl` (the statistics views are read from outside the database they
+ * describe). Undefined when the server cannot be reached or the query fails: callers report without it.
+ */
+export async function queryAboutDatabase<T>(databaseUrl: string, query: (client: pg.Client, databaseName: string) => Promise<T>): Promise<T | undefined> {
+  const url = new URL(databaseUrl);
+  const databaseName = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  try {
+    await client.connect();
+    return await query(client, databaseName);
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -59,14 +59,20 @@ function send(query: string, label: string, finished: string[]): Promise<GraphQL
   });
 }
 
+/** A product query held by a lock takes the only slot; a quick operation waits behind it. */
+async function slowOneHoldingTheSlotAndOneWaiting() {
+  const finished: string[] = [];
+  await holdProducts();
+  const slow = send(SLOW, 'slow', finished);
+  await waitForGauge('gateway_in_flight', 1);
+  const waiting = send(QUICK, 'waiting', finished);
+  await waitForGauge('gateway_admission_queue_length', 1);
+  return { finished, slow, waiting };
+}
+
 describe('admission control at the gateway', () => {
   it('lets an operation wait while the limit is taken, and answers it once the slow one is done', async () => {
-    const finished: string[] = [];
-    await holdProducts();
-    const slow = send(SLOW, 'slow', finished);
-    await waitForGauge('gateway_in_flight', 1);
-    const waiting = send(QUICK, 'waiting', finished);
-    await waitForGauge('gateway_admission_queue_length', 1);
+    const { finished, slow, waiting } = await slowOneHoldingTheSlotAndOneWaiting();
     expect(finished).toEqual([]); // a quick operation, yet not answered: it waits for the slot
 
     await releaseProducts();
@@ -80,12 +86,7 @@ describe('admission control at the gateway', () => {
   });
 
   it('refuses at once when the queue is full, and a waiter after the maximum wait, with 503 and Retry-After', async () => {
-    const finished: string[] = [];
-    await holdProducts();
-    const slow = send(SLOW, 'slow', finished);
-    await waitForGauge('gateway_in_flight', 1);
-    const waiting = send(QUICK, 'waiting', finished);
-    await waitForGauge('gateway_admission_queue_length', 1);
+    const { finished, slow, waiting } = await slowOneHoldingTheSlotAndOneWaiting();
 
     const refused = await send(QUICK, 'refused', finished);
     expect(finished).toEqual(['refused']); // refused before the waiter got anywhere
