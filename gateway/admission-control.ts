@@ -3,6 +3,9 @@ import { LRUCache } from 'lru-cache';
 import client from 'prom-client';
 import { AdmissionGate, AdmissionRefused, type AdmissionSettings, type RefusalReason, type Ticket } from './admission.js';
 
+/** The abort reason of a client that went away while queued (one object, not one per request). */
+const CLIENT_GONE = new Error('client went away while queued');
+
 /**
  * Admission control for the gateway's HTTP GraphQL operations: beyond `maxInFlight` operations
  * in flight, requests wait — a shopper's session that started earlier first, then in arrival
@@ -71,8 +74,9 @@ export function admissionControl(settings: AdmissionSettings, registry: client.R
     // 'close': the answer went out, or the client went away — while waiting, or after admission
     res.once('close', () => {
       closed = true;
-      ticket?.release();
-      gaveUp.abort();
+      if (ticket) ticket.release();
+      // only a waiter listens; abort() without a reason would build a DOMException (and its stack) per request
+      else gaveUp.abort(CLIENT_GONE);
     });
     gate.admit(gaveUp.signal, sessions.priorityOf(req.headers.authorization)).then(
       (admitted) => {

@@ -6,7 +6,9 @@ import { mjml, type Markup } from './markup.js';
 
 export const money = (cents: number, currency: string): string => formatMoney({ cents, currency } satisfies Money);
 
-export const longDate = (date: Date): string => new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
+// built once: constructing an Intl formatter loads locale data and cost more than the rest of a render
+const LONG_DATE = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+export const longDate = (date: Date): string => LONG_DATE.format(date);
 
 export const addressLines = (a: ShippingAddressSnapshot): string[] =>
   [a.line1, a.line2 ?? null, `${a.city}, ${a.region} ${a.postalCode}`, a.country].filter((line): line is string => Boolean(line));
