@@ -15,8 +15,9 @@ export class CheckoutRepository {
     return this.em.findOne(CheckoutEntity, { id }, { refresh: true });
   }
 
-  lock(id: string): Promise<CheckoutRecord> {
-    return this.em.findOneOrFail(CheckoutEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  /** Inside a transaction: the checkout, locked until commit, or null when there is none (yet). */
+  lock(id: string): Promise<CheckoutRecord | null> {
+    return this.em.findOne(CheckoutEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
   /** From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. */

@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { OrderPosition } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import { OrderEntity, type OrderRecord } from './order.entity.js';
@@ -17,6 +17,8 @@ export interface OrderListing {
   /** Rows to read: the page size plus one, to know whether there is a next page. */
   limit: number;
 }
+
+const SAGA_COLUMN = 'saga__';
 
 /** Orders, their saga rows and timelines. */
 export class OrderRepository {
@@ -38,13 +40,31 @@ export class OrderRepository {
   }
 
   /**
-   * Inside a transaction: the order's saga row, locked until commit. Every step of a saga (an
-   * answer, a timeout, a cancellation) takes this lock first, so two steps of one order queue in
-   * PostgreSQL instead of both computing a decision and one losing on the version (a rolled-back
-   * transaction, a redelivery and its back-off). The version column stays as the backstop.
+   * Inside a transaction: the order's saga row, locked until commit, and the order as the last
+   * step left it, in one statement. Every step of a saga (an answer, a timeout, a cancellation)
+   * takes this lock first, so two steps of one order queue in PostgreSQL instead of both computing
+   * a decision and one losing on the version (a rolled-back transaction, a redelivery and its
+   * back-off). The version column stays as the backstop. Only the saga row is locked (`for update
+   * of`): nothing else ever locks an order row, so the lock order stays saga-first everywhere.
    */
-  lockSaga(orderId: string): Promise<OrderSagaRecord | null> {
-    return this.em.findOne(OrderSagaEntity, { orderId }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
+  async lockSaga(orderId: string): Promise<{ saga: OrderSagaRecord; order: OrderRecord } | null> {
+    const schema = this.em.config.get('schema');
+    const [row] = await this.em.execute<Record<string, unknown>[]>(
+      `select s.order_id as saga__order_id, s.state as saga__state, s.version as saga__version, s.updated_at as saga__updated_at, o.*
+         from "${schema}".order_saga s left join "${schema}".customer_order o on o.id = s.order_id
+        where s.order_id = ? for update of s`,
+      [orderId],
+    );
+    if (!row) return null;
+    const sagaRow: Record<string, unknown> = {};
+    const orderRow: Record<string, unknown> = {};
+    for (const [column, value] of Object.entries(row)) {
+      if (column.startsWith(SAGA_COLUMN)) sagaRow[column.slice(SAGA_COLUMN.length)] = value;
+      else orderRow[column] = value;
+    }
+    if (orderRow.id == null) throw new Error(`Order ${orderId} has a saga row but no order row`);
+    // mapped into the identity map as managed entities: the step's changes flush as updates
+    return { saga: this.em.map(OrderSagaEntity, sagaRow), order: this.em.map(OrderEntity, orderRow) };
   }
 
   /** Newest first (or oldest first), keyset-paginated on (placedAt, id). */

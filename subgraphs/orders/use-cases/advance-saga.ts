@@ -14,7 +14,7 @@ export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaE
 /**
  * Inside the caller's transaction (a handler's, the timeout job's): loads the order's saga,
  * lets the decider react to `event` and persists the outcome. Two steps of one order queue on
- * the saga row's lock (taken before the order is read, so the second sees the first's result);
+ * the saga row's lock (the order is read in the same statement, so the second sees the first's result);
  * should they ever meet on the version instead, the later flush fails and its transaction is
  * retried (the handler naks; the job tries again at its next poll).
  */
@@ -29,13 +29,12 @@ export async function advanceSaga(
   // events name orders by id; one we never placed is not ours to act on (nothing can refer to it later)
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
   const orders = new OrderRepository(em);
-  const saga = await orders.lockSaga(orderId);
-  if (!saga) {
+  const locked = await orders.lockSaga(orderId);
+  if (!locked) {
     log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
     return 'UNKNOWN_ORDER';
   }
-  const order = await orders.find(orderId);
-  if (!order) throw new Error(`Order ${orderId} has a saga row but no order row`);
+  const { saga, order } = locked;
   const decision: SagaDecision = decide(saga.state, event, sagaEnvironment(deps));
   // only cancellation can be refused, and it never comes through here
   if (!decision.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision.rejection.message}`);

@@ -31,9 +31,9 @@ export async function cancelOrder(deps: OrdersDeps, scope: OrdersScope, orderId:
       return await scope.em.fork().transactional(async (em) => {
         const orders = new OrderRepository(em);
         // the saga's lock first (as every saga step does), then the order as that step left it
-        const saga = await orders.lockSaga(orderId);
-        const order = saga && (await orders.find(orderId));
-        if (!saga || !order || (by === 'CUSTOMER' && order.customerId !== caller.subject)) throw notFound('Order');
+        const locked = await orders.lockSaga(orderId);
+        if (!locked || (by === 'CUSTOMER' && locked.order.customerId !== caller.subject)) throw notFound('Order');
+        const { saga, order } = locked;
         const decision = decide(saga.state, { type: 'CancellationRequested', by, reason: trimmed }, sagaEnvironment(deps));
         if (!decision.ok) throw conflict(decision.rejection.message, { status: order.status });
         await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, { causationId: null }, scope.log);

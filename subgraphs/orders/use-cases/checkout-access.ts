@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireCustomer, type Caller } from '../../../platform/auth.js';
 import { badInput, conflict, DomainError, notFound, unauthenticated } from '../../../platform/errors.js';
 import { formatMoney } from '../domain/money.js';
@@ -21,6 +22,33 @@ export async function findReadableCheckout(deps: OrdersDeps, scope: OrdersScope,
 export async function findOwnCheckout(deps: OrdersDeps, scope: OrdersScope, id: string): Promise<CheckoutRecord> {
   const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
   return findVisible(deps, scope, id, customer);
+}
+
+/**
+ * Runs `work` in one transaction that holds the caller's own checkout locked (the steps and
+ * placeOrder). The locking read is the only read: when the checkout is not there yet
+ * (CheckoutInitiated still on its way) the transaction ends, the request waits for it outside any
+ * transaction as findOwnCheckout does, and locks it again. Someone else's checkout is NOT_FOUND.
+ */
+export async function withOwnCheckoutLocked<T>(
+  deps: OrdersDeps,
+  scope: OrdersScope,
+  id: string,
+  work: (em: EntityManager, checkout: CheckoutRecord) => Promise<T>,
+): Promise<T> {
+  const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
+  if (!isUuid(id)) throw notFound('Checkout');
+  for (let waited = false; ; waited = true) {
+    const outcome = await scope.em.transactional(async (em) => {
+      const checkout = await new CheckoutRepository(em).lock(id);
+      if (!checkout) return null;
+      if (checkout.customerId !== customer.subject) throw notFound('Checkout');
+      return { value: await work(em, checkout) };
+    });
+    if (outcome) return outcome.value;
+    if (waited) throw notFound('Checkout');
+    await findVisible(deps, scope, id, customer);
+  }
 }
 
 async function findVisible(deps: OrdersDeps, scope: OrdersScope, id: string, caller: Exclude<Caller, { kind: 'anonymous' }>): Promise<CheckoutRecord> {

@@ -3,21 +3,19 @@ import { recordEvent } from '../../../events/outbox.js';
 import { CheckoutAddressReleased, CheckoutAddressSelected } from '../../../events/contracts/orders/index.js';
 import { decide, type CheckoutCommand, type CheckoutDecision } from '../domain/checkout.js';
 import { applyCheckout, toCheckout, type CheckoutRecord } from '../store/checkout.entity.js';
-import { CheckoutRepository } from '../store/checkout.repository.js';
 import { checkoutRejectionError } from './checkout-access.js';
 import type { OrdersDeps } from './scope.js';
 
 /**
- * Inside a transaction: locks the checkout, decides the command, writes the result back and
- * records what customers must know about the saved address it holds. Rejections throw.
+ * Inside the transaction that holds `record` locked: decides the command, writes the result back
+ * and records what customers must know about the saved address it holds. Rejections throw.
  */
-export async function changeCheckout(
+export function changeCheckout(
   em: EntityManager,
   deps: OrdersDeps,
-  checkoutId: string,
+  record: CheckoutRecord,
   command: CheckoutCommand,
-): Promise<{ record: CheckoutRecord; decision: Extract<CheckoutDecision, { ok: true }> }> {
-  const record = await new CheckoutRepository(em).lock(checkoutId);
+): { record: CheckoutRecord; decision: Extract<CheckoutDecision, { ok: true }> } {
   const decision = decide(toCheckout(record), command, deps.clock(), deps.checkoutTtlMs);
   if (!decision.ok) throw checkoutRejectionError(decision.rejection);
   applyCheckout(record, decision.checkout);

@@ -6,8 +6,7 @@ import { startSaga } from '../domain/saga/start.js';
 import { OrderEntity, type OrderRecord } from '../store/order.entity.js';
 import { OrderRepository } from '../store/order.repository.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
-import { CheckoutRepository } from '../store/checkout.repository.js';
-import { findOwnCheckout } from './checkout-access.js';
+import { withOwnCheckoutLocked } from './checkout-access.js';
 import { changeCheckout } from './checkout-changes.js';
 import { sagaEnvironment } from './advance-saga.js';
 import { persistSagaStep } from './saga-step.js';
@@ -24,9 +23,7 @@ import type { OrdersDeps, OrdersScope } from './scope.js';
  * checkout row is locked, so concurrent calls queue and the second finds it COMPLETED.
  */
 export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, acknowledgePriceChanges: boolean): Promise<OrderRecord> {
-  const checkout = await findOwnCheckout(deps, scope, checkoutId);
-  const order = await scope.em.transactional(async (em) => {
-    const locked = await new CheckoutRepository(em).lock(checkout.id);
+  const order = await withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => {
     if (locked.status === 'COMPLETED' && locked.orderId) {
       const placed = await new OrderRepository(em).find(locked.orderId);
       if (placed) return { order: placed, placedNow: false };
@@ -34,7 +31,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     const currentPrices = await new ProjectionRepository(em).currentPrices(locked.lines.map((line) => line.sku));
     const coupon = toCheckout(locked).coupon;
     const couponVerdict = coupon && locked.status === 'IN_PROGRESS' ? await redeemCheckoutCoupon(em, coupon, locked.customerId, deps.clock()) : null;
-    const { record, decision } = await changeCheckout(em, deps, checkout.id, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
+    const { record, decision } = changeCheckout(em, deps, locked, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
     const draft = decision.order!;
     const env = sagaEnvironment(deps);
     const order = em.create(OrderEntity, {
