@@ -12,6 +12,7 @@ import {
   ALL_ORDERS,
   CHANGE_PRICE,
   CHECKOUT,
+  EventPublisher,
   MY_ORDERS,
   ORDER,
   OrdersDb,
@@ -39,6 +40,7 @@ import {
 
 let stack: Stack;
 let db: OrdersDb;
+let events: EventPublisher;
 let catalogToken: string;
 let kibble: string; // $12.99
 let treats: string; // $4.50
@@ -46,12 +48,14 @@ let treats: string; // $4.50
 beforeAll(async () => {
   stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph]);
   db = await new OrdersDb(stack.env.databaseUrl).connect();
+  events = await EventPublisher.connect(stack);
   catalogToken = await stack.tokenFor('CATALOG_MANAGER');
   kibble = await createProduct(stack, catalogToken, 1_299);
   treats = await createProduct(stack, catalogToken, 450);
 });
 
 afterAll(async () => {
+  await events?.close();
   await db?.close();
   await stack?.stop();
 });
@@ -95,6 +99,27 @@ describe('starting a checkout from the cart', () => {
     expect(errorCode(await stack.request(CHECKOUT, { id: checkout.id }))).toBe('UNAUTHENTICATED');
     // another customer cannot take a step on it either
     expect(errorCode(await step(SET_METHOD, { checkoutId: checkout.id, method: 'EXPRESS' }, await stack.tokenFor('CUSTOMER')))).toBe('NOT_FOUND');
+  });
+
+  it('takes a step sent before orders has the checkout: waits for CheckoutInitiated, then applies it', async () => {
+    const customer = await registerCustomer(stack);
+    const checkoutId = randomUUID();
+    const held = await db.holdNewCheckouts();
+    let answer: ReturnType<typeof step> | undefined;
+    try {
+      const sent = await db.now();
+      await events.initiateCheckout(customer.customerId, [{ sku: kibble, quantity: 1, unitPriceCents: 1_299 }], checkoutId);
+      // orders received the event: its insert of the checkout waits on the held table
+      await eventually(async () => (await db.statementsSince(sent)).some((query) => /^insert into "orders".checkout/.test(query)), { what: 'the checkout insert waiting' });
+      const stepSent = await db.now();
+      answer = step(SET_METHOD, { checkoutId, method: 'EXPRESS' }, customer.token);
+      // the step found no checkout to lock (the insert has not committed) and now waits for it
+      // outside its transaction: the wait's own read is a plain select of the checkout
+      await eventually(async () => (await db.statementsSince(stepSent)).some((query) => /^select .* from "orders"."checkout" /.test(query)), { what: 'the step waiting for the checkout' });
+    } finally {
+      await held.release();
+    }
+    expect(ok(await answer!).setCheckoutShippingMethod).toMatchObject({ id: checkoutId, shippingMethod: 'EXPRESS' });
   });
 
   it('answers NOT_FOUND for an unknown checkout after a bounded wait', async () => {

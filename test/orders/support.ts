@@ -327,8 +327,7 @@ export class EventPublisher {
   }
 
   /** Plays cart's checkoutCart: a checkout for `customerId` with these items. */
-  async initiateCheckout(customerId: string, items: { sku: string; quantity: number; unitPriceCents: number; name?: string }[]): Promise<string> {
-    const checkoutId = randomUUID();
+  async initiateCheckout(customerId: string, items: { sku: string; quantity: number; unitPriceCents: number; name?: string }[], checkoutId: string = randomUUID()): Promise<string> {
     await this.publish(
       CheckoutInitiated,
       {
@@ -370,6 +369,33 @@ export class OrdersDb {
 
   close(): Promise<void> {
     return this.client.end();
+  }
+
+  /**
+   * Holds new checkouts back: until `release`, orders' CheckoutInitiated handler waits on this
+   * table lock (SHARE: the steps' locking reads still run, and find nothing).
+   */
+  async holdNewCheckouts(): Promise<{ release(): Promise<void> }> {
+    await this.client.query('begin');
+    await this.client.query('lock table orders.checkout in share mode');
+    return { release: async () => void (await this.client.query('commit')) };
+  }
+
+  /** The database's clock, for statementsSince. */
+  async now(): Promise<Date> {
+    const { rows } = await this.client.query<{ now: Date }>('select clock_timestamp() as now');
+    return rows[0]!.now;
+  }
+
+  /** The last statement of each other connection to the database, if it started after `since` (pg_stat_activity keeps it while the connection idles). */
+  async statementsSince(since: Date): Promise<string[]> {
+    // inside holdNewCheckouts' transaction the statistics views would answer from a snapshot
+    await this.client.query('select pg_stat_clear_snapshot()');
+    const { rows } = await this.client.query<{ query: string }>(
+      'select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query_start > $1',
+      [since],
+    );
+    return rows.map((row) => row.query);
   }
 
   /** Events orders recorded about one order (or checkout), in commit order. */
