@@ -1,9 +1,9 @@
-import type { ConsumerMessages } from '@nats-io/jetstream';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { EventHandler } from './handler.js';
-import { processDelivery, emptyHandlerStats, type HandlerStats } from './delivery.js';
+import { processDeliveries, emptyHandlerStats, type DeliveryDeps, type HandlerStats } from './delivery.js';
 import { durableConsumerFor, ensureDurableConsumer, type DurableConsumer } from './durable-consumer.js';
 import type { Broker } from './nats.js';
-import { Slots, Wakeup, backoffDelay } from './wakeup.js';
+import { Wakeup, backoffDelay } from './wakeup.js';
 import type { Orm } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -47,17 +47,24 @@ export async function startConsumers(options: { context: string; orm: Orm; broke
  */
 export const SHUTDOWN_NAK_DELAY_MS = 1_000;
 
+/** A bound on the messages a batching handler's pull keeps waiting in the client (each is unacknowledged meanwhile). */
+const MAX_BUFFERED = 500;
+
 /** Missed heartbeats in a row after which the pull is abandoned and `consume()` restarted. */
 const HEARTBEATS_BEFORE_RESTART = 4;
 
 /**
- * Pulls messages for one handler and runs up to `concurrency` of them at once. `consume()`
+ * Pulls messages for one handler and runs up to `concurrency` deliveries (or batches of them,
+ * see `batchSize`) at once. `consume()`
  * already rides out reconnects; this loop restarts it (with back-off, re-ensuring the durable
  * consumer) when it ends anyway: consumer or stream deleted, heartbeats lost, errors.
  */
 class ConsumeLoop {
   readonly stats = emptyHandlerStats();
-  private readonly slots: Slots;
+  /** Messages received and not yet started (every slot was busy). */
+  private readonly waiting: JsMsg[] = [];
+  private busy = 0;
+  private freed: (() => void) | undefined;
   private readonly wakeup = new Wakeup();
   private readonly inFlight = new Set<Promise<void>>();
   private messages: ConsumerMessages | undefined;
@@ -71,9 +78,7 @@ class ConsumeLoop {
     readonly handler: EventHandler,
     private readonly durable: DurableConsumer,
     private readonly log: Logger,
-  ) {
-    this.slots = new Slots(handler.options.concurrency);
-  }
+  ) {}
 
   start(): void {
     this.running = this.run();
@@ -82,37 +87,40 @@ class ConsumeLoop {
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeup.notify();
+    this.returnWaiting();
     void this.messages?.close();
     await this.running;
+    this.returnWaiting();
     await Promise.allSettled([...this.inFlight]);
   }
 
   private async run(): Promise<void> {
-    const deps = { orm: this.orm, handler: this.handler, log: this.log, stats: this.stats, isStopping: () => this.stopping, origin: { context: this.context, namespace: this.broker.namespace } };
+    const deps: DeliveryDeps = { orm: this.orm, handler: this.handler, log: this.log, stats: this.stats, isStopping: () => this.stopping, origin: { context: this.context, namespace: this.broker.namespace } };
     let failures = 0;
     while (!this.stopping) {
       try {
         if (failures) await ensureDurableConsumer(this.broker, this.durable, this.handler.definition.context);
         const consumer = await this.broker.js.consumers.get(this.durable.stream, this.durable.name);
-        const messages = await consumer.consume({ max_messages: this.handler.options.concurrency, abort_on_missing_resource: true });
+        const { concurrency, batchSize } = this.handler.options;
+        // batching handlers keep more in the client's buffer: what waits there forms the next batch
+        const messages = await consumer.consume({ max_messages: Math.min(concurrency * batchSize, MAX_BUFFERED), abort_on_missing_resource: true });
         this.messages = messages;
         if (this.stopping) void messages.close();
         void this.watch(messages);
         this.log.info({ stream: this.durable.stream, restarts: failures }, 'consuming');
 
         for await (const msg of messages) {
-          if (!(await this.takeSlot())) {
+          if (this.stopping) {
             // fetched but not started before shutdown: another replica (or this one, restarted)
             // takes it after a short pause, not after the ack wait
             msg.nak(SHUTDOWN_NAK_DELAY_MS);
             continue;
           }
           failures = 0;
-          const delivery: Promise<void> = processDelivery(msg, deps).finally(() => {
-            this.slots.release();
-            this.inFlight.delete(delivery);
-          });
-          this.inFlight.add(delivery);
+          this.waiting.push(msg);
+          this.dispatch(deps);
+          // every slot busy: take no more from the pull until a batch's worth can start
+          while (this.waiting.length >= batchSize && !this.stopping) await this.slotFreed();
         }
         const err = await messages.closed();
         if (!this.stopping) throw err ?? new Error('consume() ended');
@@ -126,12 +134,39 @@ class ConsumeLoop {
     }
   }
 
-  private async takeSlot(): Promise<boolean> {
-    if (this.stopping) return false;
-    await this.slots.acquire();
-    if (!this.stopping) return true;
-    this.slots.release();
-    return false;
+  /**
+   * Starts the waiting messages while slots are free, up to `batchSize` per slot. A message that
+   * finds a slot free starts at once, alone; those that arrive while every slot is busy wait here
+   * and start together when one frees up (handlers with batchSize 1 start them one by one).
+   */
+  private dispatch(deps: DeliveryDeps): void {
+    const { concurrency, batchSize } = this.handler.options;
+    while (this.waiting.length && this.busy < concurrency && !this.stopping) {
+      this.busy++;
+      const batch = this.waiting.splice(0, batchSize);
+      const delivery: Promise<void> = processDeliveries(batch, deps).finally(() => {
+        this.busy--;
+        this.inFlight.delete(delivery);
+        this.dispatch(deps);
+        this.freed?.();
+      });
+      this.inFlight.add(delivery);
+    }
+  }
+
+  private slotFreed(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.freed = () => {
+        this.freed = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** On shutdown: what waited for a slot goes back to the server (see SHUTDOWN_NAK_DELAY_MS). */
+  private returnWaiting(): void {
+    for (const msg of this.waiting.splice(0)) msg.nak(SHUTDOWN_NAK_DELAY_MS);
+    this.freed?.();
   }
 
   /** Logs what the pull reports; gives up on a pull whose heartbeats stay missing. */

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Envelope } from './contract.js';
 import type { EventHandler } from './handler.js';
 import { decodeEvent } from './decode.js';
 import { recordDeadLetter, type DeadLetterEntry, type DeadLetterOrigin } from './dead-letters.js';
-import { handleOnce } from './inbox.js';
+import { handleBatchOnce, handleOnce } from './inbox.js';
 import { describeError } from './relay-batch.js';
 import { backoffDelay } from './wakeup.js';
 import type { Orm } from '../platform/database.js';
@@ -37,9 +38,13 @@ export interface HandlerStats {
   poison: number;
   /** Valid messages the handler declared not relevant to it (acknowledged, no transaction). */
   ignored: number;
+  /** Transactions that handled several waiting deliveries at once (handlers with `batchSize` > 1). */
+  batches: number;
+  /** Batches rolled back and handled message by message (a handler failed, a deadlock). */
+  batchesSplit: number;
 }
 
-export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, redelivered: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0, ignored: 0 });
+export const emptyHandlerStats = (): HandlerStats => ({ processed: 0, redelivered: 0, duplicates: 0, retried: 0, deadLettered: 0, poison: 0, ignored: 0, batches: 0, batchesSplit: 0 });
 
 export interface DeliveryDeps {
   orm: Orm;
@@ -61,35 +66,89 @@ export interface DeliveryDeps {
  * Never throws.
  */
 export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): Promise<void> {
+  const accepted = await accept(msg, deps);
+  if (accepted) await handleAlone(accepted, deps);
+}
+
+/**
+ * As processDelivery for several deliveries that were waiting together: the ones to handle are
+ * handled in ONE transaction (one inbox insert for all, one commit), then all acknowledged. If
+ * the batch fails — one handler threw, a deadlock, a lost connection — it is rolled back and each
+ * message is handled alone, so the failure is retried (or dead-lettered) for that message only.
+ * Never throws.
+ */
+export async function processDeliveries(msgs: InboundMessage[], deps: DeliveryDeps): Promise<void> {
+  if (msgs.length === 1) return processDelivery(msgs[0]!, deps);
+  const accepted = (await Promise.all(msgs.map((msg) => accept(msg, deps)))).filter((a): a is Accepted => a !== undefined);
+  if (accepted.length <= 1) {
+    for (const one of accepted) await handleAlone(one, deps);
+    return;
+  }
+  const { stats } = deps;
+  const inProgress = keepInProgress(accepted.map((a) => a.msg), deps.handler.options.ackWaitMs);
+  const started = Date.now();
+  try {
+    const outcomes = await handleBatchOnce(deps.orm, deps.handler, accepted.map(({ envelope, log, msg }) => ({ envelope, log, deliveryCount: msg.info.deliveryCount })));
+    for (const [i, { msg }] of accepted.entries()) {
+      msg.ack();
+      if (outcomes[i] === 'duplicate') stats.duplicates++;
+      else stats.processed++;
+    }
+    stats.batches++;
+    deps.log.debug({ handler: deps.handler.options.name, messages: accepted.length, durationMs: Date.now() - started }, 'batch of events handled');
+  } catch (err) {
+    stats.batchesSplit++;
+    deps.log.warn({ err, handler: deps.handler.options.name, messages: accepted.length }, 'batch failed and was rolled back; handling its messages one by one');
+    clearInterval(inProgress);
+    for (const one of accepted) await handleAlone(one, deps);
+  } finally {
+    clearInterval(inProgress);
+  }
+}
+
+/** A delivery worth handling: valid and relevant. */
+interface Accepted {
+  msg: InboundMessage;
+  envelope: Envelope;
+  eventId: string;
+  log: Logger;
+}
+
+/** Counts, validates and sorts out one delivery; answers the broker itself for poison and for messages the handler ignores. */
+async function accept(msg: InboundMessage, deps: DeliveryDeps): Promise<Accepted | undefined> {
   const { handler, stats } = deps;
-  const { name, maxDeliver, ackWaitMs } = handler.options;
   const deliveryCount = msg.info.deliveryCount;
   if (deliveryCount > 1) stats.redelivered++;
   const decoded = decodeEvent(handler.definition, msg.data);
   const eventId = decoded.ok ? decoded.envelope.id : (decoded.messageId ?? msg.headers?.get('Nats-Msg-Id') ?? `stream-seq:${msg.seq}`);
-  const log = deps.log.child({ handler: name, eventId, subject: msg.subject, deliveryCount });
+  const log = deps.log.child({ handler: handler.options.name, eventId, subject: msg.subject, deliveryCount });
 
   if (!decoded.ok) {
-    const entry = { messageId: eventId, handler: name, subject: msg.subject, envelope: decoded.envelope, rawData: decoded.raw, error: decoded.reason, deliveries: deliveryCount };
+    const entry = { messageId: eventId, handler: handler.options.name, subject: msg.subject, envelope: decoded.envelope, rawData: decoded.raw, error: decoded.reason, deliveries: deliveryCount };
     if (await deadLetterThenTerm(msg, entry, deps, log)) {
       stats.poison++;
       log.error({ reason: decoded.reason }, 'poison message dead-lettered');
     }
-    return;
+    return undefined;
   }
 
   if (!concerns(handler, decoded.envelope.payload)) {
     msg.ack();
     stats.ignored++;
-    return;
+    return undefined;
   }
+  return { msg, envelope: decoded.envelope, eventId, log };
+}
 
-  // Long handlers tell the server they are alive, so it does not hand the message to another
-  // replica mid-transaction; a crash stops these signals and the message is redelivered.
-  const inProgress = setInterval(() => msg.working(), Math.max(50, Math.floor(ackWaitMs / 2)));
+/** One accepted delivery in a transaction of its own, with the retry and dead-letter rules. */
+async function handleAlone({ msg, envelope, eventId, log }: Accepted, deps: DeliveryDeps): Promise<void> {
+  const { handler, stats } = deps;
+  const { name, maxDeliver, ackWaitMs } = handler.options;
+  const deliveryCount = msg.info.deliveryCount;
+  const inProgress = keepInProgress([msg], ackWaitMs);
   const started = Date.now();
   try {
-    const outcome = await handleOnce(deps.orm, handler, decoded.envelope, { log, deliveryCount });
+    const outcome = await handleOnce(deps.orm, handler, envelope, { log, deliveryCount });
     msg.ack();
     if (outcome === 'duplicate') {
       stats.duplicates++;
@@ -100,7 +159,7 @@ export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): 
     }
   } catch (err) {
     if (deliveryCount >= maxDeliver) {
-      const entry = { messageId: eventId, handler: name, subject: msg.subject, envelope: decoded.envelope as Record<string, unknown>, rawData: null, error: describeError(err), deliveries: deliveryCount };
+      const entry = { messageId: eventId, handler: name, subject: msg.subject, envelope: envelope as Record<string, unknown>, rawData: null, error: describeError(err), deliveries: deliveryCount };
       if (await deadLetterThenTerm(msg, entry, deps, log)) {
         stats.deadLettered++;
         log.error({ err }, `handler failed on the last of ${maxDeliver} deliveries; dead-lettered`);
@@ -114,6 +173,14 @@ export async function processDelivery(msg: InboundMessage, deps: DeliveryDeps): 
   } finally {
     clearInterval(inProgress);
   }
+}
+
+/**
+ * Long handlers tell the server they are alive, so it does not hand the message to another
+ * replica mid-transaction; a crash stops these signals and the message is redelivered.
+ */
+function keepInProgress(msgs: InboundMessage[], ackWaitMs: number): ReturnType<typeof setInterval> {
+  return setInterval(() => msgs.forEach((msg) => msg.working()), Math.max(50, Math.floor(ackWaitMs / 2)));
 }
 
 /** Whether the handler acts on this payload; a predicate that throws is answered "yes" (the handler then runs and its failure is retried and seen). */

@@ -32,6 +32,14 @@ export interface HandlerOptions<P = unknown> {
    */
   relevant?: (payload: P) => boolean;
   maxDeliver?: number;
+  /**
+   * Up to this many deliveries that are already waiting are handled in ONE transaction (one
+   * inbox insert, one commit) instead of one each; 1, the default, handles every delivery alone.
+   * For handlers that keep a projection and take no lock a concurrent batch could take in the
+   * other order: a batch holds its locks until it commits. A batch that fails is rolled back and
+   * its messages are handled one by one, so only the failing one is retried or dead-lettered.
+   */
+  batchSize?: number;
   /** Delays between attempts; the last repeats. */
   backoffMs?: number[];
   concurrency?: number;
@@ -44,8 +52,16 @@ export interface EventHandler {
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
 }
 
+/**
+ * For a projection kept from a busy stream: the deliveries that pile up while the handler works
+ * commit together (see `batchSize`). One batch at a time (`concurrency: 1`), so two batches never
+ * lock the same rows in opposite orders.
+ */
+export const PROJECTION_BATCH = { batchSize: 50, concurrency: 1 } as const;
+
 export const HANDLER_DEFAULTS = {
   maxDeliver: 5,
+  batchSize: 1,
   backoffMs: [1_000, 5_000, 30_000, 120_000],
   concurrency: 8,
   ackWaitMs: 30_000,
@@ -65,6 +81,7 @@ export function handle<D extends EventDefinition>(
     name: options.name,
     ...(options.relevant ? { relevant: options.relevant as (payload: unknown) => boolean } : {}),
     maxDeliver: options.maxDeliver ?? HANDLER_DEFAULTS.maxDeliver,
+    batchSize: options.batchSize ?? HANDLER_DEFAULTS.batchSize,
     backoffMs: [...(options.backoffMs ?? HANDLER_DEFAULTS.backoffMs)],
     concurrency: options.concurrency ?? HANDLER_DEFAULTS.concurrency,
     ackWaitMs: options.ackWaitMs ?? HANDLER_DEFAULTS.ackWaitMs,
@@ -74,6 +91,7 @@ export function handle<D extends EventDefinition>(
     !(Number.isInteger(resolved.maxDeliver) && resolved.maxDeliver >= 1) && 'maxDeliver must be a positive integer',
     !(resolved.backoffMs.length > 0 && resolved.backoffMs.every((d) => Number.isInteger(d) && d > 0)) && 'backoffMs must be positive integers',
     !(Number.isInteger(resolved.concurrency) && resolved.concurrency >= 1) && 'concurrency must be a positive integer',
+    !(Number.isInteger(resolved.batchSize) && resolved.batchSize >= 1 && resolved.batchSize <= 500) && 'batchSize must be an integer from 1 to 500',
     !(Number.isInteger(resolved.ackWaitMs) && resolved.ackWaitMs >= 100) && 'ackWaitMs must be an integer ≥ 100',
   ].filter(Boolean);
   if (problems.length) throw new Error(`Invalid handler "${options.name}" for ${definition.type}: ${problems.join('; ')}`);

@@ -36,14 +36,56 @@ export async function handleOnce(
     if (alsoInTransaction) await alsoInTransaction(em);
     return outcome;
   });
-  for (const task of committed) {
+  runAfterCommit(committed, context.log);
+  return outcome;
+}
+
+function runAfterCommit(tasks: (() => void)[], log: Logger | undefined): void {
+  for (const task of tasks) {
     try {
       task();
     } catch (err) {
-      context.log.error({ err }, 'a task after the handler committed failed');
+      log?.error({ err }, 'a task after the handler committed failed');
     }
   }
-  return outcome;
+}
+
+/**
+ * handleOnce for several messages in ONE transaction: one multi-row inbox insert tells which are
+ * new, then each new one's handler runs in turn on the same transaction, its changes flushed and
+ * the identity map cleared before the next (a handler never sees another's cached entities, which
+ * raw SQL may have changed underneath). All commit together or none does: the caller handles the
+ * messages one by one after a failure. Outcomes are in the order given; the same message twice in
+ * one batch is handled once.
+ */
+export async function handleBatchOnce(
+  orm: Orm,
+  handler: EventHandler,
+  deliveries: readonly { envelope: Envelope; log: Logger; deliveryCount: number }[],
+): Promise<HandlingOutcome[]> {
+  const schema = schemaOf(orm.em as EntityManager);
+  const committed: (() => void)[] = [];
+  const outcomes = await (orm.em.fork() as EntityManager).transactional(async (em) => {
+    const inserted = await em.execute<{ message_id: string }[]>(
+      `insert into "${schema}".inbox (message_id, handler) values ${deliveries.map(() => '(?, ?)').join(', ')} on conflict do nothing returning message_id`,
+      deliveries.flatMap((d) => [d.envelope.id, handler.options.name]),
+    );
+    const fresh = new Set(inserted.map((row) => row.message_id));
+    const outcomes: HandlingOutcome[] = [];
+    for (const { envelope, log, deliveryCount } of deliveries) {
+      if (!fresh.delete(envelope.id)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      await handler.handle(envelope, { em, log, deliveryCount, afterCommit: (task) => committed.push(task) });
+      await em.flush();
+      em.clear();
+      outcomes.push('processed');
+    }
+    return outcomes;
+  });
+  runAfterCommit(committed, deliveries[0]?.log);
+  return outcomes;
 }
 
 /**

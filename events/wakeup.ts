@@ -34,25 +34,3 @@ export class Wakeup {
 export function backoffDelay(failures: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
 }
-
-/** Bounds how many messages a handler processes at once. */
-export class Slots {
-  private used = 0;
-  private readonly waiters: (() => void)[] = [];
-
-  constructor(private readonly size: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.used < this.size) {
-      this.used++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiters.shift();
-    if (next) next(); // the slot passes straight to the next waiter
-    else this.used--;
-  }
-}

@@ -124,6 +124,19 @@ export function registerMessagingMetrics(registry: client.Registry, sources: Mes
     },
   });
   new client.Counter({
+    name: 'event_handler_batches_total',
+    help: 'Transactions that handled several waiting deliveries at once, by outcome (committed; split = rolled back and handled one by one)',
+    labelNames: ['handler', 'outcome'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [handler, stats] of Object.entries(consumers.stats())) {
+        this.inc({ handler, outcome: 'committed' }, stats.batches);
+        this.inc({ handler, outcome: 'split' }, stats.batchesSplit);
+      }
+    },
+  });
+  new client.Counter({
     name: 'event_handler_redeliveries_total',
     help: 'Deliveries with a delivery count above 1 (nak, ack timeout, broker restart)',
     labelNames: ['handler'] as const,

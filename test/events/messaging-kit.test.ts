@@ -21,6 +21,7 @@ const ThingCounted = defineEvent({ context: 'kit', type: 'ThingCounted', version
 const NoteDiscarded = defineEvent({ context: 'kit', type: 'NoteDiscarded', version: 1, schema: z.object({ noteId: z.string().uuid() }) });
 const SizeMeasured = defineEvent({ context: 'kit', type: 'SizeMeasured', version: 1, schema: z.object({ size: z.number().int() }) });
 const SlowWorkRequested = defineEvent({ context: 'kit', type: 'SlowWorkRequested', version: 1, schema: z.object({}) });
+const EntryLogged = defineEvent({ context: 'kit', type: 'EntryLogged', version: 1, schema: z.object({ text: z.string() }) });
 
 describe('messaging kit (PostgreSQL + JetStream)', () => {
   let env: TestEnvironment;
@@ -229,6 +230,76 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     await stopped;
     expect(await countEffects(orm, event.id, 'slow-work')).toBe(1);
     expect(group.stats()['slow-work']).toMatchObject({ processed: 1 });
+  });
+
+  describe('a handler with batchSize', () => {
+    /** "gate" holds the only slot until released, so what follows waits in the buffer and forms one batch; "boom" fails its first delivery. */
+    let release: () => void = () => undefined;
+    let gateEntered = false;
+    const boomDeliveries = new Map<string, number>();
+    const batched = handle(EntryLogged, { name: 'entries', batchSize: 20, concurrency: 1, backoffMs: [100] }, async (event, { em, deliveryCount }) => {
+      if (event.payload.text === 'gate') {
+        gateEntered = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      if (event.payload.text === 'boom') {
+        boomDeliveries.set(event.id, deliveryCount);
+        if (deliveryCount === 1) throw new Error('boom on first delivery');
+      }
+      await recordEffect(em, event.id, 'entries');
+    });
+    let group: ConsumerGroup;
+
+    beforeAll(async () => {
+      group = await startConsumers({ context: 'kit', orm, broker, handlers: [batched], log: env.log });
+    });
+    afterAll(async () => {
+      release();
+      await group?.stop();
+    });
+
+    const logEntries = (texts: string[]) => (orm.em.fork() as EntityManager).transactional(async (em) => texts.map((text) => record(em, EntryLogged, { text })));
+
+    /** Holds the handler on a "gate" entry, lets `texts` arrive and wait behind it, then opens the gate. */
+    async function behindTheGate(texts: string[], meanwhile?: (events: Awaited<ReturnType<typeof logEntries>>) => Promise<void>) {
+      gateEntered = false;
+      const [gate] = await logEntries(['gate']);
+      await relay.drain();
+      await eventually(() => gateEntered, { what: 'the gate entry to hold the slot' });
+      const events = await logEntries(texts);
+      await meanwhile?.(events);
+      await relay.drain();
+      const waiting = texts.length + (meanwhile ? 1 : 0);
+      await eventually(async () => (await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, 'kit-entries')).num_ack_pending === 1 + waiting, { what: 'the entries delivered and waiting' });
+      release();
+      return { gate: gate!, events };
+    }
+
+    it('handles the deliveries waiting together in one transaction, each once, a copy among them skipped', async () => {
+      const before = { ...group.stats().entries! };
+      const { gate, events } = await behindTheGate(['a', 'b', 'c', 'd', 'e'], async ([first]) => {
+        await broker.js.publish(subjectFor(env.namespace, EntryLogged), JSON.stringify(first), { msgID: `copy-of-${first!.id}` });
+      });
+      for (const event of [gate, ...events]) await eventually(async () => (await countEffects(orm, event.id, 'entries')) === 1, { what: `entry ${event.payload.text}` });
+      await eventually(() => group.stats().entries!.duplicates === before.duplicates + 1, { what: 'the copy to be skipped' });
+      const after = group.stats().entries!;
+      expect(after.batches - before.batches).toBe(1);
+      expect(after.processed - before.processed).toBe(6);
+      expect(after.batchesSplit).toBe(before.batchesSplit);
+      for (const event of events) expect(await countEffects(orm, event.id, 'entries')).toBe(1);
+    });
+
+    it('rolls a failed batch back and handles its messages one by one: only the failing one is retried', async () => {
+      const before = { ...group.stats().entries! };
+      const { events } = await behindTheGate(['f', 'boom', 'g', 'h']);
+      for (const event of events) await eventually(async () => (await countEffects(orm, event.id, 'entries')) === 1, { what: `entry ${event.payload.text}` });
+      const after = group.stats().entries!;
+      expect(after.batchesSplit - before.batchesSplit).toBe(1);
+      expect(after.retried - before.retried).toBe(1);
+      expect(boomDeliveries.get(events[1]!.id)).toBe(2);
+      expect(after.processed - before.processed).toBe(5); // the gate, three at once after the split, then boom's retry
+      for (const event of events) expect(await countEffects(orm, event.id, 'entries')).toBe(1);
+    });
   });
 
   /** A valid envelope built the way producers build them, without touching the outbox. */

@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/handler.js';
+import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { CheckoutAddressSelected } from '../../../events/contracts/orders/checkout-address-selected.event.js';
 import { CheckoutAddressReleased } from '../../../events/contracts/orders/checkout-address-released.event.js';
 import { recordCheckoutAddressReleased, recordCheckoutAddressSelected } from '../use-cases/track-checkout-addresses.js';
@@ -6,10 +6,10 @@ import { recordCheckoutAddressReleased, recordCheckoutAddressSelected } from '..
 /** Orders' checkout events → which saved addresses checkouts in progress hold. */
 export function checkoutAddressHandlers(): EventHandler[] {
   return [
-    handle(CheckoutAddressSelected, { name: 'address-in-use-on-checkout-address-selected' }, (event, { em, log }) =>
+    handle(CheckoutAddressSelected, { name: 'address-in-use-on-checkout-address-selected', ...PROJECTION_BATCH }, (event, { em, log }) =>
       recordCheckoutAddressSelected(em, event, log),
     ),
-    handle(CheckoutAddressReleased, { name: 'address-in-use-on-checkout-address-released' }, (event, { em }) =>
+    handle(CheckoutAddressReleased, { name: 'address-in-use-on-checkout-address-released', ...PROJECTION_BATCH }, (event, { em }) =>
       recordCheckoutAddressReleased(em, event),
     ),
   ];

@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/handler.js';
+import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { OrderPlaced } from '../../../events/contracts/orders/order-placed.event.js';
 import { PaymentCaptured } from '../../../events/contracts/payments/payment-captured.event.js';
 import { ProjectionsRepository } from '../store/projections.repository.js';
@@ -10,7 +10,7 @@ import { LOOKUP_RETRIES } from './mail-triggers.js';
  */
 export function orderHandlers(): EventHandler[] {
   return [
-    handle(OrderPlaced, { name: 'order-summary-on-order-placed' }, async (event, { em }) => {
+    handle(OrderPlaced, { name: 'order-summary-on-order-placed', ...PROJECTION_BATCH }, async (event, { em }) => {
       const p = event.payload;
       await new ProjectionsRepository(em).recordOrder(p.orderId, p.customerId, {
         // events recorded before orders had numbers carry none: the e-mails show the id's start then
@@ -27,7 +27,7 @@ export function orderHandlers(): EventHandler[] {
         placedAt: new Date(p.placedAt),
       });
     }),
-    handle(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...LOOKUP_RETRIES }, async (event, { em }) => {
+    handle(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...PROJECTION_BATCH, ...LOOKUP_RETRIES }, async (event, { em }) => {
       const known = await new ProjectionsRepository(em).recordCapture(event.payload.orderId, event.payload.amountCents);
       if (!known) throw new Error(`order ${event.payload.orderId} is not known yet (OrderPlaced not applied); retrying`);
     }),

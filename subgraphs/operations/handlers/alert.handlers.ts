@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/handler.js';
+import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
 import { LowStockDetected } from '../../../events/contracts/inventory/low-stock-detected.event.js';
 import { StockLevelChanged } from '../../../events/contracts/inventory/stock-level-changed.event.js';
@@ -48,7 +48,7 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
       const outcome = await raiseAlert(deps, em, causes.lowStock(event.payload), event.id);
       log.info({ sku: event.payload.sku, outcome }, 'low stock');
     }),
-    handle(StockLevelChanged, { name: 'resolve-low-stock-alert-on-stock-level' }, async (event, { em }) => {
+    handle(StockLevelChanged, { name: 'resolve-low-stock-alert-on-stock-level', ...PROJECTION_BATCH }, async (event, { em }) => {
       const latest = await new SkuStockRepository(em).observe(event.payload.sku, event.payload.totalAvailable, new Date(event.occurredAt));
       if (latest && causes.stockRecovered(event.payload.totalAvailable)) {
         await resolveCause(em, 'LOW_STOCK', causes.subjects.sku(event.payload.sku), `stock is back to ${event.payload.totalAvailable}`);

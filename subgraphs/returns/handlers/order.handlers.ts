@@ -1,4 +1,4 @@
-import { handle, type EventHandler } from '../../../events/handler.js';
+import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { ShipmentDelivered } from '../../../events/contracts/fulfillment/index.js';
 import { FulfillmentRequested, OrderPlaced } from '../../../events/contracts/orders/index.js';
 import { projectDelivery, projectFulfillmentRequested, projectOrderPlaced } from '../use-cases/project-orders.js';
@@ -6,10 +6,10 @@ import { projectDelivery, projectFulfillmentRequested, projectOrderPlaced } from
 /** Orders and fulfillment's facts → returns' view of each order (customer, lines, warehouse, delivery). */
 export function orderHandlers(): EventHandler[] {
   return [
-    handle(OrderPlaced, { name: 'project-order-placed' }, async (event, { em }) => {
+    handle(OrderPlaced, { name: 'project-order-placed', ...PROJECTION_BATCH }, async (event, { em }) => {
       await projectOrderPlaced(em, event.payload);
     }),
-    handle(FulfillmentRequested, { name: 'project-fulfillment-requested' }, async (event, { em }) => {
+    handle(FulfillmentRequested, { name: 'project-fulfillment-requested', ...PROJECTION_BATCH }, async (event, { em }) => {
       await projectFulfillmentRequested(em, event.payload);
     }),
     handle(ShipmentDelivered, { name: 'project-shipment-delivered' }, async (event, { em }) => {
