@@ -12,20 +12,21 @@ export class Wakeup {
     else this.pending = true;
   }
 
-  wait(ms: number): Promise<void> {
+  /** Resolves true when notified, false when `ms` passed without a notification. */
+  wait(ms: number): Promise<boolean> {
     if (this.pending) {
       this.pending = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
       const self = this;
-      function done() {
+      const timer = setTimeout(() => done(false), ms);
+      function done(notified: boolean) {
         clearTimeout(timer);
         self.release = undefined;
-        resolve();
+        resolve(notified);
       }
-      this.release = done;
+      this.release = () => done(true);
     });
   }
 }

@@ -211,6 +211,17 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(relay.stats().errors).toBeGreaterThan(errorsBefore);
   });
 
+  it('publishes a row no NOTIFY announced at its next poll', async () => {
+    const em = orm.em.fork();
+    await em.execute('alter table "kit".outbox disable trigger outbox_notify', [], 'run');
+    try {
+      const event = await writeNote('announced by nobody');
+      await eventually(async () => (await countEffects(orm, event.id, 'note-effects')) === 1, { what: 'handling after a poll' });
+    } finally {
+      await em.execute('alter table "kit".outbox enable trigger outbox_notify', [], 'run');
+    }
+  });
+
   it('waits for the handler in flight when consumers stop', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
