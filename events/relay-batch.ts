@@ -26,13 +26,17 @@ interface PendingRow {
 }
 
 /**
- * Publishes one batch of pending outbox rows inside one transaction: claim in `seq` order
- * (`FOR UPDATE SKIP LOCKED`), publish each with `msgID` = row id, then mark what was stored.
- * A publish failure ends the batch at that row so order is kept; the rows before it are still
- * marked and the failed row keeps its attempt count and error for operators.
+ * Publishes one batch of pending outbox rows: read them in `seq` order, publish each with
+ * `msgID` = row id, then mark what was stored. A publish failure ends the batch at that row so
+ * order is kept; the rows before it are still marked and the failed row keeps its attempt count
+ * and error for operators.
  *
- * If the process dies after a publish but before the commit, the rows stay pending and are
- * re-published with the same `msgID`: JetStream drops them inside the duplicate window.
+ * No transaction and no row locks: only the relay holding the context's advisory lock calls this
+ * (relay.ts), so nobody else claims these rows, and every statement is a round trip saved on the
+ * busiest loop of every context (an empty poll is one statement). If the process dies after a
+ * publish but before the mark, the rows stay pending and are re-published with the same `msgID`:
+ * JetStream drops them inside the duplicate window. A relay that lost its lock mid-batch (its
+ * connection broke) cannot mark anything, and its publishes are the same duplicates.
  */
 export async function publishPendingBatch(
   client: pg.Client,
@@ -48,55 +52,48 @@ export async function publishPendingBatch(
 ): Promise<BatchResult> {
   const table = `"${options.schema}".outbox`;
   const result: BatchResult = { claimed: 0, published: 0, duplicates: 0, highestStreamSeq: 0 };
-  await client.query('begin');
-  try {
-    const { rows } = await client.query<PendingRow>(
-      `select id, subject, envelope::text as data from ${table}
-        where published_at is null order by seq limit $1 for update skip locked`,
-      [options.batchSize],
+  const { rows } = await client.query<PendingRow>(
+    `select id, subject, envelope::text as data from ${table}
+      where published_at is null order by seq limit $1`,
+    [options.batchSize],
+  );
+  result.claimed = rows.length;
+  // Every publish of the batch is sent at once (pipelined on the one connection, so the stream
+  // stores them in this order) and then the acks are read in order: one round trip per batch
+  // instead of one per row. Only the prefix up to the first failure is marked; rows after it that
+  // the stream did store stay pending and are re-published, which JetStream drops as duplicates.
+  const acks = await Promise.allSettled(
+    rows.map((row) => options.js.publish(row.subject, row.data, { msgID: row.id, expect: { streamName: options.stream }, timeout: options.publishTimeoutMs })),
+  );
+  const stored: { id: string; streamSeq: number }[] = [];
+  for (const [i, row] of rows.entries()) {
+    const outcome = acks[i]!;
+    if (outcome.status === 'rejected') {
+      result.failure = { id: row.id, error: outcome.reason };
+      break;
+    }
+    const ack = outcome.value;
+    if (!ack.duplicate && options.recordedStreamSeq !== undefined && ack.seq <= options.recordedStreamSeq) {
+      result.streamWentBack = { id: row.id, streamSeq: ack.seq };
+      break;
+    }
+    stored.push({ id: row.id, streamSeq: ack.seq });
+    result.highestStreamSeq = Math.max(result.highestStreamSeq, ack.seq);
+    if (ack.duplicate) result.duplicates++;
+    else result.published++;
+  }
+  if (stored.length) {
+    await client.query(
+      `update ${table} o set published_at = now(), stream_seq = p.stream_seq, attempts = o.attempts + 1, last_error = null
+         from unnest($1::uuid[], $2::bigint[]) as p(id, stream_seq) where o.id = p.id`,
+      [stored.map((s) => s.id), stored.map((s) => s.streamSeq)],
     );
-    result.claimed = rows.length;
-    // Every publish of the batch is sent at once (pipelined on the one connection, so the stream
-    // stores them in this order) and then the acks are read in order: one round trip per batch
-    // instead of one per row. Only the prefix up to the first failure is marked; rows after it that
-    // the stream did store stay pending and are re-published, which JetStream drops as duplicates.
-    const acks = await Promise.allSettled(
-      rows.map((row) => options.js.publish(row.subject, row.data, { msgID: row.id, expect: { streamName: options.stream }, timeout: options.publishTimeoutMs })),
-    );
-    const stored: { id: string; streamSeq: number }[] = [];
-    for (const [i, row] of rows.entries()) {
-      const outcome = acks[i]!;
-      if (outcome.status === 'rejected') {
-        result.failure = { id: row.id, error: outcome.reason };
-        break;
-      }
-      const ack = outcome.value;
-      if (!ack.duplicate && options.recordedStreamSeq !== undefined && ack.seq <= options.recordedStreamSeq) {
-        result.streamWentBack = { id: row.id, streamSeq: ack.seq };
-        break;
-      }
-      stored.push({ id: row.id, streamSeq: ack.seq });
-      result.highestStreamSeq = Math.max(result.highestStreamSeq, ack.seq);
-      if (ack.duplicate) result.duplicates++;
-      else result.published++;
-    }
-    if (stored.length) {
-      await client.query(
-        `update ${table} o set published_at = now(), stream_seq = p.stream_seq, attempts = o.attempts + 1, last_error = null
-           from unnest($1::uuid[], $2::bigint[]) as p(id, stream_seq) where o.id = p.id`,
-        [stored.map((s) => s.id), stored.map((s) => s.streamSeq)],
-      );
-    }
-    if (result.failure) {
-      await client.query(`update ${table} set attempts = attempts + 1, last_error = $2 where id = $1`, [
-        result.failure.id,
-        describeError(result.failure.error),
-      ]);
-    }
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined); // the connection may be gone; the caller reconnects
-    throw err;
+  }
+  if (result.failure) {
+    await client.query(`update ${table} set attempts = attempts + 1, last_error = $2 where id = $1`, [
+      result.failure.id,
+      describeError(result.failure.error),
+    ]);
   }
   return result;
 }

@@ -136,8 +136,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function relayWhileActive(session: RelaySession): Promise<void> {
     let publishFailures = 0;
     let recordedStreamSeq: number | undefined;
-    /** Woken by the poll's timer, not by a NOTIFY, a drain or a reconnect. */
-    let idlePoll = false;
     checkStream = true;
     while (!stopped) {
       session.throwIfBroken();
@@ -162,11 +160,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         }
       }
       const taken = takeDrains();
-      // a poll that nothing woke asks first, in one statement, instead of claiming in a transaction
-      if (idlePoll && !taken.length && !checkStream && !(await session.hasPending())) {
-        idlePoll = !(await wakeup.wait(pollIntervalMs));
-        continue;
-      }
       const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq });
       if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
       counters.published += batch.published;
@@ -197,7 +190,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       publishFailures = 0;
       settle(taken, batch.claimed === 0);
       // A non-empty batch means more may be waiting; only an empty one lets the relay rest.
-      if (batch.claimed === 0) idlePoll = !(await wakeup.wait(pollIntervalMs));
+      if (batch.claimed === 0) await wakeup.wait(pollIntervalMs);
     }
   }
 

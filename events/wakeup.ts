@@ -12,21 +12,20 @@ export class Wakeup {
     else this.pending = true;
   }
 
-  /** Resolves true when notified, false when `ms` passed without a notification. */
-  wait(ms: number): Promise<boolean> {
+  wait(ms: number): Promise<void> {
     if (this.pending) {
       this.pending = false;
-      return Promise.resolve(true);
+      return Promise.resolve();
     }
     return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
       const self = this;
-      const timer = setTimeout(() => done(false), ms);
-      function done(notified: boolean) {
+      function done() {
         clearTimeout(timer);
         self.release = undefined;
-        resolve(notified);
+        resolve();
       }
-      this.release = () => done(true);
+      this.release = done;
     });
   }
 }

@@ -63,26 +63,27 @@ export class StockRepository {
   }
 
   /**
-   * Applies a delta to one row and logs it. The row must be locked by this transaction; the
+   * Applies a delta to one row and logs it, in one statement (the movement is inserted from the
+   * updated row, so a missing row logs nothing). The row must be locked by this transaction; the
    * CHECK constraints are the last line of defence, the callers check the buckets first.
    */
   async apply(sku: string, warehouseId: string, delta: StockDelta, movement: MovementInfo): Promise<StockLevel> {
     const d = { available: delta.available ?? 0, reserved: delta.reserved ?? 0, committed: delta.committed ?? 0, shipped: delta.shipped ?? 0 };
     const [row] = await this.em.execute<StockLevel[]>(
-      `update ${this.table('stock_level')}
-       set available = available + ?, reserved = reserved + ?, committed = committed + ?, shipped = shipped + ?, updated_at = now()
-       where sku = ? and warehouse_id = ?
-       returning ${LEVEL_COLUMNS}`,
-      [d.available, d.reserved, d.committed, d.shipped, sku, warehouseId],
+      `with changed as (
+         update ${this.table('stock_level')}
+            set available = available + ?, reserved = reserved + ?, committed = committed + ?, shipped = shipped + ?, updated_at = now()
+          where sku = ? and warehouse_id = ?
+          returning sku, warehouse_id, available, reserved, committed, shipped
+       ), logged as (
+         insert into ${this.table('stock_movement')}
+           (sku, warehouse_id, kind, delta_available, delta_reserved, delta_committed, delta_shipped, actor, reason, reference)
+         select sku, warehouse_id, ?::text, ?::int, ?::int, ?::int, ?::int, ?::text, ?::text, ?::text from changed
+       )
+       select ${LEVEL_COLUMNS} from changed`,
+      [d.available, d.reserved, d.committed, d.shipped, sku, warehouseId, movement.kind, d.available, d.reserved, d.committed, d.shipped, movement.actor, movement.reason, movement.reference],
     );
     if (!row) throw new Error(`no stock row for ${sku} at ${warehouseId}`);
-    await this.em.execute(
-      `insert into ${this.table('stock_movement')}
-         (sku, warehouse_id, kind, delta_available, delta_reserved, delta_committed, delta_shipped, actor, reason, reference)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [sku, warehouseId, movement.kind, d.available, d.reserved, d.committed, d.shipped, movement.actor, movement.reason, movement.reference],
-      'run',
-    );
     return row;
   }
 
