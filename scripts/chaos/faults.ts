@@ -108,16 +108,16 @@ export class FaultInjector {
   }
 
   /**
-   * kill -9 the process whose outbox relay is busiest between a publish and the commit that marks
+   * kill -9 the process whose outbox relay is busiest between a publish and the update that marks
    * it: the link is held in the broker→process direction, so the relay's publish is stored in the
-   * stream but its PubAck never arrives and the relay's transaction stays open. After the restart
+   * stream but its PubAck never arrives and the row stays unmarked. After the restart
    * the relay publishes the row again with the same msgID; JetStream must drop it as a duplicate.
    */
   relayKill(): Promise<FaultRecord> {
-    return this.record('relay-kill', 'kill -9 an outbox relay between publish and commit, then restart it', async (record) => {
+    return this.record('relay-kill', 'kill -9 an outbox relay between publish and marking, then restart it', async (record) => {
       const recent = await this.probe.recentOutboxRows(15);
       const target = (Object.entries(recent).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'orders') as SubgraphName;
-      record.what = `kill -9 ${target} (busiest outbox relay) between publish and commit, then restart it`;
+      record.what = `kill -9 ${target} (busiest outbox relay) between publish and marking, then restart it`;
       const stream = `${this.probe.namespace}_${target}`.toUpperCase();
       const before = (await this.probe.streamMessages(stream)).lastSeq;
       const link = this.links.get(target)!;
@@ -125,14 +125,13 @@ export class FaultInjector {
       await waitUntil(() => link.publishesWatched > 0, { timeoutMs: 30_000, what: `${target}'s relay to publish` }).catch(() => undefined);
       await sleep(300); // let the broker store it
       const after = (await this.probe.streamMessages(stream)).lastSeq;
-      const open = await this.probe
-        .count(`select count(*) as n from pg_stat_activity where application_name = $1 and state like 'idle in transaction%'`, [`outbox-relay:${target}`])
-        .catch(() => 0);
+      // the relay marks rows only once their PubAcks are in: what the stream stored is still pending
+      const unmarked = await this.probe.count(`select count(*) as n from "${target}".outbox where published_at is null`, []).catch(() => 0);
       await this.metrics.scrape(target);
       await this.kill(target, record);
       link.sever();
       record.evidence.push(
-        `${link.publishesWatched} publish(es) sent, stream ${stream} grew by ${after - before}, relay transaction open: ${open > 0 ? 'yes' : 'no'} (window hit ${after > before && open > 0 ? 'yes' : 'NO'})`,
+        `${link.publishesWatched} publish(es) sent, stream ${stream} grew by ${after - before}, outbox rows not yet marked published: ${unmarked} (window hit ${after > before && unmarked > 0 ? 'yes' : 'NO'})`,
       );
       await this.restart(target, record);
     });
