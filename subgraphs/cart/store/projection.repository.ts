@@ -4,6 +4,21 @@ import type { StockLevel } from '../domain/availability.js';
 import type { ProductProjection, StockProjection } from '../domain/projections.js';
 import { ProductProjectionEntity, StockProjectionEntity, type ProductProjectionRecord, type StockProjectionRecord } from './projection.entities.js';
 
+interface OfferAndStockRow {
+  sku: string | null;
+  name: string | null;
+  price_cents: number | null;
+  currency: string | null;
+  status: string | null;
+  details_version: string | null;
+  price_version: string | null;
+  status_version: string | null;
+  stock_sku: string | null;
+  total_available: number | null;
+  low_stock: boolean | null;
+  in_stock: boolean | null;
+}
+
 /** The cart's projections of catalog products and inventory stock. */
 export class ProjectionRepository {
   constructor(private readonly em: EntityManager) {}
@@ -15,6 +30,34 @@ export class ProjectionRepository {
   async findOffer(sku: string): Promise<ProductOffer | null> {
     const record = await this.em.findOne(ProductProjectionEntity, { sku });
     return record ? toProductProjection(record) : null;
+  }
+
+  /** The SKU's product and its stock level, in one round trip (an item change needs both). */
+  async findOfferAndStock(sku: string): Promise<{ offer: ProductOffer | null; stock: StockLevel | null }> {
+    const [row] = await this.em.execute<OfferAndStockRow[]>(
+      `select p.sku, p.name, p.price_cents, p.currency, p.status, p.details_version, p.price_version, p.status_version,
+              s.sku as stock_sku, s.total_available, s.low_stock, s.in_stock
+         from (select ?::text as sku) k
+         left join ${this.table('product_projection')} p on p.sku = k.sku
+         left join ${this.table('stock_projection')} s on s.sku = k.sku`,
+      [sku],
+    );
+    if (!row) return { offer: null, stock: null };
+    const offer =
+      row.sku === null
+        ? null
+        : toProductProjection({
+            sku: row.sku,
+            name: row.name,
+            priceCents: row.price_cents,
+            currency: row.currency,
+            status: row.status,
+            detailsVersion: row.details_version,
+            priceVersion: row.price_version,
+            statusVersion: row.status_version,
+          } as ProductProjectionRecord);
+    const stock = row.stock_sku === null ? null : { totalAvailable: row.total_available!, lowStock: row.low_stock!, inStock: row.in_stock! };
+    return { offer, stock };
   }
 
   async findStockLevel(sku: string): Promise<StockLevel | null> {

@@ -2,7 +2,7 @@ import { decide } from '../domain/cart.js';
 import { isSku, normaliseSku } from '../domain/sku.js';
 import { toCart } from '../store/cart.entity.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
-import { lockOwnedCart, warningsFor, type CartPayloadResult } from './owned-cart.js';
+import { lockOwnedCart, warningsAt, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
 import { applyDecision, rejectionError } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
@@ -14,10 +14,10 @@ export async function changeCartItemQuantity(deps: CartDeps, scope: CartScope, c
   return scope.em.transactional(async (em) => {
     const record = await lockOwnedCart(em, cartId, owner);
     // raising the quantity is refused for a product that can no longer be added
-    const product = isSku(sku) ? await new ProjectionRepository(em).findOffer(sku) : null;
+    const { offer: product, stock } = isSku(sku) ? await new ProjectionRepository(em).findOfferAndStock(sku) : { offer: null, stock: null };
     const decision = decide(toCart(record), { type: 'ChangeQuantity', sku, quantity, product });
     if (!decision.ok) throw rejectionError(decision.rejection);
     applyDecision(em, deps.eventNamespace, record, decision);
-    return { cart: record, warnings: await warningsFor(em, record, sku) };
+    return { cart: record, warnings: warningsAt(record, sku, stock) };
   });
 }

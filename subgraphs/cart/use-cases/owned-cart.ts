@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { availabilityWarning, type CartWarning } from '../domain/availability.js';
+import { availabilityWarning, type CartWarning, type StockLevel } from '../domain/availability.js';
 import type { CartRecord } from '../store/cart.entity.js';
 import { CartRepository, type CartOwner } from '../store/cart.repository.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
@@ -20,8 +20,13 @@ export async function lockOwnedCart(em: EntityManager, cartId: string, owner: Ca
 
 /** The stock warning for the SKU's line as it is now (none when the SKU left the cart). */
 export async function warningsFor(em: EntityManager, record: CartRecord, sku: string): Promise<CartWarning[]> {
+  if (!record.lines.some((l) => l.sku === sku)) return [];
+  return warningsAt(record, sku, await new ProjectionRepository(em).findStockLevel(sku));
+}
+
+/** As warningsFor, with the SKU's stock level already read. */
+export function warningsAt(record: CartRecord, sku: string, stock: StockLevel | null): CartWarning[] {
   const line = record.lines.find((l) => l.sku === sku);
-  if (!line) return [];
-  const warning = availabilityWarning(sku, line.quantity, await new ProjectionRepository(em).findStockLevel(sku));
+  const warning = line && availabilityWarning(sku, line.quantity, stock);
   return warning ? [warning] : [];
 }
