@@ -55,9 +55,9 @@ const HEARTBEATS_BEFORE_RESTART = 4;
 
 /**
  * Pulls messages for one handler and runs up to `concurrency` deliveries (or batches of them,
- * see `batchSize`) at once. `consume()`
- * already rides out reconnects; this loop restarts it (with back-off, re-ensuring the durable
- * consumer) when it ends anyway: consumer or stream deleted, heartbeats lost, errors.
+ * see `batchSize`) at once. `consume()` already rides out reconnects; this loop restarts it (with
+ * back-off, re-ensuring the durable consumer) when it ends anyway: consumer or stream deleted,
+ * heartbeats lost, errors.
  */
 class ConsumeLoop {
   readonly stats = emptyHandlerStats();
