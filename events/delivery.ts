@@ -3,7 +3,7 @@ import type { Envelope } from './contract.js';
 import type { EventHandler } from './handler.js';
 import { decodeEvent } from './decode.js';
 import { recordDeadLetter, type DeadLetterEntry, type DeadLetterOrigin } from './dead-letters.js';
-import { handleBatchOnce, handleOnce } from './inbox.js';
+import { handleBatchOnce, handleOnce, type HandlingOutcome } from './inbox.js';
 import { describeError } from './relay-batch.js';
 import { backoffDelay } from './wakeup.js';
 import type { Orm } from '../platform/database.js';
@@ -87,23 +87,26 @@ export async function processDeliveries(msgs: InboundMessage[], deps: DeliveryDe
   const { stats } = deps;
   const inProgress = keepInProgress(accepted.map((a) => a.msg), deps.handler.options.ackWaitMs);
   const started = Date.now();
+  let outcomes: HandlingOutcome[] | undefined;
   try {
-    const outcomes = await handleBatchOnce(deps.orm, deps.handler, accepted.map(({ envelope, log, msg }) => ({ envelope, log, deliveryCount: msg.info.deliveryCount })));
-    for (const [i, { msg }] of accepted.entries()) {
-      msg.ack();
-      if (outcomes[i] === 'duplicate') stats.duplicates++;
-      else stats.processed++;
-    }
-    stats.batches++;
-    deps.log.debug({ handler: deps.handler.options.name, messages: accepted.length, durationMs: Date.now() - started }, 'batch of events handled');
+    outcomes = await handleBatchOnce(deps.orm, deps.handler, accepted.map(({ envelope, log, msg }) => ({ envelope, log, deliveryCount: msg.info.deliveryCount })));
   } catch (err) {
     stats.batchesSplit++;
     deps.log.warn({ err, handler: deps.handler.options.name, messages: accepted.length }, 'batch failed and was rolled back; handling its messages one by one');
-    clearInterval(inProgress);
-    for (const one of accepted) await handleAlone(one, deps);
   } finally {
     clearInterval(inProgress);
   }
+  if (!outcomes) {
+    for (const one of accepted) await handleAlone(one, deps);
+    return;
+  }
+  for (const [i, { msg }] of accepted.entries()) {
+    msg.ack();
+    if (outcomes[i] === 'duplicate') stats.duplicates++;
+    else stats.processed++;
+  }
+  stats.batches++;
+  deps.log.debug({ handler: deps.handler.options.name, messages: accepted.length, durationMs: Date.now() - started }, 'batch of events handled');
 }
 
 /** A delivery worth handling: valid and relevant. */
