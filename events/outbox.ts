@@ -2,10 +2,27 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEnvelope, subjectFor, type Envelope, type EventDefinition, type EventMetadata, type PayloadOf } from './contract.js';
 import { OutboxMessage } from './store.js';
 
+/** An outbox row before it is written: the columns without a default. */
+export interface PendingOutboxRow<P = unknown> {
+  id: string;
+  subject: string;
+  type: string;
+  envelope: Envelope<P>;
+}
+
+/**
+ * The outbox row for an event, not yet written anywhere: for a writer that puts its rows in a
+ * statement of its own (`outboxInsert`). The payload is validated against the event's schema
+ * here, so a bad event fails the use case before anything is written.
+ */
+export function outboxRow<D extends EventDefinition>(namespace: string, definition: D, payload: PayloadOf<D>, meta: EventMetadata = {}): PendingOutboxRow<PayloadOf<D>> {
+  const envelope = createEnvelope(definition, payload, meta);
+  return { id: envelope.id, subject: subjectFor(namespace, definition), type: definition.type, envelope };
+}
+
 /**
  * Records an integration event in the context's outbox as part of the caller's unit of work:
  * it is flushed with the state change in the same transaction, or not at all. Never publishes.
- * The payload is validated against the event's schema here, so a bad event fails the use case.
  */
 export function recordEvent<D extends EventDefinition>(
   em: EntityManager,
@@ -14,13 +31,15 @@ export function recordEvent<D extends EventDefinition>(
   payload: PayloadOf<D>,
   meta: EventMetadata = {},
 ): Envelope<PayloadOf<D>> {
-  const envelope = createEnvelope(definition, payload, meta);
-  em.create(OutboxMessage, {
-    id: envelope.id,
-    subject: subjectFor(namespace, definition),
-    type: definition.type,
-    envelope: envelope as unknown as Record<string, unknown>,
-    attempts: 0,
-  } as never);
-  return envelope;
+  const row = outboxRow(namespace, definition, payload, meta);
+  em.create(OutboxMessage, { ...row, envelope: row.envelope as unknown as Record<string, unknown>, attempts: 0 } as never);
+  return row.envelope;
+}
+
+/** One multi-row insert of outbox rows into `schema`'s outbox, for a caller's own statement. */
+export function outboxInsert(schema: string, rows: readonly PendingOutboxRow[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `insert into "${schema}".outbox (id, subject, type, envelope) values ${rows.map(() => '(?, ?, ?, ?::jsonb)').join(', ')}`,
+    params: rows.flatMap((row) => [row.id, row.subject, row.type, JSON.stringify(row.envelope)]),
+  };
 }

@@ -1,4 +1,4 @@
-import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type EntitySchema, type FilterQuery } from '@mikro-orm/postgresql';
 import type { OrderPosition } from '../domain/cursor.js';
 import type { OrderStatus } from '../domain/saga/order-status.js';
 import { OrderEntity, type OrderRecord } from './order.entity.js';
@@ -46,6 +46,7 @@ export class OrderRepository {
    * a decision and one losing on the version (a rolled-back transaction, a redelivery and its
    * back-off). The version column stays as the backstop. Only the saga row is locked (`for update
    * of`): nothing else ever locks an order row, so the lock order stays saga-first everywhere.
+   * The records are not in the identity map (see below).
    */
   async lockSaga(orderId: string): Promise<{ saga: OrderSagaRecord; order: OrderRecord } | null> {
     const schema = this.em.config.get('schema');
@@ -63,8 +64,13 @@ export class OrderRepository {
       else orderRow[column] = value;
     }
     if (orderRow.id == null) throw new Error(`Order ${orderId} has a saga row but no order row`);
-    // mapped into the identity map as managed entities: the step's changes flush as updates
-    return { saga: this.em.map(OrderSagaEntity, sagaRow), order: this.em.map(OrderEntity, orderRow) };
+    // plain records, not managed entities: a step writes its changes itself, in one statement
+    // (saga-step.statement.ts), and the unit of work must not write them a second time
+    return { saga: this.toRecord(OrderSagaEntity, sagaRow), order: this.toRecord(OrderEntity, orderRow) };
+  }
+
+  private toRecord<T extends object>(entity: EntitySchema<T>, row: Record<string, unknown>): T {
+    return this.em.getDriver().mapResult(row as never, this.em.getMetadata().get<T>(entity.meta.className)) as T;
   }
 
   /** Newest first (or oldest first), keyset-paginated on (placedAt, id). */

@@ -15,7 +15,7 @@ export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaE
  * Inside the caller's transaction (a handler's, the timeout job's): loads the order's saga,
  * lets the decider react to `event` and persists the outcome. Two steps of one order queue on
  * the saga row's lock (the order is read in the same statement, so the second sees the first's result);
- * should they ever meet on the version instead, the later flush fails and its transaction is
+ * should they ever meet on the version instead, the later write fails and its transaction is
  * retried (the handler naks; the job tries again at its next poll).
  */
 export async function advanceSaga(
@@ -40,6 +40,5 @@ export async function advanceSaga(
   if (!decision.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision.rejection.message}`);
   if (!decision.changed) return 'UNCHANGED';
   await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, cause, log);
-  await em.flush();
   return 'ADVANCED';
 }

@@ -36,10 +36,9 @@ export async function cancelOrder(deps: OrdersDeps, scope: OrdersScope, orderId:
         const { saga, order } = locked;
         const decision = decide(saga.state, { type: 'CancellationRequested', by, reason: trimmed }, sagaEnvironment(deps));
         if (!decision.ok) throw conflict(decision.rejection.message, { status: order.status });
-        await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, { causationId: null }, scope.log);
-        await em.flush();
+        const cancelled = await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, { causationId: null }, scope.log);
         scope.log.info({ orderId, by, previousStatus: saga.state.status }, 'order cancelled');
-        return order;
+        return cancelled;
       });
     } catch (err) {
       if (!(err instanceof OptimisticLockError) || attempt >= ATTEMPTS) throw err;

@@ -82,8 +82,8 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       { orderId: order.id, customerId: order.customerId, total: draft.total, lines: draft.lines, shippingAddress: draft.shippingAddress, shippingMethod: draft.shippingMethod },
       env,
     );
-    await persistSagaStep(em, deps.eventNamespace, { order, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
-    return { order, placedNow: true };
+    const placed = await persistSagaStep(em, deps.eventNamespace, { order, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
+    return { order: placed, placedNow: true };
   }).catch(sameCustomerRace);
   if (order.placedNow) scope.log.info({ orderId: order.order.id, checkoutId, totalCents: order.order.totalCents }, 'order placed');
   return order.order;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow, type PendingOutboxRow } from '../../../events/outbox.js';
 import { checkoutCompletion } from '../metrics.js';
 import {
   FulfillmentRequested,
@@ -14,12 +14,10 @@ import {
   ReservationReleaseRequested,
 } from '../../../events/contracts/orders/index.js';
 import type { Logger } from '../../../platform/logger.js';
-import type { SagaCommand, SagaOutcome, SagaRecord } from '../domain/saga/types.js';
+import type { SagaCommand, SagaOutcome, SagaRecord, TimeoutInstruction } from '../domain/saga/types.js';
 import type { OrderRecord } from '../store/order.entity.js';
-import { OrderSagaEntity, type OrderSagaRecord } from '../store/order-saga.entity.js';
-import { SagaTimeoutRepository } from '../store/saga-timeout.repository.js';
-import { StatusChangeEntity } from '../store/status-change.entity.js';
-import { TimelineEntity } from '../store/timeline.entity.js';
+import type { OrderSagaRecord } from '../store/order-saga.entity.js';
+import { writeSagaStep, type SagaStepWrite } from '../store/saga-step.statement.js';
 
 /** Where an outcome came from: the message (or request) that caused it, for the envelopes. */
 export interface StepCause {
@@ -29,10 +27,11 @@ export interface StepCause {
 }
 
 /**
- * The saga's I/O shell: writes one decided outcome in the caller's transaction — the saga row
- * (its version is checked and bumped at flush: optimistic locking), the order's status, timeline
- * entries, alerts, one integration event per request, and the durable timeouts. `saga` is null
- * when the saga starts (the row is created).
+ * The saga's I/O shell: writes one decided outcome in the caller's transaction, in one statement
+ * (store/saga-step.statement.ts) — the saga row (its version checked and bumped: optimistic
+ * locking), the order's status, timeline entries, alerts, one integration event per request, and
+ * the durable timeouts. `saga` is null when the saga starts (the row is created). Returns the order
+ * as the step left it; the records passed in are not changed (nor flushed by the unit of work).
  */
 export async function persistSagaStep(
   em: EntityManager,
@@ -41,102 +40,94 @@ export async function persistSagaStep(
   outcome: SagaOutcome,
   cause: StepCause,
   log: Logger,
-): Promise<OrderSagaRecord | null> {
-  if (!outcome.changed) return target.saga;
-  const { order } = target;
+): Promise<OrderRecord> {
+  if (!outcome.changed) return target.order;
   const now = new Date();
   const { state } = outcome;
   const meta = { customerId: state.customerId, correlationId: state.orderId, causationId: cause.causationId ?? null };
+  const order: OrderRecord = { ...target.order, status: state.status, cancellationReason: state.cancellationReason, updatedAt: now };
+  const write: SagaStepWrite = {
+    saga: { orderId: state.orderId, state, updatedAt: now, version: target.saga ? target.saga.version : null },
+    order,
+    timeouts: lastPerKind(outcome.timeouts),
+    timeline: [],
+    statusChanges: [],
+    outbox: [],
+  };
+  for (const record of outcome.records) applyRecord(write, namespace, order, record, now, meta, log);
+  for (const command of outcome.commands) write.outbox.push(requestOf(namespace, order, command, cause, meta));
+  await writeSagaStep(em, write);
+  return order;
+}
 
-  // timeouts first: the timeout job locks a timeout row before the saga row, so every writer
-  // takes them in that order (no deadlock between a step and a firing timeout)
-  const timeouts = new SagaTimeoutRepository(em);
-  for (const instruction of outcome.timeouts) {
-    if (instruction.type === 'Schedule') await timeouts.schedule(state.orderId, instruction.kind, instruction.token, instruction.dueAt);
-    else await timeouts.cancel(state.orderId, instruction.kind);
+/** A step may schedule and cancel one kind of timeout; only its last instruction for a kind counts. */
+function lastPerKind(instructions: readonly TimeoutInstruction[]): SagaStepWrite['timeouts'] {
+  const byKind = new Map<string, SagaStepWrite['timeouts'][number]>();
+  for (const instruction of instructions) {
+    byKind.set(instruction.kind, instruction.type === 'Schedule' ? { kind: instruction.kind, token: instruction.token, dueAt: instruction.dueAt } : { kind: instruction.kind, cancel: true });
   }
-
-  let saga = target.saga;
-  if (saga) {
-    saga.state = state;
-    saga.updatedAt = now;
-  } else {
-    saga = em.create(OrderSagaEntity, { orderId: state.orderId, state, updatedAt: now });
-  }
-  order.status = state.status;
-  order.cancellationReason = state.cancellationReason;
-  order.updatedAt = now;
-
-  for (const record of outcome.records) applyRecord(em, namespace, order, record, now, meta, log);
-  for (const command of outcome.commands) requestOf(em, namespace, order, command, cause, meta);
-  return saga;
+  return [...byKind.values()];
 }
 
 type Meta = { customerId: string; correlationId: string; causationId: string | null };
 
-function applyRecord(em: EntityManager, namespace: string, order: OrderRecord, record: SagaRecord, now: Date, meta: Meta, log: Logger): void {
+function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord, record: SagaRecord, now: Date, meta: Meta, log: Logger): void {
   switch (record.type) {
     case 'TimelineEntry':
-      em.create(TimelineEntity, { orderId: order.id, type: record.entry, detail: record.detail, occurredAt: now });
+      write.timeline.push({ orderId: order.id, type: record.entry, detail: record.detail ?? null, occurredAt: now });
       return;
     case 'StatusChanged': {
       // the durable history orderUpdated(after:) replays, and the same number on the live event
       order.statusChanges += 1;
       const sequence = order.statusChanges;
-      em.create(StatusChangeEntity, { orderId: order.id, sequence, status: record.to, previousStatus: record.from, reason: record.reason ?? null, occurredAt: now });
-      recordEvent(
-        em,
-        namespace,
-        OrderStatusChanged,
-        { orderId: order.id, customerId: order.customerId, status: record.to, previousStatus: record.from, reason: record.reason, occurredAt: now.toISOString(), sequence },
-        meta,
+      write.statusChanges.push({ orderId: order.id, sequence, status: record.to, previousStatus: record.from, reason: record.reason ?? null, occurredAt: now });
+      write.outbox.push(
+        outboxRow(
+          namespace,
+          OrderStatusChanged,
+          { orderId: order.id, customerId: order.customerId, status: record.to, previousStatus: record.from, reason: record.reason, occurredAt: now.toISOString(), sequence },
+          meta,
+        ),
       );
       log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed');
       if (record.to === 'CONFIRMED') checkoutCompletion.observe(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000);
       return;
     }
     case 'AlertRaised':
-      recordEvent(em, namespace, OrderAlertRaised, { orderId: order.id, customerId: order.customerId, kind: record.kind, detail: record.detail, raisedAt: now.toISOString() }, meta);
+      write.outbox.push(
+        outboxRow(namespace, OrderAlertRaised, { orderId: order.id, customerId: order.customerId, kind: record.kind, detail: record.detail, raisedAt: now.toISOString() }, meta),
+      );
       log.warn({ orderId: order.id, alert: record.kind, detail: record.detail }, 'order alert raised');
       return;
   }
 }
 
 /** Each request of the saga → the integration event its participant consumes. */
-function requestOf(em: EntityManager, namespace: string, order: OrderRecord, command: SagaCommand, cause: StepCause, meta: Meta): void {
+function requestOf(namespace: string, order: OrderRecord, command: SagaCommand, cause: StepCause, meta: Meta): PendingOutboxRow {
   const orderId = order.id;
   switch (command.type) {
     case 'RequestReservation':
-      recordEvent(em, namespace, InventoryReservationRequested, { orderId, customerId: order.customerId, lines: command.lines, shippingRegion: command.region, shippingCountry: command.country }, meta);
-      return;
+      return outboxRow(namespace, InventoryReservationRequested, { orderId, customerId: order.customerId, lines: command.lines, shippingRegion: command.region, shippingCountry: command.country }, meta);
     case 'RequestAuthorization':
       if (!cause.paymentToken) throw new Error(`Order ${orderId}: an authorization is only requested when the order is placed`);
-      recordEvent(
-        em,
+      return outboxRow(
         namespace,
         PaymentAuthorizationRequested,
         { orderId, customerId: order.customerId, amountCents: command.amount.cents, currency: command.amount.currency, paymentToken: cause.paymentToken },
         meta,
       );
-      return;
     case 'RequestCapture':
-      recordEvent(em, namespace, PaymentCaptureRequested, { orderId, amountCents: command.amount.cents, currency: command.amount.currency }, meta);
-      return;
+      return outboxRow(namespace, PaymentCaptureRequested, { orderId, amountCents: command.amount.cents, currency: command.amount.currency }, meta);
     case 'RequestCommit':
-      recordEvent(em, namespace, ReservationCommitRequested, { orderId }, meta);
-      return;
+      return outboxRow(namespace, ReservationCommitRequested, { orderId }, meta);
     case 'RequestRelease':
-      recordEvent(em, namespace, ReservationReleaseRequested, { orderId, reason: command.reason }, meta);
-      return;
+      return outboxRow(namespace, ReservationReleaseRequested, { orderId, reason: command.reason }, meta);
     case 'RequestVoid':
-      recordEvent(em, namespace, PaymentVoidRequested, { orderId, reason: command.reason }, meta);
-      return;
+      return outboxRow(namespace, PaymentVoidRequested, { orderId, reason: command.reason }, meta);
     case 'RequestRefund':
-      recordEvent(em, namespace, RefundRequested, { orderId, refundId: command.refundId, amountCents: command.amount.cents, currency: command.amount.currency, reason: command.reason }, meta);
-      return;
+      return outboxRow(namespace, RefundRequested, { orderId, refundId: command.refundId, amountCents: command.amount.cents, currency: command.amount.currency, reason: command.reason }, meta);
     case 'RequestFulfillment':
-      recordEvent(
-        em,
+      return outboxRow(
         namespace,
         FulfillmentRequested,
         {
@@ -150,6 +141,5 @@ function requestOf(em: EntityManager, namespace: string, order: OrderRecord, com
         },
         meta,
       );
-      return;
   }
 }

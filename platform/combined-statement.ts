@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Several writes sent as ONE statement: each becomes a data-modifying CTE
+ * (`with w1 as (insert …), w2 as (update …) select …`). One round trip instead of one per write,
+ * which on this deployment costs more than the writes themselves (docs/performance.md). All parts
+ * see the same snapshot and none sees another's changes, so no two parts may touch the same row;
+ * PostgreSQL runs them all whether or not the final select reads them. Named parts can be read by
+ * the final select (`returning` columns).
+ */
+export class CombinedStatement {
+  private readonly parts: { name: string; sql: string }[] = [];
+  private readonly params: unknown[] = [];
+
+  add(sql: string, params: readonly unknown[], name = `w${this.parts.length + 1}`): this {
+    this.parts.push({ name, sql });
+    this.params.push(...params);
+    return this;
+  }
+
+  get isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /** Runs every part and `finalSelect` (which may name parts) in the caller's transaction, if any. */
+  run<T extends object>(em: EntityManager, finalSelect = 'select 1 as done', finalParams: readonly unknown[] = []): Promise<T[]> {
+    const ctes = this.parts.map((part) => `${part.name} as (${part.sql})`).join(',\n');
+    return em.execute<T[]>(this.parts.length ? `with ${ctes}\n${finalSelect}` : finalSelect, [...this.params, ...finalParams]);
+  }
+}

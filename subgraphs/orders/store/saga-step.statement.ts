@@ -1,0 +1,78 @@
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import { outboxInsert, type PendingOutboxRow } from '../../../events/outbox.js';
+import { CombinedStatement } from '../../../platform/combined-statement.js';
+import type { SagaState, TimeoutKind } from '../domain/saga/types.js';
+import type { OrderRecord } from './order.entity.js';
+import type { StatusChangeRecord } from './status-change.entity.js';
+import type { TimelineRecord } from './timeline.entity.js';
+
+/** Everything one saga step writes; `saga.version` null = the saga starts (its row is inserted). */
+export interface SagaStepWrite {
+  saga: { orderId: string; state: SagaState; updatedAt: Date; version: number | null };
+  order: Pick<OrderRecord, 'id' | 'status' | 'cancellationReason' | 'updatedAt' | 'statusChanges'>;
+  /** At most one per kind: the last instruction for a kind is the one that counts. */
+  timeouts: ({ kind: TimeoutKind; cancel: true } | { kind: TimeoutKind; cancel?: false; token: string; dueAt: Date })[];
+  timeline: Omit<TimelineRecord, 'id'>[];
+  statusChanges: StatusChangeRecord[];
+  outbox: PendingOutboxRow[];
+}
+
+/**
+ * Writes a saga step in one statement (platform/combined-statement.ts): the saga row with its
+ * version checked and bumped, the order's status columns, timeouts, timeline, status history and
+ * outbox rows. Returns the saga's new version; a version that moved under the caller (possible
+ * only without the saga row's lock) throws OptimisticLockError, and the caller's transaction
+ * rolls back everything the statement wrote.
+ */
+export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Promise<number> {
+  const schema = em.config.get('schema');
+  const table = (name: string) => `"${schema}".${name}`;
+  const { saga, order } = write;
+  const statement = new CombinedStatement();
+
+  if (saga.version === null) {
+    statement.add(`insert into ${table('order_saga')} (order_id, state, updated_at) values (?, ?::jsonb, ?) returning version`, [saga.orderId, JSON.stringify(saga.state), saga.updatedAt], 'saga');
+  } else {
+    statement.add(
+      `update ${table('order_saga')} set state = ?::jsonb, updated_at = ?, version = version + 1 where order_id = ? and version = ? returning version`,
+      [JSON.stringify(saga.state), saga.updatedAt, saga.orderId, saga.version],
+      'saga',
+    );
+  }
+  statement.add(`update ${table('customer_order')} set status = ?, cancellation_reason = ?, updated_at = ?, status_changes = ? where id = ?`, [
+    order.status,
+    order.cancellationReason,
+    order.updatedAt,
+    order.statusChanges,
+    order.id,
+  ]);
+  for (const timeout of write.timeouts) {
+    if (timeout.cancel) statement.add(`delete from ${table('saga_timeout')} where order_id = ? and kind = ?`, [saga.orderId, timeout.kind]);
+    else
+      statement.add(
+        `insert into ${table('saga_timeout')} (order_id, kind, token, due_at) values (?, ?, ?, ?)
+         on conflict (order_id, kind) do update set token = excluded.token, due_at = excluded.due_at`,
+        [saga.orderId, timeout.kind, timeout.token, timeout.dueAt],
+      );
+  }
+  if (write.timeline.length) {
+    statement.add(
+      `insert into ${table('order_timeline')} (order_id, type, detail, occurred_at) values ${write.timeline.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      write.timeline.flatMap((entry) => [entry.orderId, entry.type, entry.detail, entry.occurredAt]),
+    );
+  }
+  if (write.statusChanges.length) {
+    statement.add(
+      `insert into ${table('order_status_change')} (order_id, sequence, status, previous_status, reason, occurred_at) values ${write.statusChanges.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      write.statusChanges.flatMap((change) => [change.orderId, change.sequence, change.status, change.previousStatus, change.reason, change.occurredAt]),
+    );
+  }
+  if (write.outbox.length) {
+    const insert = outboxInsert(schema!, write.outbox);
+    statement.add(insert.sql, insert.params);
+  }
+
+  const [row] = await statement.run<{ version: number }>(em, 'select version from saga');
+  if (!row) throw OptimisticLockError.lockFailed('OrderSaga');
+  return row.version;
+}
