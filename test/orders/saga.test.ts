@@ -9,6 +9,10 @@ import { cartSubgraph } from '../../subgraphs/cart/subgraph.js';
 import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { paymentsSubgraph } from '../../subgraphs/payments/subgraph.js';
 import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import { outboxRow } from '../../events/outbox.js';
+import { OrderRepository } from '../../subgraphs/orders/store/order.repository.js';
+import { writeSagaStep } from '../../subgraphs/orders/store/saga-step.statement.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { Subscriber, wsClient } from '../support/ws.js';
@@ -26,6 +30,7 @@ import {
   ok,
   orderWhen,
   placeOrder,
+  readOrder,
   timelineTypes,
   type OrderView,
 } from './support.js';
@@ -199,6 +204,33 @@ describe('duplicates', () => {
 
     expect({ timeline: await db.timelineLength(placed.id), version: await db.sagaVersion(placed.id), recorded: (await db.eventsFor(placed.id)).length }).toEqual(before);
     expect((await db.eventsFor(placed.id, 'PaymentCaptureRequested')).length).toBe(1);
+  });
+});
+
+describe('the saga row', () => {
+  it('writes none of a step whose saga version moved: OptimisticLockError, and the order, timeline and events stay as they were', async () => {
+    const { token, order: placed, customerId } = await order();
+    await orderWhen(stack, token, placed.id, (o) => timelineTypes(o).includes('SHIPMENT_ASSIGNED'), 'the shipment to be assigned');
+    const before = { timeline: await db.timelineLength(placed.id), version: await db.sagaVersion(placed.id), recorded: (await db.eventsFor(placed.id)).length };
+
+    const em = stack.subgraphs.orders!.runtime.orm.em.fork() as EntityManager;
+    const step = em.transactional(async (tx) => {
+      const locked = (await new OrderRepository(tx).lockSaga(placed.id))!;
+      const now = new Date();
+      // written as if read before another step bumped the version
+      await writeSagaStep(tx, {
+        saga: { orderId: placed.id, state: { ...locked.saga.state, status: 'CANCELLED' }, updatedAt: now, version: locked.saga.version - 1 },
+        order: { id: placed.id, status: 'CANCELLED', cancellationReason: 'stale', updatedAt: now, statusChanges: locked.order.statusChanges + 1 },
+        timeouts: [{ kind: 'CONFIRMATION', cancel: true }],
+        timeline: [{ orderId: placed.id, type: 'CANCELLED', detail: 'stale', occurredAt: now }],
+        statusChanges: [{ orderId: placed.id, sequence: locked.order.statusChanges + 1, status: 'CANCELLED', previousStatus: locked.order.status, reason: 'stale', occurredAt: now }],
+        outbox: [outboxRow(stack.env.namespace, ReservationCommitted, { orderId: placed.id, reservationId: randomUUID(), warehouseId: 'NJ-FC' }, { customerId, correlationId: placed.id })],
+      });
+    });
+    await expect(step).rejects.toBeInstanceOf(OptimisticLockError);
+
+    expect({ timeline: await db.timelineLength(placed.id), version: await db.sagaVersion(placed.id), recorded: (await db.eventsFor(placed.id)).length }).toEqual(before);
+    expect((await readOrder(stack, token, placed.id)).status).toBe('CONFIRMED');
   });
 });
 
