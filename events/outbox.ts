@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEnvelope, subjectFor, type Envelope, type EventDefinition, type EventMetadata, type PayloadOf } from './contract.js';
+import { schemaOf } from './inbox.js';
+import { noteOutboxWrite } from './outbox-signal.js';
 import { OutboxMessage } from './store.js';
 
 /** An outbox row before it is written: the columns without a default. */
@@ -36,10 +38,14 @@ export function recordEvent<D extends EventDefinition>(
   return row.envelope;
 }
 
-/** One multi-row insert of outbox rows into `schema`'s outbox, for a caller's own statement. */
-export function outboxInsert(schema: string, rows: readonly PendingOutboxRow[]): { sql: string; params: unknown[] } {
+/**
+ * One multi-row insert of outbox rows into the context's outbox, for a statement of the caller's,
+ * run in `em`'s transaction (whose commit then rings the relay: outbox-signal.ts).
+ */
+export function outboxInsert(em: EntityManager, rows: readonly PendingOutboxRow[]): { sql: string; params: unknown[] } {
+  noteOutboxWrite(em);
   return {
-    sql: `insert into "${schema}".outbox (id, subject, type, envelope) values ${rows.map(() => '(?, ?, ?, ?::jsonb)').join(', ')}`,
+    sql: `insert into "${schemaOf(em)}".outbox (id, subject, type, envelope) values ${rows.map(() => '(?, ?, ?, ?::jsonb)').join(', ')}`,
     params: rows.flatMap((row) => [row.id, row.subject, row.type, JSON.stringify(row.envelope)]),
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { streamFor } from './contract.js';
 import type { Broker } from './nats.js';
+import { outboxSignalSubject } from './outbox-signal.js';
 import { publishPendingBatch } from './relay-batch.js';
 import { ensureStream } from './streams.js';
 import { reconcileOutboxWithStream } from './stream-reconcile.js';
@@ -30,7 +31,7 @@ export interface OutboxRelayOptions {
   databaseUrl: string;
   broker: Broker;
   log: Logger;
-  /** Fallback poll when no NOTIFY arrives (lost notifications, rows inserted by hand). */
+  /** Fallback poll when no ring arrives (outbox-signal.ts: a lost ring, rows inserted by hand). */
   pollIntervalMs?: number;
   /** How often a standby asks for the lock; bounds the take-over time after the holder dies. */
   lockRetryMs?: number;
@@ -44,8 +45,8 @@ type Drained = { resolve: () => void; reject: (err: Error) => void };
  * The outbox relay of one context. Every replica starts one; a session-level advisory lock on
  * a dedicated connection makes exactly one of them active, so rows go out in `seq` order.
  * When the active one dies its connection closes, PostgreSQL releases the lock and a standby
- * takes over within `lockRetryMs`. The active relay wakes on NOTIFY from the outbox trigger and
- * also polls, and it reconnects after PostgreSQL restarts.
+ * takes over within `lockRetryMs`. The active relay wakes when a commit rings its NATS subject
+ * (outbox-signal.ts) and also polls, and it reconnects after PostgreSQL restarts.
  *
  * A broker may come back with less than it acknowledged (store lost or not yet synced, stream
  * re-created). Whenever the relay becomes active, after every reconnect to NATS and whenever a
@@ -70,6 +71,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let checkStream = true;
   // The client's status feed is a QueuedIterator (it has stop()), typed only as AsyncIterable.
   const reconnects = broker.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
+  // a standby ignores rings: it only takes the lock over
+  const rings = broker.nc.subscribe(outboxSignalSubject(broker.namespace, context), { callback: () => { if (active) wakeup.notify(); } });
   void (async () => {
     for await (const status of reconnects) {
       if (status.type === 'reconnect') {
@@ -99,7 +102,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (!(await waitForLeadership(session))) continue;
         active = true;
         log.info({ context }, 'outbox relay active');
-        await session.listen();
         failures = 0;
         await relayWhileActive(session);
       } catch (err) {
@@ -207,6 +209,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (stopped) return running;
       stopped = true;
       reconnects.stop?.();
+      rings.unsubscribe();
       wakeup.notify();
       await running;
       takeDrains().forEach((d) => d.reject(new Error('outbox relay stopped')));
@@ -217,12 +220,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 }
 
 /**
- * The relay's own connection (not the ORM pool): it holds the session-level advisory lock and
- * the LISTEN, both of which live exactly as long as the connection.
+ * The relay's own connection (not the ORM pool): it holds the session-level advisory lock, which
+ * lives exactly as long as the connection.
  */
 class RelaySession {
   readonly client: pg.Client;
-  private readonly channel: string;
   private broken: Error | undefined;
   private closing = false;
 
@@ -232,7 +234,6 @@ class RelaySession {
     private readonly lockKey: string,
     wakeup: Wakeup,
   ) {
-    this.channel = `${schema}_outbox`; // the name the outbox trigger in store.ts notifies
     this.client = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: lockKey });
     // An 'error' without a listener would crash the process; a broken session is replaced instead.
     const onBroken = (err: Error) => {
@@ -242,9 +243,6 @@ class RelaySession {
     };
     this.client.on('error', onBroken);
     this.client.on('end', () => onBroken(new Error('relay connection ended')));
-    this.client.on('notification', (msg) => {
-      if (msg.channel === this.channel) wakeup.notify();
-    });
   }
 
   async connect(): Promise<void> {
@@ -258,10 +256,6 @@ class RelaySession {
   async tryLock(): Promise<boolean> {
     const { rows } = await this.client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [this.lockKey]);
     return rows[0]?.locked === true;
-  }
-
-  async listen(): Promise<void> {
-    await this.client.query(`listen "${this.channel}"`);
   }
 
   async hasPending(): Promise<boolean> {

@@ -121,3 +121,17 @@ export class messagingMigration extends Migration {
     `);
   }
 }
+
+/**
+ * Relays are woken over NATS now (outbox-signal.ts), not by NOTIFY: a NOTIFY woke every
+ * LISTENing connection of the database on every outbox commit, whatever its channel.
+ */
+export class outboxRingMigration extends Migration {
+  override async up(): Promise<void> {
+    const schema = this.config.get('schema');
+    this.addSql(`
+      drop trigger if exists outbox_notify on "${schema}".outbox;
+      drop function if exists "${schema}".notify_outbox();
+    `);
+  }
+}

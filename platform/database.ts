@@ -3,7 +3,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { messagingEntities, messagingMigration } from '../events/store.js';
+import { messagingEntities, messagingMigration, outboxRingMigration } from '../events/store.js';
 
 export type Orm = MikroORM;
 export type MigrationClass = new (...args: any[]) => Migration;
@@ -33,7 +33,7 @@ export async function createContextOrm(config: Pick<Config, 'database' | 'env'>,
       allOrNothing: true,
       snapshot: false,
       silent: true,
-      migrationsList: [{ name: '0000-messaging', class: messagingMigration }, ...options.migrations],
+      migrationsList: [{ name: '0000-messaging', class: messagingMigration }, { name: '0000-messaging-outbox-ring', class: outboxRingMigration }, ...options.migrations],
     },
     pool: { min: 0, max: options.poolMax ?? config.database.poolMax },
     // names the context's connections in pg_stat_activity and the server's log (%a)

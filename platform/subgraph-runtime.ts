@@ -10,6 +10,7 @@ import { startSubgraphServer, type RequestContext, type RunningServer, type Subg
 import { connectBroker, type Broker } from '../events/nats.js';
 import { ensureStream } from '../events/streams.js';
 import { startInboxPurge } from '../events/inbox.js';
+import { ringRelayOnOutboxCommits } from '../events/outbox-signal.js';
 import { startOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { startConsumers, type ConsumerGroup } from '../events/consumer.js';
 import type { EventHandler } from '../events/handler.js';
@@ -96,6 +97,7 @@ export async function bootSubgraph<TContext extends RequestContext>(
     const broker = await connectBroker(config.nats, log);
     closers.push(() => broker.close());
     await ensureStream(broker, spec.name);
+    ringRelayOnOutboxCommits(orm, broker, spec.name);
 
     // Revoked sessions, followed from customers' stream: every subgraph refuses them without asking.
     const revocations = new RevocationList();

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineEvent, streamFor, subjectFor, type EventDefinition, type PayloadOf } from '../../events/contract.js';
-import { recordEvent } from '../../events/outbox.js';
+import { outboxInsert, outboxRow, recordEvent } from '../../events/outbox.js';
+import { ringRelayOnOutboxCommits } from '../../events/outbox-signal.js';
+import { CombinedStatement } from '../../platform/combined-statement.js';
 import { connectBroker, type Broker } from '../../events/nats.js';
 import { ensureStream } from '../../events/streams.js';
 import { startOutboxRelay, type OutboxRelay } from '../../events/relay.js';
@@ -72,6 +74,7 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     orm = await createKitContext(env, 'kit');
     broker = await connectBroker(env.config.nats, env.log);
     await ensureStream(broker, 'kit');
+    ringRelayOnOutboxCommits(orm, broker, 'kit');
     relay = startOutboxRelay({ context: 'kit', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: 200 });
     consumers = await startConsumers({ context: 'kit', orm, broker, handlers, log: env.log });
   });
@@ -211,15 +214,12 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(relay.stats().errors).toBeGreaterThan(errorsBefore);
   });
 
-  it('publishes a row no NOTIFY announced at its next poll', async () => {
+  it('publishes a row nobody rang the relay for at its next poll', async () => {
     const em = orm.em.fork();
-    await em.execute('alter table "kit".outbox disable trigger outbox_notify', [], 'run');
-    try {
-      const event = await writeNote('announced by nobody');
-      await eventually(async () => (await countEffects(orm, event.id, 'note-effects')) === 1, { what: 'handling after a poll' });
-    } finally {
-      await em.execute('alter table "kit".outbox enable trigger outbox_notify', [], 'run');
-    }
+    const envelope = { id: uuidv7(), type: 'NoteWritten', version: 1, occurredAt: new Date().toISOString(), correlationId: null, causationId: null, customerId: null, payload: { noteId: uuidv7(), text: 'inserted by hand' } };
+    // outside the ORM and outboxInsert: no commit rings for it
+    await em.execute(`insert into "kit".outbox (id, subject, type, envelope) values (?, ?, ?, ?::jsonb)`, [envelope.id, subjectFor(env.namespace, NoteWritten), 'NoteWritten', JSON.stringify(envelope)], 'run');
+    await eventually(async () => (await countEffects(orm, envelope.id, 'note-effects')) === 1, { what: 'handling after a poll' });
   });
 
   it('waits for the handler in flight when consumers stop', async () => {
@@ -370,5 +370,71 @@ describe('outbox relay leadership', () => {
     await second.drain();
     expect(second.stats().published).toBe(1);
     expect(await streamMessages()).toBe(2);
+  });
+});
+
+describe('waking the outbox relay', () => {
+  let env: TestEnvironment;
+  let orm: Orm;
+  let broker: Broker;
+  let relay: OutboxRelay;
+  const Rang = defineEvent({ context: 'kitring', type: 'Rang', version: 1, schema: z.object({ n: z.number() }) });
+  /** Far longer than any wait below: only a ring can explain a prompt publication. */
+  const POLL_MS = 120_000;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    orm = await createKitContext(env, 'kitring');
+    broker = await connectBroker(env.config.nats, env.log);
+    await ensureStream(broker, 'kitring');
+    ringRelayOnOutboxCommits(orm, broker, 'kitring');
+    relay = startOutboxRelay({ context: 'kitring', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: POLL_MS });
+    await eventually(() => relay.isActive(), { what: 'the relay to take the lock' });
+    // its first check of the outbox is done: from now on it sleeps until rung (or POLL_MS)
+    await relay.drain();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await broker?.jsm.streams.delete(streamFor(env.namespace, 'kitring').name).catch(() => undefined);
+    await broker?.close();
+    await orm?.close();
+    await env?.cleanup();
+  });
+
+  const published = async () => relay.stats().published;
+
+  it('publishes at once what a transaction recorded through the unit of work, when it commits', async () => {
+    const before = await published();
+    await (orm.em.fork() as EntityManager).transactional(async (em) => {
+      recordEvent(em, env.namespace, Rang, { n: 1 });
+    });
+    await eventually(async () => (await published()) === before + 1, { what: 'the relay, rung by the commit, to publish', timeoutMs: 10_000 });
+  });
+
+  it('publishes at once what a flush outside a transaction recorded', async () => {
+    const before = await published();
+    const em = orm.em.fork() as EntityManager;
+    recordEvent(em, env.namespace, Rang, { n: 2 });
+    await em.flush();
+    await eventually(async () => (await published()) === before + 1, { what: 'the relay, rung by the flush, to publish', timeoutMs: 10_000 });
+  });
+
+  it('publishes at once what a statement of its own inserted (outboxInsert), and nothing of a rolled-back one', async () => {
+    const before = await published();
+    const insert = (em: EntityManager, n: number) => {
+      const rows = outboxInsert(em, [outboxRow(env.namespace, Rang, { n })]);
+      return new CombinedStatement().add(rows.sql, rows.params).run(em);
+    };
+    await expect(
+      (orm.em.fork() as EntityManager).transactional(async (em) => {
+        await insert(em, 3);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await (orm.em.fork() as EntityManager).transactional((em) => insert(em, 4));
+    await eventually(async () => (await published()) === before + 1, { what: 'the relay, rung by the commit, to publish', timeoutMs: 10_000 });
+    const info = await broker.jsm.streams.info(streamFor(env.namespace, 'kitring').name);
+    expect(info.state.messages).toBe(before + 1);
   });
 });

@@ -68,7 +68,7 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
     );
   }
   if (write.outbox.length) {
-    const insert = outboxInsert(schema!, write.outbox);
+    const insert = outboxInsert(em, write.outbox);
     statement.add(insert.sql, insert.params);
   }
 
