@@ -1,5 +1,5 @@
 import mjml2html from 'mjml';
-import { mjml } from './markup.js';
+import { fillSlots, mjml, type Markup } from './markup.js';
 import { TEMPLATES, type DataOf, type NotificationKind } from './index.js';
 import type { Template } from './template.js';
 
@@ -11,8 +11,8 @@ export interface RenderedEmail {
 
 const FOOTER = 'CritterSupply · supplies for every critter · You receive this e-mail because of your CritterSupply account or order.';
 
-/** Renders one e-mail: the kind's body inside the shared responsive layout, and its text part. */
-export async function renderEmail<K extends NotificationKind>(kind: K, data: DataOf<K>): Promise<RenderedEmail> {
+/** One e-mail as MJML: the kind's body inside the shared responsive layout, its subject and text part. */
+export function emailDocument<K extends NotificationKind>(kind: K, data: DataOf<K>): { subject: string; document: Markup; text: string } {
   const template = TEMPLATES[kind] as unknown as Template<DataOf<K>>;
   // a subject is one header line whatever a customer typed into their name
   const subject = template.subject(data).replace(/\s+/g, ' ').trim();
@@ -28,7 +28,27 @@ export async function renderEmail<K extends NotificationKind>(kind: K, data: Dat
         <mj-section><mj-column><mj-text font-size="12px" color="#777">${FOOTER}</mj-text></mj-column></mj-section>
       </mj-body>
     </mjml>`;
-  const { html, errors } = await mjml2html(document.source, { validationLevel: 'strict' });
-  if (errors?.length) throw new Error(`MJML template ${kind} is invalid: ${errors.map((e) => e.formattedMessage).join('; ')}`);
-  return { subject, html, text: `${template.text(data)}\n\n--\n${FOOTER}\n` };
+  return { subject, document, text: `${template.text(data)}\n\n--\n${FOOTER}\n` };
+}
+
+/** Renders one e-mail (emailDocument) to HTML and text. */
+export async function renderEmail<K extends NotificationKind>(kind: K, data: DataOf<K>): Promise<RenderedEmail> {
+  const { subject, document, text } = emailDocument(kind, data);
+  return { subject, html: await htmlOf(kind, document), text };
+}
+
+/** HTML per skeleton (markup.ts): an e-mail kind has a handful of shapes; bounded all the same. */
+const renderedSkeletons = new Map<string, string>();
+const MAX_SKELETONS = 500;
+
+async function htmlOf(kind: NotificationKind, document: Markup): Promise<string> {
+  let html = renderedSkeletons.get(document.skeleton);
+  if (html === undefined) {
+    const rendered = await mjml2html(document.skeleton, { validationLevel: 'strict' });
+    if (rendered.errors?.length) throw new Error(`MJML template ${kind} is invalid: ${rendered.errors.map((e) => e.formattedMessage).join('; ')}`);
+    html = rendered.html;
+    if (renderedSkeletons.size >= MAX_SKELETONS) renderedSkeletons.clear();
+    renderedSkeletons.set(document.skeleton, html);
+  }
+  return fillSlots(html, document.values);
 }
