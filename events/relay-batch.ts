@@ -17,17 +17,23 @@ export interface BatchResult {
   streamWentBack?: { id: string; streamSeq: number };
   /** The highest stream sequence recorded in this batch (0 when none). */
   highestStreamSeq: number;
+  /**
+   * The next batch, read by the statement that marked this one (none after a failure): the relay
+   * publishes it without reading again, and an empty one lets it rest.
+   */
+  next?: PendingRow[];
 }
 
-interface PendingRow {
+export interface PendingRow {
   id: string;
   subject: string;
   data: string;
 }
 
 /**
- * Publishes one batch of pending outbox rows: read them in `seq` order, publish each with
- * `msgID` = row id, then mark what was stored. A publish failure ends the batch at that row so
+ * Publishes one batch of pending outbox rows: read them in `seq` order (or take the ones the
+ * previous batch read), publish each with `msgID` = row id, then mark what was stored and read
+ * the next batch in the same statement. A publish failure ends the batch at that row so
  * order is kept; the rows before it are still marked and the failed row keeps its attempt count
  * and error for operators.
  *
@@ -48,15 +54,21 @@ export async function publishPendingBatch(
     publishTimeoutMs: number;
     /** The highest stream sequence already recorded in the outbox; a new message at or below it means data loss. */
     recordedStreamSeq?: number;
+    /** The rows to publish, as the previous batch's `next` read them; read here when absent. */
+    pending?: PendingRow[];
   },
 ): Promise<BatchResult> {
   const table = `"${options.schema}".outbox`;
   const result: BatchResult = { claimed: 0, published: 0, duplicates: 0, highestStreamSeq: 0 };
-  const { rows } = await client.query<PendingRow>(
-    `select id, subject, envelope::text as data from ${table}
-      where published_at is null order by seq limit $1`,
-    [options.batchSize],
-  );
+  const rows =
+    options.pending ??
+    (
+      await client.query<PendingRow>(
+        `select id, subject, envelope::text as data from ${table}
+          where published_at is null order by seq limit $1`,
+        [options.batchSize],
+      )
+    ).rows;
   result.claimed = rows.length;
   // Every publish of the batch is sent at once (pipelined on the one connection, so the stream
   // stores them in this order) and then the acks are read in order: one round trip per batch
@@ -83,11 +95,18 @@ export async function publishPendingBatch(
     else result.published++;
   }
   if (stored.length) {
-    await client.query(
-      `update ${table} o set published_at = now(), stream_seq = p.stream_seq, attempts = o.attempts + 1, last_error = null
-         from unnest($1::uuid[], $2::bigint[]) as p(id, stream_seq) where o.id = p.id`,
-      [stored.map((s) => s.id), stored.map((s) => s.streamSeq)],
+    // the mark and the next batch's read in one statement: the read sees the rows before the
+    // mark (one snapshot), so it leaves out the ones just marked by id
+    const stopped = Boolean(result.failure || result.streamWentBack);
+    const { rows: next } = await client.query<PendingRow>(
+      `with marked as (
+         update ${table} o set published_at = now(), stream_seq = p.stream_seq, attempts = o.attempts + 1, last_error = null
+           from unnest($1::uuid[], $2::bigint[]) as p(id, stream_seq) where o.id = p.id)
+       select id, subject, envelope::text as data from ${table}
+        where published_at is null and not (id = any($1::uuid[])) and not $4::boolean order by seq limit $3`,
+      [stored.map((s) => s.id), stored.map((s) => s.streamSeq), options.batchSize, stopped],
     );
+    if (!stopped) result.next = next;
   }
   if (result.failure) {
     await client.query(`update ${table} set attempts = attempts + 1, last_error = $2 where id = $1`, [

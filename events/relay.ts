@@ -2,7 +2,7 @@ import pg from 'pg';
 import { streamFor } from './contract.js';
 import type { Broker } from './nats.js';
 import { outboxSignalSubject } from './outbox-signal.js';
-import { publishPendingBatch } from './relay-batch.js';
+import { publishPendingBatch, type PendingRow } from './relay-batch.js';
 import { ensureStream } from './streams.js';
 import { reconcileOutboxWithStream } from './stream-reconcile.js';
 import { Wakeup, backoffDelay } from './wakeup.js';
@@ -138,11 +138,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function relayWhileActive(session: RelaySession): Promise<void> {
     let publishFailures = 0;
     let recordedStreamSeq: number | undefined;
+    /** The batch the previous one read when it marked itself: published next, without reading again. */
+    let pending: PendingRow[] | undefined;
     checkStream = true;
     while (!stopped) {
       session.throwIfBroken();
       if (checkStream) {
         checkStream = false;
+        pending = undefined; // the check may put published rows back to pending
         try {
           const check = await reconcileOutboxWithStream(session.client, { schema: context, context, stream, broker });
           recordedStreamSeq = check.highestStreamSeq;
@@ -162,7 +165,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         }
       }
       const taken = takeDrains();
-      const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq });
+      const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq, pending });
+      pending = batch.next;
       if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
       counters.published += batch.published;
       counters.duplicates += batch.duplicates;
@@ -190,9 +194,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         continue;
       }
       publishFailures = 0;
-      settle(taken, batch.claimed === 0);
-      // A non-empty batch means more may be waiting; only an empty one lets the relay rest.
-      if (batch.claimed === 0) await wakeup.wait(pollIntervalMs);
+      // Only an empty outbox lets the relay rest: an empty batch, or an empty next one.
+      const empty = batch.claimed === 0 || batch.next?.length === 0;
+      settle(taken, empty);
+      if (empty) {
+        pending = undefined;
+        await wakeup.wait(pollIntervalMs);
+      }
     }
   }
 

@@ -371,6 +371,31 @@ describe('outbox relay leadership', () => {
     expect(second.stats().published).toBe(1);
     expect(await streamMessages()).toBe(2);
   });
+
+  it('publishes more rows than a batch holds in outbox order, every batch after the first read by the statement that marked the one before it', async () => {
+    await Promise.all(relays.map((r) => r.stop())); // the lock is this one's
+    const relay = startOutboxRelay({ context: 'kitrelay', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: 200, batchSize: 3 });
+    try {
+      await eventually(() => relay.isActive(), { what: 'the relay to take the lock' });
+      const before = await streamMessages();
+      await (orm.em.fork() as EntityManager).transactional(async (em) => {
+        for (let n = 100; n < 110; n++) recordEvent(em, env.namespace, Pinged, { n });
+      });
+      await relay.drain();
+      expect(await streamMessages()).toBe(before + 10);
+      const stream = streamFor(env.namespace, 'kitrelay').name;
+      const published: number[] = [];
+      for (let seq = before + 1; seq <= before + 10; seq++) {
+        const message = await broker.jsm.streams.getMessage(stream, { seq });
+        published.push((message!.json() as { payload: { n: number } }).payload.n);
+      }
+      expect(published).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
+      const unmarked = (await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kitrelay".outbox where published_at is null`))[0]!.n;
+      expect(Number(unmarked)).toBe(0);
+    } finally {
+      await relay.stop();
+    }
+  });
 });
 
 describe('waking the outbox relay', () => {
