@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InventoryReserved, ReservationCommitted } from '../../events/contracts/inventory/index.js';
@@ -208,6 +209,29 @@ describe('duplicates', () => {
 });
 
 describe('the saga row', () => {
+  it('hands a step that waited for the saga lock the order as the step before it left it', async () => {
+    const { token, order: placed } = await order();
+    await orderWhen(stack, token, placed.id, (o) => timelineTypes(o).includes('SHIPMENT_ASSIGNED'), 'the shipment to be assigned');
+    const other = new pg.Client({ connectionString: stack.env.databaseUrl });
+    await other.connect();
+    try {
+      // a step in flight: it holds the saga row and changes the order's status columns
+      await other.query('begin');
+      await other.query('select 1 from orders.order_saga where order_id = $1 for update', [placed.id]);
+      await other.query(`update orders.customer_order set status = 'ON_HOLD', status_changes = status_changes + 1 where id = $1`, [placed.id]);
+      const em = stack.subgraphs.orders!.runtime.orm.em.fork() as EntityManager;
+      const waiting = em.transactional((tx) => new OrderRepository(tx).lockSaga(placed.id));
+      await eventually(async () => (await other.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n > 0, {
+        what: 'the second step to wait for the saga lock',
+      });
+      await other.query('commit');
+      const { order: seen } = (await waiting)!;
+      expect({ status: seen.status, statusChanges: seen.statusChanges }).toEqual({ status: 'ON_HOLD', statusChanges: 3 });
+    } finally {
+      await other.end();
+    }
+  });
+
   it('writes none of a step whose saga version moved: OptimisticLockError, and the order, timeline and events stay as they were', async () => {
     const { token, order: placed, customerId } = await order();
     await orderWhen(stack, token, placed.id, (o) => timelineTypes(o).includes('SHIPMENT_ASSIGNED'), 'the shipment to be assigned');

@@ -40,20 +40,22 @@ export class OrderRepository {
   }
 
   /**
-   * Inside a transaction: the order's saga row, locked until commit, and the order as the last
-   * step left it, in one statement. Every step of a saga (an answer, a timeout, a cancellation)
-   * takes this lock first, so two steps of one order queue in PostgreSQL instead of both computing
+   * Inside a transaction: the order's saga row and the order row, locked until commit, as the last
+   * step left them, in one statement. Every step of a saga (an answer, a timeout, a cancellation)
+   * takes these locks first, so two steps of one order queue in PostgreSQL instead of both computing
    * a decision and one losing on the version (a rolled-back transaction, a redelivery and its
-   * back-off). The version column stays as the backstop. Only the saga row is locked (`for update
-   * of`): nothing else ever locks an order row, so the lock order stays saga-first everywhere.
-   * The records are not in the identity map (see below).
+   * back-off). The version column stays as the backstop. The order row is locked as well, not for
+   * exclusion (only saga steps write it, under the saga lock, which is always taken first) but
+   * because a waiting `for update` re-reads only the rows it locks: an unlocked order row would come
+   * back as it was before the step the statement waited for, and this step would write on top of
+   * stale status columns. The records are not in the identity map (see below).
    */
   async lockSaga(orderId: string): Promise<{ saga: OrderSagaRecord; order: OrderRecord } | null> {
     const schema = this.em.config.get('schema');
     const [row] = await this.em.execute<Record<string, unknown>[]>(
       `select s.order_id as saga__order_id, s.state as saga__state, s.version as saga__version, s.updated_at as saga__updated_at, o.*
-         from "${schema}".order_saga s left join "${schema}".customer_order o on o.id = s.order_id
-        where s.order_id = ? for update of s`,
+         from "${schema}".order_saga s join "${schema}".customer_order o on o.id = s.order_id
+        where s.order_id = ? for update of s, o`,
       [orderId],
     );
     if (!row) return null;
@@ -63,7 +65,6 @@ export class OrderRepository {
       if (column.startsWith(SAGA_COLUMN)) sagaRow[column.slice(SAGA_COLUMN.length)] = value;
       else orderRow[column] = value;
     }
-    if (orderRow.id == null) throw new Error(`Order ${orderId} has a saga row but no order row`);
     // plain records, not managed entities: a step writes its changes itself, in one statement
     // (saga-step.statement.ts), and the unit of work must not write them a second time
     return { saga: this.toRecord(OrderSagaEntity, sagaRow), order: this.toRecord(OrderEntity, orderRow) };

@@ -14,7 +14,7 @@ export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaE
 /**
  * Inside the caller's transaction (a handler's, the timeout job's): loads the order's saga,
  * lets the decider react to `event` and persists the outcome. Two steps of one order queue on
- * the saga row's lock (the order is read in the same statement, so the second sees the first's result);
+ * the saga row's lock (the order row is locked with it, so the second sees the first's result);
  * should they ever meet on the version instead, the later write fails and its transaction is
  * retried (the handler naks; the job tries again at its next poll).
  */
