@@ -2,6 +2,7 @@ import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Config } from './config.js';
+import { installLazyBegin } from './lazy-begin.js';
 import type { Logger } from './logger.js';
 import { messagingEntities, messagingMigration, outboxRingMigration } from '../events/store.js';
 
@@ -22,6 +23,7 @@ export interface ContextDatabaseOptions {
  * (no decorator metadata), and the schema is only ever changed by committed migrations.
  */
 export async function createContextOrm(config: Pick<Config, 'database' | 'env'>, options: ContextDatabaseOptions, log: Logger): Promise<Orm> {
+  installLazyBegin();
   const orm = await MikroORM.init({
     clientUrl: config.database.url,
     schema: options.context,

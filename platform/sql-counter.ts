@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { installLazyBegin } from './lazy-begin.js';
 
 /**
  * Counts the SQL this process sends, at the one place every statement passes: `pg.Client#query`.
@@ -32,6 +33,9 @@ let installed = false;
 export function installSqlCounter(): void {
   if (installed) return;
   installed = true;
+  // inside this wrapper, so what is counted is what the code asked for: a BEGIN is a statement
+  // even when it travels with the next one
+  installLazyBegin();
   const original = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
   // `query` is overloaded (text, config object, Submittable; promise or callback): pass everything on untouched.
   (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function countedQuery(this: pg.Client, ...args: unknown[]) {

@@ -1,0 +1,66 @@
+import pg from 'pg';
+
+/**
+ * BEGIN travels with the transaction's first statement: `pg.Client#query('BEGIN;')` (how knex,
+ * and so MikroORM, opens every transaction) is answered at once and sent as `BEGIN;<first
+ * statement>` in one simple-protocol message. One round trip less per transaction, on every
+ * connection, for what a round trip costs here (docs/performance.md); Npgsql opens transactions
+ * the same way. PostgreSQL runs the two as if sent apart: the transaction block outlives the
+ * message, and an error in the statement leaves it aborted, to be rolled back as before.
+ * A transaction ended before any statement (COMMIT or ROLLBACK right after BEGIN) sends nothing.
+ * When the first statement cannot share the message (it has parameters: extended protocol), BEGIN
+ * is queued on the connection just before it.
+ */
+
+type QueryCallback = (err: Error | null, result?: unknown) => void;
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+
+const pendingBegin = new WeakSet<pg.Client>();
+let installed = false;
+
+/** Wraps `pg.Client.prototype.query` (once per process; installSqlCounter wraps outside it). */
+export function installLazyBegin(): void {
+  if (installed) return;
+  installed = true;
+  const original = pg.Client.prototype.query as Query;
+  (pg.Client.prototype as unknown as { query: Query }).query = function lazyBeginQuery(this: pg.Client, ...args: unknown[]) {
+    const text = simpleText(args);
+    const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as QueryCallback) : undefined;
+    if (text !== null && /^\s*begin\s*;?\s*$/i.test(text) && !pendingBegin.has(this)) {
+      pendingBegin.add(this);
+      return answer(callback, { command: 'BEGIN', rowCount: null, rows: [], fields: [] });
+    }
+    if (!pendingBegin.delete(this)) return original.apply(this, args);
+
+    const end = text === null ? null : /^\s*(commit|rollback)\s*;?\s*$/i.exec(text);
+    if (end) return answer(callback, { command: end[1]!.toUpperCase(), rowCount: null, rows: [], fields: [] });
+    if (text === null) {
+      // its failure is the next query's to report (the connection is the same)
+      (original.call(this, 'BEGIN') as Promise<unknown>).catch(() => undefined);
+      return original.apply(this, args);
+    }
+    const merged = typeof args[0] === 'string' ? `BEGIN;${text}` : { ...(args[0] as object), text: `BEGIN;${text}` };
+    if (callback) return original.call(this, merged, (err: Error | null, result?: unknown) => callback(err, lastResult(result)));
+    return (original.call(this, merged) as Promise<unknown>).then(lastResult);
+  };
+}
+
+/** The text of a simple-protocol query (no parameters, not prepared, no Submittable); else null. */
+function simpleText(args: unknown[]): string | null {
+  const [config, values] = args;
+  if (typeof config === 'string') return Array.isArray(values) && values.length ? null : config;
+  if (!config || typeof config !== 'object') return null;
+  const query = config as { text?: unknown; values?: unknown[]; name?: unknown; submit?: unknown; queryMode?: unknown };
+  if (typeof query.text !== 'string' || typeof query.submit === 'function' || query.name || query.queryMode) return null;
+  if (query.values?.length || (Array.isArray(values) && values.length)) return null;
+  return query.text;
+}
+
+/** `BEGIN;<statement>` answers with a result per statement: the caller asked for the statement's. */
+const lastResult = (result: unknown): unknown => (Array.isArray(result) ? result[result.length - 1] : result);
+
+function answer(callback: QueryCallback | undefined, result: unknown): unknown {
+  if (!callback) return Promise.resolve(result);
+  process.nextTick(callback, null, result);
+  return undefined;
+}

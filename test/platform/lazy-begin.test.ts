@@ -1,0 +1,100 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installLazyBegin } from '../../platform/lazy-begin.js';
+import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
+
+/**
+ * BEGIN travels with a transaction's first statement (platform/lazy-begin.ts): what the
+ * connection sends, and that transactions behave exactly as before.
+ */
+describe('lazy BEGIN', () => {
+  let env: TestEnvironment;
+  let client: pg.Client;
+  /** The text of every simple-protocol query message ('Q') the client wrote, in order. */
+  const sent: string[] = [];
+  /** How many extended-protocol queries ('P' parse messages) it wrote. */
+  let parsed = 0;
+
+  beforeAll(async () => {
+    installLazyBegin(); // as createContextOrm and the SQL counter do
+    env = await createTestEnvironment();
+    client = new pg.Client({ connectionString: env.databaseUrl });
+    await client.connect();
+    await client.query('create table lazy_begin_row (id int primary key)');
+    const stream = (client as unknown as { connection: { stream: { write: (chunk: Buffer, ...rest: unknown[]) => boolean } } }).connection.stream;
+    const write = stream.write.bind(stream);
+    stream.write = (chunk: Buffer, ...rest: unknown[]) => {
+      for (let at = 0; at < chunk.length; ) {
+        const type = String.fromCharCode(chunk[at]!);
+        const length = chunk.readInt32BE(at + 1);
+        if (type === 'Q') sent.push(chunk.toString('utf8', at + 5, at + length)); // the text, without its NUL
+        if (type === 'P') parsed++;
+        at += 1 + length;
+      }
+      return write(chunk, ...rest);
+    };
+  });
+  afterAll(async () => {
+    await client?.end();
+    await env?.cleanup();
+  });
+
+  const rows = async () => (await client.query<{ id: number }>('select id from lazy_begin_row order by id')).rows.map((r) => r.id);
+  const clear = () => {
+    sent.length = 0;
+    parsed = 0;
+  };
+
+  it('sends BEGIN in one message with the first statement, which answers as if sent alone', async () => {
+    await client.query('delete from lazy_begin_row');
+    clear();
+    expect((await client.query('BEGIN;')).command).toBe('BEGIN');
+    const inserted = await client.query({ text: 'insert into lazy_begin_row (id) values (1), (2) returning id', values: [] });
+    expect(inserted).toMatchObject({ command: 'INSERT', rowCount: 2, rows: [{ id: 1 }, { id: 2 }] });
+    await client.query('insert into lazy_begin_row (id) values (3)');
+    await client.query('COMMIT;');
+    expect(sent).toEqual(['BEGIN;insert into lazy_begin_row (id) values (1), (2) returning id', 'insert into lazy_begin_row (id) values (3)', 'COMMIT;']);
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+
+  it('keeps the transaction: a failing first statement aborts it and ROLLBACK undoes it', async () => {
+    await client.query('BEGIN');
+    await expect(client.query('insert into lazy_begin_row (id) values (4), (1)')).rejects.toThrow(/duplicate key/);
+    await expect(client.query('insert into lazy_begin_row (id) values (5)')).rejects.toThrow(/current transaction is aborted/);
+    await client.query('ROLLBACK');
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+
+  it('sends BEGIN on its own before a first statement with parameters, and the transaction still holds it', async () => {
+    clear();
+    await client.query('BEGIN');
+    await client.query('insert into lazy_begin_row (id) values ($1)', [6]);
+    await client.query('ROLLBACK');
+    expect(sent).toEqual(['BEGIN', 'ROLLBACK']);
+    expect(parsed).toBe(1);
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+
+  it('sends nothing for a transaction ended before its first statement', async () => {
+    clear();
+    await client.query('BEGIN;');
+    expect((await client.query('COMMIT;')).command).toBe('COMMIT');
+    await client.query('begin');
+    await client.query('rollback');
+    expect(sent).toEqual([]);
+    // and the connection is outside a transaction: this insert stays after a ROLLBACK of nothing
+    await client.query('insert into lazy_begin_row (id) values (7)');
+    expect(await rows()).toEqual([1, 2, 3, 7]);
+  });
+
+  it('answers callback-style calls too', async () => {
+    const begun = await new Promise<pg.QueryResult>((resolve, reject) => client.query('BEGIN;', (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result))));
+    expect(begun.command).toBe('BEGIN');
+    const deleted = await new Promise<pg.QueryResult>((resolve, reject) =>
+      client.query({ text: 'delete from lazy_begin_row where id = 7', values: [] }, (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result))),
+    );
+    expect(deleted).toMatchObject({ command: 'DELETE', rowCount: 1 });
+    await client.query('COMMIT;');
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+});
