@@ -34,15 +34,30 @@ export function installLazyBegin(): void {
 
     const end = text === null ? null : /^\s*(commit|rollback)\s*;?\s*$/i.exec(text);
     if (end) return answer(callback, { command: end[1]!.toUpperCase(), rowCount: null, rows: [], fields: [] });
-    if (text === null) {
-      // its failure is the next query's to report (the connection is the same)
-      (original.call(this, 'BEGIN') as Promise<unknown>).catch(() => undefined);
-      return original.apply(this, args);
-    }
+    if (text === null) return beginThen(this, original, args, callback);
     const merged = typeof args[0] === 'string' ? `BEGIN;${text}` : { ...(args[0] as object), text: `BEGIN;${text}` };
     if (callback) return original.call(this, merged, (err: Error | null, result?: unknown) => callback(err, lastResult(result)));
     return (original.call(this, merged) as Promise<unknown>).then(lastResult);
   };
+}
+
+/**
+ * BEGIN on its own, then the query as asked (once BEGIN has answered: pg deprecates queueing a
+ * query behind another). A Submittable (a cursor) is returned at once, so it is queued behind it.
+ */
+function beginThen(client: pg.Client, original: Query, args: unknown[], callback: QueryCallback | undefined): unknown {
+  const config = args[0] as { submit?: unknown } | null;
+  if (config && typeof config === 'object' && typeof config.submit === 'function') {
+    (original.call(client, 'BEGIN') as Promise<unknown>).catch(() => undefined); // its failure is the cursor's too
+    return original.apply(client, args);
+  }
+  const begun = original.call(client, 'BEGIN') as Promise<unknown>;
+  if (!callback) return begun.then(() => original.apply(client, args));
+  begun.then(
+    () => original.apply(client, args),
+    (err: Error) => callback(err),
+  );
+  return undefined;
 }
 
 /** The text of a simple-protocol query (no parameters, not prepared, no Submittable); else null. */

@@ -96,5 +96,13 @@ describe('lazy BEGIN', () => {
     expect(deleted).toMatchObject({ command: 'DELETE', rowCount: 1 });
     await client.query('COMMIT;');
     expect(await rows()).toEqual([1, 2, 3]);
+
+    await client.query('BEGIN');
+    const inserted = await new Promise<pg.QueryResult>((resolve, reject) =>
+      client.query('insert into lazy_begin_row (id) values ($1) returning id', [8], (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result))),
+    );
+    expect(inserted.rows).toEqual([{ id: 8 }]);
+    await client.query('ROLLBACK');
+    expect(await rows()).toEqual([1, 2, 3]);
   });
 });
