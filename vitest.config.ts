@@ -16,6 +16,7 @@ export default defineConfig({
     // Integration tests boot servers against the shared PostgreSQL and NATS; each file uses its
     // own database and subject namespace, so files may run in parallel (bounded for 2 cores).
     pool: 'forks',
+    setupFiles: ['test/support/one-statement-per-connection.ts'],
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -27,9 +27,14 @@ export class ProjectionRepository {
     return `"${this.em.config.get('schema')}".${name}`;
   }
 
-  async findOffer(sku: string): Promise<ProductOffer | null> {
-    const record = await this.em.findOne(ProductProjectionEntity, { sku });
-    return record ? toProductProjection(record) : null;
+  /**
+   * The offers of several SKUs in one query, by SKU (a SKU the cart has not heard of is absent).
+   * One statement rather than one each: a transaction's statements share its connection, and
+   * concurrent ones would only queue there.
+   */
+  async findOffers(skus: readonly string[]): Promise<Map<string, ProductOffer>> {
+    const records = skus.length === 0 ? [] : await this.em.find(ProductProjectionEntity, { sku: { $in: [...new Set(skus)] } });
+    return new Map(records.map((record) => [record.sku, toProductProjection(record)]));
   }
 
   /** The SKU's product and its stock level, in one round trip (an item change needs both). */

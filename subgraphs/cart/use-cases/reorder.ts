@@ -25,8 +25,8 @@ export async function reorder(deps: CartDeps, scope: CartScope, orderId: string)
     const past = await em.findOne(PastOrderEntity, { orderId, customerId: owner.id });
     if (!past) throw notFound(`Order ${orderId}`);
     const record = await new CartRepository(em).ensureActive(owner, { lock: true });
-    const projection = new ProjectionRepository(em);
-    const lines = await Promise.all(past.items.map(async (item) => ({ ...item, product: await projection.findOffer(item.sku) })));
+    const offers = await new ProjectionRepository(em).findOffers(past.items.map((item) => item.sku));
+    const lines = past.items.map((item) => ({ ...item, product: offers.get(item.sku) ?? null }));
     const decision = reorderInto(toCart(record), lines);
     if (!decision.ok) throw rejectionError({ kind: 'conflict', rule: decision.rule, message: decision.message });
     const { outcome } = decision;
