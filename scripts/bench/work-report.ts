@@ -61,7 +61,7 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
     `transactions per confirmed order, by process (explicit BEGIN … COMMIT/ROLLBACK + statements sent outside one, each its own transaction)\n${transactionTable}`,
     '(counted in each process\'s pg driver: db_statements_total, db_transactions_total on /metrics. "PostgreSQL says" = pg_stat_database',
     ' xact_commit + xact_rollback over the same window, which also counts each new connection\'s start-up ("of which connects") and',
-    ' a transaction each time a NOTIFY on any channel wakes one of the LISTENing connections (relays, arrivals); it trails the',
+    ' a transaction each time a NOTIFY on any channel wakes one of the LISTENing connections (the arrivals listeners of orders); it trails the',
     ' clients\' counts, since a busy backend publishes its counts about once a second and an idle one later)\n',
   ].join('\n');
 }
