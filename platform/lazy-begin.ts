@@ -36,8 +36,8 @@ export function installLazyBegin(): void {
     if (end) return answer(callback, { command: end[1]!.toUpperCase(), rowCount: null, rows: [], fields: [] });
     if (text === null) return beginThen(this, original, args, callback);
     const merged = typeof args[0] === 'string' ? `BEGIN;${text}` : { ...(args[0] as object), text: `BEGIN;${text}` };
-    if (callback) return original.call(this, merged, (err: Error | null, result?: unknown) => callback(err, lastResult(result)));
-    return (original.call(this, merged) as Promise<unknown>).then(lastResult);
+    if (callback) return original.call(this, merged, (err: Error | null, result?: unknown) => callback(err, withoutBegin(result)));
+    return (original.call(this, merged) as Promise<unknown>).then(withoutBegin);
   };
 }
 
@@ -71,8 +71,15 @@ function simpleText(args: unknown[]): string | null {
   return query.text;
 }
 
-/** `BEGIN;<statement>` answers with a result per statement: the caller asked for the statement's. */
-const lastResult = (result: unknown): unknown => (Array.isArray(result) ? result[result.length - 1] : result);
+/**
+ * `BEGIN;<text>` answers with a result per statement: the caller gets what `<text>` alone would
+ * have answered — one result, or one per statement when it held several.
+ */
+const withoutBegin = (result: unknown): unknown => {
+  if (!Array.isArray(result)) return result;
+  const own = result.slice(1);
+  return own.length === 1 ? own[0] : own;
+};
 
 function answer(callback: QueryCallback | undefined, result: unknown): unknown {
   if (!callback) return Promise.resolve(result);

@@ -57,6 +57,17 @@ describe('lazy BEGIN', () => {
     expect(await rows()).toEqual([1, 2, 3]);
   });
 
+  it('answers a first text of several statements with a result for each, as if sent alone', async () => {
+    clear();
+    await client.query('BEGIN');
+    const results = (await client.query('insert into lazy_begin_row (id) values (9); select count(*)::int as n from lazy_begin_row')) as unknown as pg.QueryResult[];
+    await client.query('ROLLBACK');
+    expect(sent).toEqual(['BEGIN;insert into lazy_begin_row (id) values (9); select count(*)::int as n from lazy_begin_row', 'ROLLBACK']);
+    expect(results.map((r) => r.command)).toEqual(['INSERT', 'SELECT']);
+    expect(results[1]!.rows).toEqual([{ n: 4 }]);
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+
   it('keeps the transaction: a failing first statement aborts it and ROLLBACK undoes it', async () => {
     await client.query('BEGIN');
     await expect(client.query('insert into lazy_begin_row (id) values (4), (1)')).rejects.toThrow(/duplicate key/);
