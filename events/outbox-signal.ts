@@ -56,8 +56,14 @@ export function ringRelayOnOutboxCommits(orm: Orm, broker: Broker, context: stri
   const subject = outboxSignalSubject(broker.namespace, context);
   orm.em.getEventManager().registerSubscriber(
     new OutboxCommits(() => {
-      // fire and forget: the relay's poll covers a ring lost with the connection
-      if (!broker.isClosed()) broker.nc.publish(subject);
+      // Fire and forget: the relay's poll covers a lost ring. Never throw here: the transaction has
+      // committed, and an error after commit (a draining connection refuses publishes) would
+      // report a saved change as failed.
+      try {
+        if (!broker.isClosed()) broker.nc.publish(subject);
+      } catch {
+        // the relay's poll will find the rows
+      }
     }),
   );
 }

@@ -6,7 +6,8 @@ import pg from 'pg';
  * statement>` in one simple-protocol message. One round trip less per transaction, on every
  * connection, for what a round trip costs here (docs/performance.md); Npgsql opens transactions
  * the same way. PostgreSQL runs the two as if sent apart: the transaction block outlives the
- * message, and an error in the statement leaves it aborted, to be rolled back as before.
+ * message, and an error in the statement leaves it aborted, to be rolled back as before (a syntax
+ * error, which keeps BEGIN from running at all, is handled in afterFailedMerge).
  * A transaction ended before any statement (COMMIT or ROLLBACK right after BEGIN) sends nothing.
  * When the first statement cannot share the message (it has parameters: extended protocol), BEGIN
  * is queued on the connection just before it.
@@ -36,9 +37,29 @@ export function installLazyBegin(): void {
     if (end) return answer(callback, { command: end[1]!.toUpperCase(), rowCount: null, rows: [], fields: [] });
     if (text === null) return beginThen(this, original, args, callback);
     const merged = typeof args[0] === 'string' ? `BEGIN;${text}` : { ...(args[0] as object), text: `BEGIN;${text}` };
-    if (callback) return original.call(this, merged, (err: Error | null, result?: unknown) => callback(err, withoutBegin(result)));
-    return (original.call(this, merged) as Promise<unknown>).then(withoutBegin);
+    const client = this;
+    const answered = (original.call(client, merged) as Promise<unknown>).then(withoutBegin, (err: unknown) => afterFailedMerge(client, original, args, err));
+    if (!callback) return answered;
+    answered.then(
+      (result) => callback(null, result),
+      (err: Error) => callback(err),
+    );
+    return undefined;
   };
+}
+
+/**
+ * PostgreSQL parses a whole message before running any of it: a syntax error in the statement
+ * means BEGIN never ran either, and the connection is outside any transaction (ReadyForQuery says
+ * so). Without a transaction the caller's next statements would commit one by one; so BEGIN is
+ * sent on its own and the statement again — as it would have been without lazy BEGIN: it fails
+ * again, nothing having run, and leaves the transaction aborted, to be rolled back as usual. Any
+ * other error ran BEGIN first and aborted the transaction it opened: passed on as it is.
+ */
+async function afterFailedMerge(client: pg.Client, original: Query, args: unknown[], err: unknown): Promise<unknown> {
+  if ((client as unknown as { _txStatus?: string })._txStatus !== 'I') throw err;
+  await original.call(client, 'BEGIN');
+  return original.apply(client, args.filter((arg) => typeof arg !== 'function'));
 }
 
 /**
@@ -60,13 +81,14 @@ function beginThen(client: pg.Client, original: Query, args: unknown[], callback
   return undefined;
 }
 
-/** The text of a simple-protocol query (no parameters, not prepared, no Submittable); else null. */
+/** The text of a simple-protocol query (no parameters, not prepared, no Submittable, no callback in the config); else null. */
 function simpleText(args: unknown[]): string | null {
   const [config, values] = args;
   if (typeof config === 'string') return Array.isArray(values) && values.length ? null : config;
   if (!config || typeof config !== 'object') return null;
-  const query = config as { text?: unknown; values?: unknown[]; name?: unknown; submit?: unknown; queryMode?: unknown };
-  if (typeof query.text !== 'string' || typeof query.submit === 'function' || query.name || query.queryMode) return null;
+  const query = config as { text?: unknown; values?: unknown[]; name?: unknown; submit?: unknown; queryMode?: unknown; callback?: unknown };
+  // a callback inside the config is answered by pg itself: the query goes as asked, after BEGIN
+  if (typeof query.text !== 'string' || typeof query.submit === 'function' || typeof query.callback === 'function' || query.name || query.queryMode) return null;
   if (query.values?.length || (Array.isArray(values) && values.length)) return null;
   return query.text;
 }

@@ -462,4 +462,19 @@ describe('waking the outbox relay', () => {
     const info = await broker.jsm.streams.info(streamFor(env.namespace, 'kitring').name);
     expect(info.state.messages).toBe(before + 1);
   });
+
+  it('a ring that cannot be sent (a draining connection refuses publishes) does not fail the commit', async () => {
+    // a second ORM on the context, ringing only through a connection that refuses to publish
+    const replica = await createKitContext(env, 'kitring');
+    try {
+      const draining = { namespace: env.namespace, isClosed: () => false, nc: { publish: () => { throw new Error('connection draining'); } } } as unknown as Broker;
+      ringRelayOnOutboxCommits(replica, draining, 'kitring');
+      const before = await published();
+      await expect((replica.em.fork() as EntityManager).transactional(async (em) => void recordEvent(em, env.namespace, Rang, { n: 5 }))).resolves.toBeUndefined();
+      await relay.drain(); // no ring reached the relay: its next check finds the committed row
+      expect(await published()).toBe(before + 1);
+    } finally {
+      await replica.close();
+    }
+  });
 });

@@ -76,6 +76,20 @@ describe('lazy BEGIN', () => {
     expect(await rows()).toEqual([1, 2, 3]);
   });
 
+  it('a syntax error in the first statement still leaves a transaction, aborted, as without lazy BEGIN', async () => {
+    await client.query('BEGIN');
+    await expect(client.query('selec 1')).rejects.toThrow(/syntax error/);
+    await expect(client.query('insert into lazy_begin_row (id) values (10)')).rejects.toThrow(/current transaction is aborted/);
+    await client.query('ROLLBACK');
+    expect(await rows()).toEqual([1, 2, 3]);
+
+    const failed = await new Promise<Error | null>((resolve) => client.query('BEGIN', () => client.query('selec 2', (err: Error | null) => resolve(err))));
+    expect(failed?.message).toMatch(/syntax error/);
+    await expect(client.query('insert into lazy_begin_row (id) values (11)')).rejects.toThrow(/current transaction is aborted/);
+    await client.query('ROLLBACK');
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+
   it('sends BEGIN on its own before a first statement with parameters, and the transaction still holds it', async () => {
     clear();
     await client.query('BEGIN');
