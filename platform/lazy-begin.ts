@@ -50,15 +50,23 @@ export function installLazyBegin(): void {
 
 /**
  * PostgreSQL parses a whole message before running any of it: a syntax error in the statement
- * means BEGIN never ran either, and the connection is outside any transaction (ReadyForQuery says
- * so). Without a transaction the caller's next statements would commit one by one; so BEGIN is
- * sent on its own and the statement again — as it would have been without lazy BEGIN: it fails
- * again, nothing having run, and leaves the transaction aborted, to be rolled back as usual. Any
- * other error ran BEGIN first and aborted the transaction it opened: passed on as it is.
+ * means BEGIN never ran either, and the connection is outside any transaction. Without one, the
+ * caller's next statements would commit one by one; so BEGIN is sent on its own and the statement
+ * again — as it would have been without lazy BEGIN: it fails again, nothing having run, and leaves
+ * the transaction aborted, to be rolled back as usual. Any other error ran BEGIN and aborted the
+ * transaction it opened, and is passed on as it is.
+ * Which of the two happened: pg answers the error before the ReadyForQuery that tells the
+ * transaction status, so a status of "in a transaction" is current but "idle" may be the previous
+ * one. BEGIN then tells: in an aborted transaction it fails (changing nothing), and the caller gets
+ * the statement's own error.
  */
 async function afterFailedMerge(client: pg.Client, original: Query, args: unknown[], err: unknown): Promise<unknown> {
   if ((client as unknown as { _txStatus?: string })._txStatus !== 'I') throw err;
-  await original.call(client, 'BEGIN');
+  const begun = await (original.call(client, 'BEGIN') as Promise<unknown>).then(
+    () => true,
+    () => false,
+  );
+  if (!begun) throw err;
   return original.apply(client, args.filter((arg) => typeof arg !== 'function'));
 }
 

@@ -90,6 +90,20 @@ describe('lazy BEGIN', () => {
     expect(await rows()).toEqual([1, 2, 3]);
   });
 
+  it('passes a failing first statement its own error when the transaction status read is the previous one', async () => {
+    // pg answers an error before the ReadyForQuery that carries the new status: pin it to "idle"
+    Object.defineProperty(client, '_txStatus', { configurable: true, get: () => 'I', set: () => undefined });
+    try {
+      await client.query('BEGIN');
+      await expect(client.query('insert into lazy_begin_row (id) values (12), (1)')).rejects.toThrow(/duplicate key/);
+      await expect(client.query('insert into lazy_begin_row (id) values (13)')).rejects.toThrow(/current transaction is aborted/);
+      await client.query('ROLLBACK');
+    } finally {
+      delete (client as unknown as { _txStatus?: string })._txStatus;
+    }
+    expect(await rows()).toEqual([1, 2, 3]);
+  });
+
   it('sends BEGIN on its own before a first statement with parameters, and the transaction still holds it', async () => {
     clear();
     await client.query('BEGIN');
