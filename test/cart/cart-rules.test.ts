@@ -395,6 +395,43 @@ describe('events', () => {
     expect((await tables.history(cart.id)).map((h) => h.reason)).toEqual(['ITEM_ADDED', 'ITEM_ADDED', 'QUANTITY_CHANGED', 'ITEM_REMOVED', 'CLEARED']);
   });
 
+  it('gives concurrent createCart calls of one shopper the same cart, and makes one', async () => {
+    const subject = randomUUID();
+    const token = await stack.tokenFor('CUSTOMER', subject);
+    const carts = await Promise.all(Array.from({ length: 6 }, () => createCart(stack, token)));
+    expect(new Set(carts.map((cart) => cart.id)).size).toBe(1);
+    expect(await tables.cartsOf(subject)).toEqual([{ id: carts[0]!.id, status: 'ACTIVE' }]);
+  });
+
+  it('applies concurrent changes of one cart one after the other: none is lost', async () => {
+    const token = await shopper();
+    const cart = await createCart(stack, token);
+    const adds = [plenty, low, plenty, unstocked, plenty, low, unstocked, plenty];
+    for (const res of await Promise.all(adds.map((sku) => add(token, cart.id, sku, 1)))) ok(res);
+    const lines = (await readCart(token, cart.id)).items.map((item) => [item.product.sku, item.quantity]);
+    expect(Object.fromEntries(lines)).toEqual({ [plenty]: 4, [low]: 2, [unstocked]: 2 });
+    expect(await tables.reasonsOf(cart.id)).toHaveLength(adds.length);
+    expect(await tables.history(cart.id)).toHaveLength(adds.length);
+  });
+
+  it('changes nothing when part of a change cannot be written: cart, history and event stand or fall together', async () => {
+    const token = await shopper();
+    const cart = await createCart(stack, token);
+    ok(await add(token, cart.id, plenty, 1));
+    // the history row of this one SKU cannot be written (only in this test's database)
+    await tables.run(`
+      create function cart.refuse_history() returns trigger language plpgsql as $$ begin raise exception 'history refused'; end $$;
+      create trigger refuse_history before insert on cart.cart_history for each row when (new.sku = '${low}') execute function cart.refuse_history();`);
+    try {
+      expect(errorCode(await add(token, cart.id, low, 2))).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await tables.run('drop trigger refuse_history on cart.cart_history; drop function cart.refuse_history();');
+    }
+    expect((await readCart(token, cart.id)).items.map((item) => [item.product.sku, item.quantity])).toEqual([[plenty, 1]]);
+    expect(await tables.reasonsOf(cart.id)).toEqual(['ITEM_ADDED']);
+    expect((await tables.history(cart.id)).map((h) => h.sku)).toEqual([plenty]);
+  });
+
   it("records a customer's changes under the customer's id (the token subject)", async () => {
     const subject = randomUUID();
     const token = await stack.tokenFor('CUSTOMER', subject);

@@ -319,6 +319,17 @@ export class CartTables {
     return rows[0];
   }
 
+  /** The owner's carts by status (every row, not just what the API shows). */
+  async cartsOf(ownerId: string): Promise<{ id: string; status: string }[]> {
+    const { rows } = await this.client.query('select id, status from cart.cart where owner_id = $1 order by created_at', [ownerId]);
+    return rows;
+  }
+
+  /** Runs SQL as the database owner (test set-up such as a failing trigger). */
+  async run(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
   /** Whether cart's handler `handler` has handled event `eventId` (its inbox row). */
   async handled(eventId: string, handler: string): Promise<boolean> {
     const { rowCount } = await this.client.query('select 1 from cart.inbox where message_id = $1 and handler = $2', [eventId, handler]);

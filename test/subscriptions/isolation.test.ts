@@ -49,9 +49,15 @@ describe('cartUpdated isolation', () => {
     await eventually(() => stack.gateway.subscriptions!.stats().subscriptions === owners.length, { what: 'all four subscriptions' });
 
     // Everyone changes their own cart at the same time, three changes each, with distinct quantities.
+    // Each owner waits for a change's event before the next change: the payload's cart is read when
+    // the event is delivered (hydration gives the cart as it is then), so only then does each event
+    // show the cart as that change left it.
     await Promise.all(
       owners.map(async (o, i) => {
-        for (const [n, sku] of SKUS.entries()) await addItem(stack, o.token, o.cartId, sku, i + 1 + n * 10);
+        for (const [n, sku] of SKUS.entries()) {
+          await addItem(stack, o.token, o.cartId, sku, i + 1 + n * 10);
+          await o.subscriber!.received(n + 1);
+        }
       }),
     );
 

@@ -1,8 +1,13 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import type { OwnerKind } from '../domain/cart.js';
+import { outboxInsert, type PendingOutboxRow } from '../../../events/outbox.js';
+import { CombinedStatement } from '../../../platform/combined-statement.js';
+import { plainRecord } from '../../../platform/plain-record.js';
+import type { StockLevel } from '../domain/availability.js';
+import type { OwnerKind, ProductOffer } from '../domain/cart.js';
 import { CartEntity, type CartRecord } from './cart.entity.js';
-import { CartHistoryEntity, type CartHistoryRecord } from './cart-history.entity.js';
+import type { CartHistoryRecord } from './cart-history.entity.js';
+import { OFFER_AND_STOCK_COLUMNS, offerAndStockOf, type OfferAndStockRow } from './projection.repository.js';
 
 /** Whose cart: a guest id or a customer id (a token's subject). */
 export interface CartOwner {
@@ -13,46 +18,93 @@ export interface CartOwner {
 /** How often to retry when the owner's ACTIVE cart closes between finding and locking it. */
 const ACTIVE_CART_ATTEMPTS = 3;
 
-/** Carts in `cart.cart` and their history. Locking reads must run inside a transaction. */
+/**
+ * Carts in `cart.cart` and their history. Carts are read as plain records, never into the ORM's
+ * identity map, and written by `write` — one statement per change with its history and events.
+ * Locking reads must run inside a transaction.
+ */
 export class CartRepository {
   constructor(private readonly em: EntityManager) {}
 
+  private get schema(): string {
+    return this.em.config.get('schema');
+  }
+
   private get table(): string {
-    return `"${this.em.config.get('schema')}".cart`;
+    return `"${this.schema}".cart`;
+  }
+
+  private recordOf(row: CartRow): CartRecord {
+    return plainRecord(this.em, CartEntity, row);
   }
 
   /** The owner's cart with this id, any status; someone else's cart is never loaded. */
-  findOwned(id: string, owner: CartOwner): Promise<CartRecord | null> {
-    return this.em.findOne(CartEntity, { id, ownerKind: owner.kind, ownerId: owner.id });
+  async findOwned(id: string, owner: CartOwner): Promise<CartRecord | null> {
+    const [row] = await this.em.execute<CartRow[]>(`select * from ${this.table} where id = ? and owner_kind = ? and owner_id = ?`, [id, owner.kind, owner.id]);
+    return row ? this.recordOf(row) : null;
   }
 
-  findOwnedForUpdate(id: string, owner: CartOwner): Promise<CartRecord | null> {
-    return this.em.findOne(CartEntity, { id, ownerKind: owner.kind, ownerId: owner.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  async findActive(owner: CartOwner): Promise<CartRecord | null> {
+    const [row] = await this.em.execute<CartRow[]>(`select * from ${this.table} where owner_kind = ? and owner_id = ? and status = 'ACTIVE'`, [owner.kind, owner.id]);
+    return row ? this.recordOf(row) : null;
   }
 
-  findActive(owner: CartOwner): Promise<CartRecord | null> {
-    return this.em.findOne(CartEntity, { ownerKind: owner.kind, ownerId: owner.id, status: 'ACTIVE' });
+  /** Inside a transaction: the owner's cart with this id, locked until commit (a plain record: see `write`). */
+  async lockOwned(id: string, owner: CartOwner): Promise<CartRecord | null> {
+    const [row] = await this.em.execute<CartRow[]>(`select * from ${this.table} where id = ? and owner_kind = ? and owner_id = ? for update`, [id, owner.kind, owner.id]);
+    return row ? this.recordOf(row) : null;
   }
 
-  findActiveForUpdate(owner: CartOwner): Promise<CartRecord | null> {
-    return this.em.findOne(CartEntity, { ownerKind: owner.kind, ownerId: owner.id, status: 'ACTIVE' }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  /**
+   * As lockOwned, with the SKU's offer and stock level read in the same statement: an item
+   * change needs all three, and a round trip costs more here than the reads.
+   */
+  async lockOwnedWithOffer(id: string, owner: CartOwner, sku: string): Promise<{ record: CartRecord; offer: ProductOffer | null; stock: StockLevel | null } | null> {
+    const [row] = await this.em.execute<(CartRow & OfferAndStockRow)[]>(
+      `select c.*, ${OFFER_AND_STOCK_COLUMNS}
+         from ${this.table} c
+         left join "${this.schema}".product_projection p on p.sku = ?
+         left join "${this.schema}".stock_projection s on s.sku = ?
+        where c.id = ? and c.owner_kind = ? and c.owner_id = ?
+          for update of c`,
+      [sku, sku, id, owner.kind, owner.id],
+    );
+    return row ? { record: this.recordOf(row), ...offerAndStockOf(row) } : null;
+  }
+
+  /** Inside a transaction: the owner's ACTIVE cart, locked until commit. */
+  async lockActive(owner: CartOwner): Promise<CartRecord | null> {
+    const [row] = await this.em.execute<CartRow[]>(`select * from ${this.table} where owner_kind = ? and owner_id = ? and status = 'ACTIVE' for update`, [owner.kind, owner.id]);
+    return row ? this.recordOf(row) : null;
   }
 
   /**
    * The owner's ACTIVE cart, created when there is none. Concurrent calls meet on the partial
-   * unique index: the loser's insert does nothing and it reads the winner's cart.
+   * unique index: the loser's insert does nothing and it reads the winner's cart. Unlocked, it is
+   * one statement and needs no transaction: the insert's row, or else the ACTIVE cart the
+   * statement's snapshot sees (none when the winner committed after that snapshot was taken:
+   * then the next attempt finds it). Locked (inside a transaction), the read is a locking one.
    */
   async ensureActive(owner: CartOwner, options: { lock?: boolean } = {}): Promise<CartRecord> {
     for (let attempt = 1; ; attempt++) {
-      await this.em.execute(
-        `insert into ${this.table} (id, owner_kind, owner_id) values (?, ?, ?)
-         on conflict (owner_kind, owner_id) where status = 'ACTIVE' do nothing`,
-        [uuidv7(), owner.kind, owner.id],
-        'run',
-      );
-      const cart = options.lock ? await this.findActiveForUpdate(owner) : await this.em.findOne(CartEntity, { ownerKind: owner.kind, ownerId: owner.id, status: 'ACTIVE' }, { refresh: true });
+      const insert = `insert into ${this.table} (id, owner_kind, owner_id) values (?, ?, ?) on conflict (owner_kind, owner_id) where status = 'ACTIVE' do nothing`;
+      const params = [uuidv7(), owner.kind, owner.id];
+      let cart: CartRecord | null;
+      if (options.lock) {
+        await this.em.execute(insert, params, 'run');
+        cart = await this.lockActive(owner);
+      } else {
+        const [row] = await this.em.execute<CartRow[]>(
+          `with made as (${insert} returning *)
+           select * from made
+           union all
+           select * from ${this.table} where owner_kind = ? and owner_id = ? and status = 'ACTIVE'`,
+          [...params, owner.kind, owner.id],
+        );
+        cart = row ? this.recordOf(row) : null;
+      }
       if (cart) return cart;
-      // checked out or abandoned in between: the next insert creates a fresh one
+      // checked out or abandoned in between, or made by a concurrent call: the next attempt finds or makes it
       if (attempt >= ACTIVE_CART_ATTEMPTS) throw new Error(`could not obtain an active cart for ${owner.kind} ${owner.id}`);
     }
   }
@@ -62,19 +114,52 @@ export class CartRepository {
    * another sweeper (a replica) holds are skipped, not waited for.
    */
   async claimExpiredGuestCarts(ttlMs: number, limit: number): Promise<CartRecord[]> {
-    const rows = await this.em.execute<{ id: string }[]>(
-      `select id from ${this.table}
+    const rows = await this.em.execute<CartRow[]>(
+      `select * from ${this.table}
         where status = 'ACTIVE' and owner_kind = 'GUEST' and updated_at <= now() - make_interval(secs => ? / 1000.0)
         order by updated_at
         limit ?
         for update skip locked`,
       [ttlMs, limit],
     );
-    if (!rows.length) return [];
-    return this.em.find(CartEntity, { id: { $in: rows.map((r) => r.id) } }, { refresh: true });
+    return rows.map((row) => this.recordOf(row));
   }
 
-  addHistory(entry: CartHistoryRecord): void {
-    this.em.create(CartHistoryEntity, entry);
+  /**
+   * Writes carts as their records now stand, each with its history rows and events, in ONE
+   * statement (platform/combined-statement.ts), in the caller's transaction. The records are
+   * plain (never in the ORM's identity map), so nothing else writes them at commit.
+   */
+  async write(writes: readonly CartWrite[]): Promise<void> {
+    const statement = new CombinedStatement();
+    for (const { record } of writes) {
+      statement.add(
+        `update ${this.table} set status = ?, lines = ?::jsonb, checkout_id = ?, coupon_code = ?, coupon_percent_off = ?, updated_at = ? where id = ?`,
+        [record.status, JSON.stringify(record.lines), record.checkoutId, record.couponCode, record.couponPercentOff, record.updatedAt, record.id],
+      );
+    }
+    const history = writes.flatMap((w) => w.history);
+    if (history.length) {
+      statement.add(
+        `insert into "${this.schema}".cart_history (event_id, cart_id, reason, sku, item_count, subtotal_cents, detail, occurred_at) values ${history.map(() => '(?, ?, ?, ?, ?, ?, ?::jsonb, ?)').join(', ')}`,
+        history.flatMap((h) => [h.eventId, h.cartId, h.reason, h.sku, h.itemCount, h.subtotalCents, h.detail === null ? null : JSON.stringify(h.detail), h.occurredAt]),
+      );
+    }
+    const outbox = writes.flatMap((w) => w.outbox);
+    if (outbox.length) {
+      const insert = outboxInsert(this.em, outbox);
+      statement.add(insert.sql, insert.params);
+    }
+    if (!statement.isEmpty) await statement.run(this.em);
   }
 }
+
+/** One cart's write: the record as it now stands, with what the change records. */
+export interface CartWrite {
+  record: CartRecord;
+  history: CartHistoryRecord[];
+  outbox: PendingOutboxRow[];
+}
+
+/** A `cart.cart` row as PostgreSQL returns it (columns, not properties). */
+type CartRow = Record<string, unknown>;

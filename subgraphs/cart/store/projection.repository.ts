@@ -4,12 +4,13 @@ import type { StockLevel } from '../domain/availability.js';
 import type { ProductProjection, StockProjection } from '../domain/projections.js';
 import { ProductProjectionEntity, StockProjectionEntity, type ProductProjectionRecord, type StockProjectionRecord } from './projection.entities.js';
 
-interface OfferAndStockRow {
-  sku: string | null;
+/** The columns OFFER_AND_STOCK_COLUMNS names (null when the projection has no row for the SKU). */
+export interface OfferAndStockRow {
+  offer_sku: string | null;
   name: string | null;
   price_cents: number | null;
   currency: string | null;
-  status: string | null;
+  offer_status: string | null;
   details_version: string | null;
   price_version: string | null;
   status_version: string | null;
@@ -35,34 +36,6 @@ export class ProjectionRepository {
   async findOffers(skus: readonly string[]): Promise<Map<string, ProductOffer>> {
     const records = skus.length === 0 ? [] : await this.em.find(ProductProjectionEntity, { sku: { $in: [...new Set(skus)] } });
     return new Map(records.map((record) => [record.sku, toProductProjection(record)]));
-  }
-
-  /** The SKU's product and its stock level, in one round trip (an item change needs both). */
-  async findOfferAndStock(sku: string): Promise<{ offer: ProductOffer | null; stock: StockLevel | null }> {
-    const [row] = await this.em.execute<OfferAndStockRow[]>(
-      `select p.sku, p.name, p.price_cents, p.currency, p.status, p.details_version, p.price_version, p.status_version,
-              s.sku as stock_sku, s.total_available, s.low_stock, s.in_stock
-         from (select ?::text as sku) k
-         left join ${this.table('product_projection')} p on p.sku = k.sku
-         left join ${this.table('stock_projection')} s on s.sku = k.sku`,
-      [sku],
-    );
-    if (!row) return { offer: null, stock: null };
-    const offer =
-      row.sku === null
-        ? null
-        : toProductProjection({
-            sku: row.sku,
-            name: row.name,
-            priceCents: row.price_cents,
-            currency: row.currency,
-            status: row.status,
-            detailsVersion: row.details_version,
-            priceVersion: row.price_version,
-            statusVersion: row.status_version,
-          } as ProductProjectionRecord);
-    const stock = row.stock_sku === null ? null : { totalAvailable: row.total_available!, lowStock: row.low_stock!, inStock: row.in_stock! };
-    return { offer, stock };
   }
 
   async findStockLevel(sku: string): Promise<StockLevel | null> {
@@ -107,3 +80,27 @@ export function toProductProjection(record: ProductProjectionRecord): ProductPro
   };
 }
 
+/**
+ * A SKU's offer and stock level as columns of a larger select, whose product projection is
+ * aliased `p` and stock projection `s` (both left-joined: either may be missing).
+ */
+export const OFFER_AND_STOCK_COLUMNS = `p.sku as offer_sku, p.name, p.price_cents, p.currency, p.status as offer_status, p.details_version, p.price_version, p.status_version,
+  s.sku as stock_sku, s.total_available, s.low_stock, s.in_stock`;
+
+export function offerAndStockOf(row: OfferAndStockRow): { offer: ProductOffer | null; stock: StockLevel | null } {
+  const offer =
+    row.offer_sku === null
+      ? null
+      : toProductProjection({
+          sku: row.offer_sku,
+          name: row.name,
+          priceCents: row.price_cents,
+          currency: row.currency,
+          status: row.offer_status,
+          detailsVersion: row.details_version,
+          priceVersion: row.price_version,
+          statusVersion: row.status_version,
+        } as ProductProjectionRecord);
+  const stock = row.stock_sku === null ? null : { totalAvailable: row.total_available!, lowStock: row.low_stock!, inStock: row.in_stock! };
+  return { offer, stock };
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decide } from '../domain/cart.js';
 import { toCart } from '../store/cart.entity.js';
-import { CartRepository } from '../store/cart.repository.js';
+import { CartRepository, type CartWrite } from '../store/cart.repository.js';
 import { applyDecision } from './record-changes.js';
 
 /** Carts abandoned per transaction: short transactions, few locks held at once. */
@@ -16,12 +16,16 @@ export async function abandonExpiredCarts(em: EntityManager, options: { eventNam
   let total = 0;
   for (;;) {
     const abandoned = await em.fork().transactional(async (tx) => {
-      const due = await new CartRepository(tx).claimExpiredGuestCarts(options.guestTtlMs, BATCH);
+      const carts = new CartRepository(tx);
+      const due = await carts.claimExpiredGuestCarts(options.guestTtlMs, BATCH);
+      const writes: CartWrite[] = [];
       for (const record of due) {
         const decision = decide(toCart(record), { type: 'Abandon' });
         // only ACTIVE guest carts are claimed; anything else is left alone
-        if (decision.ok) applyDecision(tx, options.eventNamespace, record, decision);
+        const write = decision.ok ? applyDecision(options.eventNamespace, record, decision) : null;
+        if (write) writes.push(write);
       }
+      await carts.write(writes);
       return due.length;
     });
     total += abandoned;

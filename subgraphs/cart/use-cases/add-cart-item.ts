@@ -1,10 +1,9 @@
 import { decide } from '../domain/cart.js';
-import { isSku, normaliseSku } from '../domain/sku.js';
+import { normaliseSku } from '../domain/sku.js';
 import { toCart } from '../store/cart.entity.js';
-import { ProjectionRepository } from '../store/projection.repository.js';
-import { lockOwnedCart, warningsAt, type CartPayloadResult } from './owned-cart.js';
+import { lockOwnedCartWithOffer, warningsAt, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
-import { applyDecision, rejectionError } from './record-changes.js';
+import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
 
 /**
@@ -16,11 +15,10 @@ export async function addCartItem(deps: CartDeps, scope: CartScope, cartId: stri
   const owner = requireCartReader(scope.caller, cartId);
   const sku = normaliseSku(rawSku);
   return scope.em.transactional(async (em) => {
-    const record = await lockOwnedCart(em, cartId, owner);
-    const { offer: product, stock } = isSku(sku) ? await new ProjectionRepository(em).findOfferAndStock(sku) : { offer: null, stock: null };
+    const { record, offer: product, stock } = await lockOwnedCartWithOffer(em, cartId, owner, sku);
     const decision = decide(toCart(record), { type: 'AddItem', sku, quantity, product });
     if (!decision.ok) throw rejectionError(decision.rejection);
-    applyDecision(em, deps.eventNamespace, record, decision);
+    await saveDecision(em, deps.eventNamespace, record, decision);
     return { cart: record, warnings: warningsAt(record, sku, stock) };
   });
 }

@@ -1,7 +1,9 @@
 import { isCouponCode, normaliseCouponCode } from '../../../events/contracts/promotions/index.js';
 import { DomainError } from '../../../platform/errors.js';
 import { standingFor } from '../domain/coupon.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CartRecord } from '../store/cart.entity.js';
+import { CartRepository } from '../store/cart.repository.js';
 import { CouponProjectionRepository } from '../store/coupon-projection.repository.js';
 import { lockOwnedCart, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
@@ -25,7 +27,7 @@ export async function applyCoupon(deps: CartDeps, scope: CartScope, cartId: stri
       : { coupon: null, usedByCustomer: false };
     const standing = standingFor(known.coupon, known.usedByCustomer, deps.clock());
     if (!standing.applies) throw new DomainError('BAD_USER_INPUT', standing.message, { rule: standing.rule, fields: { code: standing.message } });
-    if (record.couponCode !== code) setCoupon(record, { code, percentOff: standing.percentOff }, deps.clock());
+    if (record.couponCode !== code) await setCoupon(em, record, { code, percentOff: standing.percentOff }, deps.clock());
     scope.log.info({ cartId, code }, 'coupon applied');
     return { cart: record, warnings: [] };
   });
@@ -37,14 +39,15 @@ export async function removeCoupon(deps: CartDeps, scope: CartScope, cartId: str
   return scope.em.transactional(async (em) => {
     const record = await lockOwnedCart(em, cartId, owner);
     requireActive(record);
-    if (record.couponCode) setCoupon(record, null, deps.clock());
+    if (record.couponCode) await setCoupon(em, record, null, deps.clock());
     return { cart: record, warnings: [] };
   });
 }
 
-function setCoupon(record: CartRecord, coupon: { code: string; percentOff: number } | null, now: Date): void {
+async function setCoupon(em: EntityManager, record: CartRecord, coupon: { code: string; percentOff: number } | null, now: Date): Promise<void> {
   record.couponCode = coupon?.code ?? null;
   record.couponPercentOff = coupon?.percentOff ?? null;
   // a change like any other: a guest cart's 24 hours start again
   record.updatedAt = now;
+  await new CartRepository(em).write([{ record, history: [], outbox: [] }]);
 }

@@ -1,10 +1,9 @@
 import { decide } from '../domain/cart.js';
-import { isSku, normaliseSku } from '../domain/sku.js';
+import { normaliseSku } from '../domain/sku.js';
 import { toCart } from '../store/cart.entity.js';
-import { ProjectionRepository } from '../store/projection.repository.js';
-import { lockOwnedCart, warningsAt, type CartPayloadResult } from './owned-cart.js';
+import { lockOwnedCartWithOffer, warningsAt, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
-import { applyDecision, rejectionError } from './record-changes.js';
+import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
 
 /** Sets a line's quantity; the unit price stays the snapshot taken when the SKU was added. */
@@ -12,12 +11,11 @@ export async function changeCartItemQuantity(deps: CartDeps, scope: CartScope, c
   const owner = requireCartReader(scope.caller, cartId);
   const sku = normaliseSku(rawSku);
   return scope.em.transactional(async (em) => {
-    const record = await lockOwnedCart(em, cartId, owner);
     // raising the quantity is refused for a product that can no longer be added
-    const { offer: product, stock } = isSku(sku) ? await new ProjectionRepository(em).findOfferAndStock(sku) : { offer: null, stock: null };
+    const { record, offer: product, stock } = await lockOwnedCartWithOffer(em, cartId, owner, sku);
     const decision = decide(toCart(record), { type: 'ChangeQuantity', sku, quantity, product });
     if (!decision.ok) throw rejectionError(decision.rejection);
-    applyDecision(em, deps.eventNamespace, record, decision);
+    await saveDecision(em, deps.eventNamespace, record, decision);
     return { cart: record, warnings: warningsAt(record, sku, stock) };
   });
 }

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { requireCustomer } from '../../../platform/auth.js';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow } from '../../../events/outbox.js';
 import { CheckoutInitiated } from '../../../events/contracts/cart/index.js';
 import { checkoutSnapshotOf, decide } from '../domain/cart.js';
 import { toCart } from '../store/cart.entity.js';
+import { CartRepository } from '../store/cart.repository.js';
 import { lockOwnedCart } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
 import { applyDecision, rejectionError } from './record-changes.js';
@@ -31,10 +32,10 @@ export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: str
 
     const checkoutId = uuidv7();
     record.checkoutId = checkoutId;
-    applyDecision(em, deps.eventNamespace, record, decision, { checkoutId });
+    // a decision to check out always changes the cart: it is never null
+    const write = applyDecision(deps.eventNamespace, record, decision, { checkoutId })!;
     const snapshot = checkoutSnapshotOf(decision.cart);
-    recordEvent(
-      em,
+    const initiated = outboxRow(
       deps.eventNamespace,
       CheckoutInitiated,
       {
@@ -53,6 +54,7 @@ export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: str
       },
       { customerId: customer.subject, correlationId: checkoutId },
     );
+    await new CartRepository(em).write([{ ...write, outbox: [...write.outbox, initiated] }]);
     return { __typename: 'Checkout', id: checkoutId };
   });
 }

@@ -2,7 +2,7 @@ import { decide } from '../domain/cart.js';
 import { toCart, type CartRecord } from '../store/cart.entity.js';
 import { lockOwnedCart } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
-import { applyDecision, rejectionError } from './record-changes.js';
+import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
 
 /** Empties the cart; it stays ACTIVE (same id, same subscription) for the owner to keep shopping. */
@@ -12,7 +12,7 @@ export async function clearCart(deps: CartDeps, scope: CartScope, cartId: string
     const record = await lockOwnedCart(em, cartId, owner);
     const decision = decide(toCart(record), { type: 'Clear' });
     if (!decision.ok) throw rejectionError(decision.rejection);
-    applyDecision(em, deps.eventNamespace, record, decision);
+    await saveDecision(em, deps.eventNamespace, record, decision);
     return record;
   });
 }

@@ -9,5 +9,6 @@ import type { CartScope } from './scope.js';
  */
 export async function createCart(scope: CartScope): Promise<CartRecord> {
   const owner = requireShopper(scope.caller);
-  return scope.em.transactional((em) => new CartRepository(em).ensureActive(owner));
+  // one statement: no transaction needed (CartRepository.ensureActive)
+  return new CartRepository(scope.em).ensureActive(owner);
 }

@@ -25,7 +25,7 @@ export async function mergeCart(deps: CartDeps, scope: CartScope, guestToken: st
     const carts = new CartRepository(em);
     // Always the customer's cart first, then the guest's: two merges never lock in opposite orders.
     const target = await carts.ensureActive({ kind: 'CUSTOMER', id: customer.subject }, { lock: true });
-    const source = await carts.findActiveForUpdate({ kind: 'GUEST', id: guest.subject });
+    const source = await carts.lockActive({ kind: 'GUEST', id: guest.subject });
     if (!source) return target;
 
     const absorbed = decide(toCart(target), { type: 'Absorb', lines: source.lines });
@@ -34,10 +34,13 @@ export async function mergeCart(deps: CartDeps, scope: CartScope, guestToken: st
     if (!handedOver.ok) throw rejectionError(handedOver.rejection);
 
     // before the guest cart hands over (and forgets) its lines and coupon
+    const couponBefore = target.couponCode;
     const couponLeft = await mergeCoupon(em, target, source, deps.clock());
     const detail = { fromCartId: source.id, toCartId: target.id, capped: absorbed.capped, ...(couponLeft ? { couponLeft } : {}) };
-    applyDecision(em, deps.eventNamespace, target, absorbed, detail);
-    applyDecision(em, deps.eventNamespace, source, handedOver, detail);
+    // the customer's cart is written when its lines or its coupon changed; both carts in one statement
+    const targetWrite = applyDecision(deps.eventNamespace, target, absorbed, detail) ?? (target.couponCode !== couponBefore ? { record: target, history: [], outbox: [] } : null);
+    const sourceWrite = applyDecision(deps.eventNamespace, source, handedOver, detail);
+    await carts.write([targetWrite, sourceWrite].filter((write) => write !== null));
     if (couponLeft) scope.log.info({ cartId: target.id, guestCartId: source.id, code: couponLeft }, "the guest cart's coupon does not apply to the customer: left behind");
     if (absorbed.capped.length) scope.log.info({ cartId: target.id, guestCartId: source.id, capped: absorbed.capped }, 'merged guest cart lines capped at the cart limits');
     return target;

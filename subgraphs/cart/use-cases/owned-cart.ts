@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { availabilityWarning, type CartWarning, type StockLevel } from '../domain/availability.js';
+import type { ProductOffer } from '../domain/cart.js';
+import { isSku } from '../domain/sku.js';
 import type { CartRecord } from '../store/cart.entity.js';
 import { CartRepository, type CartOwner } from '../store/cart.repository.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
@@ -13,9 +15,25 @@ export interface CartPayloadResult {
 
 /** Inside a transaction: the owner's cart, locked until commit; NOT_FOUND for anyone else's. */
 export async function lockOwnedCart(em: EntityManager, cartId: string, owner: CartOwner): Promise<CartRecord> {
-  const record = await new CartRepository(em).findOwnedForUpdate(cartId, owner);
+  const record = await new CartRepository(em).lockOwned(cartId, owner);
   if (!record) throw cartNotFound(cartId);
   return record;
+}
+
+/**
+ * As lockOwnedCart, with the SKU's offer and stock level (an item change needs them): one
+ * statement. A string that is not a SKU has neither.
+ */
+export async function lockOwnedCartWithOffer(
+  em: EntityManager,
+  cartId: string,
+  owner: CartOwner,
+  sku: string,
+): Promise<{ record: CartRecord; offer: ProductOffer | null; stock: StockLevel | null }> {
+  if (!isSku(sku)) return { record: await lockOwnedCart(em, cartId, owner), offer: null, stock: null };
+  const found = await new CartRepository(em).lockOwnedWithOffer(cartId, owner, sku);
+  if (!found) throw cartNotFound(cartId);
+  return found;
 }
 
 /** The stock warning for the SKU's line as it is now (none when the SKU left the cart). */

@@ -1,26 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow } from '../../../events/outbox.js';
 import { CartChanged } from '../../../events/contracts/cart/index.js';
 import { DomainError, conflict } from '../../../platform/errors.js';
 import { itemCountOf, subtotalOf, type Cart, type CartChange, type CartRejection } from '../domain/cart.js';
 import type { CartRecord } from '../store/cart.entity.js';
-import { CartRepository } from '../store/cart.repository.js';
+import { CartRepository, type CartWrite } from '../store/cart.repository.js';
 
 /**
- * Writes what `decide` answered into the loaded row and records each change twice, in the same
- * transaction: as a CartChanged event (the envelope's customerId is the owner, which is what the
- * subscription edge matches subscribers on) and as a row of the cart's history. A decision
- * without changes touches nothing, so `updatedAt` (and a guest cart's expiry) only moves on a
- * real change.
+ * Applies what `decide` answered to the (plain) record and returns the write that records each
+ * change twice, in the caller's transaction: as a CartChanged event (the envelope's customerId is
+ * the owner, which is what the subscription edge matches subscribers on) and as a row of the
+ * cart's history. A decision without changes writes nothing (null), so `updatedAt` (and a guest
+ * cart's expiry) only moves on a real change. The caller sends it with CartRepository.write.
  */
 export function applyDecision(
-  em: EntityManager,
   eventNamespace: string,
   record: CartRecord,
   decided: { cart: Cart; changes: readonly CartChange[] },
   detail: Record<string, unknown> | null = null,
-): void {
-  if (!decided.changes.length) return;
+): CartWrite | null {
+  if (!decided.changes.length) return null;
   const now = new Date();
   record.status = decided.cart.status;
   record.lines = decided.cart.lines.map((line) => ({ ...line, unitPrice: { ...line.unitPrice } }));
@@ -28,10 +27,9 @@ export function applyDecision(
 
   const itemCount = itemCountOf(decided.cart);
   const subtotalCents = subtotalOf(decided.cart.lines).cents;
-  const carts = new CartRepository(em);
+  const write: CartWrite = { record, history: [], outbox: [] };
   for (const change of decided.changes) {
-    const envelope = recordEvent(
-      em,
+    const row = outboxRow(
       eventNamespace,
       CartChanged,
       {
@@ -46,8 +44,22 @@ export function applyDecision(
       },
       { customerId: record.ownerId },
     );
-    carts.addHistory({ eventId: envelope.id, cartId: record.id, reason: change.reason, sku: change.sku, itemCount, subtotalCents, detail, occurredAt: now });
+    write.outbox.push(row);
+    write.history.push({ eventId: row.id, cartId: record.id, reason: change.reason, sku: change.sku, itemCount, subtotalCents, detail, occurredAt: now });
   }
+  return write;
+}
+
+/** Writes a decision's changes (if any) in one statement; see applyDecision. */
+export async function saveDecision(
+  em: EntityManager,
+  eventNamespace: string,
+  record: CartRecord,
+  decided: { cart: Cart; changes: readonly CartChange[] },
+  detail: Record<string, unknown> | null = null,
+): Promise<void> {
+  const write = applyDecision(eventNamespace, record, decided, detail);
+  if (write) await new CartRepository(em).write([write]);
 }
 
 /** A broken rule as the client sees it: BAD_USER_INPUT naming the argument, or CONFLICT. */

@@ -3,7 +3,7 @@ import { normaliseSku } from '../domain/sku.js';
 import { toCart } from '../store/cart.entity.js';
 import { lockOwnedCart, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
-import { applyDecision, rejectionError } from './record-changes.js';
+import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
 
 /** Removes a SKU's line; a SKU that is not in the cart changes nothing (a retried removal succeeds). */
@@ -14,7 +14,7 @@ export async function removeCartItem(deps: CartDeps, scope: CartScope, cartId: s
     const record = await lockOwnedCart(em, cartId, owner);
     const decision = decide(toCart(record), { type: 'RemoveItem', sku });
     if (!decision.ok) throw rejectionError(decision.rejection);
-    applyDecision(em, deps.eventNamespace, record, decision);
+    await saveDecision(em, deps.eventNamespace, record, decision);
     return { cart: record, warnings: [] };
   });
 }

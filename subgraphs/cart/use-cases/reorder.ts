@@ -7,7 +7,7 @@ import { PastOrderEntity } from '../store/past-order.entity.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
 import { warningsFor, type CartPayloadResult } from './owned-cart.js';
 import { isUuid, requireShopper } from './owner.js';
-import { applyDecision, rejectionError } from './record-changes.js';
+import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
 
 /**
@@ -30,7 +30,7 @@ export async function reorder(deps: CartDeps, scope: CartScope, orderId: string)
     const decision = reorderInto(toCart(record), lines);
     if (!decision.ok) throw rejectionError({ kind: 'conflict', rule: decision.rule, message: decision.message });
     const { outcome } = decision;
-    applyDecision(em, deps.eventNamespace, record, outcome, { reorderedFrom: orderId, skipped: outcome.skipped });
+    await saveDecision(em, deps.eventNamespace, record, outcome, { reorderedFrom: orderId, skipped: outcome.skipped });
     const warnings: CartWarning[] = [];
     for (const sku of outcome.added) warnings.push(...(await warningsFor(em, record, sku)));
     for (const line of outcome.skipped) warnings.push(notAvailableWarning(line.sku, line.message));
