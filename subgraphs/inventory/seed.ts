@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../platform/logger.js';
 import { WAREHOUSE_IDS, type WarehouseId } from './domain/warehouses.js';
 import { INVENTORY_SEED_STOCK } from './seed-data.js';
+import { writeInventory } from './store/inventory-write.statement.js';
 import { StockRepository } from './store/stock.repository.js';
 import { StockChanges } from './use-cases/stock-changes.js';
 import { SYSTEM_ACTOR } from './use-cases/scope.js';
@@ -27,11 +28,11 @@ export async function seedStock(em: EntityManager, eventNamespace: string, log: 
       for (const warehouseId of WAREHOUSE_IDS) {
         const quantity = stock[sku]![warehouseId];
         if (quantity <= 0 || done.has(`${sku}|${warehouseId}`)) continue;
-        await changes.apply(sku, warehouseId, { available: quantity }, { kind: 'SEEDED', actor: SYSTEM_ACTOR, reason: 'opening stock', reference: null });
+        changes.apply(sku, warehouseId, { available: quantity }, { kind: 'SEEDED', actor: SYSTEM_ACTOR, reason: 'opening stock', reference: null });
         rows++;
       }
     }
-    changes.recordSignals(tx, eventNamespace, {});
+    await writeInventory(tx, { stock: changes.rowChanges, movements: changes.movements, outbox: changes.signals(eventNamespace, {}) });
     return rows;
   });
   log.info({ rows: seeded, skus: skus.length }, 'stock seeded');

@@ -157,6 +157,24 @@ describe('reservation lifecycle', () => {
     expect((await tables.movements(sku)).map((m) => m.kind)).toEqual(['RECEIVED', 'RESERVED', 'COMMITTED', 'SHIPPED']);
   });
 
+  it('moves every line of a multi-line order together: each row once, each line logged, the ledger balanced', async () => {
+    const [a, b, c] = await Promise.all([product({ 'TX-FC': 9 }), product({ 'TX-FC': 4 }), product({ 'TX-FC': 6 })]);
+    const orderId = newOrderId();
+    // two lines of one SKU are one line
+    const reserved = await reserve(orderId, [{ sku: a, quantity: 2 }, { sku: b, quantity: 4 }, { sku: a, quantity: 3 }, { sku: c, quantity: 1 }], 'TX');
+    expect(reserved.type).toBe('InventoryReserved');
+    expect((await tables.reservationRow(orderId))?.expiresAt).toBe(reserved.payload.expiresAt);
+    await publisher.publish(ReservationCommitRequested, { orderId }, { correlationId: orderId });
+    await tables.answers(orderId, ['ReservationCommitted']);
+    expect((await stock(a))['TX-FC']).toEqual({ available: 4, reserved: 0, committed: 5, shipped: 0 });
+    expect((await stock(b))['TX-FC']).toEqual({ available: 0, reserved: 0, committed: 4, shipped: 0 });
+    expect((await stock(c))['TX-FC']).toEqual({ available: 5, reserved: 0, committed: 1, shipped: 0 });
+    for (const sku of [a, b, c]) {
+      expect((await tables.movements(sku)).map((m) => m.kind)).toEqual(['RECEIVED', 'RESERVED', 'COMMITTED']);
+      for (const { row, logged } of await tables.ledger(sku)) expect(row).toEqual(logged);
+    }
+  });
+
   it('re-announces a repeated commit without moving units again', async () => {
     const sku = await product({ 'NJ-FC': 4 });
     const orderId = newOrderId();

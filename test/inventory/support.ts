@@ -223,6 +223,12 @@ export class InventoryTables {
     return rows;
   }
 
+  /** The reservation's stored deadline (ISO), to compare with what was announced. */
+  async reservationRow(orderId: string): Promise<{ expiresAt: string | null } | undefined> {
+    const { rows } = await this.client.query(`select expires_at from inventory.reservation where order_id = $1`, [orderId]);
+    return rows[0] && { expiresAt: rows[0].expires_at ? new Date(rows[0].expires_at).toISOString() : null };
+  }
+
   async reservation(orderId: string): Promise<{ status: string; warehouseId: string | null } | undefined> {
     const { rows } = await this.client.query(`select status, warehouse_id as "warehouseId" from inventory.reservation where order_id = $1`, [orderId]);
     return rows[0];

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StockDelta, StockLevel } from '../domain/stock-level.js';
+import type { StockLevel } from '../domain/stock-level.js';
 import { StockLevelEntity } from './stock-level.entity.js';
-import { StockMovementEntity, type MovementInfo, type StockMovementRecord } from './stock-movement.entity.js';
+import { StockMovementEntity, type StockMovementRecord } from './stock-movement.entity.js';
 
 const LEVEL_COLUMNS = 'sku, warehouse_id as "warehouseId", available, reserved, committed, shipped';
 
 /**
- * Stock rows and their movement log. Every write goes through `apply`, which changes the row and
- * appends the movement in the caller's transaction. Rows are locked in one global order —
- * (sku, warehouse_id) — by every transaction that locks more than one, so stock writers queue
- * behind each other instead of deadlocking.
+ * Stock rows and their movement log. Every change goes through StockChanges (use-cases) and is
+ * written with the rest of its transaction by inventory-write.statement.ts. Rows are locked in
+ * one global order — (sku, warehouse_id) — by every transaction that locks more than one, so stock
+ * writers queue behind each other instead of deadlocking.
  */
 export class StockRepository {
   constructor(private readonly em: EntityManager) {}
@@ -60,31 +60,6 @@ export class StockRepository {
   async hasReturnMovement(returnId: string): Promise<boolean> {
     const rows = await this.em.execute(`select 1 from ${this.table('stock_movement')} where kind = 'RETURNED' and reference = ? limit 1`, [returnId]);
     return rows.length > 0;
-  }
-
-  /**
-   * Applies a delta to one row and logs it, in one statement (the movement is inserted from the
-   * updated row, so a missing row logs nothing). The row must be locked by this transaction; the
-   * CHECK constraints are the last line of defence, the callers check the buckets first.
-   */
-  async apply(sku: string, warehouseId: string, delta: StockDelta, movement: MovementInfo): Promise<StockLevel> {
-    const d = { available: delta.available ?? 0, reserved: delta.reserved ?? 0, committed: delta.committed ?? 0, shipped: delta.shipped ?? 0 };
-    const [row] = await this.em.execute<StockLevel[]>(
-      `with changed as (
-         update ${this.table('stock_level')}
-            set available = available + ?, reserved = reserved + ?, committed = committed + ?, shipped = shipped + ?, updated_at = now()
-          where sku = ? and warehouse_id = ?
-          returning sku, warehouse_id, available, reserved, committed, shipped
-       ), logged as (
-         insert into ${this.table('stock_movement')}
-           (sku, warehouse_id, kind, delta_available, delta_reserved, delta_committed, delta_shipped, actor, reason, reference)
-         select sku, warehouse_id, ?::text, ?::int, ?::int, ?::int, ?::int, ?::text, ?::text, ?::text from changed
-       )
-       select ${LEVEL_COLUMNS} from changed`,
-      [d.available, d.reserved, d.committed, d.shipped, sku, warehouseId, movement.kind, d.available, d.reserved, d.committed, d.shipped, movement.actor, movement.reason, movement.reference],
-    );
-    if (!row) throw new Error(`no stock row for ${sku} at ${warehouseId}`);
-    return row;
   }
 
   /** `sku|warehouseId` of the rows of these SKUs that the seed already stocked (its idempotency marker). */

@@ -2,6 +2,7 @@ import { requireStaff } from '../../../platform/auth.js';
 import { badInput } from '../../../platform/errors.js';
 import { validateAdjustment, type AdjustmentInput } from '../domain/stock-adjustment.js';
 import { applyDelta, type StockLevel } from '../domain/stock-level.js';
+import { writeInventory } from '../store/inventory-write.statement.js';
 import { StockRepository } from '../store/stock.repository.js';
 import { lockStockRow } from './stock-row.js';
 import { StockChanges } from './stock-changes.js';
@@ -26,13 +27,13 @@ export async function adjustStock(deps: InventoryDeps, scope: InventoryScope, in
         delta: `must be at least -${current.available}`,
       });
     }
-    const row = await changes.apply(adjustment.sku, adjustment.warehouseId, { available: adjustment.delta }, {
+    const row = changes.apply(adjustment.sku, adjustment.warehouseId, { available: adjustment.delta }, {
       kind: 'ADJUSTED',
       actor: staff.subject,
       reason: adjustment.reason,
       reference: null,
     });
-    changes.recordSignals(em, deps.eventNamespace, {});
+    await writeInventory(em, { stock: changes.rowChanges, movements: changes.movements, outbox: changes.signals(deps.eventNamespace, {}) });
     return row;
   });
 }

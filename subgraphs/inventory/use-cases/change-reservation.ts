@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { repeatAnnouncement, transition, type ReservationAction } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
+import { writeInventory } from '../store/inventory-write.statement.js';
 import { StockRepository } from '../store/stock.repository.js';
 import { moveReservedUnits } from './move-reservation.js';
 import { announce, announceRejection, answerMeta, type Announcement } from './reservation-announcements.js';
@@ -26,23 +27,25 @@ export type ChangeOutcome = 'MOVED' | 'REPEATED' | 'REJECTED';
  */
 export async function changeReservation(deps: InventoryDeps, em: EntityManager, request: ReservationChangeRequest, cause: Cause): Promise<ChangeOutcome> {
   const reservations = new ReservationRepository(em);
-  const existing = await reservations.lockForOrder(request.orderId);
+  const { reservation: existing } = await reservations.lockForOrder(request.orderId);
   const next = transition(existing?.status, request.action);
   const reason = request.reason ?? null;
 
   switch (next.kind) {
     case 'reject':
-      announceRejection(em, deps.eventNamespace, request, existing?.status ?? null, next.reason, answerMeta(existing ?? { orderId: request.orderId, customerId: null }, cause));
+      await writeInventory(em, {
+        outbox: [announceRejection(deps.eventNamespace, request, existing?.status ?? null, next.reason, answerMeta(existing ?? { orderId: request.orderId, customerId: null }, cause))],
+      });
       return 'REJECTED';
     case 'noop':
-      announce(em, deps.eventNamespace, existing!, repeatAnnouncement(request.action)!, cause, reason ?? undefined);
+      await writeInventory(em, { outbox: [announce(deps.eventNamespace, existing!, repeatAnnouncement(request.action)!, cause, reason ?? undefined)] });
       return 'REPEATED';
     case 'move':
       break;
   }
 
   if (!existing) {
-    const marker = reservations.add({
+    const marker = reservations.create({
       orderId: request.orderId,
       customerId: cause.customerId ?? null,
       status: 'RELEASED',
@@ -55,7 +58,7 @@ export async function changeReservation(deps: InventoryDeps, em: EntityManager, 
       releasedFrom: null,
       expiresAt: null,
     });
-    announce(em, deps.eventNamespace, marker, 'RELEASED', cause);
+    await writeInventory(em, { reservation: { record: marker, isNew: true }, outbox: [announce(deps.eventNamespace, marker, 'RELEASED', cause)] });
     return 'MOVED';
   }
 
@@ -63,11 +66,16 @@ export async function changeReservation(deps: InventoryDeps, em: EntityManager, 
   const from = existing.status;
   await moveReservedUnits(changes, existing, next.to, reason);
   existing.status = next.to;
+  existing.updatedAt = new Date();
   if (next.to === 'RELEASED') {
     existing.releaseReason = reason;
     existing.releasedFrom = from === 'RESERVED' || from === 'COMMITTED' ? from : null;
   }
-  announce(em, deps.eventNamespace, existing, next.to as Announcement, cause);
-  changes.recordSignals(em, deps.eventNamespace, answerMeta(existing, cause));
+  await writeInventory(em, {
+    stock: changes.rowChanges,
+    movements: changes.movements,
+    reservation: { record: existing, isNew: false },
+    outbox: [announce(deps.eventNamespace, existing, next.to as Announcement, cause), ...changes.signals(deps.eventNamespace, answerMeta(existing, cause))],
+  });
   return 'MOVED';
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../../platform/database.js';
 import { transition } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
+import { writeInventory } from '../store/inventory-write.statement.js';
 import { StockRepository } from '../store/stock.repository.js';
 import { moveReservedUnits } from './move-reservation.js';
 import { announce, answerMeta } from './reservation-announcements.js';
@@ -29,8 +30,13 @@ export async function expireDueReservations(deps: InventoryDeps, orm: Orm, limit
       const changes = new StockChanges(new StockRepository(em));
       await moveReservedUnits(changes, reservation, next.to, 'reservation not committed in time');
       reservation.status = next.to;
-      announce(em, deps.eventNamespace, reservation, 'EXPIRED', CLOCK);
-      changes.recordSignals(em, deps.eventNamespace, answerMeta(reservation, CLOCK));
+      reservation.updatedAt = new Date();
+      await writeInventory(em, {
+        stock: changes.rowChanges,
+        movements: changes.movements,
+        reservation: { record: reservation, isNew: false },
+        outbox: [announce(deps.eventNamespace, reservation, 'EXPIRED', CLOCK), ...changes.signals(deps.eventNamespace, answerMeta(reservation, CLOCK))],
+      });
       return true;
     });
     if (!done) break;

@@ -14,7 +14,7 @@ export async function moveReservedUnits(changes: StockChanges, reservation: Rese
   if (!warehouseId || reservation.lines.length === 0) return; // nothing was ever held
   await changes.lock(reservation.lines.map((line) => line.sku));
   for (const line of reservation.lines) {
-    await changes.apply(line.sku, warehouseId, lineDelta(reservation.status, to, line.quantity), {
+    changes.apply(line.sku, warehouseId, lineDelta(reservation.status, to, line.quantity), {
       kind: to as MovementKind,
       actor: SYSTEM_ACTOR,
       reason,

@@ -1,6 +1,7 @@
 import { requireStaff } from '../../../platform/auth.js';
 import { validateReceipt, type ReceiptInput } from '../domain/stock-adjustment.js';
 import type { StockLevel } from '../domain/stock-level.js';
+import { writeInventory } from '../store/inventory-write.statement.js';
 import { StockRepository } from '../store/stock.repository.js';
 import { lockStockRow } from './stock-row.js';
 import { StockChanges } from './stock-changes.js';
@@ -19,13 +20,13 @@ export async function receiveStock(deps: InventoryDeps, scope: InventoryScope, i
   return scope.em.transactional(async (em) => {
     const changes = new StockChanges(new StockRepository(em));
     await lockStockRow(changes, receipt.sku, receipt.warehouseId);
-    const row = await changes.apply(receipt.sku, receipt.warehouseId, { available: receipt.quantity }, {
+    const row = changes.apply(receipt.sku, receipt.warehouseId, { available: receipt.quantity }, {
       kind: 'RECEIVED',
       actor: staff.subject,
       reason: 'received',
       reference: receipt.reference,
     });
-    changes.recordSignals(em, deps.eventNamespace, {});
+    await writeInventory(em, { stock: changes.rowChanges, movements: changes.movements, outbox: changes.signals(deps.eventNamespace, {}) });
     return row;
   });
 }

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '../../../events/contract.js';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow, type PendingOutboxRow } from '../../../events/outbox.js';
 import {
   InventoryReservationFailed,
   InventoryReserved,
@@ -24,69 +23,63 @@ export const answerMeta = (reservation: Pick<ReservationRecord, 'orderId' | 'cus
 });
 
 /**
- * Records (outbox, same transaction) the event that tells the saga where an order's reservation
- * stands. Built from the reservation row alone, so a first answer and a repeated one are the same.
+ * The outbox row (written with the transaction's other changes) of the event that tells the saga
+ * where an order's reservation stands. Built from the reservation row alone, so a first answer and
+ * a repeated one are the same.
  */
-export function announce(em: EntityManager, eventNamespace: string, reservation: ReservationRecord, what: Announcement, cause: Cause, releaseReason?: string): void {
+export function announce(eventNamespace: string, reservation: ReservationRecord, what: Announcement, cause: Cause, releaseReason?: string): PendingOutboxRow {
   const meta = answerMeta(reservation, cause);
   const { orderId, id: reservationId } = reservation;
   switch (what) {
     case 'RESERVED':
-      recordEvent(em, eventNamespace, InventoryReserved, {
+      return outboxRow(eventNamespace, InventoryReserved, {
         orderId,
         reservationId,
         warehouseId: required(reservation.warehouseId, 'warehouseId', reservation),
         lines: reservation.lines,
         expiresAt: required(reservation.expiresAt, 'expiresAt', reservation).toISOString(),
       }, meta);
-      return;
     case 'FAILED':
-      recordEvent(em, eventNamespace, InventoryReservationFailed, {
+      return outboxRow(eventNamespace, InventoryReservationFailed, {
         orderId,
         reason: 'OUT_OF_STOCK',
         unavailable: required(reservation.unavailable, 'unavailable', reservation),
       }, meta);
-      return;
     case 'COMMITTED':
-      recordEvent(em, eventNamespace, ReservationCommitted, { orderId, reservationId, warehouseId: required(reservation.warehouseId, 'warehouseId', reservation) }, meta);
-      return;
+      return outboxRow(eventNamespace, ReservationCommitted, { orderId, reservationId, warehouseId: required(reservation.warehouseId, 'warehouseId', reservation) }, meta);
     case 'SHIPPED':
-      recordEvent(em, eventNamespace, ReservationShipped, { orderId, reservationId, warehouseId: required(reservation.warehouseId, 'warehouseId', reservation) }, meta);
-      return;
+      return outboxRow(eventNamespace, ReservationShipped, { orderId, reservationId, warehouseId: required(reservation.warehouseId, 'warehouseId', reservation) }, meta);
     case 'RELEASED': {
       // a release that overtook the request left a marker with no lines: nothing was ever reserved
       const marker = reservation.lines.length === 0;
-      recordEvent(em, eventNamespace, ReservationReleased, {
+      return outboxRow(eventNamespace, ReservationReleased, {
         orderId,
         reservationId: marker ? null : reservationId,
         warehouseId: reservation.warehouseId,
         reason: reservation.releaseReason ?? releaseReason ?? 'RELEASED',
         previousStatus: reservation.status === 'RELEASED' ? reservation.releasedFrom : null,
       }, meta);
-      return;
     }
     case 'EXPIRED':
-      recordEvent(em, eventNamespace, ReservationExpired, {
+      return outboxRow(eventNamespace, ReservationExpired, {
         orderId,
         reservationId,
         warehouseId: required(reservation.warehouseId, 'warehouseId', reservation),
         // the deadline it expired at: the same in a first answer and a repeated one
         expiredAt: required(reservation.expiresAt, 'expiresAt', reservation).toISOString(),
       }, meta);
-      return;
   }
 }
 
-/** Nothing changed: the request cannot apply to the reservation as it stands. */
+/** Nothing changed: the request cannot apply to the reservation as it stands (its outbox row). */
 export function announceRejection(
-  em: EntityManager,
   eventNamespace: string,
   request: { orderId: string; action: Exclude<ReservationAction, 'EXPIRE'> },
   status: ReservationStatus | null,
   reason: RejectionReason,
   meta: EventMetadata,
-): void {
-  recordEvent(em, eventNamespace, ReservationChangeRejected, { orderId: request.orderId, requested: request.action, status, reason }, meta);
+): PendingOutboxRow {
+  return outboxRow(eventNamespace, ReservationChangeRejected, { orderId: request.orderId, requested: request.action, status, reason }, meta);
 }
 
 /** Row invariants (the table's CHECKs and the lifecycle keep them); a miss is a bug, not an outcome. */

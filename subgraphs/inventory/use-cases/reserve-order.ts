@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { chooseWarehouse, mergeLines, type OrderLine } from '../domain/reservation-choice.js';
 import { answerRequest, lineDelta } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
+import { writeInventory } from '../store/inventory-write.statement.js';
 import { StockRepository } from '../store/stock.repository.js';
 import { announce, answerMeta } from './reservation-announcements.js';
 import { StockChanges } from './stock-changes.js';
@@ -27,15 +28,15 @@ export type ReservationOutcome = 'RESERVED' | 'FAILED' | 'REPEATED';
  * 2. every warehouse's row of the order's SKUs, locked in the global (sku, warehouse) order:
  *    reservations racing for the same units queue on them, so the second one sees what the first
  *    took (no oversell), and sorted locks cannot deadlock;
- * 3. decide with the pure domain on the locked numbers, move the units (row + movement log),
- *    write the reservation, record the answer and the stock signals — one commit.
+ * 3. decide with the pure domain on the locked numbers, then write the units moved (rows +
+ *    movement log), the reservation, the answer and the stock signals — one statement, one commit.
  */
 export async function reserveOrder(deps: InventoryDeps, em: EntityManager, request: ReservationRequest, cause: Cause): Promise<ReservationOutcome> {
   const reservations = new ReservationRepository(em);
-  const existing = await reservations.lockForOrder(request.orderId);
+  const { reservation: existing, now } = await reservations.lockForOrder(request.orderId);
   const answer = answerRequest(existing?.status);
   if (answer.kind === 'repeat') {
-    announce(em, deps.eventNamespace, existing!, answer.announce, cause);
+    await writeInventory(em, { outbox: [announce(deps.eventNamespace, existing!, answer.announce, cause)] });
     return 'REPEATED';
   }
 
@@ -54,22 +55,27 @@ export async function reserveOrder(deps: InventoryDeps, em: EntityManager, reque
   };
 
   if (!choice.ok) {
-    const failed = reservations.add({ ...base, status: 'FAILED', warehouseId: null, unavailable: choice.unavailable, expiresAt: null });
-    announce(em, deps.eventNamespace, failed, 'FAILED', cause);
+    const failed = reservations.create({ ...base, status: 'FAILED', warehouseId: null, unavailable: choice.unavailable, expiresAt: null });
+    await writeInventory(em, { reservation: { record: failed, isNew: true }, outbox: [announce(deps.eventNamespace, failed, 'FAILED', cause)] });
     return 'FAILED';
   }
 
   for (const line of choice.lines) {
-    await changes.apply(line.sku, choice.warehouseId, lineDelta('NEW', 'RESERVED', line.quantity), {
+    changes.apply(line.sku, choice.warehouseId, lineDelta('NEW', 'RESERVED', line.quantity), {
       kind: 'RESERVED',
       actor: SYSTEM_ACTOR,
       reason: null,
       reference: request.orderId,
     });
   }
-  const expiresAt = await reservations.expiryFromNow(deps.reservationTtlMs);
-  const reserved = reservations.add({ ...base, status: 'RESERVED', warehouseId: choice.warehouseId, unavailable: null, expiresAt });
-  announce(em, deps.eventNamespace, reserved, 'RESERVED', cause);
-  changes.recordSignals(em, deps.eventNamespace, answerMeta(reserved, cause));
+  // by the database clock, which the expiry job compares with
+  const expiresAt = new Date(now.getTime() + deps.reservationTtlMs);
+  const reserved = reservations.create({ ...base, status: 'RESERVED', warehouseId: choice.warehouseId, unavailable: null, expiresAt });
+  await writeInventory(em, {
+    stock: changes.rowChanges,
+    movements: changes.movements,
+    reservation: { record: reserved, isNew: true },
+    outbox: [announce(deps.eventNamespace, reserved, 'RESERVED', cause), ...changes.signals(deps.eventNamespace, answerMeta(reserved, cause))],
+  });
   return 'RESERVED';
 }

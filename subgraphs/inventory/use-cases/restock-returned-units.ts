@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PayloadOf } from '../../../events/contract.js';
 import type { ReturnReceived } from '../../../events/contracts/returns/index.js';
 import { moveUnits } from '../domain/stock-level.js';
+import { writeInventory } from '../store/inventory-write.statement.js';
 import { StockRepository } from '../store/stock.repository.js';
 import { StockChanges } from './stock-changes.js';
 import { SYSTEM_ACTOR, type Cause, type InventoryDeps } from './scope.js';
@@ -22,13 +23,17 @@ export async function restockReturnedUnits(deps: InventoryDeps, em: EntityManage
   await changes.lock(accepted.map((item) => item.sku));
   if (await stock.hasReturnMovement(received.returnId)) return 'ALREADY_RESTOCKED';
   for (const item of accepted) {
-    await changes.apply(item.sku, received.warehouseId, moveUnits('shipped', 'available', item.acceptedQuantity), {
+    changes.apply(item.sku, received.warehouseId, moveUnits('shipped', 'available', item.acceptedQuantity), {
       kind: 'RETURNED',
       actor: SYSTEM_ACTOR,
       reason: `returned by the customer (order ${received.orderId})`,
       reference: received.returnId,
     });
   }
-  changes.recordSignals(em, deps.eventNamespace, { causationId: cause.causationId, correlationId: received.orderId });
+  await writeInventory(em, {
+    stock: changes.rowChanges,
+    movements: changes.movements,
+    outbox: changes.signals(deps.eventNamespace, { causationId: cause.causationId, correlationId: received.orderId }),
+  });
   return 'RESTOCKED';
 }

@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '../../../events/contract.js';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow, type PendingOutboxRow } from '../../../events/outbox.js';
 import { LowStockDetected, StockLevelChanged } from '../../../events/contracts/inventory/index.js';
-import { applyDelta, availabilityOf, stockSignals, totalAvailable, type StockDelta, type StockLevel } from '../domain/stock-level.js';
+import { applyDelta, availabilityOf, BUCKETS, EMPTY_BUCKETS, stockSignals, totalAvailable, type StockBuckets, type StockDelta, type StockLevel } from '../domain/stock-level.js';
+import type { StockMovement, StockRowChange } from '../store/inventory-write.statement.js';
 import type { StockRepository } from '../store/stock.repository.js';
 import type { MovementInfo } from '../store/stock-movement.entity.js';
 
@@ -10,12 +10,16 @@ const key = (sku: string, warehouseId: string) => `${sku}|${warehouseId}`;
 
 /**
  * One transaction's view of the stock it changes: locks the rows of the SKUs involved (every
- * warehouse, so totals are exact), applies deltas through the repository (row + movement log),
- * and at the end records StockLevelChanged / LowStockDetected for each SKU whose total moved.
+ * warehouse, so totals are exact), applies deltas to them in memory (the rows are locked, so that
+ * is what will land) and keeps the net change of each row and the movement log lines for the
+ * transaction's one write (store/inventory-write.statement.ts); at the end, `signals` gives the
+ * StockLevelChanged / LowStockDetected events of each SKU whose total moved.
  */
 export class StockChanges {
   private readonly totalsBefore = new Map<string, number>();
   private readonly rows = new Map<string, StockLevel>();
+  private readonly changed = new Map<string, StockRowChange>();
+  private readonly logged: StockMovement[] = [];
 
   constructor(private readonly stock: StockRepository) {}
 
@@ -33,24 +37,41 @@ export class StockChanges {
     return this.rows.get(key(sku, warehouseId));
   }
 
-  async apply(sku: string, warehouseId: string, delta: StockDelta, movement: MovementInfo): Promise<StockLevel> {
+  apply(sku: string, warehouseId: string, delta: StockDelta, movement: MovementInfo): StockLevel {
     const row = this.level(sku, warehouseId);
     if (!row) throw new Error(`stock row ${sku} at ${warehouseId} is not locked by this transaction`);
     // callers decide with the locked rows first; reaching this is a bug, not a business outcome
     const next = applyDelta(row, delta);
     if (!next.ok) throw new Error(`stock of ${sku} at ${warehouseId} would go below zero in ${next.bucket}`);
-    const updated = await this.stock.apply(sku, warehouseId, delta, movement);
+    const updated = { sku, warehouseId, ...next.value };
     this.rows.set(key(sku, warehouseId), updated);
+    const full = { ...EMPTY_BUCKETS, ...delta } as StockBuckets;
+    const change = this.changed.get(key(sku, warehouseId)) ?? { sku, warehouseId, delta: { ...EMPTY_BUCKETS } };
+    for (const bucket of BUCKETS) change.delta[bucket] += full[bucket];
+    this.changed.set(key(sku, warehouseId), change);
+    this.logged.push({ sku, warehouseId, delta: full, ...movement });
     return updated;
   }
 
-  /** Outbox events for every SKU whose total available changed in this transaction. */
-  recordSignals(em: EntityManager, eventNamespace: string, meta: EventMetadata): void {
+  /** The net change of every row this transaction changed, each once. */
+  get rowChanges(): StockRowChange[] {
+    return [...this.changed.values()];
+  }
+
+  /** The movement log lines, in the order the changes were applied. */
+  get movements(): StockMovement[] {
+    return [...this.logged];
+  }
+
+  /** Outbox rows for every SKU whose total available changed in this transaction. */
+  signals(eventNamespace: string, meta: EventMetadata): PendingOutboxRow[] {
+    const rows: PendingOutboxRow[] = [];
     for (const [sku, before] of this.totalsBefore) {
       const after = totalAvailable([...this.rows.values()].filter((row) => row.sku === sku));
       const signals = stockSignals(before, after);
-      if (signals.levelChanged) recordEvent(em, eventNamespace, StockLevelChanged, { sku, ...availabilityOf(after) }, meta);
-      if (signals.lowStockCrossed) recordEvent(em, eventNamespace, LowStockDetected, { sku, totalAvailable: after }, meta);
+      if (signals.levelChanged) rows.push(outboxRow(eventNamespace, StockLevelChanged, { sku, ...availabilityOf(after) }, meta));
+      if (signals.lowStockCrossed) rows.push(outboxRow(eventNamespace, LowStockDetected, { sku, totalAvailable: after }, meta));
     }
+    return rows;
   }
 }
