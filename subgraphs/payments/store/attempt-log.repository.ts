@@ -3,13 +3,9 @@ import { PaymentAttemptEntity, type PaymentAttemptRecord } from './payment-attem
 
 export type NewAttempt = Omit<PaymentAttemptRecord, 'id'>;
 
-/** The append-only log of provider calls; rows are flushed with the caller's transaction. */
+/** Reads of the append-only log of provider calls (rows are written by payment-write.statement.ts). */
 export class AttemptLogRepository {
   constructor(private readonly em: EntityManager) {}
-
-  append(attempt: NewAttempt): void {
-    this.em.create(PaymentAttemptEntity, attempt as never);
-  }
 
   /** Oldest first. */
   async of(paymentIds: readonly string[]): Promise<PaymentAttemptRecord[]> {

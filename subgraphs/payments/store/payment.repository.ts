@@ -1,27 +1,38 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import { PaymentEntity, type PaymentRecord } from './payment.entity.js';
 import { RefundEntity, type RefundRecord } from './refund.entity.js';
 
-export type NewPayment = Omit<PaymentRecord, 'createdAt' | 'updatedAt'>;
-export type NewRefund = Omit<RefundRecord, 'createdAt'>;
-
-/** Payments (one per order) and their refunds. Changes are flushed with the caller's transaction. */
+/**
+ * Payments (one per order) and their refunds. What a use case changes it reads here as plain
+ * records, never managed entities: it writes them itself in one statement
+ * (payment-write.statement.ts), and the unit of work must not write them a second time. The
+ * batched reads of the GraphQL resolvers stay on the ORM: they change nothing.
+ */
 export class PaymentRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private get schema(): string {
+    return this.em.config.get('schema');
+  }
 
   /**
    * Inside a transaction: serialises everything done for one order (two deliveries of requests for
    * the same order, even before its payment row exists), then reads its payment under a row lock.
    * Held until commit, provider calls included: a second request for the order waits, then finds
-   * the first one's outcome instead of calling the provider again.
+   * the first one's outcome instead of calling the provider again. Two statements on purpose: the
+   * row is read by a statement that starts after the advisory lock is granted, so under READ
+   * COMMITTED it sees what the previous holder committed (a payment it inserted, too).
    */
   async lockForOrder(orderId: string): Promise<PaymentRecord | null> {
     await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`payments.payment:${orderId}`]);
-    return this.em.findOne(PaymentEntity, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from "${this.schema}".payment where order_id = ? for update`, [orderId]);
+    return row ? this.toRecord(PaymentEntity, row) : null;
   }
 
-  add(payment: NewPayment): PaymentRecord {
-    return this.em.create(PaymentEntity, payment as never);
+  /** A refund as it stands now (no cache): read again after the order's lock to see the last holder's changes. */
+  async findRefund(refundId: string): Promise<RefundRecord | null> {
+    const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from "${this.schema}".refund where id = ?`, [refundId]);
+    return row ? this.toRecord(RefundEntity, row) : null;
   }
 
   async findByOrderIds(orderIds: readonly string[]): Promise<PaymentRecord[]> {
@@ -32,16 +43,13 @@ export class PaymentRepository {
     return ids.length ? this.em.find(PaymentEntity, { id: { $in: [...ids] } }) : [];
   }
 
-  async findRefund(refundId: string): Promise<RefundRecord | null> {
-    return this.em.findOne(RefundEntity, { id: refundId }, { refresh: true });
-  }
-
-  addRefund(refund: NewRefund): RefundRecord {
-    return this.em.create(RefundEntity, refund as never);
-  }
-
   /** Oldest first. */
   async refundsOf(paymentIds: readonly string[]): Promise<RefundRecord[]> {
     return paymentIds.length ? this.em.find(RefundEntity, { paymentId: { $in: [...paymentIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
+  }
+
+  /** Column names → the entity's property names and types, as the ORM would hydrate them. */
+  private toRecord<T extends object>(entity: EntitySchema<T>, row: Record<string, unknown>): T {
+    return this.em.getDriver().mapResult(row as never, this.em.getMetadata().get<T>(entity.meta.className)) as T;
   }
 }

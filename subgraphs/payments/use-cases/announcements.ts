@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventDefinition, EventMetadata, PayloadOf } from '../../../events/contract.js';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow } from '../../../events/outbox.js';
 import {
   PaymentAuthorizationFailed,
   PaymentAuthorized,
@@ -10,27 +9,26 @@ import {
   RefundCompleted,
   RefundFailed,
 } from '../../../events/contracts/payments/index.js';
-import type { PaymentRecord } from '../store/payment.entity.js';
-import type { RefundRecord } from '../store/refund.entity.js';
+import type { PaymentChanges, PaymentState, RefundState } from './payment-changes.js';
 import type { Cause, PaymentsDeps } from './scope.js';
 
 /** Every answer about an order: correlated by the order, caused by the request, for its customer. */
-const metaOf = (payment: PaymentRecord, cause: Cause): EventMetadata => ({
+const metaOf = (payment: PaymentState, cause: Cause): EventMetadata => ({
   correlationId: payment.orderId,
   causationId: cause.causationId,
   customerId: payment.customerId ?? cause.customerId,
 });
 
 /**
- * Records (outbox, same transaction) the events that tell the saga where a payment stands. Built
- * from the rows alone, so a first answer and a repeated one are the same.
+ * Records (outbox rows, written with the use case's changes) the events that tell the saga where a
+ * payment stands. Built from the rows alone, so a first answer and a repeated one are the same.
  */
-export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, em: EntityManager, cause: Cause) {
-  const record = <D extends EventDefinition>(definition: D, payload: PayloadOf<D>, payment: PaymentRecord) =>
-    recordEvent(em, deps.eventNamespace, definition, payload, metaOf(payment, cause));
+export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, changes: Pick<PaymentChanges, 'announce'>, cause: Cause) {
+  const record = <D extends EventDefinition>(definition: D, payload: PayloadOf<D>, payment: PaymentState) =>
+    changes.announce(outboxRow(deps.eventNamespace, definition, payload, metaOf(payment, cause)));
 
   return {
-    authorized(payment: PaymentRecord): void {
+    authorized(payment: PaymentState): void {
       record(PaymentAuthorized, {
         orderId: payment.orderId,
         paymentId: payment.id,
@@ -39,7 +37,7 @@ export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, em: 
         authorizationExpiresAt: required(payment.authorizationExpiresAt, 'authorizationExpiresAt', payment).toISOString(),
       }, payment);
     },
-    authorizationFailed(payment: PaymentRecord, retriable: boolean): void {
+    authorizationFailed(payment: PaymentState, retriable: boolean): void {
       record(PaymentAuthorizationFailed, {
         orderId: payment.orderId,
         paymentId: payment.id,
@@ -48,17 +46,17 @@ export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, em: 
         attempts: payment.attempts,
       }, payment);
     },
-    captured(payment: PaymentRecord): void {
+    captured(payment: PaymentState): void {
       record(PaymentCaptured, { orderId: payment.orderId, paymentId: payment.id, amountCents: payment.capturedCents, currency: payment.currency }, payment);
     },
-    captureFailed(payment: PaymentRecord, reason: string, attempts: number): void {
+    captureFailed(payment: PaymentState, reason: string, attempts: number): void {
       record(PaymentCaptureFailed, { orderId: payment.orderId, paymentId: payment.id, reason, attempts }, payment);
     },
-    voided(payment: PaymentRecord): void {
+    voided(payment: PaymentState): void {
       // a marker left by a void that came first (or a failed authorization) never held anything
       record(PaymentVoided, { orderId: payment.orderId, paymentId: payment.id, authorized: payment.authorizedAt !== null }, payment);
     },
-    refundCompleted(payment: PaymentRecord, refund: RefundRecord): void {
+    refundCompleted(payment: PaymentState, refund: RefundState): void {
       record(RefundCompleted, {
         orderId: payment.orderId,
         paymentId: payment.id,
@@ -69,7 +67,7 @@ export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, em: 
         ...(refund.manualReference ? { manualReference: refund.manualReference } : {}),
       }, payment);
     },
-    refundFailed(payment: PaymentRecord, refund: RefundRecord): void {
+    refundFailed(payment: PaymentState, refund: RefundState): void {
       record(RefundFailed, {
         orderId: payment.orderId,
         paymentId: payment.id,
@@ -84,7 +82,7 @@ export function createAnnouncer(deps: Pick<PaymentsDeps, 'eventNamespace'>, em: 
 export type Announcer = ReturnType<typeof createAnnouncer>;
 
 /** Row invariants the lifecycle keeps; a miss is a bug, not an outcome. */
-function required<T>(value: T | null, field: string, payment: PaymentRecord): T {
+function required<T>(value: T | null, field: string, payment: PaymentState): T {
   if (value === null) throw new Error(`payment ${payment.id} (${payment.status}) has no ${field}`);
   return value;
 }

@@ -3,9 +3,9 @@ import { idempotencyKeys } from '../domain/idempotency-keys.js';
 import { paymentIdFor } from '../domain/payment-id.js';
 import { authorizationExpiry, decideAuthorization, move } from '../domain/payment.js';
 import { isRetriable } from '../domain/retry.js';
-import { PaymentRepository } from '../store/payment.repository.js';
 import { createAnnouncer } from './announcements.js';
 import { callGateway } from './gateway-calls.js';
+import { withPaymentChanges, type PaymentChanges } from './payment-changes.js';
 import type { Cause, PaymentsDeps } from './scope.js';
 
 export interface AuthorizationRequest {
@@ -24,14 +24,18 @@ export type AuthorizationOutcome = 'AUTHORIZED' | 'FAILED' | 'REPEATED';
  * 1. a payment already there (a repeated request, or a void that came first) calls no provider
  *    and re-announces where it stands — a duplicate request never charges twice;
  * 2. otherwise the provider is called under the retry matrix (3 attempts; a decline stops at
- *    once), every attempt logged, and the outcome recorded with its event in one commit.
+ *    once), every attempt logged, and the outcome recorded with its event in one commit (the
+ *    payment, its attempts and the event in one statement).
  * A crash mid-way rolls everything back; the redelivered request calls the provider again with
  * the same idempotency key, which answers with the first result instead of a second hold.
  */
-export async function authorizePayment(deps: PaymentsDeps, em: EntityManager, request: AuthorizationRequest, cause: Cause): Promise<AuthorizationOutcome> {
-  const payments = new PaymentRepository(em);
-  const announce = createAnnouncer(deps, em, cause);
-  const existing = await payments.lockForOrder(request.orderId);
+export function authorizePayment(deps: PaymentsDeps, em: EntityManager, request: AuthorizationRequest, cause: Cause): Promise<AuthorizationOutcome> {
+  return withPaymentChanges(em, (changes) => authorize(deps, changes, request, cause));
+}
+
+async function authorize(deps: PaymentsDeps, changes: PaymentChanges, request: AuthorizationRequest, cause: Cause): Promise<AuthorizationOutcome> {
+  const announce = createAnnouncer(deps, changes, cause);
+  const existing = await changes.lockPayment(request.orderId);
   const decision = decideAuthorization(existing ?? undefined);
   if (decision.kind === 'repeat') {
     const payment = existing!;
@@ -41,7 +45,7 @@ export async function authorizePayment(deps: PaymentsDeps, em: EntityManager, re
     return 'REPEATED';
   }
 
-  const payment = payments.add({
+  const payment = changes.createPayment({
     id: paymentIdFor(request.orderId),
     orderId: request.orderId,
     customerId: request.customerId,
@@ -61,7 +65,7 @@ export async function authorizePayment(deps: PaymentsDeps, em: EntityManager, re
     voidedAt: null,
   });
   const idempotencyKey = idempotencyKeys.authorize(payment.id);
-  const outcome = await callGateway(deps, em, { payment, operation: 'AUTHORIZE', idempotencyKey }, () =>
+  const outcome = await callGateway(deps, changes, { payment, operation: 'AUTHORIZE', idempotencyKey }, () =>
     deps.gateway.authorize({
       paymentId: payment.id,
       orderId: payment.orderId,

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idempotencyKeys } from '../domain/idempotency-keys.js';
 import { decideCapture, move } from '../domain/payment.js';
-import { PaymentRepository } from '../store/payment.repository.js';
 import { createAnnouncer } from './announcements.js';
 import { factsOf } from './payment-facts.js';
 import { callGateway } from './gateway-calls.js';
+import { withPaymentChanges, type PaymentChanges } from './payment-changes.js';
 import type { Cause, PaymentsDeps } from './scope.js';
 
 export type CaptureOutcome = 'CAPTURED' | 'FAILED' | 'REPEATED';
@@ -14,13 +14,20 @@ export type CaptureOutcome = 'CAPTURED' | 'FAILED' | 'REPEATED';
  * happen (expired, too much, not authorized) is answered PaymentCaptureFailed without calling the
  * provider; a provider failure after the retry matrix's attempts likewise. The payment stays
  * AUTHORIZED then, so the saga can still void it. A repeated request re-announces the capture.
+ * The payment's change, its attempts and the answer are written in one statement.
  */
-export async function capturePayment(deps: PaymentsDeps, em: EntityManager, request: { orderId: string; amountCents: number; currency: string }, cause: Cause): Promise<CaptureOutcome> {
-  const payment = await new PaymentRepository(em).lockForOrder(request.orderId);
+export function capturePayment(deps: PaymentsDeps, em: EntityManager, request: CaptureRequest, cause: Cause): Promise<CaptureOutcome> {
+  return withPaymentChanges(em, (changes) => capture(deps, changes, request, cause));
+}
+
+type CaptureRequest = { orderId: string; amountCents: number; currency: string };
+
+async function capture(deps: PaymentsDeps, changes: PaymentChanges, request: CaptureRequest, cause: Cause): Promise<CaptureOutcome> {
+  const payment = await changes.lockPayment(request.orderId);
   // the saga asks for a capture only after PaymentAuthorized: no payment means the request overtook
   // the authorization's commit; failing makes the kit deliver it again later
   if (!payment) throw new Error(`no payment for order ${request.orderId} yet; capture requested before authorization`);
-  const announce = createAnnouncer(deps, em, cause);
+  const announce = createAnnouncer(deps, changes, cause);
 
   const decision = decideCapture(factsOf(payment), { cents: request.amountCents, currency: request.currency }, deps.clock());
   if (decision.kind === 'repeat') {
@@ -37,7 +44,7 @@ export async function capturePayment(deps: PaymentsDeps, em: EntityManager, requ
   }
 
   const idempotencyKey = idempotencyKeys.capture(payment.id);
-  const outcome = await callGateway(deps, em, { payment, operation: 'CAPTURE', idempotencyKey }, () =>
+  const outcome = await callGateway(deps, changes, { payment, operation: 'CAPTURE', idempotencyKey }, () =>
     deps.gateway.capture({ reference: reference(payment), amount: decision.amount, idempotencyKey }),
   );
   if (!outcome.ok) {

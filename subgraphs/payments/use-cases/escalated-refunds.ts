@@ -7,6 +7,7 @@ import { PaymentRepository } from '../store/payment.repository.js';
 import type { RefundRecord } from '../store/refund.entity.js';
 import { createAnnouncer } from './announcements.js';
 import { factsOf } from './payment-facts.js';
+import { withPaymentChanges, type PaymentChanges } from './payment-changes.js';
 import { refundThroughProvider, settleRefund } from './refund-payment.js';
 import type { PaymentsDeps } from './scope.js';
 
@@ -27,12 +28,12 @@ export const MANUAL_REFERENCE_MAX_LENGTH = 200;
  */
 export function createEscalatedRefundUseCases(deps: PaymentsDeps) {
   /** The escalated refund and its payment, locked for the order like every payment change. */
-  async function escalated(em: EntityManager, refundId: string): Promise<{ payment: PaymentRecord; refund: RefundRecord }> {
-    const payments = new PaymentRepository(em);
-    const found = UUID.test(refundId) ? await payments.findRefund(refundId) : null;
+  async function escalated(em: EntityManager, changes: PaymentChanges, refundId: string): Promise<{ payment: PaymentRecord; refund: RefundRecord }> {
+    // which order it is of, before the lock: read again under it, as the lock's last holder left it
+    const found = UUID.test(refundId) ? await new PaymentRepository(em).findRefund(refundId) : null;
     if (!found) throw notFound(`Refund ${refundId}`);
-    const payment = await payments.lockForOrder(found.orderId);
-    const refund = await payments.findRefund(refundId);
+    const payment = await changes.lockPayment(found.orderId);
+    const refund = await changes.refundOf(refundId);
     if (!payment || !refund) throw notFound(`Refund ${refundId}`);
     if (refund.status !== 'FAILED') throw conflict(`Refund ${refundId} is ${refund.status}, not escalated: only a failed refund can be retried or recorded as refunded by hand`, { status: refund.status });
     return { payment, refund };
@@ -42,14 +43,16 @@ export function createEscalatedRefundUseCases(deps: PaymentsDeps) {
     /** Another round of provider attempts; FAILED again is an answer (the refund says why), not an error. */
     async retryRefund(scope: StaffScope, refundId: string): Promise<RefundRecord> {
       const staff = requireStaff(scope.caller, 'CUSTOMER_SERVICE');
-      return scope.em.transactional(async (em) => {
-        const { payment, refund } = await escalated(em, refundId);
-        const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });
-        if (decision.kind === 'reject') throw conflict(`Refund ${refundId} cannot be made: ${decision.reason}`, { reason: decision.reason });
-        refund.settledBy = staff.subject;
-        await refundThroughProvider(deps, em, payment, refund, decision.amount, createAnnouncer(deps, em, { causationId: null, customerId: payment.customerId }));
-        return refund;
-      });
+      return scope.em.transactional((em) =>
+        withPaymentChanges(em, async (changes) => {
+          const { payment, refund } = await escalated(em, changes, refundId);
+          const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });
+          if (decision.kind === 'reject') throw conflict(`Refund ${refundId} cannot be made: ${decision.reason}`, { reason: decision.reason });
+          refund.settledBy = staff.subject;
+          await refundThroughProvider(deps, changes, payment, refund, decision.amount, createAnnouncer(deps, changes, { causationId: null, customerId: payment.customerId }));
+          return refund;
+        }),
+      );
     },
 
     /** The money went back outside the provider (bank transfer, cheque): completed, with the reference. */
@@ -58,16 +61,18 @@ export function createEscalatedRefundUseCases(deps: PaymentsDeps) {
       const trimmed = reference.trim();
       if (!trimmed) throw badReference('must not be empty');
       if ([...trimmed].length > MANUAL_REFERENCE_MAX_LENGTH) throw badReference(`must be at most ${MANUAL_REFERENCE_MAX_LENGTH} characters`);
-      return scope.em.transactional(async (em) => {
-        const { payment, refund } = await escalated(em, refundId);
-        const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });
-        if (decision.kind === 'reject') throw conflict(`Refund ${refundId} cannot be recorded: ${decision.reason}`, { reason: decision.reason });
-        refund.manualReference = trimmed;
-        refund.settledBy = staff.subject;
-        settleRefund(deps, payment, refund, decision.amount.cents);
-        createAnnouncer(deps, em, { causationId: null, customerId: payment.customerId }).refundCompleted(payment, refund);
-        return refund;
-      });
+      return scope.em.transactional((em) =>
+        withPaymentChanges(em, async (changes) => {
+          const { payment, refund } = await escalated(em, changes, refundId);
+          const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });
+          if (decision.kind === 'reject') throw conflict(`Refund ${refundId} cannot be recorded: ${decision.reason}`, { reason: decision.reason });
+          refund.manualReference = trimmed;
+          refund.settledBy = staff.subject;
+          settleRefund(deps, payment, refund, decision.amount.cents);
+          createAnnouncer(deps, changes, { causationId: null, customerId: payment.customerId }).refundCompleted(payment, refund);
+          return refund;
+        }),
+      );
     },
   };
 }

@@ -1,27 +1,23 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { PaymentGatewayError } from '../adapters/payment-gateway/payment-gateway.js';
 import { callWithRetries, type CallFailure, type CallOutcome } from '../domain/retry.js';
-import { AttemptLogRepository } from '../store/attempt-log.repository.js';
 import type { GatewayOperation } from '../store/payment-attempt.entity.js';
-import type { PaymentRecord } from '../store/payment.entity.js';
-import type { RefundRecord } from '../store/refund.entity.js';
+import type { PaymentChanges, PaymentState, RefundState } from './payment-changes.js';
 import type { PaymentsDeps } from './scope.js';
 
 export interface GatewayCall {
-  payment: PaymentRecord;
-  refund?: RefundRecord;
+  payment: PaymentState;
+  refund?: RefundState;
   operation: GatewayOperation;
   idempotencyKey: string;
 }
 
 /**
  * One provider call under the retry matrix: every attempt goes into the attempt log and the
- * payment's (and refund's) attempt counters, in the caller's transaction.
+ * payment's (and refund's) attempt counters, written with the use case's other changes.
  */
-export async function callGateway<T>(deps: PaymentsDeps, em: EntityManager, target: GatewayCall, call: () => Promise<T>): Promise<CallOutcome<T>> {
-  const log = new AttemptLogRepository(em);
+export async function callGateway<T>(deps: PaymentsDeps, changes: Pick<PaymentChanges, 'logAttempt'>, target: GatewayCall, call: () => Promise<T>): Promise<CallOutcome<T>> {
   return callWithRetries(call, classify, deps.retry, (report) => {
-    log.append({
+    changes.logAttempt({
       paymentId: target.payment.id,
       refundId: target.refund?.id ?? null,
       operation: target.operation,

@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idempotencyKeys } from '../domain/idempotency-keys.js';
 import { afterRefund, decideRefund } from '../domain/payment.js';
-import { PaymentRepository } from '../store/payment.repository.js';
 import type { Money } from '../domain/money.js';
 import { refundCompletion } from '../metrics.js';
-import type { PaymentRecord } from '../store/payment.entity.js';
-import type { RefundRecord } from '../store/refund.entity.js';
 import { createAnnouncer, type Announcer } from './announcements.js';
 import { factsOf } from './payment-facts.js';
 import { reference } from './capture-payment.js';
 import { callGateway } from './gateway-calls.js';
+import { withPaymentChanges, type PaymentChanges, type PaymentState, type RefundState } from './payment-changes.js';
 import type { Cause, PaymentsDeps } from './scope.js';
 
 export interface RefundRequest {
@@ -28,16 +26,20 @@ export type RefundOutcome = 'COMPLETED' | 'FAILED' | 'REPEATED';
  * refunds twice. A refund beyond what is left of the capture fails without a provider call;
  * a provider failure is retried (3 attempts in all, back-off), then RefundFailed escalates it to
  * staff. Everything refunded never exceeds what was captured (the domain and the table's CHECKs).
+ * The refund, the payment's change, the attempts and the answer are written in one statement.
  */
-export async function refundPayment(deps: PaymentsDeps, em: EntityManager, request: RefundRequest, cause: Cause): Promise<RefundOutcome> {
-  const payments = new PaymentRepository(em);
-  const payment = await payments.lockForOrder(request.orderId);
+export function refundPayment(deps: PaymentsDeps, em: EntityManager, request: RefundRequest, cause: Cause): Promise<RefundOutcome> {
+  return withPaymentChanges(em, (changes) => refundOrder(deps, changes, request, cause));
+}
+
+async function refundOrder(deps: PaymentsDeps, changes: PaymentChanges, request: RefundRequest, cause: Cause): Promise<RefundOutcome> {
+  const payment = await changes.lockPayment(request.orderId);
   // the saga asks for refunds only after PaymentCaptured: a missing payment is a request that
   // overtook the capture's commit; failing makes the kit deliver it again later
   if (!payment) throw new Error(`no payment for order ${request.orderId} yet; refund requested before capture`);
-  const announce = createAnnouncer(deps, em, cause);
+  const announce = createAnnouncer(deps, changes, cause);
 
-  const existing = await payments.findRefund(request.refundId);
+  const existing = await changes.refundOf(request.refundId);
   if (existing) {
     if (existing.orderId !== request.orderId) throw new Error(`refund ${request.refundId} belongs to order ${existing.orderId}, not ${request.orderId}`);
     if (existing.status === 'COMPLETED') announce.refundCompleted(payment, existing);
@@ -45,7 +47,7 @@ export async function refundPayment(deps: PaymentsDeps, em: EntityManager, reque
     return 'REPEATED';
   }
 
-  const refund = payments.addRefund({
+  const refund = changes.createRefund({
     id: request.refundId,
     paymentId: payment.id,
     orderId: payment.orderId,
@@ -69,7 +71,7 @@ export async function refundPayment(deps: PaymentsDeps, em: EntityManager, reque
     return 'FAILED';
   }
 
-  return (await refundThroughProvider(deps, em, payment, refund, decision.amount, announce)) ? 'COMPLETED' : 'FAILED';
+  return (await refundThroughProvider(deps, changes, payment, refund, decision.amount, announce)) ? 'COMPLETED' : 'FAILED';
 }
 
 /**
@@ -77,9 +79,16 @@ export async function refundPayment(deps: PaymentsDeps, em: EntityManager, reque
  * the payment's refunded total, or FAILED (escalated to staff), announced either way. Also what a
  * staff retry of an escalated refund runs.
  */
-export async function refundThroughProvider(deps: PaymentsDeps, em: EntityManager, payment: PaymentRecord, refund: RefundRecord, amount: Money, announce: Announcer): Promise<boolean> {
+export async function refundThroughProvider(
+  deps: PaymentsDeps,
+  changes: PaymentChanges,
+  payment: PaymentState,
+  refund: RefundState,
+  amount: Money,
+  announce: Announcer,
+): Promise<boolean> {
   const idempotencyKey = idempotencyKeys.refund(refund.id);
-  const outcome = await callGateway(deps, em, { payment, refund, operation: 'REFUND', idempotencyKey }, () =>
+  const outcome = await callGateway(deps, changes, { payment, refund, operation: 'REFUND', idempotencyKey }, () =>
     deps.gateway.refund({ reference: reference(payment), refundId: refund.id, amount, idempotencyKey }),
   );
   if (!outcome.ok) {
@@ -95,13 +104,13 @@ export async function refundThroughProvider(deps: PaymentsDeps, em: EntityManage
 }
 
 /** A refund that reached the customer (through the provider or by hand): the payment's total and status follow. */
-export function settleRefund(deps: Pick<PaymentsDeps, 'clock'>, payment: PaymentRecord, refund: RefundRecord, cents: number): void {
+export function settleRefund(deps: Pick<PaymentsDeps, 'clock'>, payment: PaymentState, refund: RefundState, cents: number): void {
   const next = afterRefund(factsOf(payment), cents);
   payment.status = next.status;
   payment.refundedCents = next.refundedCents;
   refund.status = 'COMPLETED';
   refund.completedAt = deps.clock();
-  // a refund completed at its first request has no createdAt before its row is flushed
+  // a refund completed at its first request has no createdAt before its row is written
   const requestedAt = refund.createdAt ?? refund.completedAt;
   refundCompletion.observe({ settled: refund.manualReference || refund.settledBy ? 'staff' : 'automatic' }, Math.max(0, refund.completedAt.getTime() - requestedAt.getTime()) / 1000);
 }

@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { idempotencyKeys } from '../domain/idempotency-keys.js';
 import { paymentIdFor } from '../domain/payment-id.js';
 import { decideVoid, move } from '../domain/payment.js';
-import { PaymentRepository } from '../store/payment.repository.js';
 import { createAnnouncer } from './announcements.js';
 import { factsOf } from './payment-facts.js';
 import { reference } from './capture-payment.js';
 import { callGateway } from './gateway-calls.js';
+import { withPaymentChanges, type PaymentChanges } from './payment-changes.js';
 import type { Cause, PaymentsDeps } from './scope.js';
 
 export type VoidOutcome = 'VOIDED' | 'LAPSED' | 'MARKED' | 'REPEATED';
@@ -26,11 +26,17 @@ const MARKER_CURRENCY = 'USD';
  * handling: the kit redelivers the request later with its back-off, and dead-letters it for
  * staff after its last delivery (the hold lapses on its own after 7 days in any case). A
  * provider that refuses (e.g. the intent was already cancelled) leaves nothing to release.
+ * The payment's change, its attempts and the answer are written in one statement.
  */
-export async function voidPayment(deps: PaymentsDeps, em: EntityManager, request: { orderId: string; reason: string }, cause: Cause): Promise<VoidOutcome> {
-  const payments = new PaymentRepository(em);
-  const announce = createAnnouncer(deps, em, cause);
-  const payment = await payments.lockForOrder(request.orderId);
+export function voidPayment(deps: PaymentsDeps, em: EntityManager, request: VoidRequest, cause: Cause): Promise<VoidOutcome> {
+  return withPaymentChanges(em, (changes) => release(deps, changes, request, cause));
+}
+
+type VoidRequest = { orderId: string; reason: string };
+
+async function release(deps: PaymentsDeps, changes: PaymentChanges, request: VoidRequest, cause: Cause): Promise<VoidOutcome> {
+  const announce = createAnnouncer(deps, changes, cause);
+  const payment = await changes.lockPayment(request.orderId);
   const now = deps.clock();
   const decision = decideVoid(payment ? factsOf(payment) : undefined, now);
 
@@ -40,7 +46,7 @@ export async function voidPayment(deps: PaymentsDeps, em: EntityManager, request
       else announce.voided(payment!);
       return 'REPEATED';
     case 'mark': {
-      const marker = payments.add({
+      const marker = changes.createPayment({
         id: paymentIdFor(request.orderId),
         orderId: request.orderId,
         customerId: cause.customerId,
@@ -70,7 +76,7 @@ export async function voidPayment(deps: PaymentsDeps, em: EntityManager, request
     case 'void': {
       const held = payment!;
       const idempotencyKey = idempotencyKeys.void(held.id);
-      const outcome = await callGateway(deps, em, { payment: held, operation: 'VOID', idempotencyKey }, () =>
+      const outcome = await callGateway(deps, changes, { payment: held, operation: 'VOID', idempotencyKey }, () =>
         deps.gateway.void({ reference: reference(held), idempotencyKey }),
       );
       if (!outcome.ok && outcome.failure.retriable) throw new Error(`void of payment ${held.id} failed after ${outcome.attempts} attempts: ${outcome.failure.message}`);
