@@ -1,4 +1,5 @@
-import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { plainRecord } from '../../../platform/plain-record.js';
 import { PaymentEntity, type PaymentRecord } from './payment.entity.js';
 import { RefundEntity, type RefundRecord } from './refund.entity.js';
 
@@ -26,13 +27,13 @@ export class PaymentRepository {
   async lockForOrder(orderId: string): Promise<PaymentRecord | null> {
     await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`payments.payment:${orderId}`]);
     const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from "${this.schema}".payment where order_id = ? for update`, [orderId]);
-    return row ? this.toRecord(PaymentEntity, row) : null;
+    return row ? plainRecord(this.em, PaymentEntity, row) : null;
   }
 
   /** A refund as it stands now (no cache): read again after the order's lock to see the last holder's changes. */
   async findRefund(refundId: string): Promise<RefundRecord | null> {
     const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from "${this.schema}".refund where id = ?`, [refundId]);
-    return row ? this.toRecord(RefundEntity, row) : null;
+    return row ? plainRecord(this.em, RefundEntity, row) : null;
   }
 
   async findByOrderIds(orderIds: readonly string[]): Promise<PaymentRecord[]> {
@@ -48,8 +49,4 @@ export class PaymentRepository {
     return paymentIds.length ? this.em.find(RefundEntity, { paymentId: { $in: [...paymentIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
   }
 
-  /** Column names → the entity's property names and types, as the ORM would hydrate them. */
-  private toRecord<T extends object>(entity: EntitySchema<T>, row: Record<string, unknown>): T {
-    return this.em.getDriver().mapResult(row as never, this.em.getMetadata().get<T>(entity.meta.className)) as T;
-  }
 }
