@@ -16,6 +16,9 @@ export function outboxSignalSubject(namespace: string, context: string): string 
 
 type KnexTransaction = { parentTransaction?: KnexTransaction };
 
+/** Each ORM's ring, by its event manager (which every fork of its EntityManager shares). */
+const rings = new WeakMap<object, () => void>();
+
 /** The transactions (outermost) that wrote outbox rows and have not committed yet. */
 const wroteOutbox = new WeakSet<object>();
 
@@ -29,6 +32,14 @@ export function noteOutboxWrite(em: EntityManager): void {
   const trx = em.getTransactionContext<KnexTransaction>();
   if (!trx) throw new Error('Outbox rows are written inside a transaction (em.transactional)');
   wroteOutbox.add(outermost(trx));
+}
+
+/**
+ * For a writer whose outbox rows go in ONE statement sent outside any transaction (autocommit,
+ * see outboxInsertIf): the statement committed when it returned, so the relay is rung now.
+ */
+export function ringAfterAutocommit(em: EntityManager): void {
+  rings.get(em.getEventManager())?.();
 }
 
 /** Flushes that insert OutboxMessage entities mark their transaction; its commit rings. */
@@ -54,16 +65,16 @@ class OutboxCommits implements EventSubscriber {
 /** Every commit of this ORM that wrote outbox rows rings the context's relay. Call once, at boot. */
 export function ringRelayOnOutboxCommits(orm: Orm, broker: Broker, context: string): void {
   const subject = outboxSignalSubject(broker.namespace, context);
-  orm.em.getEventManager().registerSubscriber(
-    new OutboxCommits(() => {
-      // Fire and forget: the relay's poll covers a lost ring. Never throw here: the transaction has
-      // committed, and an error after commit (a draining connection refuses publishes) would
-      // report a saved change as failed.
-      try {
-        if (!broker.isClosed()) broker.nc.publish(subject);
-      } catch {
-        // the relay's poll will find the rows
-      }
-    }),
-  );
+  const ring = () => {
+    // Fire and forget: the relay's poll covers a lost ring. Never throw here: the transaction has
+    // committed, and an error after commit (a draining connection refuses publishes) would
+    // report a saved change as failed.
+    try {
+      if (!broker.isClosed()) broker.nc.publish(subject);
+    } catch {
+      // the relay's poll will find the rows
+    }
+  };
+  orm.em.getEventManager().registerSubscriber(new OutboxCommits(ring));
+  rings.set(orm.em.getEventManager(), ring);
 }

@@ -49,3 +49,18 @@ export function outboxInsert(em: EntityManager, rows: readonly PendingOutboxRow[
     params: rows.flatMap((row) => [row.id, row.subject, row.type, JSON.stringify(row.envelope)]),
   };
 }
+
+/**
+ * As outboxInsert, for ONE statement sent outside any transaction (autocommit), whose rows go in
+ * only when `condition` holds: SQL over the statement's other parts, e.g. `exists (select 1 from
+ * checkout)` — the conditional write the events announce landed. The caller rings the relay once
+ * the statement returned (ringAfterAutocommit, outbox-signal.ts).
+ */
+export function outboxInsertIf(em: EntityManager, rows: readonly PendingOutboxRow[], condition: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `insert into "${schemaOf(em)}".outbox (id, subject, type, envelope)
+          select v.id, v.subject, v.type, v.envelope from (values ${rows.map(() => '(?::uuid, ?, ?, ?::jsonb)').join(', ')}) as v (id, subject, type, envelope)
+           where ${condition}`,
+    params: rows.flatMap((row) => [row.id, row.subject, row.type, JSON.stringify(row.envelope)]),
+  };
+}

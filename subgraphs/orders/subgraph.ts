@@ -17,6 +17,7 @@ import { Migration0002OrderNumbers } from './store/migrations/0002-order-numbers
 import { Migration0003OrderStatusHistory } from './store/migrations/0003-order-status-history.js';
 import { StatusChangeEntity } from './store/status-change.entity.js';
 import { Migration0004Coupons } from './store/migrations/0004-coupons.js';
+import { Migration0005CheckoutVersion } from './store/migrations/0005-checkout-version.js';
 import { OrderEntity } from './store/order.entity.js';
 import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
@@ -38,6 +39,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
     { name: '0002-order-numbers', class: Migration0002OrderNumbers },
     { name: '0003-order-status-history', class: Migration0003OrderStatusHistory },
     { name: '0004-coupons', class: Migration0004Coupons },
+    { name: '0005-checkout-version', class: Migration0005CheckoutVersion },
   ],
   build({ config, orm, log, outbound }) {
     const settings = config.orders;

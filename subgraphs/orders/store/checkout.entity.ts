@@ -21,6 +21,8 @@ export interface CheckoutRecord {
   couponPercentOff: number | null;
   createdAt: Date & Opt;
   updatedAt: Date;
+  /** Bumped by every write: the steps' conditional update checks it (store/checkout-change.statement.ts). */
+  version: number & Opt;
 }
 
 export const CheckoutEntity = new EntitySchema<CheckoutRecord>({
@@ -42,6 +44,7 @@ export const CheckoutEntity = new EntitySchema<CheckoutRecord>({
     couponPercentOff: { type: 'integer', fieldName: 'coupon_percent_off', nullable: true },
     createdAt: { type: 'datetime', fieldName: 'created_at', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', fieldName: 'updated_at' },
+    version: { type: 'integer', default: 0 },
   },
 });
 
@@ -63,8 +66,12 @@ export function toCheckout(record: CheckoutRecord): Checkout {
   };
 }
 
-/** Writes the decided checkout back onto its row. */
+/**
+ * Writes the decided checkout back onto its (locked, managed) row, as a new version: a step that
+ * read the row before writes nothing over this change (it checks the version it read).
+ */
 export function applyCheckout(record: CheckoutRecord, checkout: Checkout): void {
+  record.version += 1;
   record.status = checkout.status;
   record.shippingAddress = checkout.shippingAddress;
   record.addressId = checkout.addressId;

@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CheckoutLine } from '../domain/checkout.js';
 import { CheckoutEntity, type CheckoutRecord } from './checkout.entity.js';
 
@@ -15,9 +15,14 @@ export class CheckoutRepository {
     return this.em.findOne(CheckoutEntity, { id }, { refresh: true });
   }
 
-  /** Inside a transaction: the checkout, locked until commit, or null when there is none (yet). */
-  lock(id: string): Promise<CheckoutRecord | null> {
-    return this.em.findOne(CheckoutEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  /**
+   * Inside a transaction: the checkout, locked until commit, or null when there is none (yet). A
+   * plain record, not a managed entity: its writer writes it by hand, and the unit of work must
+   * not write it a second time at commit.
+   */
+  async lock(id: string): Promise<CheckoutRecord | null> {
+    const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from ${this.table} where id = ? for update`, [id]);
+    return row ? checkoutRecordOf(this.em, row) : null;
   }
 
   /** From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. */
@@ -46,4 +51,9 @@ export class CheckoutRepository {
     if (!rows.length) return [];
     return this.em.find(CheckoutEntity, { id: { $in: rows.map((r) => r.id) } }, { refresh: true });
   }
+}
+
+/** A row of `orders.checkout` as read or returned by SQL of our own → its record (not managed). */
+export function checkoutRecordOf(em: EntityManager, row: Record<string, unknown>): CheckoutRecord {
+  return em.getDriver().mapResult(row as never, em.getMetadata().get<CheckoutRecord>(CheckoutEntity.meta.className)) as CheckoutRecord;
 }

@@ -49,14 +49,6 @@ export class CouponLedgerRepository {
     return rows.length === 1;
   }
 
-  /** Records the redemption the counter granted (same transaction; the unique index keeps one per customer). */
-  async recordRedemption(redemption: { orderId: string; code: string; customerId: string; discountCents: number; at: Date }): Promise<void> {
-    await this.em.execute(
-      `insert into "${this.schema}".coupon_redemption (order_id, code, customer_id, discount_cents, redeemed_at) values (?, ?, ?, ?, ?)`,
-      [redemption.orderId, redemption.code, redemption.customerId, redemption.discountCents, redemption.at],
-    );
-  }
-
   /** A cancelled order's redemption goes back to the coupon (once): the released row, or null if there was none to release. */
   async release(orderId: string, at: Date): Promise<{ code: string; customerId: string } | null> {
     const rows = await this.em.execute<{ code: string; customer_id: string }[]>(

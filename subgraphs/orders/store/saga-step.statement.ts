@@ -25,10 +25,22 @@ export interface SagaStepWrite {
  * rolls back everything the statement wrote.
  */
 export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Promise<number> {
+  const statement = new CombinedStatement();
+  addSagaStep(statement, em, write);
+  const [row] = await statement.run<{ version: number }>(em, 'select version from saga');
+  if (!row) throw OptimisticLockError.lockFailed('OrderSaga');
+  return row.version;
+}
+
+/**
+ * Adds a saga step's parts to `statement`, the saga row's as `saga` (returning its version).
+ * `orderInserted`: another part of the statement inserts the order row as the step leaves it
+ * (placeOrder) — a part cannot see another's row, so there is nothing here to update.
+ */
+export function addSagaStep(statement: CombinedStatement, em: EntityManager, write: SagaStepWrite, options: { orderInserted?: boolean } = {}): void {
   const schema = em.config.get('schema');
   const table = (name: string) => `"${schema}".${name}`;
   const { saga, order } = write;
-  const statement = new CombinedStatement();
 
   if (saga.version === null) {
     statement.add(`insert into ${table('order_saga')} (order_id, state, updated_at) values (?, ?::jsonb, ?) returning version`, [saga.orderId, JSON.stringify(saga.state), saga.updatedAt], 'saga');
@@ -39,13 +51,15 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
       'saga',
     );
   }
-  statement.add(`update ${table('customer_order')} set status = ?, cancellation_reason = ?, updated_at = ?, status_changes = ? where id = ?`, [
-    order.status,
-    order.cancellationReason,
-    order.updatedAt,
-    order.statusChanges,
-    order.id,
-  ]);
+  if (!options.orderInserted) {
+    statement.add(`update ${table('customer_order')} set status = ?, cancellation_reason = ?, updated_at = ?, status_changes = ? where id = ?`, [
+      order.status,
+      order.cancellationReason,
+      order.updatedAt,
+      order.statusChanges,
+      order.id,
+    ]);
+  }
   for (const timeout of write.timeouts) {
     if (timeout.cancel) statement.add(`delete from ${table('saga_timeout')} where order_id = ? and kind = ?`, [saga.orderId, timeout.kind]);
     else
@@ -71,8 +85,4 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
     const insert = outboxInsert(em, write.outbox);
     statement.add(insert.sql, insert.params);
   }
-
-  const [row] = await statement.run<{ version: number }>(em, 'select version from saga');
-  if (!row) throw OptimisticLockError.lockFailed('OrderSaga');
-  return row.version;
 }

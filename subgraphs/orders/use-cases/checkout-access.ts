@@ -18,15 +18,16 @@ export async function findReadableCheckout(deps: OrdersDeps, scope: OrdersScope,
   return findVisible(deps, scope, id, scope.caller);
 }
 
-/** As findReadableCheckout, for the checkout's own customer only (the steps and placeOrder). */
+/** As findReadableCheckout, for the checkout's own customer only (the steps). */
 export async function findOwnCheckout(deps: OrdersDeps, scope: OrdersScope, id: string): Promise<CheckoutRecord> {
   const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
   return findVisible(deps, scope, id, customer);
 }
 
 /**
- * Runs `work` in one transaction that holds the caller's own checkout locked (the steps and
- * placeOrder). The locking read is the only read: when the checkout is not there yet
+ * Runs `work` in one transaction that holds the caller's own checkout locked (placeOrder; the
+ * steps take no lock: checkout-changes.ts). `work` gets a plain record and writes it by hand,
+ * bumping its version. The locking read is the only read: when the checkout is not there yet
  * (CheckoutInitiated still on its way) the transaction ends, the request waits for it outside any
  * transaction as findOwnCheckout does, and locks it again. Someone else's checkout is NOT_FOUND.
  */

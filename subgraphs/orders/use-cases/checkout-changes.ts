@@ -1,36 +1,63 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow, recordEvent, type PendingOutboxRow } from '../../../events/outbox.js';
 import { CheckoutAddressReleased, CheckoutAddressSelected } from '../../../events/contracts/orders/index.js';
+import { conflict } from '../../../platform/errors.js';
 import { decide, type CheckoutCommand, type CheckoutDecision } from '../domain/checkout.js';
-import { applyCheckout, toCheckout, type CheckoutRecord } from '../store/checkout.entity.js';
-import { checkoutRejectionError } from './checkout-access.js';
-import type { OrdersDeps } from './scope.js';
+import { toCheckout, type CheckoutRecord } from '../store/checkout.entity.js';
+import { writeCheckoutChange } from '../store/checkout-change.statement.js';
+import { checkoutRejectionError, findOwnCheckout } from './checkout-access.js';
+import type { OrdersDeps, OrdersScope } from './scope.js';
+
+type Accepted = Extract<CheckoutDecision, { ok: true }>;
+
+/** How many times a step decides again after other writes moved the checkout under it. */
+const ATTEMPTS = 5;
 
 /**
- * Inside the transaction that holds `record` locked: decides the command, writes the result back
- * and records what customers must know about the saved address it holds. Rejections throw.
+ * A step on the caller's own checkout (`read`: as the step already read it), without a row lock or
+ * a transaction: decided on the checkout as read and written back in one statement only over the
+ * version read (store/checkout-change.statement.ts). When another write landed in between — a
+ * step, placeOrder, the abandonment sweep — the step reads and decides again: concurrent steps
+ * both land, and a COMPLETED or ABANDONED checkout is refused, never written over. CONFLICT when
+ * the checkout keeps moving.
  */
-export function changeCheckout(
-  em: EntityManager,
-  deps: OrdersDeps,
-  record: CheckoutRecord,
-  command: CheckoutCommand,
-): { record: CheckoutRecord; decision: Extract<CheckoutDecision, { ok: true }> } {
+export async function changeOwnCheckout(deps: OrdersDeps, scope: OrdersScope, read: CheckoutRecord, command: CheckoutCommand): Promise<CheckoutRecord> {
+  let record = read;
+  for (let attempt = 1; ; attempt++) {
+    const decision = decideChange(deps, record, command);
+    const hold = addressHoldRow(deps.eventNamespace, record, decision);
+    const written = await writeCheckoutChange(scope.em, { checkout: decision.checkout, version: record.version, outbox: hold ? [hold] : [] });
+    if (written) return written;
+    if (attempt === ATTEMPTS) throw conflict('The checkout kept changing while this step was saved; try again');
+    record = await findOwnCheckout(deps, scope, record.id);
+  }
+}
+
+/** The decider's verdict on `command` for the checkout as `record` holds it; rejections throw. */
+export function decideChange(deps: OrdersDeps, record: CheckoutRecord, command: CheckoutCommand): Accepted {
   const decision = decide(toCheckout(record), command, deps.clock(), deps.checkoutTtlMs);
   if (!decision.ok) throw checkoutRejectionError(decision.rejection);
-  applyCheckout(record, decision.checkout);
-  recordAddressHold(em, deps.eventNamespace, record, decision);
-  return { record, decision };
+  return decision;
 }
 
 /** CheckoutAddressSelected / CheckoutAddressReleased: customers blocks removing a held address. */
-export function recordAddressHold(em: EntityManager, namespace: string, record: CheckoutRecord, decision: Extract<CheckoutDecision, { ok: true }>): void {
+export function addressHoldRow(namespace: string, record: CheckoutRecord, decision: Accepted): PendingOutboxRow | null {
+  const event = addressHoldEvent(record, decision);
+  return event && outboxRow(namespace, event.definition as never, event.payload as never, event.meta);
+}
+
+/** As addressHoldRow, through the unit of work (the abandonment sweep's managed rows). */
+export function recordAddressHold(em: EntityManager, namespace: string, record: CheckoutRecord, decision: Accepted): void {
+  const event = addressHoldEvent(record, decision);
+  if (event) recordEvent(em, namespace, event.definition as never, event.payload as never, event.meta);
+}
+
+function addressHoldEvent(record: CheckoutRecord, decision: Accepted) {
   const hold = decision.addressHold;
-  if (!hold) return;
+  if (!hold) return null;
   const meta = { customerId: record.customerId, correlationId: record.id };
   if (hold.type === 'Selected') {
-    recordEvent(em, namespace, CheckoutAddressSelected, { checkoutId: record.id, customerId: record.customerId, addressId: hold.addressId }, meta);
-  } else {
-    recordEvent(em, namespace, CheckoutAddressReleased, { checkoutId: record.id, customerId: record.customerId, addressId: hold.addressId, outcome: hold.outcome }, meta);
+    return { definition: CheckoutAddressSelected, payload: { checkoutId: record.id, customerId: record.customerId, addressId: hold.addressId }, meta };
   }
+  return { definition: CheckoutAddressReleased, payload: { checkoutId: record.id, customerId: record.customerId, addressId: hold.addressId, outcome: hold.outcome }, meta };
 }

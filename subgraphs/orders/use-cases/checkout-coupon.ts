@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../../platform/errors.js';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow, recordEvent, type PendingOutboxRow } from '../../../events/outbox.js';
 import { CouponRedeemed, CouponRedemptionReleased } from '../../../events/contracts/orders/index.js';
 import { couponStanding } from '../../../events/contracts/promotions/index.js';
 import type { CheckoutCoupon, CouponVerdict, OrderDraft } from '../domain/checkout.js';
@@ -22,17 +22,26 @@ export async function redeemCheckoutCoupon(em: EntityManager, coupon: CheckoutCo
   return { code: coupon.code, applies: false, rule: standing.rule, message: standing.message };
 }
 
-/** The redemption granted to a placed order: its row and CouponRedeemed (promotions counts it, cart remembers the customer used it). */
-export async function recordCouponRedemption(em: EntityManager, namespace: string, order: { id: string; customerId: string }, draft: OrderDraft, at: Date): Promise<void> {
-  if (!draft.couponCode) return;
-  await new CouponLedgerRepository(em).recordRedemption({ orderId: order.id, code: draft.couponCode, customerId: order.customerId, discountCents: draft.discount.cents, at });
-  recordEvent(
-    em,
-    namespace,
-    CouponRedeemed,
-    { code: draft.couponCode, orderId: order.id, customerId: order.customerId, discountCents: draft.discount.cents, currency: draft.discount.currency, redeemedAt: at.toISOString() },
-    { customerId: order.customerId, correlationId: order.id },
-  );
+/**
+ * The redemption granted to a placed order: its row and CouponRedeemed (promotions counts it, cart
+ * remembers the customer used it), for placeOrder's one statement (store/order-placement.statement.ts).
+ */
+export function couponRedemptionOf(
+  namespace: string,
+  order: { id: string; customerId: string },
+  draft: OrderDraft,
+  at: Date,
+): { redemption: { code: string; customerId: string; discountCents: number; at: Date }; event: PendingOutboxRow } | null {
+  if (!draft.couponCode) return null;
+  return {
+    redemption: { code: draft.couponCode, customerId: order.customerId, discountCents: draft.discount.cents, at },
+    event: outboxRow(
+      namespace,
+      CouponRedeemed,
+      { code: draft.couponCode, orderId: order.id, customerId: order.customerId, discountCents: draft.discount.cents, currency: draft.discount.currency, redeemedAt: at.toISOString() },
+      { customerId: order.customerId, correlationId: order.id },
+    ),
+  };
 }
 
 /** A cancelled order gives its coupon's redemption back (once, whatever the redeliveries). */

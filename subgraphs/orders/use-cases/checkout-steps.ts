@@ -5,8 +5,8 @@ import type { ShippingMethod } from '../domain/shipping.js';
 import type { VerificationStatus } from '../../../platform/address-verification/address-verifier.js';
 import type { CheckoutRecord } from '../store/checkout.entity.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
-import { findOwnCheckout, withOwnCheckoutLocked } from './checkout-access.js';
-import { changeCheckout } from './checkout-changes.js';
+import { findOwnCheckout } from './checkout-access.js';
+import { changeOwnCheckout } from './checkout-changes.js';
 import { waitFor } from '../../../platform/arrivals.js';
 import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
 
@@ -27,7 +27,7 @@ export async function setCheckoutShippingAddress(
     throw badInput('Give either addressId (a saved address) or address (an inline one)', { addressId: 'exactly one of addressId and address', address: 'exactly one of addressId and address' });
   }
   const command: CheckoutCommand = addressId != null ? await savedAddress(deps, scope, checkout.customerId, addressId) : await inlineAddress(deps, address!);
-  const record = await withOwnCheckoutLocked(deps, scope, checkout.id, async (em, locked) => changeCheckout(em, deps, locked, command).record);
+  const record = await changeOwnCheckout(deps, scope, checkout, command);
   scope.log.info({ checkoutId, saved: addressId != null }, 'checkout shipping address set');
   return record;
 }
@@ -67,11 +67,11 @@ async function inlineAddress(deps: OrdersDeps, input: AddressInput): Promise<Che
 }
 
 /** Step 2. */
-export function setCheckoutShippingMethod(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, method: ShippingMethod): Promise<CheckoutRecord> {
-  return withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => changeCheckout(em, deps, locked, { type: 'ChooseShippingMethod', method }).record);
+export async function setCheckoutShippingMethod(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, method: ShippingMethod): Promise<CheckoutRecord> {
+  return changeOwnCheckout(deps, scope, await findOwnCheckout(deps, scope, checkoutId), { type: 'ChooseShippingMethod', method });
 }
 
 /** Step 3: a provider token, never card data; never logged. */
-export function setCheckoutPaymentMethod(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, paymentToken: string): Promise<CheckoutRecord> {
-  return withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => changeCheckout(em, deps, locked, { type: 'SetPaymentToken', token: paymentToken }).record);
+export async function setCheckoutPaymentMethod(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, paymentToken: string): Promise<CheckoutRecord> {
+  return changeOwnCheckout(deps, scope, await findOwnCheckout(deps, scope, checkoutId), { type: 'SetPaymentToken', token: paymentToken });
 }

@@ -1,16 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow } from '../../../events/outbox.js';
 import { OrderPlaced } from '../../../events/contracts/orders/index.js';
 import { orderNumberOf } from '../domain/order-number.js';
 import { startSaga } from '../domain/saga/start.js';
-import { OrderEntity, type OrderRecord } from '../store/order.entity.js';
+import type { OrderRecord } from '../store/order.entity.js';
 import { OrderRepository } from '../store/order.repository.js';
+import { writeOrderPlacement } from '../store/order-placement.statement.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
 import { withOwnCheckoutLocked } from './checkout-access.js';
-import { changeCheckout } from './checkout-changes.js';
+import { addressHoldRow, decideChange } from './checkout-changes.js';
 import { sagaEnvironment } from './advance-saga.js';
-import { persistSagaStep } from './saga-step.js';
-import { recordCouponRedemption, redeemCheckoutCoupon, sameCustomerRace } from './checkout-coupon.js';
+import { sagaStepWrite } from './saga-step.js';
+import { couponRedemptionOf, redeemCheckoutCoupon, sameCustomerRace } from './checkout-coupon.js';
 import { toCheckout } from '../store/checkout.entity.js';
 import type { OrdersDeps, OrdersScope } from './scope.js';
 
@@ -20,7 +21,9 @@ import type { OrdersDeps, OrdersScope } from './scope.js';
  * the reservation and authorization requests, OrderStatusChanged, CheckoutAddressReleased).
  * Price drift against orders' projection of the catalog fails with PRICE_CHANGED unless
  * acknowledged. Placing the same checkout again returns the order placed the first time: the
- * checkout row is locked, so concurrent calls queue and the second finds it COMPLETED.
+ * checkout row is locked, so concurrent calls queue and the second finds it COMPLETED. The
+ * writes go in one statement (store/order-placement.statement.ts); nothing is left to the unit
+ * of work, whose flush at commit would write managed rows a second time.
  */
 export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, acknowledgePriceChanges: boolean): Promise<OrderRecord> {
   const order = await withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => {
@@ -31,14 +34,16 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     const currentPrices = await new ProjectionRepository(em).currentPrices(locked.lines.map((line) => line.sku));
     const coupon = toCheckout(locked).coupon;
     const couponVerdict = coupon && locked.status === 'IN_PROGRESS' ? await redeemCheckoutCoupon(em, coupon, locked.customerId, deps.clock()) : null;
-    const { record, decision } = changeCheckout(em, deps, locked, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
+    const decision = decideChange(deps, locked, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
     const draft = decision.order!;
     const env = sagaEnvironment(deps);
-    const order = em.create(OrderEntity, {
+    // OrderPlaced carries the number: it is drawn before the one statement that writes the order
+    const number = orderNumberOf(await new OrderRepository(em).nextNumber());
+    const placedOrder: OrderRecord = {
       id: draft.orderId,
-      number: orderNumberOf(await new OrderRepository(em).nextNumber()),
-      customerId: record.customerId,
-      checkoutId: record.id,
+      number,
+      customerId: locked.customerId,
+      checkoutId: locked.id,
       status: 'PLACED',
       lines: draft.lines,
       shippingAddress: draft.shippingAddress,
@@ -53,16 +58,15 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       placedAt: env.now,
       updatedAt: env.now,
       statusChanges: 0,
-    });
-    recordEvent(
-      em,
+    };
+    const placedEvent = outboxRow(
       deps.eventNamespace,
       OrderPlaced,
       {
-        orderId: order.id,
-        number: order.number,
-        customerId: order.customerId,
-        checkoutId: record.id,
+        orderId: placedOrder.id,
+        number,
+        customerId: placedOrder.customerId,
+        checkoutId: locked.id,
         items: draft.lines.map((line) => ({ sku: line.sku, name: line.name, quantity: line.quantity, unitPriceCents: line.unitPrice.cents })),
         subtotalCents: draft.subtotal.cents,
         ...(draft.couponCode ? { discountCents: draft.discount.cents, couponCode: draft.couponCode } : {}),
@@ -73,17 +77,19 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
         shippingMethod: draft.shippingMethod,
         placedAt: env.now.toISOString(),
       },
-      { customerId: order.customerId, correlationId: order.id },
+      { customerId: placedOrder.customerId, correlationId: placedOrder.id },
     );
-    // the saga's rows (timeouts first) refer to the order row
-    await em.flush();
-    await recordCouponRedemption(em, deps.eventNamespace, order, draft, env.now);
     const outcome = startSaga(
-      { orderId: order.id, customerId: order.customerId, total: draft.total, lines: draft.lines, shippingAddress: draft.shippingAddress, shippingMethod: draft.shippingMethod },
+      { orderId: placedOrder.id, customerId: placedOrder.customerId, total: draft.total, lines: draft.lines, shippingAddress: draft.shippingAddress, shippingMethod: draft.shippingMethod },
       env,
     );
-    const placed = await persistSagaStep(em, deps.eventNamespace, { order, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
-    return { order: placed, placedNow: true };
+    const { write: saga, order } = sagaStepWrite(deps.eventNamespace, { order: placedOrder, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
+    const redeemed = couponRedemptionOf(deps.eventNamespace, order, draft, env.now);
+    const released = addressHoldRow(deps.eventNamespace, locked, decision);
+    // published in the order they were recorded before they shared one statement
+    saga.outbox = [...(released ? [released] : []), placedEvent, ...saga.outbox, ...(redeemed ? [redeemed.event] : [])];
+    await writeOrderPlacement(em, { checkout: decision.checkout, checkoutVersion: locked.version, order, couponRedemption: redeemed?.redemption ?? null, saga });
+    return { order, placedNow: true };
   }).catch(sameCustomerRace);
   if (order.placedNow) scope.log.info({ orderId: order.order.id, checkoutId, totalCents: order.order.totalCents }, 'order placed');
   return order.order;

@@ -42,6 +42,19 @@ export async function persistSagaStep(
   log: Logger,
 ): Promise<OrderRecord> {
   if (!outcome.changed) return target.order;
+  const { write, order } = sagaStepWrite(namespace, target, outcome, cause, log);
+  await writeSagaStep(em, write);
+  return order;
+}
+
+/** What a changed outcome writes, and the order as it leaves it (for a caller that writes it with more: placeOrder). */
+export function sagaStepWrite(
+  namespace: string,
+  target: { order: OrderRecord; saga: OrderSagaRecord | null },
+  outcome: SagaOutcome,
+  cause: StepCause,
+  log: Logger,
+): { write: SagaStepWrite; order: OrderRecord } {
   const now = new Date();
   const { state } = outcome;
   const meta = { customerId: state.customerId, correlationId: state.orderId, causationId: cause.causationId ?? null };
@@ -56,8 +69,7 @@ export async function persistSagaStep(
   };
   for (const record of outcome.records) applyRecord(write, namespace, order, record, now, meta, log);
   for (const command of outcome.commands) write.outbox.push(requestOf(namespace, order, command, cause, meta));
-  await writeSagaStep(em, write);
-  return order;
+  return { write, order };
 }
 
 /** A step may schedule and cancel one kind of timeout; only its last instruction for a kind counts. */
