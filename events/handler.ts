@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Envelope, EventDefinition, PayloadOf } from './contract.js';
+import type { SqlStatement } from '../platform/combined-statement.js';
 import type { Logger } from '../platform/logger.js';
 
 /**
@@ -50,7 +51,10 @@ export interface EventHandler {
   definition: EventDefinition;
   options: Required<Omit<HandlerOptions, 'relevant'>> & Pick<HandlerOptions, 'relevant'>;
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
+  /** Set by `project`: the handler's whole effect as one statement (see there). */
+  statement?: (event: Envelope, schema: string) => SqlStatement;
 }
+
 
 /**
  * For a projection kept from a busy stream: the deliveries that pile up while the handler works
@@ -77,6 +81,34 @@ export function handle<D extends EventDefinition>(
   options: HandlerOptions<PayloadOf<D>>,
   impl: (event: Envelope<PayloadOf<D>>, ctx: HandlerContext) => Promise<void>,
 ): EventHandler {
+  return { definition, options: resolveOptions(definition, options), handle: impl as EventHandler['handle'] };
+}
+
+/**
+ * Declares a handler whose whole effect is ONE statement (typically a projection's upsert, in the
+ * context's `schema`). A delivery handled alone then costs one statement, not a transaction of
+ * three: the kit sends the inbox insert and this statement together (inbox.ts, handleOnce), and a
+ * message the inbox already holds makes the pair fail as one, writing nothing. In a batch or a
+ * dead-letter replay the statement runs in the kit's transaction like any handler's work.
+ */
+export function project<D extends EventDefinition>(
+  definition: D,
+  options: HandlerOptions<PayloadOf<D>>,
+  statement: (event: Envelope<PayloadOf<D>>, schema: string) => SqlStatement,
+): EventHandler {
+  const build = statement as EventHandler['statement'] & {};
+  return {
+    definition,
+    options: resolveOptions(definition, options),
+    statement: build,
+    handle: async (event, { em }) => {
+      const { sql, params } = build(event, em.config.get('schema'));
+      await em.execute(sql, [...params], 'run');
+    },
+  };
+}
+
+function resolveOptions<D extends EventDefinition>(definition: D, options: HandlerOptions<PayloadOf<D>>): EventHandler['options'] {
   const resolved: EventHandler['options'] = {
     name: options.name,
     ...(options.relevant ? { relevant: options.relevant as (payload: unknown) => boolean } : {}),
@@ -95,5 +127,5 @@ export function handle<D extends EventDefinition>(
     !(Number.isInteger(resolved.ackWaitMs) && resolved.ackWaitMs >= 100) && 'ackWaitMs must be an integer ≥ 100',
   ].filter(Boolean);
   if (problems.length) throw new Error(`Invalid handler "${options.name}" for ${definition.type}: ${problems.join('; ')}`);
-  return { definition, options: resolved, handle: impl as EventHandler['handle'] };
+  return resolved;
 }

@@ -21,6 +21,7 @@ export async function handleOnce(
   alsoInTransaction?: (em: EntityManager) => Promise<void>,
 ): Promise<HandlingOutcome> {
   const schema = schemaOf(orm.em as EntityManager);
+  if (handler.statement && !alsoInTransaction) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
   const committed: (() => void)[] = [];
   const outcome = await (orm.em.fork() as EntityManager).transactional(async (em) => {
     const inserted = await em.execute<{ affectedRows: number }>(
@@ -38,6 +39,32 @@ export async function handleOnce(
   });
   runAfterCommit(committed, context.log);
   return outcome;
+}
+
+/**
+ * A `project` handler's delivery as ONE statement outside any transaction: the inbox insert and the
+ * handler's statement as two data-modifying parts of one statement, which commit together or not
+ * at all. The inbox insert has no ON CONFLICT: a message already handled violates the inbox's key,
+ * the whole statement fails and writes nothing — that failure is the "duplicate" answer.
+ */
+async function handleInOneStatement(em: EntityManager, schema: string, handler: EventHandler, envelope: Envelope): Promise<HandlingOutcome> {
+  const work = handler.statement!(envelope, schema);
+  try {
+    await em.execute(
+      `with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?)), work as (${work.sql}) select 1 as done`,
+      [envelope.id, handler.options.name, ...work.params],
+    );
+    return 'processed';
+  } catch (err) {
+    if (isInboxKeyViolation(err)) return 'duplicate';
+    throw err;
+  }
+}
+
+/** PostgreSQL's unique_violation on the inbox's primary key (MikroORM keeps the driver's fields). */
+function isInboxKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === 'inbox_pkey';
 }
 
 function runAfterCommit(tasks: (() => void)[], log: Logger | undefined): void {

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+/** One SQL statement with `?` placeholders and its values, in order. */
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 /**
  * Several writes sent as ONE statement: each becomes a data-modifying CTE
  * (`with w1 as (insert …), w2 as (update …) select …`). One round trip instead of one per write,

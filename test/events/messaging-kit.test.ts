@@ -10,7 +10,7 @@ import { connectBroker, type Broker } from '../../events/nats.js';
 import { ensureStream } from '../../events/streams.js';
 import { startOutboxRelay, type OutboxRelay } from '../../events/relay.js';
 import { startConsumers, type ConsumerGroup } from '../../events/consumer.js';
-import { handle, type EventHandler } from '../../events/handler.js';
+import { handle, project, type EventHandler } from '../../events/handler.js';
 import { listDeadLetters, replayDeadLetter } from '../../events/dead-letters.js';
 import type { DeadLetterRow } from '../../events/store.js';
 import type { Orm } from '../../platform/database.js';
@@ -23,6 +23,7 @@ const ThingCounted = defineEvent({ context: 'kit', type: 'ThingCounted', version
 const NoteDiscarded = defineEvent({ context: 'kit', type: 'NoteDiscarded', version: 1, schema: z.object({ noteId: z.string().uuid() }) });
 const SizeMeasured = defineEvent({ context: 'kit', type: 'SizeMeasured', version: 1, schema: z.object({ size: z.number().int() }) });
 const SlowWorkRequested = defineEvent({ context: 'kit', type: 'SlowWorkRequested', version: 1, schema: z.object({}) });
+const VisitCounted = defineEvent({ context: 'kit', type: 'VisitCounted', version: 1, schema: z.object({ page: z.string(), valid: z.boolean() }) });
 const EntryLogged = defineEvent({ context: 'kit', type: 'EntryLogged', version: 1, schema: z.object({ text: z.string() }) });
 
 describe('messaging kit (PostgreSQL + JetStream)', () => {
@@ -48,6 +49,11 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
       strictCounterCalls.push(event.id);
     }),
     handle(SizeMeasured, { name: 'big-sizes-only', relevant: (p) => p.size >= 100 }, async (event, { em }) => recordEffect(em, event.id, 'big-sizes-only')),
+    // an invalid visit's statement breaks the effect table's not-null rule
+    project(VisitCounted, { name: 'visit-projection', maxDeliver: 1 }, (event, schema) => ({
+      sql: `insert into "${schema}".effect (event_id, handler) values (?, ?)`,
+      params: [event.id, event.payload.valid ? 'visit-projection' : null],
+    })),
   ];
 
   const record = <D extends EventDefinition>(em: EntityManager, definition: D, payload: PayloadOf<D>) => recordEvent(em, env.namespace, definition, payload);
@@ -130,6 +136,25 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     const info = await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, 'kit-big-sizes-only');
     expect(info.num_ack_pending + info.num_pending).toBe(0);
     expect(info.config.description).toMatch(/ignores without an inbox row$/);
+  });
+
+  it('handles a one-statement projection once with its inbox row, skips a copy, and writes neither when the statement fails', async () => {
+    const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kit".inbox where message_id = ?`, [id]))[0]!.n);
+    const visit = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, VisitCounted, { page: '/cats', valid: true }));
+    await relay.drain();
+    await eventually(async () => (await countEffects(orm, visit.id, 'visit-projection')) === 1, { what: 'the projection' });
+    expect(await inboxRows(visit.id)).toBe(1);
+
+    const skippedBefore = consumers.stats()['visit-projection']!.duplicates;
+    await broker.js.publish(subjectFor(env.namespace, VisitCounted), JSON.stringify(visit), { msgID: `copy-of-${visit.id}` });
+    await eventually(() => consumers.stats()['visit-projection']!.duplicates === skippedBefore + 1, { what: 'the copy to be skipped' });
+    expect(await countEffects(orm, visit.id, 'visit-projection')).toBe(1);
+
+    const invalid = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, VisitCounted, { page: '/dogs', valid: false }));
+    await relay.drain();
+    await eventually(async () => (await deadLetterFor(invalid.id, 'visit-projection')) !== undefined, { what: 'the failing statement to be dead-lettered' });
+    expect(await inboxRows(invalid.id)).toBe(0);
+    expect(await countEffects(orm, invalid.id, 'visit-projection')).toBe(0);
   });
 
   it('retries a failing handler with nak(delay) and dead-letters the message after maxDeliver', async () => {

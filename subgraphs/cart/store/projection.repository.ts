@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { ProductOffer } from '../domain/cart.js';
 import type { StockLevel } from '../domain/availability.js';
 import type { ProductProjection, StockProjection } from '../domain/projections.js';
@@ -51,21 +52,6 @@ export class ProjectionRepository {
     await this.em.execute(`insert into ${this.table('product_projection')} (sku) values (?) on conflict do nothing`, [sku], 'run');
     return this.em.findOneOrFail(ProductProjectionEntity, { sku }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
-
-  /**
-   * The SKU's stock level as `level` says, unless the row already holds a newer announcement
-   * (events about one SKU may be handled out of order): one upsert, whose conflict clause compares
-   * versions under the row's lock. Versions compare byte-wise, as the domain's `isNewer` does.
-   */
-  async recordStockLevel(level: StockProjection): Promise<void> {
-    await this.em.execute(
-      `insert into ${this.table('stock_projection')} as s (sku, total_available, low_stock, in_stock, version) values (?, ?, ?, ?, ?)
-       on conflict (sku) do update set total_available = excluded.total_available, low_stock = excluded.low_stock, in_stock = excluded.in_stock, version = excluded.version
-       where s.version collate "C" < excluded.version collate "C"`,
-      [level.sku, level.totalAvailable, level.lowStock, level.inStock, level.version],
-      'run',
-    );
-  }
 }
 
 export function toProductProjection(record: ProductProjectionRecord): ProductProjection {
@@ -103,4 +89,18 @@ export function offerAndStockOf(row: OfferAndStockRow): { offer: ProductOffer | 
         } as ProductProjectionRecord);
   const stock = row.stock_sku === null ? null : { totalAvailable: row.total_available!, lowStock: row.low_stock!, inStock: row.in_stock! };
   return { offer, stock };
+}
+
+/**
+ * The SKU's stock level as `level` says, unless the row already holds a newer announcement
+ * (events about one SKU may be handled out of order): one upsert, whose conflict clause compares
+ * versions under the row's lock. Versions compare byte-wise, as the domain's `isNewer` does.
+ */
+export function stockLevelUpsert(schema: string, level: StockProjection): SqlStatement {
+  return {
+    sql: `insert into "${schema}".stock_projection as s (sku, total_available, low_stock, in_stock, version) values (?, ?, ?, ?, ?)
+       on conflict (sku) do update set total_available = excluded.total_available, low_stock = excluded.low_stock, in_stock = excluded.in_stock, version = excluded.version
+       where s.version collate "C" < excluded.version collate "C"`,
+    params: [level.sku, level.totalAvailable, level.lowStock, level.inStock, level.version],
+  };
 }

@@ -1,16 +1,12 @@
-import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import { project, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { CheckoutAddressSelected } from '../../../events/contracts/orders/checkout-address-selected.event.js';
 import { CheckoutAddressReleased } from '../../../events/contracts/orders/checkout-address-released.event.js';
-import { recordCheckoutAddressReleased, recordCheckoutAddressSelected } from '../use-cases/track-checkout-addresses.js';
+import { checkoutAddressReleasedStatement, checkoutAddressSelectedStatement } from '../use-cases/track-checkout-addresses.js';
 
 /** Orders' checkout events → which saved addresses checkouts in progress hold. */
 export function checkoutAddressHandlers(): EventHandler[] {
   return [
-    handle(CheckoutAddressSelected, { name: 'address-in-use-on-checkout-address-selected', ...PROJECTION_BATCH }, (event, { em, log }) =>
-      recordCheckoutAddressSelected(em, event, log),
-    ),
-    handle(CheckoutAddressReleased, { name: 'address-in-use-on-checkout-address-released', ...PROJECTION_BATCH }, (event, { em }) =>
-      recordCheckoutAddressReleased(em, event),
-    ),
+    project(CheckoutAddressSelected, { name: 'address-in-use-on-checkout-address-selected', ...PROJECTION_BATCH }, (event, schema) => checkoutAddressSelectedStatement(schema, event)),
+    project(CheckoutAddressReleased, { name: 'address-in-use-on-checkout-address-released', ...PROJECTION_BATCH }, (event, schema) => checkoutAddressReleasedStatement(schema, event)),
   ];
 }

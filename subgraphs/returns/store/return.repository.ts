@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { ReturnStatus } from '../domain/return-rules.js';
 import { OrderViewEntity, type OrderViewRecord } from './order-view.entity.js';
 import { ReturnEntity, type ReturnRecord } from './return.entity.js';
@@ -30,33 +31,6 @@ export class ReturnRepository {
     return (await this.em.findOne(OrderViewEntity, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
   }
 
-  /** OrderPlaced: who bought what, at which prices. */
-  async recordPlaced(order: Pick<OrderViewRecord, 'orderId' | 'customerId' | 'currency' | 'lines' | 'subtotalCents' | 'discountCents' | 'shippingAddress'>): Promise<void> {
-    await this.em.execute(
-      `insert into "${this.schema}".order_view (order_id, customer_id, currency, lines, subtotal_cents, discount_cents, shipping_address) values (?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)
-        on conflict (order_id) do update set customer_id = excluded.customer_id, currency = excluded.currency, lines = excluded.lines,
-          subtotal_cents = excluded.subtotal_cents, discount_cents = excluded.discount_cents, shipping_address = excluded.shipping_address, updated_at = now()`,
-      [order.orderId, order.customerId, order.currency, JSON.stringify(order.lines), order.subtotalCents, order.discountCents, JSON.stringify(order.shippingAddress)],
-    );
-  }
-
-  /** FulfillmentRequested: the warehouse that ships the order (and takes its returns back). */
-  async recordWarehouse(orderId: string, customerId: string, warehouseId: string): Promise<void> {
-    await this.em.execute(
-      `insert into "${this.schema}".order_view (order_id, customer_id, warehouse_id) values (?, ?, ?)
-        on conflict (order_id) do update set warehouse_id = excluded.warehouse_id, customer_id = coalesce(order_view.customer_id, excluded.customer_id), updated_at = now()`,
-      [orderId, customerId, warehouseId],
-    );
-  }
-
-  /** ShipmentDelivered: the return window counts from here (the first delivery report wins). */
-  async recordDelivered(orderId: string, deliveredAt: Date): Promise<void> {
-    await this.em.execute(
-      `insert into "${this.schema}".order_view (order_id, delivered_at) values (?, ?)
-        on conflict (order_id) do update set delivered_at = coalesce(order_view.delivered_at, excluded.delivered_at), updated_at = now()`,
-      [orderId, deliveredAt],
-    );
-  }
 
   // ---- returns
 
@@ -99,4 +73,35 @@ export class ReturnRepository {
   recordWriteOff(writeOff: Omit<WriteOffRecord, 'id' | 'recordedAt'>): void {
     this.em.create(WriteOffEntity, writeOff as never);
   }
+}
+
+// Returns' view of an order is written by upserts, each event its own columns, so the events may
+// arrive in any order and any number of times.
+
+/** OrderPlaced: who bought what, at which prices. */
+export function orderPlacedUpsert(schema: string, order: Pick<OrderViewRecord, 'orderId' | 'customerId' | 'currency' | 'lines' | 'subtotalCents' | 'discountCents' | 'shippingAddress'>): SqlStatement {
+  return {
+    sql: `insert into "${schema}".order_view (order_id, customer_id, currency, lines, subtotal_cents, discount_cents, shipping_address) values (?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)
+        on conflict (order_id) do update set customer_id = excluded.customer_id, currency = excluded.currency, lines = excluded.lines,
+          subtotal_cents = excluded.subtotal_cents, discount_cents = excluded.discount_cents, shipping_address = excluded.shipping_address, updated_at = now()`,
+    params: [order.orderId, order.customerId, order.currency, JSON.stringify(order.lines), order.subtotalCents, order.discountCents, JSON.stringify(order.shippingAddress)],
+  };
+}
+
+/** FulfillmentRequested: the warehouse that ships the order (and takes its returns back). */
+export function warehouseUpsert(schema: string, orderId: string, customerId: string, warehouseId: string): SqlStatement {
+  return {
+    sql: `insert into "${schema}".order_view (order_id, customer_id, warehouse_id) values (?, ?, ?)
+        on conflict (order_id) do update set warehouse_id = excluded.warehouse_id, customer_id = coalesce(order_view.customer_id, excluded.customer_id), updated_at = now()`,
+    params: [orderId, customerId, warehouseId],
+  };
+}
+
+/** ShipmentDelivered: the return window counts from here (the first delivery report wins). */
+export function deliveryUpsert(schema: string, orderId: string, deliveredAt: Date): SqlStatement {
+  return {
+    sql: `insert into "${schema}".order_view (order_id, delivered_at) values (?, ?)
+        on conflict (order_id) do update set delivered_at = coalesce(order_view.delivered_at, excluded.delivered_at), updated_at = now()`,
+    params: [orderId, deliveredAt],
+  };
 }

@@ -1,14 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PayloadOf } from '../../../events/contract.js';
 import type { FulfillmentRequested, OrderPlaced } from '../../../events/contracts/orders/index.js';
-import { ReturnRepository } from '../store/return.repository.js';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
+import { deliveryUpsert, orderPlacedUpsert, warehouseUpsert } from '../store/return.repository.js';
 
 /**
- * What returns learns of orders, from integration events only. Each event writes its own columns
- * (upserts), so they may arrive in any order and any number of times.
+ * What returns learns of orders, from integration events only: one upsert per event, each writing
+ * its own columns, so they may arrive in any order and any number of times.
  */
-export async function projectOrderPlaced(em: EntityManager, order: PayloadOf<typeof OrderPlaced>): Promise<void> {
-  await new ReturnRepository(em).recordPlaced({
+export function orderPlacedStatement(schema: string, order: PayloadOf<typeof OrderPlaced>): SqlStatement {
+  return orderPlacedUpsert(schema, {
     orderId: order.orderId,
     customerId: order.customerId,
     currency: order.currency,
@@ -20,10 +20,10 @@ export async function projectOrderPlaced(em: EntityManager, order: PayloadOf<typ
   });
 }
 
-export async function projectFulfillmentRequested(em: EntityManager, request: PayloadOf<typeof FulfillmentRequested>): Promise<void> {
-  await new ReturnRepository(em).recordWarehouse(request.orderId, request.customerId, request.warehouseId);
+export function fulfillmentRequestedStatement(schema: string, request: PayloadOf<typeof FulfillmentRequested>): SqlStatement {
+  return warehouseUpsert(schema, request.orderId, request.customerId, request.warehouseId);
 }
 
-export async function projectDelivery(em: EntityManager, orderId: string, deliveredAt: string): Promise<void> {
-  await new ReturnRepository(em).recordDelivered(orderId, new Date(deliveredAt));
+export function deliveryStatement(schema: string, orderId: string, deliveredAt: string): SqlStatement {
+  return deliveryUpsert(schema, orderId, new Date(deliveredAt));
 }
