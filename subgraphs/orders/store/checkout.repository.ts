@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { CheckoutLine } from '../domain/checkout.js';
 import { CheckoutEntity, type CheckoutRecord } from './checkout.entity.js';
 
@@ -25,15 +26,6 @@ export class CheckoutRepository {
     return row ? checkoutRecordOf(this.em, row) : null;
   }
 
-  /** From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. */
-  async insertInitiated(checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[]; coupon?: { code: string; percentOff: number } | null }): Promise<boolean> {
-    const result = await this.em.execute<{ affectedRows: number }>(
-      `insert into ${this.table} (id, cart_id, customer_id, lines, coupon_code, coupon_percent_off) values (?, ?, ?, ?::jsonb, ?, ?) on conflict (id) do nothing`,
-      [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines), checkout.coupon?.code ?? null, checkout.coupon?.percentOff ?? null],
-      'run',
-    );
-    return result.affectedRows > 0;
-  }
 
   /**
    * Claims up to `limit` checkouts in progress untouched for `ttlMs` by the database clock; rows
@@ -56,4 +48,23 @@ export class CheckoutRepository {
 /** A row of `orders.checkout` as read or returned by SQL of our own → its record (not managed). */
 export function checkoutRecordOf(em: EntityManager, row: Record<string, unknown>): CheckoutRecord {
   return em.getDriver().mapResult(row as never, em.getMetadata().get<CheckoutRecord>(CheckoutEntity.meta.className)) as CheckoutRecord;
+}
+
+/**
+ * From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. A checkout that is
+ * inserted announces itself on `arrivalsChannel` (platform/arrivals.ts: requests that came before
+ * it wake when this commits) from the insert's RETURNING, which PostgreSQL evaluates for every row
+ * inserted even when nothing reads it — one statement.
+ */
+export function initiatedCheckoutInsert(
+  schema: string,
+  checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[]; coupon?: { code: string; percentOff: number } | null },
+  arrivalsChannel: string,
+): SqlStatement {
+  return {
+    sql: `insert into "${schema}".checkout (id, cart_id, customer_id, lines, coupon_code, coupon_percent_off) values (?, ?, ?, ?::jsonb, ?, ?)
+          on conflict (id) do nothing
+          returning pg_notify(?, id::text)`,
+    params: [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines), checkout.coupon?.code ?? null, checkout.coupon?.percentOff ?? null, arrivalsChannel],
+  };
 }
