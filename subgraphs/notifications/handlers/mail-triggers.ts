@@ -29,22 +29,18 @@ export const LOOKUP_RETRIES = { maxDeliver: 8, backoffMs: [1_000, 2_000, 5_000, 
 class NotYetProjected extends Error {}
 
 export interface Lookups {
-  order(orderId: string): Promise<OrderSummaryRecord>;
-  recipient(customerId: string): Promise<RecipientRecord>;
+  /** The order and the customer who placed it, as projected; throws (the kit retries) while either is missing. */
+  orderWithRecipient(orderId: string): Promise<{ order: OrderSummaryRecord; recipient: RecipientRecord }>;
 }
 
 function lookups(em: EntityManager): Lookups {
   const repository = new ProjectionsRepository(em);
   return {
-    async order(orderId) {
-      const order = await repository.findOrder(orderId);
+    async orderWithRecipient(orderId) {
+      const { order, recipient } = await repository.findOrderWithRecipient(orderId);
       if (!order) throw new NotYetProjected(`order ${orderId} is not projected yet (OrderPlaced not applied)`);
-      return order;
-    },
-    async recipient(customerId) {
-      const recipient = await repository.findRecipient(customerId);
-      if (!recipient) throw new NotYetProjected(`customer ${customerId} is not projected yet (CustomerRegistered not applied)`);
-      return recipient;
+      if (!recipient) throw new NotYetProjected(`customer ${order.customerId} is not projected yet (CustomerRegistered not applied)`);
+      return { order, recipient };
     },
   };
 }
@@ -90,8 +86,7 @@ function trigger<D extends EventDefinition, K extends NotificationKind>(
 
 /** The order's customer and the order's facts, the start of every order e-mail. */
 async function orderContext(orderId: string, find: Lookups) {
-  const order = await find.order(orderId);
-  const recipient = await find.recipient(order.customerId);
+  const { order, recipient } = await find.orderWithRecipient(orderId);
   return { order, to: { email: recipient.email, customerId: recipient.customerId }, firstName: recipient.firstName, orderLabel: orderLabel(orderId, order) };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { schemaOf } from '../../../events/inbox.js';
+import { plainRecord } from '../../../platform/plain-record.js';
 import type { OrderFacts } from '../domain/order-facts.js';
 import { OrderSummaryEntity, type OrderSummaryRecord } from './order-summary.entity.js';
 import { RecipientEntity, type RecipientRecord } from './recipient.entity.js';
@@ -57,16 +58,38 @@ export class ProjectionsRepository {
     return result.affectedRows > 0;
   }
 
-  findRecipient(customerId: string): Promise<RecipientRecord | null> {
-    return this.em.findOne(RecipientEntity, { customerId });
-  }
-
-  findOrder(orderId: string): Promise<OrderSummaryRecord | null> {
-    return this.em.findOne(OrderSummaryEntity, { orderId });
+  /**
+   * The order and its customer in ONE select, for an e-mail that needs both: either is null while
+   * its event has not been applied yet. Plain records: nothing here is ever written back.
+   */
+  async findOrderWithRecipient(orderId: string): Promise<{ order: OrderSummaryRecord | null; recipient: RecipientRecord | null }> {
+    const [row] = await this.em.execute<Record<string, unknown>[]>(
+      `select o.*, ${RECIPIENT_COLUMNS.map((column) => `r.${column} as ${RECIPIENT_PREFIX}${column}`).join(', ')}
+         from "${this.schema}".order_summary o left join "${this.schema}".recipient r on r.customer_id = o.customer_id
+        where o.order_id = ?`,
+      [orderId],
+    );
+    if (!row) return { order: null, recipient: null };
+    const { own, prefixed } = splitPrefixed(row, RECIPIENT_PREFIX);
+    return { order: plainRecord(this.em, OrderSummaryEntity, own), recipient: prefixed.customer_id === null ? null : plainRecord(this.em, RecipientEntity, prefixed) };
   }
 
   async findOrdersOwners(orderIds: readonly string[]): Promise<{ orderId: string; customerId: string }[]> {
     if (!orderIds.length) return [];
     return this.em.find(OrderSummaryEntity, { orderId: { $in: [...orderIds] } }, { fields: ['orderId', 'customerId'] });
   }
+}
+
+/** The recipient's columns travel beside the order's under this prefix (both tables have customer_id). */
+const RECIPIENT_PREFIX = 'recipient__';
+const RECIPIENT_COLUMNS = ['customer_id', 'email', 'first_name', 'last_name', 'as_of'] as const;
+
+function splitPrefixed(row: Record<string, unknown>, prefix: string): { own: Record<string, unknown>; prefixed: Record<string, unknown> } {
+  const own: Record<string, unknown> = {};
+  const prefixed: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column.startsWith(prefix)) prefixed[column.slice(prefix.length)] = value;
+    else own[column] = value;
+  }
+  return { own, prefixed };
 }

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEnvelope, streamFor } from '../../events/contract.js';
+import { CustomerRegistered } from '../../events/contracts/customers/customer-registered.event.js';
+import { OrderPlaced } from '../../events/contracts/orders/order-placed.event.js';
+import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
+import { handleOnce } from '../../events/inbox.js';
+import { mailHandlers } from '../../subgraphs/notifications/handlers/mail-triggers.js';
+import { ProjectionsRepository } from '../../subgraphs/notifications/store/projections.repository.js';
+import { eventually } from '../support/config.js';
+import { orderPlaced, publishEvent, registeredCustomer, startNotifications, statusChanged, uniqueEmail, type NotificationsWorld } from './support.js';
+
+/**
+ * An order e-mail reads the order and its customer in ONE select (order_summary joined with
+ * recipient). What must not change: it goes to the order's own customer with the order's facts,
+ * and when either projection is late the event is retried until both are there.
+ */
+let world: NotificationsWorld;
+
+/** Statements of finished transactions, per connection, as asked for (BEGIN included). */
+const transactions: string[][] = [];
+const open = new WeakMap<object, string[]>();
+let original: ((...args: unknown[]) => unknown) | undefined;
+
+beforeAll(async () => {
+  world = await startNotifications();
+  original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function recordedQuery(this: object, ...args: unknown[]) {
+    record(this, args);
+    return original!.apply(this, args);
+  };
+});
+afterAll(async () => {
+  if (original) (pg.Client.prototype as unknown as { query: unknown }).query = original;
+  await world?.stop();
+});
+
+function record(client: object, args: unknown[]): void {
+  const config = args[0] as string | { text?: string };
+  const text = (typeof config === 'string' ? config : (config?.text ?? '')).replace(/\s+/g, ' ').trim();
+  if (/^begin\b/i.test(text)) open.set(client, []);
+  const transaction = open.get(client);
+  if (!transaction) return;
+  transaction.push(text);
+  if (/^(commit|rollback)\b/i.test(text)) {
+    open.delete(client);
+    transactions.push(transaction);
+  }
+}
+
+describe('order e-mails read the order and its customer together', () => {
+  it('queues the confirmation in one lookup and one insert, to the order’s own customer', async () => {
+    const orm = world.stack.subgraphs.notifications!.runtime.orm;
+    const customer = { customerId: randomUUID(), email: uniqueEmail('owner'), firstName: 'Olive', lastName: 'Owner', asOf: new Date() };
+    const other = { customerId: randomUUID(), email: uniqueEmail('other'), firstName: 'Oscar', lastName: 'Other', asOf: new Date() };
+    const order = orderPlaced(customer.customerId, { number: 'CS-200001' });
+    await (orm.em.fork() as EntityManager).transactional(async (em) => {
+      const projections = new ProjectionsRepository(em);
+      await projections.upsertRecipient(other);
+      await projections.upsertRecipient(customer);
+      const { orderId, customerId, ...facts } = order;
+      await projections.recordOrder(orderId, customerId, { ...facts, number: facts.number ?? null, discountCents: 0, couponCode: null, placedAt: new Date(facts.placedAt) });
+    });
+
+    const handler = mailHandlers({ storefrontUrlBase: 'https://shop.example' }).find((h) => h.options.name === 'mail-order-confirmed')!;
+    const envelope = createEnvelope(
+      OrderStatusChanged,
+      { orderId: order.orderId, customerId: customer.customerId, status: 'CONFIRMED', previousStatus: 'PLACED', reason: null, occurredAt: new Date().toISOString() },
+      { customerId: customer.customerId, correlationId: order.orderId },
+    );
+    expect(await handleOnce(orm, handler, envelope, { log: world.stack.env.log, deliveryCount: 1 })).toBe('processed');
+
+    const transaction = transactions.filter((t) => t.some((text) => text.includes(envelope.id)));
+    expect(transaction).toHaveLength(1);
+    expect(
+      transaction[0]!.map((text) =>
+        /^begin/i.test(text) ? 'BEGIN'
+        : /^commit/i.test(text) ? 'COMMIT'
+        : /^insert into "notifications"\.inbox/.test(text) ? 'inbox'
+        : /^select o\.\*, .* from "notifications"\.order_summary o left join "notifications"\.recipient r/.test(text) ? 'order+recipient'
+        : /^insert into "notifications"\.notification/.test(text) ? 'e-mail'
+        : text.slice(0, 60),
+      ),
+    ).toEqual(['BEGIN', 'inbox', 'order+recipient', 'e-mail', 'COMMIT']);
+
+    const [row] = await world.db.notificationsOf(order.orderId);
+    expect(row).toMatchObject({ kind: 'ORDER_CONFIRMED', recipient: customer.email, status: expect.any(String) });
+  });
+
+  it('sends the confirmation to the right customer with the order’s facts when the order and the customer are projected after it', async () => {
+    const decoy = await registeredCustomer(world, { firstName: 'Dora' });
+    const customer = { customerId: randomUUID(), email: uniqueEmail('late'), firstName: 'Lena', lastName: 'Late', registeredAt: new Date().toISOString() };
+    const order = orderPlaced(customer.customerId, { number: 'CS-200002', totalCents: 7123, subtotalCents: 6524 });
+    const consumer = () =>
+      world.stack.subgraphs.notifications!.runtime.broker.jsm.consumers.info(streamFor(world.stack.env.namespace, 'orders').name, 'notifications-mail-order-confirmed');
+    const deliveredSoFar = async () => (await consumer()).delivered.consumer_seq;
+
+    // the confirmation first: neither the order nor the customer is known yet
+    const before = await deliveredSoFar();
+    await statusChanged(world, order, 'CONFIRMED');
+    await eventually(async () => (await deliveredSoFar()) >= before + 2, { what: 'the confirmation to be tried twice' });
+    expect(await world.db.notificationsOf(order.orderId)).toEqual([]);
+
+    // then the order, still without its customer: tried again, still nothing queued
+    await publishEvent(world.stack, OrderPlaced, order, { customerId: customer.customerId, correlationId: order.orderId });
+    await eventually(() => world.db.orderKnown(order.orderId), { what: 'the order to be projected' });
+    const withOrder = await deliveredSoFar();
+    await eventually(async () => (await deliveredSoFar()) > withOrder, { what: 'the confirmation to be tried with the order known', timeoutMs: 15_000 });
+    expect(await world.db.notificationsOf(order.orderId)).toEqual([]);
+
+    // and the customer last
+    await publishEvent(world.stack, CustomerRegistered, customer, { customerId: customer.customerId });
+    const email = await eventually(() => world.sink.to(customer.email).find((e) => /is confirmed/.test(e.subject)), { what: 'the confirmation', timeoutMs: 30_000 });
+    expect(email.subject).toBe('Your CritterSupply order CS-200002 is confirmed');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Hi Lena,');
+      expect(part).toContain('$71.23');
+      expect(part).toContain('12 Kibble Lane');
+    }
+    expect(world.sink.to(decoy.email)).toEqual([]);
+    expect((await world.db.notificationsOf(order.orderId)).map((n) => [n.kind, n.recipient])).toEqual([['ORDER_CONFIRMED', customer.email]]);
+  });
+});
