@@ -39,9 +39,11 @@ export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: numbe
     let failures = 0;
     while (!stopping) {
       try {
-        const outcome = await sendNextDue(orm.em.fork() as EntityManager, deps, log);
+        const { moreDue } = await sendNextDue(orm.em.fork() as EntityManager, deps, log);
         failures = 0;
-        if (outcome === 'none-due') await wakeup.wait(pollMs);
+        // nothing else was due when this turn began: what comes due later rings the doorbell (queued
+        // here, remembered even if rung while busy) or is found by the poll (retries, other replicas)
+        if (!moreDue) await wakeup.wait(pollMs);
       } catch (err) {
         // PostgreSQL unreachable, or the transaction died after the SMTP server accepted: the row
         // is still QUEUED and is sent again (same Message-ID) once the database answers

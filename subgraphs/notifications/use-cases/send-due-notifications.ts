@@ -1,12 +1,12 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotificationFailed } from '../../../events/contracts/notifications/notification-failed.event.js';
-import { recordEvent } from '../../../events/outbox.js';
+import { outboxRow } from '../../../events/outbox.js';
 import type { Logger } from '../../../platform/logger.js';
 import { messageIdFor } from '../domain/message-id.js';
 import { afterAttempt } from '../domain/retry-schedule.js';
 import type { Mailer } from '../mail/smtp-mailer.js';
-import { NotificationEntity, type NotificationRecord } from '../store/notification.entity.js';
+import type { NotificationRecord } from '../store/notification.entity.js';
+import { claimNextDue, recordAttempt } from '../store/notification-queue.js';
 
 export interface SenderDeps {
   mailer: Mailer;
@@ -21,21 +21,24 @@ export interface SenderDeps {
 
 export type SendOutcome = 'none-due' | 'sent' | 'retry-scheduled' | 'failed';
 
+/** What one turn of the sender did, and whether another e-mail was due when it took this one. */
+export interface SendResult {
+  outcome: SendOutcome;
+  moreDue: boolean;
+}
+
 /**
  * Sends the e-mail that is due longest, if any. The row stays locked (FOR UPDATE SKIP LOCKED) from
  * before the SMTP conversation until its outcome commits: replicas never send one message twice
  * at once, and a process that dies in between leaves the row QUEUED, so it is sent again, with
- * the same Message-ID. A last failure records NotificationFailed in the same transaction.
+ * the same Message-ID. A last failure records NotificationFailed in the same statement as the outcome.
  */
-export async function sendNextDue(em: EntityManager, deps: SenderDeps, log: Logger): Promise<SendOutcome> {
+export async function sendNextDue(em: EntityManager, deps: SenderDeps, log: Logger): Promise<SendResult> {
   let accepted: { row: NotificationRecord; at: Date } | undefined;
-  const outcome = await em.transactional(async (tx): Promise<SendOutcome> => {
-    const [row] = await tx.find(
-      NotificationEntity,
-      { status: 'QUEUED', nextAttemptAt: { $lte: deps.clock() } },
-      { orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: 1, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, populate: ['html', 'text'] as never },
-    );
-    if (!row) return 'none-due';
+  const result = await em.transactional(async (tx): Promise<SendResult> => {
+    const claimed = await claimNextDue(tx, deps.clock());
+    if (!claimed) return { outcome: 'none-due', moreDue: false };
+    const { notification: row, moreDue } = claimed;
     const attempt = row.attempts + 1;
     const outcome = await deps.mailer.send({ to: row.recipient, subject: row.subject, html: row.html, text: row.text, messageId: messageIdFor(row.id, deps.mailFrom) });
     const now = deps.clock();
@@ -45,27 +48,30 @@ export async function sendNextDue(em: EntityManager, deps: SenderDeps, log: Logg
     switch (next.status) {
       case 'SENT':
         Object.assign(row, { status: 'SENT', sentAt: now, nextAttemptAt: null, lastError: null });
+        await recordAttempt(tx, row, null);
         accepted = { row, at: now };
         log.info(fields, 'e-mail accepted by the SMTP server');
-        return 'sent';
+        return { outcome: 'sent', moreDue };
       case 'QUEUED':
         Object.assign(row, { nextAttemptAt: next.nextAttemptAt, lastError: next.error });
+        await recordAttempt(tx, row, null);
         log.warn({ ...fields, error: next.error, nextAttemptAt: next.nextAttemptAt }, 'e-mail not accepted; retry scheduled');
-        return 'retry-scheduled';
-      case 'FAILED':
+        return { outcome: 'retry-scheduled', moreDue };
+      case 'FAILED': {
         Object.assign(row, { status: 'FAILED', failedAt: now, nextAttemptAt: null, lastError: next.error });
-        recordEvent(
-          tx,
+        const failure = outboxRow(
           deps.eventNamespace,
           NotificationFailed,
           { notificationId: row.id, kind: row.kind, to: row.recipient, orderId: row.orderId, attempts: attempt, error: next.error, permanent: next.permanent },
           { customerId: row.customerId, correlationId: row.orderId, causationId: row.eventId },
         );
+        await recordAttempt(tx, row, failure);
         log.error({ ...fields, error: next.error, permanent: next.permanent }, 'e-mail failed for good');
-        return 'failed';
+        return { outcome: 'failed', moreDue };
+      }
     }
   });
   // counted once committed: an acceptance whose commit failed is sent (and counted) again
   if (accepted) deps.onSent?.(accepted.row, accepted.at);
-  return outcome;
+  return result;
 }

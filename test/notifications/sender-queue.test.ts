@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../events/contract.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { messageIdFor } from '../../subgraphs/notifications/domain/message-id.js';
+import type { AttemptOutcome } from '../../subgraphs/notifications/domain/retry-schedule.js';
+import { SenderDoorbell, startSender } from '../../subgraphs/notifications/jobs/sender.job.js';
+import type { Mailer, OutgoingEmail } from '../../subgraphs/notifications/mail/smtp-mailer.js';
+import { queueNotification } from '../../subgraphs/notifications/use-cases/queue-notification.js';
+import { sendNextDue, type SenderDeps } from '../../subgraphs/notifications/use-cases/send-due-notifications.js';
+import { eventually } from '../support/config.js';
+import { startNotifications, uniqueEmail, type NotificationsWorld } from './support.js';
+
+/**
+ * The sender's turn, driven directly with a fake mailer and clock against notifications' own
+ * database: one statement takes the due row (locked, SKIP LOCKED) and tells whether more are due,
+ * one writes the outcome. The process's own sender polls every 10 minutes and nothing rings it
+ * here (rows are queued without the handler), so only the senders a test starts touch the queue.
+ */
+const MAIL_FROM = 'CritterSupply <orders@crittersupply.dev>';
+
+let world: NotificationsWorld;
+let sql: pg.Client;
+const em = () => world.stack.subgraphs.notifications!.runtime.orm.em.fork() as EntityManager;
+
+/** Statements of finished transactions on the ORM's connections, as asked for (BEGIN included). */
+const transactions: string[][] = [];
+const open = new WeakMap<object, string[]>();
+let original: ((...args: unknown[]) => unknown) | undefined;
+
+beforeAll(async () => {
+  world = await startNotifications({ NOTIFICATION_POLL_MS: '600000' });
+  sql = new pg.Client({ connectionString: world.stack.env.databaseUrl });
+  await sql.connect();
+  original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function recordedQuery(this: object, ...args: unknown[]) {
+    if (this !== sql) record(this, args);
+    return original!.apply(this, args);
+  };
+});
+afterAll(async () => {
+  if (original) (pg.Client.prototype as unknown as { query: unknown }).query = original;
+  await sql?.end();
+  await world?.stop();
+});
+beforeEach(async () => {
+  await sql.query('delete from notifications.notification');
+  transactions.length = 0;
+});
+
+function record(client: object, args: unknown[]): void {
+  const config = args[0] as string | { text?: string };
+  const text = (typeof config === 'string' ? config : (config?.text ?? '')).replace(/\s+/g, ' ').trim();
+  if (/^begin\b/i.test(text)) open.set(client, []);
+  const transaction = open.get(client);
+  if (!transaction) return;
+  transaction.push(text);
+  if (/^(commit|rollback)\b/i.test(text)) {
+    open.delete(client);
+    transactions.push(transaction);
+  }
+}
+
+/** The transaction whose statements name `id` (the ORM inlines parameters), as statement kinds. */
+function statementsNaming(id: string): string[] {
+  const found = transactions.filter((t) => t.some((text) => text.includes(id)));
+  expect(found).toHaveLength(1);
+  return found[0]!.map((text) => {
+    if (/^(begin|commit|rollback)/i.test(text)) return text.replace(/;$/, '').toUpperCase();
+    if (/^with claimed as \( ?select \* from "notifications"\.notification .* for update skip locked\) select claimed\.\*, exists/i.test(text)) return 'claim';
+    if (/^with w1 as \( ?update "notifications"\.notification set status/i.test(text)) return /insert into "notifications"\.outbox/.test(text) ? 'outcome+outbox' : 'outcome';
+    return text.slice(0, 60);
+  });
+}
+
+/** A fake SMTP server answering from a script (then accepting), recording what it was given. */
+function scriptedMailer(answers: AttemptOutcome[] = []): Mailer & { sent: OutgoingEmail[] } {
+  const sent: OutgoingEmail[] = [];
+  return {
+    sent,
+    async send(email) {
+      sent.push(email);
+      return answers.shift() ?? { kind: 'accepted' };
+    },
+    close() {},
+  };
+}
+
+const deps = (mailer: Mailer, clock: () => Date = () => new Date(Date.now() + 1_000), retryDelaysMs = [60_000, 120_000]): SenderDeps => ({
+  mailer,
+  mailFrom: MAIL_FROM,
+  eventNamespace: world.stack.env.namespace,
+  retryDelaysMs,
+  clock,
+});
+
+/** A password-reset e-mail queued as the handler queues it (due now, by the database's clock). */
+async function queued(): Promise<{ id: string; to: string; customerId: string; eventId: string }> {
+  const to = uniqueEmail();
+  const customerId = randomUUID();
+  const cause = { id: randomUUID(), occurredAt: new Date().toISOString() } as Envelope;
+  const draft = { kind: 'PASSWORD_RESET' as const, to: { email: to, customerId }, orderId: null, data: { firstName: 'Alice', resetUrl: 'https://shop.example/reset?token=1', expiresAt: new Date() } };
+  await em().transactional((tx) => queueNotification(tx, draft, cause));
+  const { rows } = await sql.query<{ id: string }>('select id from notifications.notification where recipient = $1', [to]);
+  return { id: rows[0]!.id, to, customerId, eventId: cause.id };
+}
+
+async function row(id: string) {
+  const { rows } = await sql.query(
+    `select status, attempts, last_error as "lastError", next_attempt_at as "nextAttemptAt", sent_at as "sentAt", failed_at as "failedAt"
+       from notifications.notification where id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+describe('the sender', () => {
+  it('sends an e-mail once when two senders look for it at the same time', async () => {
+    const { id } = await queued();
+    let inSmtp!: () => void;
+    const entered = new Promise<void>((resolve) => (inSmtp = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    // the first sender is held inside its SMTP conversation (row locked) while the second looks
+    const mailer: Mailer = {
+      async send(email) {
+        sent.push(email.messageId);
+        if (sent.length === 1) {
+          inSmtp();
+          await released;
+        }
+        return { kind: 'accepted' };
+      },
+      close() {},
+    };
+    const first = sendNextDue(em(), deps(mailer), world.stack.env.log);
+    await entered;
+    const second = await sendNextDue(em(), deps(mailer), world.stack.env.log);
+    release();
+
+    expect(second).toEqual({ outcome: 'none-due', moreDue: false });
+    expect(await first).toEqual({ outcome: 'sent', moreDue: false });
+    expect(sent).toEqual([messageIdFor(id, MAIL_FROM)]);
+    expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 1, lastError: null, nextAttemptAt: null });
+  });
+
+  it('retries a refused e-mail when its schedule says, with the same Message-ID, in one statement per attempt', async () => {
+    const { id } = await queued();
+    const mailer = scriptedMailer([{ kind: 'refused', permanent: false, error: '451 4.3.0 try again later' }]);
+    const t0 = new Date(Date.now() + 1_000);
+    const at = (ms: number) => () => new Date(t0.getTime() + ms);
+    const log = world.stack.env.log;
+
+    transactions.length = 0;
+    expect(await sendNextDue(em(), deps(mailer, at(0)), log)).toEqual({ outcome: 'retry-scheduled', moreDue: false });
+    expect(await row(id)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: '451 4.3.0 try again later', nextAttemptAt: new Date(t0.getTime() + 60_000), sentAt: null });
+    expect(statementsNaming(id)).toEqual(['BEGIN', 'claim', 'outcome', 'COMMIT']);
+
+    expect(await sendNextDue(em(), deps(mailer, at(59_999)), log)).toEqual({ outcome: 'none-due', moreDue: false });
+    expect(mailer.sent).toHaveLength(1);
+
+    expect(await sendNextDue(em(), deps(mailer, at(60_000)), log)).toEqual({ outcome: 'sent', moreDue: false });
+    expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 2, lastError: null, nextAttemptAt: null, sentAt: new Date(t0.getTime() + 60_000) });
+    expect(mailer.sent.map((e) => e.messageId)).toEqual([messageIdFor(id, MAIL_FROM), messageIdFor(id, MAIL_FROM)]);
+  });
+
+  it('fails after the last attempt and announces NotificationFailed in the statement that records it', async () => {
+    const { id, to, customerId, eventId } = await queued();
+    const refusal: AttemptOutcome = { kind: 'refused', permanent: false, error: '421 4.4.2 timeout' };
+    const mailer = scriptedMailer([refusal, refusal]);
+    const t0 = new Date(Date.now() + 1_000);
+    const log = world.stack.env.log;
+
+    await sendNextDue(em(), deps(mailer, () => t0, [1_000]), log);
+    transactions.length = 0;
+    expect(await sendNextDue(em(), deps(mailer, () => new Date(t0.getTime() + 1_000), [1_000]), log)).toEqual({ outcome: 'failed', moreDue: false });
+    expect(statementsNaming(id)).toEqual(['BEGIN', 'claim', 'outcome+outbox', 'COMMIT']);
+    expect(await row(id)).toMatchObject({ status: 'FAILED', attempts: 2, lastError: '421 4.4.2 timeout', nextAttemptAt: null, failedAt: new Date(t0.getTime() + 1_000) });
+
+    const { rows } = await sql.query<{ envelope: Record<string, any> }>(`select envelope from notifications.outbox where type = 'NotificationFailed' and envelope->'payload'->>'notificationId' = $1`, [id]);
+    expect(rows.map((r) => r.envelope)).toEqual([
+      expect.objectContaining({
+        customerId,
+        causationId: eventId,
+        payload: { notificationId: id, kind: 'PASSWORD_RESET', to, orderId: null, attempts: 2, error: '421 4.4.2 timeout', permanent: false },
+      }),
+    ]);
+  });
+
+  it('says whether more e-mails are due when it takes one', async () => {
+    const a = await queued();
+    const b = await queued();
+    const mailer = scriptedMailer();
+    expect(await sendNextDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcome: 'sent', moreDue: true });
+    expect(await sendNextDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcome: 'sent', moreDue: false });
+    expect(mailer.sent.map((e) => e.to)).toEqual([a.to, b.to]);
+  });
+
+  it('sends every e-mail queued together after one ring, without waiting for a poll', async () => {
+    const rows = [await queued(), await queued(), await queued()];
+    const mailer = scriptedMailer();
+    const doorbell = new SenderDoorbell();
+    const sender = startSender({ orm: world.stack.subgraphs.notifications!.runtime.orm, deps: deps(mailer), pollMs: 600_000, workers: 1, log: world.stack.env.log, doorbell });
+    try {
+      // the worker's first look finds the rows at start; one ring as well, as a handler would
+      doorbell.ring();
+      await eventually(
+        async () => {
+          const { rows: unsent } = await sql.query(`select 1 from notifications.notification where status <> 'SENT'`);
+          return unsent.length === 0;
+        },
+        { what: 'all three e-mails sent', timeoutMs: 5_000 },
+      );
+      expect(mailer.sent.map((e) => e.to).sort()).toEqual(rows.map((r) => r.to).sort());
+    } finally {
+      await sender.stop();
+    }
+  });
+});
