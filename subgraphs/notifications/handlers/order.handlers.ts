@@ -1,7 +1,7 @@
-import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import { handle, project, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { OrderPlaced } from '../../../events/contracts/orders/order-placed.event.js';
 import { PaymentCaptured } from '../../../events/contracts/payments/payment-captured.event.js';
-import { ProjectionsRepository } from '../store/projections.repository.js';
+import { orderSummaryInsert, ProjectionsRepository } from '../store/projections.repository.js';
 import { LOOKUP_RETRIES } from './mail-triggers.js';
 
 /**
@@ -10,9 +10,9 @@ import { LOOKUP_RETRIES } from './mail-triggers.js';
  */
 export function orderHandlers(): EventHandler[] {
   return [
-    handle(OrderPlaced, { name: 'order-summary-on-order-placed', ...PROJECTION_BATCH }, async (event, { em }) => {
+    project(OrderPlaced, { name: 'order-summary-on-order-placed', ...PROJECTION_BATCH }, (event, schema) => {
       const p = event.payload;
-      await new ProjectionsRepository(em).recordOrder(p.orderId, p.customerId, {
+      return orderSummaryInsert(schema, p.orderId, p.customerId, {
         // events recorded before orders had numbers carry none: the e-mails show the id's start then
         number: p.number ?? null,
         items: p.items,

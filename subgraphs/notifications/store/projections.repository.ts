@@ -1,3 +1,4 @@
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { schemaOf } from '../../../events/inbox.js';
 import { plainRecord } from '../../../platform/plain-record.js';
@@ -28,28 +29,8 @@ export class ProjectionsRepository {
   }
 
   async recordOrder(orderId: string, customerId: string, facts: Omit<OrderFacts, 'capturedCents'>): Promise<void> {
-    await this.em.execute(
-      `insert into "${this.schema}".order_summary
-         (order_id, customer_id, number, items, subtotal_cents, discount_cents, coupon_code, shipping_cents, total_cents, currency, shipping_address, shipping_method, placed_at)
-       values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-       on conflict (order_id) do update set number = coalesce(order_summary.number, excluded.number)`,
-      [
-        orderId,
-        customerId,
-        facts.number,
-        JSON.stringify(facts.items),
-        facts.subtotalCents,
-        facts.discountCents,
-        facts.couponCode,
-        facts.shippingCents,
-        facts.totalCents,
-        facts.currency,
-        JSON.stringify(facts.shippingAddress),
-        facts.shippingMethod,
-        facts.placedAt,
-      ],
-      'run',
-    );
+    const { sql, params } = orderSummaryInsert(this.schema, orderId, customerId, facts);
+    await this.em.execute(sql, [...params], 'run');
   }
 
   /** PaymentCaptured may arrive before OrderPlaced was applied: the capture waits for the order (the caller retries). */
@@ -92,4 +73,29 @@ function splitPrefixed(row: Record<string, unknown>, prefix: string): { own: Rec
     else own[column] = value;
   }
   return { own, prefixed };
+}
+
+/** OrderPlaced → the order's summary; a repeat changes nothing but a missing number. */
+export function orderSummaryInsert(schema: string, orderId: string, customerId: string, facts: Omit<OrderFacts, 'capturedCents'>): SqlStatement {
+  return {
+    sql: `insert into "${schema}".order_summary
+         (order_id, customer_id, number, items, subtotal_cents, discount_cents, coupon_code, shipping_cents, total_cents, currency, shipping_address, shipping_method, placed_at)
+       values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+       on conflict (order_id) do update set number = coalesce(order_summary.number, excluded.number)`,
+    params: [
+      orderId,
+      customerId,
+      facts.number,
+      JSON.stringify(facts.items),
+      facts.subtotalCents,
+      facts.discountCents,
+      facts.couponCode,
+      facts.shippingCents,
+      facts.totalCents,
+      facts.currency,
+      JSON.stringify(facts.shippingAddress),
+      facts.shippingMethod,
+      facts.placedAt,
+    ],
+  };
 }
