@@ -1,8 +1,7 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import { plainRecord } from '../../../platform/plain-record.js';
 import type { ShipmentStatus } from '../domain/shipment-lifecycle.js';
-import { CarrierEventEntity, type CarrierEventRecord } from './carrier-event.entity.js';
-import { OrderCancellationEntity } from './order-cancellation.entity.js';
 import { ShipmentHistoryEntity, type ShipmentHistoryRecord } from './shipment-history.entity.js';
 import { ShipmentEntity, type ShipmentRecord } from './shipment.entity.js';
 
@@ -13,7 +12,12 @@ export interface ShipmentFilter {
   warehouseId: string | null;
 }
 
-/** Shipments with their history, the carrier reports seen and the cancelled orders. Writes flush with the caller's transaction. */
+/**
+ * Shipments with their history, the carrier reports seen and the cancelled orders. What a
+ * transaction changes it reads here as plain records, never managed entities: it writes them
+ * itself in one statement (shipment-write.statement.ts), and the unit of work must not write them
+ * a second time. The reads of the GraphQL resolvers stay on the ORM: they change nothing.
+ */
 export class ShipmentRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -21,24 +25,40 @@ export class ShipmentRepository {
     return this.em.config.get('schema');
   }
 
+  private get table(): string {
+    return `"${this.schema}".shipment`;
+  }
+
   /**
    * Inside a transaction: serialises everything done for one order (two requests for the same
    * order, a request and a cancellation), even before its shipment exists, then reads the
-   * shipment under a row lock.
+   * shipment under a row lock and whether orders cancelled the order — one statement. The read is
+   * a statement of its own, after the lock: under READ COMMITTED its snapshot must include what
+   * the previous holder committed. The lateral join keeps the cancellation's answer when there is
+   * no shipment (a row lock cannot sit on the nullable side of an outer join, but can inside it).
    */
-  async lockForOrder(orderId: string): Promise<ShipmentRecord | null> {
+  async lockForOrder(orderId: string): Promise<{ shipment: ShipmentRecord | null; orderCancelled: boolean }> {
     await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`fulfillment.order:${orderId}`]);
-    return this.em.findOne(ShipmentEntity, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const [row] = await this.em.execute<(ShipmentRow & { order_cancelled: boolean })[]>(
+      `select exists (select 1 from "${this.schema}".order_cancellation where order_id = ?) as order_cancelled, s.*
+         from (select 1) as one
+         left join lateral (select * from ${this.table} where order_id = ? for update) as s on true`,
+      [orderId, orderId],
+    );
+    const { order_cancelled: orderCancelled, ...shipment } = row!;
+    return { shipment: shipment.id == null ? null : this.recordOf(shipment), orderCancelled };
   }
 
   /** Inside a transaction: the shipment under a row lock (every change of one shipment queues here). */
-  lock(id: string): Promise<ShipmentRecord | null> {
-    return this.em.findOne(ShipmentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  async lock(id: string): Promise<ShipmentRecord | null> {
+    const [row] = await this.em.execute<ShipmentRow[]>(`select * from ${this.table} where id = ? for update`, [id]);
+    return row ? this.recordOf(row) : null;
   }
 
   /** Inside a transaction: the parcel with this tracking number (EasyPost's trackers name it so), under a row lock. */
-  lockByTrackingNumber(trackingNumber: string): Promise<ShipmentRecord | null> {
-    return this.em.findOne(ShipmentEntity, { trackingNumber }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  async lockByTrackingNumber(trackingNumber: string): Promise<ShipmentRecord | null> {
+    const [row] = await this.em.execute<ShipmentRow[]>(`select * from ${this.table} where tracking_number = ? limit 1 for update`, [trackingNumber]);
+    return row ? this.recordOf(row) : null;
   }
 
   findById(id: string): Promise<ShipmentRecord | null> {
@@ -67,25 +87,26 @@ export class ShipmentRepository {
    * database clock, locked, skipping those another replica holds. For the delivery simulation.
    */
   async claimInTransit(ageMs: number, limit: number): Promise<ShipmentRecord[]> {
-    const rows = await this.em.execute<{ id: string }[]>(
-      `select id from "${this.schema}".shipment
+    const rows = await this.em.execute<ShipmentRow[]>(
+      `select * from ${this.table}
         where status = 'DISPATCHED' and updated_at <= now() - ? * interval '1 millisecond'
         order by updated_at limit ? for update skip locked`,
       [ageMs, limit],
     );
-    if (rows.length === 0) return [];
-    return this.em.find(ShipmentEntity, { id: { $in: rows.map((r) => r.id) } }, { refresh: true, orderBy: { updatedAt: 'asc' } });
+    return rows.map((row) => this.recordOf(row));
   }
 
-  add(shipment: NewShipment): ShipmentRecord {
-    return this.em.create(ShipmentEntity, { id: uuidv7(), ...shipment } as never);
+  /** A new shipment's record, to be inserted by the transaction's write. */
+  create(shipment: NewShipment): ShipmentRecord {
+    const now = new Date();
+    return { id: uuidv7(), ...shipment, createdAt: now, updatedAt: now };
+  }
+
+  private recordOf(row: ShipmentRow): ShipmentRecord {
+    return plainRecord(this.em, ShipmentEntity, row);
   }
 
   // ---- history
-
-  appendHistory(entry: Omit<ShipmentHistoryRecord, 'id'>): void {
-    this.em.create(ShipmentHistoryEntity, entry as never);
-  }
 
   historyOf(shipmentIds: readonly string[]): Promise<ShipmentHistoryRecord[]> {
     return this.em.find(ShipmentHistoryEntity, { shipmentId: { $in: [...shipmentIds] } }, { orderBy: { id: 'asc' } });
@@ -95,20 +116,10 @@ export class ShipmentRepository {
 
   /** Whether a carrier report with this id was handled before (call with its shipment locked). */
   async seenCarrierEvent(eventId: string): Promise<boolean> {
-    return (await this.em.count(CarrierEventEntity, { eventId })) > 0;
-  }
-
-  recordCarrierEvent(event: Omit<CarrierEventRecord, 'receivedAt'>): void {
-    this.em.create(CarrierEventEntity, event as never);
-  }
-
-  // ---- cancelled orders
-
-  async isCancelled(orderId: string): Promise<boolean> {
-    return (await this.em.count(OrderCancellationEntity, { orderId })) > 0;
-  }
-
-  recordCancellation(orderId: string, reason: string | null): void {
-    this.em.create(OrderCancellationEntity, { orderId, reason } as never);
+    const rows = await this.em.execute(`select 1 from "${this.schema}".carrier_event where event_id = ?`, [eventId]);
+    return rows.length > 0;
   }
 }
+
+/** A `fulfillment.shipment` row as PostgreSQL returns it (columns, not properties). */
+type ShipmentRow = Record<string, unknown>;

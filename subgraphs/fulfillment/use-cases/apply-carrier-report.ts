@@ -2,8 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { commandForReport, reportTime, type CarrierReport } from '../domain/carrier-report.js';
 import { decide, isStaleReport, type RejectionReason } from '../domain/shipment-lifecycle.js';
 import type { ShipmentRecord } from '../store/shipment.entity.js';
-import { ShipmentRepository } from '../store/shipment.repository.js';
-import { applyDecision } from './shipment-changes.js';
+import { withShipmentChanges, type ShipmentChanges } from './shipment-changes.js';
 import { carrierActor, type FulfillmentDeps } from './scope.js';
 
 export type ReportOutcome =
@@ -21,40 +20,35 @@ export type ReportOutcome =
 
 /** A carrier's report (the signed webhook): moves the shipment once per carrier event id. */
 export async function applyCarrierReport(deps: Pick<FulfillmentDeps, 'eventNamespace'>, em: EntityManager, report: CarrierReport): Promise<ReportOutcome> {
-  return em.transactional(async (tx) => {
-    const shipments = new ShipmentRepository(tx);
-    const shipment = await shipments.lock(report.shipmentId);
-    if (!shipment) return { outcome: 'UNKNOWN_SHIPMENT' } as const;
-    return applyReportToLocked(deps, tx, shipments, shipment, report, new Date());
-  });
+  return em.transactional((tx) =>
+    withShipmentChanges(tx, deps.eventNamespace, async (changes): Promise<ReportOutcome> => {
+      const shipment = await changes.lock(report.shipmentId);
+      if (!shipment) return { outcome: 'UNKNOWN_SHIPMENT' };
+      return applyReportToLocked(changes, shipment, report, new Date());
+    }),
+  );
 }
 
 /**
- * Inside a transaction that holds the shipment's row lock (so two deliveries of the same report
- * queue, and the second sees the first's carrier_event row). Early and invalid reports leave no
- * trace, so the carrier's retry is judged afresh; stale ones are remembered as IGNORED.
+ * Inside a transaction that holds the shipment's row lock, taken through `changes` (so two
+ * deliveries of the same report queue, and the second sees the first's carrier_event row); what
+ * it records is written by `changes`' one write. Early and invalid reports leave no trace, so the
+ * carrier's retry is judged afresh; stale ones are remembered as IGNORED.
  */
-export async function applyReportToLocked(
-  deps: Pick<FulfillmentDeps, 'eventNamespace'>,
-  em: EntityManager,
-  shipments: ShipmentRepository,
-  shipment: ShipmentRecord,
-  report: CarrierReport,
-  now: Date,
-): Promise<ReportOutcome> {
-  if (await shipments.seenCarrierEvent(report.eventId)) return { outcome: 'DUPLICATE' };
+export async function applyReportToLocked(changes: ShipmentChanges, shipment: ShipmentRecord, report: CarrierReport, now: Date): Promise<ReportOutcome> {
+  if (await changes.seenCarrierEvent(report.eventId)) return { outcome: 'DUPLICATE' };
   const mapped = commandForReport(report, shipment);
   if (!mapped.ok) return { outcome: 'INVALID', problem: mapped.problem };
   const decision = decide(shipment, mapped.command);
   const seen = { eventId: report.eventId, shipmentId: shipment.id, type: report.type };
   if (decision.kind === 'reject') {
     if (!isStaleReport(decision.reason)) return { outcome: 'EARLY', reason: decision.reason };
-    shipments.recordCarrierEvent({ ...seen, outcome: 'IGNORED' });
+    changes.recordCarrierEvent({ ...seen, outcome: 'IGNORED' });
     return { outcome: 'IGNORED', reason: decision.reason };
   }
   const actor = carrierActor(report.carrier ?? shipment.carrier);
   const note = report.type === 'in_transit' ? (report.reason ?? null) : null;
-  applyDecision(em, shipments, deps.eventNamespace, shipment, decision, reportTime(report, now), { actor, causationId: null, note });
-  shipments.recordCarrierEvent({ ...seen, outcome: 'APPLIED' });
+  changes.applyDecision(shipment, decision, reportTime(report, now), { actor, causationId: null, note });
+  changes.recordCarrierEvent({ ...seen, outcome: 'APPLIED' });
   return { outcome: 'APPLIED' };
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { reportsFromTracker, type EasyPostTracker } from '../domain/easypost-tracker.js';
-import { ShipmentRepository } from '../store/shipment.repository.js';
 import { applyReportToLocked, type ReportOutcome } from './apply-carrier-report.js';
 import type { FulfillmentDeps } from './scope.js';
+import { withShipmentChanges } from './shipment-changes.js';
 
 export interface TrackerUpdateOutcome {
   /** The webhook's answer: APPLIED if anything moved, EARLY/INVALID if a detail must be re-sent or was refused, DUPLICATE if all was seen. */
@@ -14,20 +14,21 @@ export interface TrackerUpdateOutcome {
 /**
  * An EasyPost tracker update: each of its tracking details (domain/easypost-tracker.ts) is a
  * carrier report for the parcel with the tracker's tracking code, applied under the shipment's row
- * lock in one transaction, once per detail (the carrier_event rows remember which were seen).
+ * lock in one transaction (and one write), once per detail (the carrier_event rows remember which were seen).
  */
 export async function applyTrackerUpdate(deps: Pick<FulfillmentDeps, 'eventNamespace'>, em: EntityManager, tracker: EasyPostTracker): Promise<TrackerUpdateOutcome> {
   const reports = reportsFromTracker(tracker);
-  return em.transactional(async (tx) => {
-    const shipments = new ShipmentRepository(tx);
-    const shipment = await shipments.lockByTrackingNumber(tracker.tracking_code);
-    if (!shipment) return { outcome: 'UNKNOWN_SHIPMENT', details: [] };
-    const details: ReportOutcome[] = [];
-    for (const report of reports) {
-      details.push(await applyReportToLocked(deps, tx, shipments, shipment, { ...report, shipmentId: shipment.id, carrier: shipment.carrier ?? undefined }, new Date()));
-    }
-    return { outcome: summarise(details), details };
-  });
+  return em.transactional((tx) =>
+    withShipmentChanges(tx, deps.eventNamespace, async (changes): Promise<TrackerUpdateOutcome> => {
+      const shipment = await changes.lockByTrackingNumber(tracker.tracking_code);
+      if (!shipment) return { outcome: 'UNKNOWN_SHIPMENT', details: [] };
+      const details: ReportOutcome[] = [];
+      for (const report of reports) {
+        details.push(await applyReportToLocked(changes, shipment, { ...report, shipmentId: shipment.id, carrier: shipment.carrier ?? undefined }, new Date()));
+      }
+      return { outcome: summarise(details), details };
+    }),
+  );
 }
 
 function summarise(details: ReportOutcome[]): ReportOutcome['outcome'] {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decide } from '../domain/shipment-lifecycle.js';
-import { ShipmentRepository } from '../store/shipment.repository.js';
-import { applyDecision } from './shipment-changes.js';
+import { withShipmentChanges } from './shipment-changes.js';
 import { SYSTEM_ACTOR, type FulfillmentDeps } from './scope.js';
 
 export type CancellationOutcome = 'CANCELLED' | 'NO_SHIPMENT_YET' | 'ALREADY_CANCELLED' | 'ALREADY_DISPATCHED';
@@ -19,13 +18,14 @@ export async function cancelOrderShipment(
   cancellation: { orderId: string; reason: string | null },
   causationId: string,
 ): Promise<CancellationOutcome> {
-  const shipments = new ShipmentRepository(em);
-  const shipment = await shipments.lockForOrder(cancellation.orderId);
-  if (!(await shipments.isCancelled(cancellation.orderId))) shipments.recordCancellation(cancellation.orderId, cancellation.reason);
-  if (!shipment) return 'NO_SHIPMENT_YET';
+  return withShipmentChanges(em, deps.eventNamespace, async (changes) => {
+    const { shipment, orderCancelled } = await changes.lockForOrder(cancellation.orderId);
+    if (!orderCancelled) changes.recordCancellation(cancellation.orderId, cancellation.reason);
+    if (!shipment) return 'NO_SHIPMENT_YET';
 
-  const decision = decide(shipment, { kind: 'CANCEL', reason: cancellation.reason ? `Order cancelled: ${cancellation.reason}` : 'Order cancelled' });
-  if (decision.kind === 'reject') return decision.reason === 'CANCELLED' ? 'ALREADY_CANCELLED' : 'ALREADY_DISPATCHED';
-  applyDecision(em, shipments, deps.eventNamespace, shipment, decision, new Date(), { actor: SYSTEM_ACTOR, causationId });
-  return 'CANCELLED';
+    const decision = decide(shipment, { kind: 'CANCEL', reason: cancellation.reason ? `Order cancelled: ${cancellation.reason}` : 'Order cancelled' });
+    if (decision.kind === 'reject') return decision.reason === 'CANCELLED' ? 'ALREADY_CANCELLED' : 'ALREADY_DISPATCHED';
+    changes.applyDecision(shipment, decision, new Date(), { actor: SYSTEM_ACTOR, causationId });
+    return 'CANCELLED';
+  });
 }

@@ -7,7 +7,7 @@ import type { ShipmentRecord } from '../store/shipment.entity.js';
 import { ShipmentRepository } from '../store/shipment.repository.js';
 import { invalidInput, isUuid, type FieldErrors } from './input.js';
 import { refusal } from './refusals.js';
-import { applyDecision } from './shipment-changes.js';
+import { withShipmentChanges } from './shipment-changes.js';
 import type { FulfillmentDeps, FulfillmentScope } from './scope.js';
 
 export interface DispatchInput {
@@ -49,16 +49,17 @@ export async function dispatchShipment(deps: FulfillmentDeps, scope: Fulfillment
     carrier,
   });
 
-  return scope.em.transactional(async (em) => {
-    const shipments = new ShipmentRepository(em);
-    const shipment = await shipments.lock(found.id);
-    if (!shipment) throw notFound(`Shipment ${input.shipmentId}`);
-    const decision = decide(shipment, { kind: 'DISPATCH', carrier: label.carrier, trackingNumber: label.trackingNumber });
-    if (decision.kind === 'reject') throw refusal(shipment, decision.reason);
-    applyDecision(em, shipments, deps.eventNamespace, shipment, decision, new Date(), { actor: staff.subject, causationId: null });
-    shipment.trackingUrl = label.trackingUrl;
-    return shipment;
-  });
+  return scope.em.transactional((em) =>
+    withShipmentChanges(em, deps.eventNamespace, async (changes) => {
+      const shipment = await changes.lock(found.id);
+      if (!shipment) throw notFound(`Shipment ${input.shipmentId}`);
+      const decision = decide(shipment, { kind: 'DISPATCH', carrier: label.carrier, trackingNumber: label.trackingNumber });
+      if (decision.kind === 'reject') throw refusal(shipment, decision.reason);
+      changes.applyDecision(shipment, decision, new Date(), { actor: staff.subject, causationId: null });
+      shipment.trackingUrl = label.trackingUrl;
+      return shipment;
+    }),
+  );
 }
 
 /** A carrier that cannot book now is the caller's to retry: a clear error, nothing changed. */

@@ -2,10 +2,9 @@ import { requireStaff } from '../../../platform/auth.js';
 import { notFound } from '../../../platform/errors.js';
 import { decide } from '../domain/shipment-lifecycle.js';
 import type { ShipmentRecord } from '../store/shipment.entity.js';
-import { ShipmentRepository } from '../store/shipment.repository.js';
 import { checkNote, invalidInput, isUuid, type FieldErrors } from './input.js';
 import { refusal } from './refusals.js';
-import { applyDecision } from './shipment-changes.js';
+import { withShipmentChanges } from './shipment-changes.js';
 import type { FulfillmentDeps, FulfillmentScope } from './scope.js';
 
 export interface DeliveryAttemptInput {
@@ -28,13 +27,14 @@ export async function recordDeliveryAttempt(deps: FulfillmentDeps, scope: Fulfil
   const note = checkNote(input.note, errors);
   if (Object.keys(errors).length) throw invalidInput(errors);
 
-  return scope.em.transactional(async (em) => {
-    const shipments = new ShipmentRepository(em);
-    const shipment = await shipments.lock(input.shipmentId);
-    if (!shipment) throw notFound(`Shipment ${input.shipmentId}`);
-    const decision = decide(shipment, input.delivered ? { kind: 'DELIVER' } : { kind: 'FAIL_DELIVERY_ATTEMPT', reason: note ?? 'Delivery attempt failed' });
-    if (decision.kind === 'reject') throw refusal(shipment, decision.reason);
-    applyDecision(em, shipments, deps.eventNamespace, shipment, decision, new Date(), { actor: staff.subject, causationId: null, note });
-    return shipment;
-  });
+  return scope.em.transactional((em) =>
+    withShipmentChanges(em, deps.eventNamespace, async (changes) => {
+      const shipment = await changes.lock(input.shipmentId);
+      if (!shipment) throw notFound(`Shipment ${input.shipmentId}`);
+      const decision = decide(shipment, input.delivered ? { kind: 'DELIVER' } : { kind: 'FAIL_DELIVERY_ATTEMPT', reason: note ?? 'Delivery attempt failed' });
+      if (decision.kind === 'reject') throw refusal(shipment, decision.reason);
+      changes.applyDecision(shipment, decision, new Date(), { actor: staff.subject, causationId: null, note });
+      return shipment;
+    }),
+  );
 }

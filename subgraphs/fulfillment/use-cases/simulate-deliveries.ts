@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DeliverySimulator } from '../carrier/carrier-adapter.js';
 import type { CarrierReport } from '../domain/carrier-report.js';
-import { ShipmentRepository } from '../store/shipment.repository.js';
 import { applyReportToLocked, type ReportOutcome } from './apply-carrier-report.js';
 import type { FulfillmentDeps } from './scope.js';
+import { withShipmentChanges } from './shipment-changes.js';
 
 /**
  * The stub carrier at work: each dispatched parcel whose last change is `stepMs` old gets its next
@@ -16,29 +16,30 @@ export async function simulateDeliveries(
   simulator: DeliverySimulator,
   options: { stepMs: number; batchSize?: number },
 ): Promise<ReportOutcome[]> {
-  return em.transactional(async (tx) => {
-    const shipments = new ShipmentRepository(tx);
-    const due = await shipments.claimInTransit(options.stepMs, options.batchSize ?? 20);
-    const outcomes: ReportOutcome[] = [];
-    for (const shipment of due) {
-      const attempt = shipment.deliveryAttempts + 1;
-      const simulated = simulator.nextOutcome({
-        shipmentId: shipment.id,
-        carrier: shipment.carrier ?? '',
-        trackingNumber: shipment.trackingNumber ?? '',
-        shippingAddress: shipment.shippingAddress,
-        attempt,
-      });
-      const report: CarrierReport = {
-        eventId: `simulated:${shipment.id}:${attempt}`,
-        type: simulated.type,
-        shipmentId: shipment.id,
-        carrier: shipment.carrier ?? undefined,
-        trackingNumber: shipment.trackingNumber ?? undefined,
-        reason: simulated.type === 'delivery_attempt_failed' ? simulated.reason : undefined,
-      };
-      outcomes.push(await applyReportToLocked(deps, tx, shipments, shipment, report, new Date()));
-    }
-    return outcomes;
-  });
+  return em.transactional((tx) =>
+    withShipmentChanges(tx, deps.eventNamespace, async (changes) => {
+      const due = await changes.claimInTransit(options.stepMs, options.batchSize ?? 20);
+      const outcomes: ReportOutcome[] = [];
+      for (const shipment of due) {
+        const attempt = shipment.deliveryAttempts + 1;
+        const simulated = simulator.nextOutcome({
+          shipmentId: shipment.id,
+          carrier: shipment.carrier ?? '',
+          trackingNumber: shipment.trackingNumber ?? '',
+          shippingAddress: shipment.shippingAddress,
+          attempt,
+        });
+        const report: CarrierReport = {
+          eventId: `simulated:${shipment.id}:${attempt}`,
+          type: simulated.type,
+          shipmentId: shipment.id,
+          carrier: shipment.carrier ?? undefined,
+          trackingNumber: shipment.trackingNumber ?? undefined,
+          reason: simulated.type === 'delivery_attempt_failed' ? simulated.reason : undefined,
+        };
+        outcomes.push(await applyReportToLocked(changes, shipment, report, new Date()));
+      }
+      return outcomes;
+    }),
+  );
 }

@@ -1,0 +1,51 @@
+import pg from 'pg';
+
+/**
+ * Records the statements of every transaction this process finishes, per connection, at
+ * `pg.Client#query` (where the ORM, raw SQL and the kit all pass), as the code asked for them:
+ * BEGIN included even when lazy BEGIN sends it with the next statement. The ORM inlines
+ * parameters, so a transaction is found by a value it used (an envelope id, an order id).
+ */
+export class TransactionLog {
+  private readonly finished: string[][] = [];
+  private readonly open = new WeakMap<object, string[]>();
+  private original: ((...args: unknown[]) => unknown) | undefined;
+
+  install(): void {
+    const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    this.original = original;
+    const record = (client: object, args: unknown[]) => this.record(client, args);
+    (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function recordedQuery(this: object, ...args: unknown[]) {
+      record(this, args);
+      return original.apply(this, args);
+    };
+  }
+
+  uninstall(): void {
+    if (this.original) (pg.Client.prototype as unknown as { query: unknown }).query = this.original;
+  }
+
+  /** The finished transactions that sent `marker` in one of their statements, oldest first, each as its statements. */
+  transactionsWith(marker: string): string[][] {
+    return this.finished.filter((texts) => texts.some((text) => text.includes(marker)));
+  }
+
+  private record(client: object, args: unknown[]): void {
+    const config = args[0] as string | { text?: string } | undefined;
+    const text = typeof config === 'string' ? config : (config?.text ?? '');
+    if (/^\s*begin\b/i.test(text)) this.open.set(client, []);
+    const transaction = this.open.get(client);
+    if (!transaction) return;
+    transaction.push(text.replace(/\s+/g, ' ').trim());
+    if (/^\s*(commit|rollback)\b/i.test(text)) {
+      this.open.delete(client);
+      this.finished.push(transaction);
+    }
+  }
+}
+
+/** A `with …` statement as the writes it makes, e.g. `one write: insert shipment + insert outbox`. */
+export function combinedWrites(text: string): string {
+  const parts = [...text.matchAll(/(insert into|update) "?\w+"?\."?(\w+)"?/gi)].map((m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`);
+  return `one write: ${parts.join(' + ')}`;
+}
