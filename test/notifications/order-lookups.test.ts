@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEnvelope, streamFor } from '../../events/contract.js';
@@ -10,6 +9,7 @@ import { handleOnce } from '../../events/inbox.js';
 import { mailHandlers } from '../../subgraphs/notifications/handlers/mail-triggers.js';
 import { ProjectionsRepository } from '../../subgraphs/notifications/store/projections.repository.js';
 import { eventually } from '../support/config.js';
+import { TransactionLog } from '../support/transaction-log.js';
 import { orderPlaced, publishEvent, registeredCustomer, startNotifications, statusChanged, uniqueEmail, type NotificationsWorld } from './support.js';
 
 /**
@@ -19,36 +19,16 @@ import { orderPlaced, publishEvent, registeredCustomer, startNotifications, stat
  */
 let world: NotificationsWorld;
 
-/** Statements of finished transactions, per connection, as asked for (BEGIN included). */
-const transactions: string[][] = [];
-const open = new WeakMap<object, string[]>();
-let original: ((...args: unknown[]) => unknown) | undefined;
+const log = new TransactionLog();
 
 beforeAll(async () => {
   world = await startNotifications();
-  original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function recordedQuery(this: object, ...args: unknown[]) {
-    record(this, args);
-    return original!.apply(this, args);
-  };
+  log.install();
 });
 afterAll(async () => {
-  if (original) (pg.Client.prototype as unknown as { query: unknown }).query = original;
+  log.uninstall();
   await world?.stop();
 });
-
-function record(client: object, args: unknown[]): void {
-  const config = args[0] as string | { text?: string };
-  const text = (typeof config === 'string' ? config : (config?.text ?? '')).replace(/\s+/g, ' ').trim();
-  if (/^begin\b/i.test(text)) open.set(client, []);
-  const transaction = open.get(client);
-  if (!transaction) return;
-  transaction.push(text);
-  if (/^(commit|rollback)\b/i.test(text)) {
-    open.delete(client);
-    transactions.push(transaction);
-  }
-}
 
 describe('order e-mails read the order and its customer together', () => {
   it('queues the confirmation in one lookup and one insert, to the order’s own customer', async () => {
@@ -72,7 +52,7 @@ describe('order e-mails read the order and its customer together', () => {
     );
     expect(await handleOnce(orm, handler, envelope, { log: world.stack.env.log, deliveryCount: 1 })).toBe('processed');
 
-    const transaction = transactions.filter((t) => t.some((text) => text.includes(envelope.id)));
+    const transaction = log.transactionsWith(envelope.id);
     expect(transaction).toHaveLength(1);
     expect(
       transaction[0]!.map((text) =>

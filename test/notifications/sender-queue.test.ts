@@ -10,6 +10,7 @@ import type { Mailer, OutgoingEmail } from '../../subgraphs/notifications/mail/s
 import { queueNotification } from '../../subgraphs/notifications/use-cases/queue-notification.js';
 import { sendNextDue, type SenderDeps } from '../../subgraphs/notifications/use-cases/send-due-notifications.js';
 import { eventually } from '../support/config.js';
+import { TransactionLog } from '../support/transaction-log.js';
 import { startNotifications, uniqueEmail, type NotificationsWorld } from './support.js';
 
 /**
@@ -24,47 +25,28 @@ let world: NotificationsWorld;
 let sql: pg.Client;
 const em = () => world.stack.subgraphs.notifications!.runtime.orm.em.fork() as EntityManager;
 
-/** Statements of finished transactions on the ORM's connections, as asked for (BEGIN included). */
-const transactions: string[][] = [];
-const open = new WeakMap<object, string[]>();
-let original: ((...args: unknown[]) => unknown) | undefined;
+/** Statements of finished transactions; the test's own `sql` client never sends BEGIN, so only the ORM's are recorded. */
+const transactions = new TransactionLog();
 
 beforeAll(async () => {
   world = await startNotifications({ NOTIFICATION_POLL_MS: '600000' });
   sql = new pg.Client({ connectionString: world.stack.env.databaseUrl });
   await sql.connect();
-  original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function recordedQuery(this: object, ...args: unknown[]) {
-    if (this !== sql) record(this, args);
-    return original!.apply(this, args);
-  };
+  transactions.install();
 });
 afterAll(async () => {
-  if (original) (pg.Client.prototype as unknown as { query: unknown }).query = original;
+  transactions.uninstall();
   await sql?.end();
   await world?.stop();
 });
 beforeEach(async () => {
   await sql.query('delete from notifications.notification');
-  transactions.length = 0;
+  transactions.clear();
 });
-
-function record(client: object, args: unknown[]): void {
-  const config = args[0] as string | { text?: string };
-  const text = (typeof config === 'string' ? config : (config?.text ?? '')).replace(/\s+/g, ' ').trim();
-  if (/^begin\b/i.test(text)) open.set(client, []);
-  const transaction = open.get(client);
-  if (!transaction) return;
-  transaction.push(text);
-  if (/^(commit|rollback)\b/i.test(text)) {
-    open.delete(client);
-    transactions.push(transaction);
-  }
-}
 
 /** The transaction whose statements name `id` (the ORM inlines parameters), as statement kinds. */
 function statementsNaming(id: string): string[] {
-  const found = transactions.filter((t) => t.some((text) => text.includes(id)));
+  const found = transactions.transactionsWith(id);
   expect(found).toHaveLength(1);
   return found[0]!.map((text) => {
     if (/^(begin|commit|rollback)/i.test(text)) return text.replace(/;$/, '').toUpperCase();
@@ -153,7 +135,7 @@ describe('the sender', () => {
     const at = (ms: number) => () => new Date(t0.getTime() + ms);
     const log = world.stack.env.log;
 
-    transactions.length = 0;
+    transactions.clear();
     expect(await sendNextDue(em(), deps(mailer, at(0)), log)).toEqual({ outcome: 'retry-scheduled', moreDue: false });
     expect(await row(id)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: '451 4.3.0 try again later', nextAttemptAt: new Date(t0.getTime() + 60_000), sentAt: null });
     expect(statementsNaming(id)).toEqual(['BEGIN', 'claim', 'outcome', 'COMMIT']);
@@ -174,7 +156,7 @@ describe('the sender', () => {
     const log = world.stack.env.log;
 
     await sendNextDue(em(), deps(mailer, () => t0, [1_000]), log);
-    transactions.length = 0;
+    transactions.clear();
     expect(await sendNextDue(em(), deps(mailer, () => new Date(t0.getTime() + 1_000), [1_000]), log)).toEqual({ outcome: 'failed', moreDue: false });
     expect(statementsNaming(id)).toEqual(['BEGIN', 'claim', 'outcome+outbox', 'COMMIT']);
     expect(await row(id)).toMatchObject({ status: 'FAILED', attempts: 2, lastError: '421 4.4.2 timeout', nextAttemptAt: null, failedAt: new Date(t0.getTime() + 1_000) });

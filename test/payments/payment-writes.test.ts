@@ -12,6 +12,7 @@ import { paymentIdFor } from '../../subgraphs/payments/domain/payment-id.js';
 import { paymentRequestHandlers } from '../../subgraphs/payments/handlers/payment-requests.handlers.js';
 import { createPaymentsSubgraph } from '../../subgraphs/payments/subgraph.js';
 import { startStack, type Stack } from '../support/stack.js';
+import { combinedWrites, TransactionLog } from '../support/transaction-log.js';
 
 /**
  * What one saga request makes payments write, and in how many statements: the handlers are run
@@ -26,10 +27,7 @@ let db: pg.Pool;
 const gateway = new StubPaymentGateway();
 let handlers: EventHandler[];
 
-/** Statements of finished transactions, per connection, as the ORM asked for them (BEGIN included). */
-const transactions: string[][] = [];
-const open = new WeakMap<object, string[]>();
-let original: ((...args: unknown[]) => unknown) | undefined;
+const log = new TransactionLog();
 
 beforeAll(async () => {
   stack = await startStack([createPaymentsSubgraph({ gateway }), catalogSubgraph]);
@@ -40,31 +38,13 @@ beforeAll(async () => {
     retry: { attempts: 3, backoffMs: [1], sleep: async () => {}, now: () => new Date() },
   });
   db = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 2 });
-  original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function recordedQuery(this: object, ...args: unknown[]) {
-    record(this, args);
-    return original!.apply(this, args);
-  };
+  log.install();
 });
 afterAll(async () => {
-  if (original) (pg.Client.prototype as unknown as { query: unknown }).query = original;
+  log.uninstall();
   await db?.end();
   await stack?.stop();
 });
-
-function record(client: object, args: unknown[]): void {
-  const config = args[0] as string | { text?: string };
-  const text = typeof config === 'string' ? config : (config?.text ?? '');
-  if (/^\s*begin\b/i.test(text)) open.set(client, []);
-  const transaction = open.get(client);
-  if (!transaction) return;
-  // the ORM inlines parameters: the envelope id in the inbox insert tells whose transaction it is
-  transaction.push(text.replace(/\s+/g, ' ').trim());
-  if (/^\s*(commit|rollback)\b/i.test(text)) {
-    open.delete(client);
-    transactions.push(transaction);
-  }
-}
 
 /** Handles one request as the consumer would; returns its envelope and its transaction's statements. */
 async function deliver<D extends EventDefinition>(definition: D, payload: PayloadOf<D>, orderId: string) {
@@ -75,7 +55,8 @@ async function deliver<D extends EventDefinition>(definition: D, payload: Payloa
     () => null,
     (err: unknown) => err,
   );
-  const transaction = transactions.find((texts) => texts.some((text) => text.includes(envelope.id)));
+  // the ORM inlines parameters: the envelope id in the inbox insert tells whose transaction it is
+  const [transaction] = log.transactionsWith(envelope.id);
   return { envelope, error, statements: (transaction ?? []).map(kind) };
 }
 
@@ -87,10 +68,7 @@ function kind(text: string): string {
   if (/^insert into "?\w+"?\.inbox/i.test(text)) return 'inbox';
   if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
   if (/^select .* from "?\w+"?\.("payment"|payment) .*for update/i.test(text)) return 'payment row lock';
-  if (/^with /i.test(text)) {
-    const parts = [...text.matchAll(/(insert into|update) "?\w+"?\."?(\w+)"?/gi)].map((m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`);
-    return `one write: ${parts.join(' + ')}`;
-  }
+  if (/^with /i.test(text)) return combinedWrites(text);
   return text;
 }
 

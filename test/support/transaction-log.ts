@@ -25,6 +25,14 @@ export class TransactionLog {
     if (this.original) (pg.Client.prototype as unknown as { query: unknown }).query = this.original;
   }
 
+  /**
+   * Forgets the finished transactions, so a test that checks a count sees only the ones it caused;
+   * transactions still open stay recorded, as they finish after it.
+   */
+  clear(): void {
+    this.finished.length = 0;
+  }
+
   /** The finished transactions that sent `marker` in one of their statements, oldest first, each as its statements. */
   transactionsWith(marker: string): string[][] {
     return this.finished.filter((texts) => texts.some((text) => text.includes(marker)));
