@@ -20,6 +20,13 @@ export interface HandlerContext {
    * what happens anyway.
    */
   afterCommit(task: () => void): void;
+  /**
+   * Only for a handler declared with `inboxInWrite`, delivered alone: the message's inbox row as a
+   * part for the handler's own one write statement, so it costs no statement of its own. `take()`
+   * hands it over once; if the handler writes nothing, the kit inserts it before the commit.
+   * Absent when the kit has already written the row (batches, dead-letter replays).
+   */
+  inbox?: { take(): SqlStatement };
 }
 
 export interface HandlerOptions<P = unknown> {
@@ -41,6 +48,14 @@ export interface HandlerOptions<P = unknown> {
    * its messages are handled one by one, so only the failing one is retried or dead-lettered.
    */
   batchSize?: number;
+  /**
+   * The inbox row goes in the handler's own write (HandlerContext.inbox) instead of a statement of
+   * its own before the handler runs. A message already handled is then found only when that write
+   * violates the inbox's key, which rolls the whole transaction back: the handler has done its
+   * reads (and decided) for nothing. So only for a handler that calls nothing outside the database
+   * — a duplicate must be able to run it again to no effect — and writes in one statement.
+   */
+  inboxInWrite?: boolean;
   /** Delays between attempts; the last repeats. */
   backoffMs?: number[];
   concurrency?: number;
@@ -114,6 +129,7 @@ function resolveOptions<D extends EventDefinition>(definition: D, options: Handl
     ...(options.relevant ? { relevant: options.relevant as (payload: unknown) => boolean } : {}),
     maxDeliver: options.maxDeliver ?? HANDLER_DEFAULTS.maxDeliver,
     batchSize: options.batchSize ?? HANDLER_DEFAULTS.batchSize,
+    inboxInWrite: options.inboxInWrite ?? false,
     backoffMs: [...(options.backoffMs ?? HANDLER_DEFAULTS.backoffMs)],
     concurrency: options.concurrency ?? HANDLER_DEFAULTS.concurrency,
     ackWaitMs: options.ackWaitMs ?? HANDLER_DEFAULTS.ackWaitMs,

@@ -22,6 +22,7 @@ export async function handleOnce(
 ): Promise<HandlingOutcome> {
   const schema = schemaOf(orm.em as EntityManager);
   if (handler.statement && !alsoInTransaction) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
+  if (handler.options.inboxInWrite && !alsoInTransaction) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
   const committed: (() => void)[] = [];
   const outcome = await (orm.em.fork() as EntityManager).transactional(async (em) => {
     const inserted = await em.execute<{ affectedRows: number }>(
@@ -39,6 +40,36 @@ export async function handleOnce(
   });
   runAfterCommit(committed, context.log);
   return outcome;
+}
+
+/**
+ * An `inboxInWrite` handler's delivery: the handler runs first and writes the inbox row in its own
+ * write statement (or the kit inserts it after the handler, when it wrote nothing), without ON
+ * CONFLICT, in one transaction. A message already handled violates the inbox's key there; the
+ * transaction rolls back with everything the handler did, and the answer is "duplicate".
+ */
+async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHandler, envelope: Envelope, context: { log: Logger; deliveryCount: number }): Promise<HandlingOutcome> {
+  const committed: (() => void)[] = [];
+  const row = { sql: `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, params: [envelope.id, handler.options.name] };
+  try {
+    await (orm.em.fork() as EntityManager).transactional(async (em) => {
+      let taken = false;
+      const inbox = {
+        take: () => {
+          if (taken) throw new Error(`the inbox row of ${envelope.id} was taken twice`);
+          taken = true;
+          return row;
+        },
+      };
+      await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task), inbox });
+      if (!taken) await em.execute(row.sql, row.params, 'run');
+    });
+  } catch (err) {
+    if (isInboxKeyViolation(err)) return 'duplicate';
+    throw err;
+  }
+  runAfterCommit(committed, context.log);
+  return 'processed';
 }
 
 /**

@@ -23,6 +23,7 @@ const ThingCounted = defineEvent({ context: 'kit', type: 'ThingCounted', version
 const NoteDiscarded = defineEvent({ context: 'kit', type: 'NoteDiscarded', version: 1, schema: z.object({ noteId: z.string().uuid() }) });
 const SizeMeasured = defineEvent({ context: 'kit', type: 'SizeMeasured', version: 1, schema: z.object({ size: z.number().int() }) });
 const SlowWorkRequested = defineEvent({ context: 'kit', type: 'SlowWorkRequested', version: 1, schema: z.object({}) });
+const StepTaken = defineEvent({ context: 'kit', type: 'StepTaken', version: 1, schema: z.object({ writes: z.boolean() }) });
 const VisitCounted = defineEvent({ context: 'kit', type: 'VisitCounted', version: 1, schema: z.object({ page: z.string(), valid: z.boolean() }) });
 const EntryLogged = defineEvent({ context: 'kit', type: 'EntryLogged', version: 1, schema: z.object({ text: z.string() }) });
 
@@ -49,6 +50,13 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
       strictCounterCalls.push(event.id);
     }),
     handle(SizeMeasured, { name: 'big-sizes-only', relevant: (p) => p.size >= 100 }, async (event, { em }) => recordEffect(em, event.id, 'big-sizes-only')),
+    // the inbox row travels in the handler's own write when it writes; the kit adds it when not
+    handle(StepTaken, { name: 'step-with-inbox', inboxInWrite: true }, async (event, { em, inbox }) => {
+      if (!event.payload.writes) return;
+      const row = inbox!.take();
+      const schema = em.config.get('schema');
+      await em.execute(`with effect as (insert into "${schema}".effect (event_id, handler) values (?, ?)), inbox as (${row.sql}) select 1 as done`, [event.id, 'step-with-inbox', ...row.params]);
+    }),
     // an invalid visit's statement breaks the effect table's not-null rule
     project(VisitCounted, { name: 'visit-projection', maxDeliver: 1 }, (event, schema) => ({
       sql: `insert into "${schema}".effect (event_id, handler) values (?, ?)`,
@@ -155,6 +163,22 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     await eventually(async () => (await deadLetterFor(invalid.id, 'visit-projection')) !== undefined, { what: 'the failing statement to be dead-lettered' });
     expect(await inboxRows(invalid.id)).toBe(0);
     expect(await countEffects(orm, invalid.id, 'visit-projection')).toBe(0);
+  });
+
+  it("writes the inbox row in an inboxInWrite handler's own statement, or after it when it writes nothing, and skips copies of both", async () => {
+    const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kit".inbox where message_id = ?`, [id]))[0]!.n);
+    const writing = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, StepTaken, { writes: true }));
+    const idle = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, StepTaken, { writes: false }));
+    await relay.drain();
+    await eventually(async () => (await countEffects(orm, writing.id, 'step-with-inbox')) === 1 && (await inboxRows(idle.id)) === 1, { what: 'both handled' });
+    expect(await inboxRows(writing.id)).toBe(1);
+
+    const skippedBefore = consumers.stats()['step-with-inbox']!.duplicates;
+    for (const copy of [writing, idle]) await broker.js.publish(subjectFor(env.namespace, StepTaken), JSON.stringify(copy), { msgID: `copy-of-${copy.id}` });
+    await eventually(() => consumers.stats()['step-with-inbox']!.duplicates === skippedBefore + 2, { what: 'both copies to be skipped' });
+    expect(await countEffects(orm, writing.id, 'step-with-inbox')).toBe(1);
+    expect(await inboxRows(writing.id)).toBe(1);
+    expect(await inboxRows(idle.id)).toBe(1);
   });
 
   it('retries a failing handler with nak(delay) and dead-letters the message after maxDeliver', async () => {

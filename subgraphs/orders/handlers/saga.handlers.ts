@@ -29,15 +29,19 @@ import type { OrdersDeps } from '../use-cases/scope.js';
  * redelivered: short first delays keep that retry fast (the checkout target is CONFIRMED within
  * seconds), and enough deliveries to outlast a busy order.
  */
-const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000] };
+/**
+ * A step reads and writes only the database, in one write statement: the message's inbox row goes
+ * in that statement (`inboxInWrite`), and a duplicate is told by the inbox key when it writes.
+ */
+const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000], inboxInWrite: true };
 
 /** The participants' answers (inventory, payments, fulfillment) and returns' steps → the order saga. */
 export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>): EventHandler[] {
   /** One answer → what the saga reacts to; every answer names its order. */
   const on = <D extends EventDefinition<string, { orderId: string }>>(definition: D, name: string, toSagaEvent: (payload: PayloadOf<D>) => SagaEvent) =>
-    handle(definition, { name, ...SAGA_STEP }, async (event, { em, log }) => {
+    handle(definition, { name, ...SAGA_STEP }, async (event, { em, log, inbox }) => {
       const { orderId } = event.payload;
-      const result = await advanceSaga(em, deps, orderId, toSagaEvent(event.payload), { causationId: event.id }, log);
+      const result = await advanceSaga(em, deps, orderId, toSagaEvent(event.payload), { causationId: event.id }, log, inbox);
       log.info({ orderId, result }, `${event.type} applied to the order saga`);
     });
 

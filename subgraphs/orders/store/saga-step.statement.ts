@@ -1,6 +1,6 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { outboxInsert, type PendingOutboxRow } from '../../../events/outbox.js';
-import { CombinedStatement } from '../../../platform/combined-statement.js';
+import { CombinedStatement, type SqlStatement } from '../../../platform/combined-statement.js';
 import type { SagaState, TimeoutKind } from '../domain/saga/types.js';
 import type { OrderRecord } from './order.entity.js';
 import type { StatusChangeRecord } from './status-change.entity.js';
@@ -15,6 +15,8 @@ export interface SagaStepWrite {
   timeline: Omit<TimelineRecord, 'id'>[];
   statusChanges: StatusChangeRecord[];
   outbox: PendingOutboxRow[];
+  /** More parts for the same statement (the handled message's inbox row: HandlerContext.inbox). */
+  also?: SqlStatement[];
 }
 
 /**
@@ -85,4 +87,5 @@ export function addSagaStep(statement: CombinedStatement, em: EntityManager, wri
     const insert = outboxInsert(em, write.outbox);
     statement.add(insert.sql, insert.params);
   }
+  for (const part of write.also ?? []) statement.add(part.sql, part.params);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { Logger } from '../../../platform/logger.js';
 import { decide } from '../domain/saga/decide.js';
 import type { SagaDecision, SagaEnvironment, SagaEvent } from '../domain/saga/types.js';
@@ -25,6 +26,7 @@ export async function advanceSaga(
   event: SagaEvent,
   cause: { causationId: string | null },
   log: Logger,
+  inbox?: { take(): SqlStatement },
 ): Promise<AdvanceResult> {
   // events name orders by id; one we never placed is not ours to act on (nothing can refer to it later)
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
@@ -39,6 +41,6 @@ export async function advanceSaga(
   // only cancellation can be refused, and it never comes through here
   if (!decision.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision.rejection.message}`);
   if (!decision.changed) return 'UNCHANGED';
-  await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, cause, log);
+  await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, cause, log, inbox);
   return 'ADVANCED';
 }

@@ -13,6 +13,7 @@ import {
   ReservationCommitRequested,
   ReservationReleaseRequested,
 } from '../../../events/contracts/orders/index.js';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { SagaCommand, SagaOutcome, SagaRecord, TimeoutInstruction } from '../domain/saga/types.js';
 import type { OrderRecord } from '../store/order.entity.js';
@@ -40,9 +41,12 @@ export async function persistSagaStep(
   outcome: SagaOutcome,
   cause: StepCause,
   log: Logger,
+  inbox?: { take(): SqlStatement },
 ): Promise<OrderRecord> {
   if (!outcome.changed) return target.order;
   const { write, order } = sagaStepWrite(namespace, target, outcome, cause, log);
+  // the handled message's inbox row, when the kit leaves it to the step (saga.handlers.ts)
+  if (inbox) write.also = [inbox.take()];
   await writeSagaStep(em, write);
   return order;
 }
