@@ -7,8 +7,11 @@ import { changeReservation } from '../use-cases/change-reservation.js';
 import { reserveOrder } from '../use-cases/reserve-order.js';
 import type { InventoryDeps } from '../use-cases/scope.js';
 
-/** Retry matrix (SPEC §7): inventory operations get 5 attempts. */
-const INVENTORY_OPERATION: Omit<HandlerOptions, 'name'> = { maxDeliver: 5, backoffMs: [500, 2_000, 10_000, 30_000] };
+/**
+ * Retry matrix (SPEC §7): inventory operations get 5 attempts. They only read and write the
+ * database, in one write statement, which takes the message's inbox row too (`inboxInWrite`).
+ */
+const INVENTORY_OPERATION: Omit<HandlerOptions, 'name'> = { maxDeliver: 5, backoffMs: [500, 2_000, 10_000, 30_000], inboxInWrite: true };
 
 /**
  * The saga's requests → the reservation engine. Each runs in the kit's transaction with its inbox
@@ -17,20 +20,20 @@ const INVENTORY_OPERATION: Omit<HandlerOptions, 'name'> = { maxDeliver: 5, backo
  */
 export function reservationHandlers(deps: InventoryDeps): EventHandler[] {
   return [
-    handle(InventoryReservationRequested, { name: 'reserve-on-inventory-reservation-requested', ...INVENTORY_OPERATION }, async (event, { em, log }) => {
-      const outcome = await reserveOrder(deps, em, event.payload, cause(event));
+    handle(InventoryReservationRequested, { name: 'reserve-on-inventory-reservation-requested', ...INVENTORY_OPERATION }, async (event, { em, log, inbox }) => {
+      const outcome = await reserveOrder(deps, em, event.payload, cause(event), inbox);
       log.info({ orderId: event.payload.orderId, outcome }, 'reservation requested');
     }),
-    handle(ReservationCommitRequested, { name: 'commit-on-reservation-commit-requested', ...INVENTORY_OPERATION }, async (event, { em, log }) => {
-      const outcome = await changeReservation(deps, em, { orderId: event.payload.orderId, action: 'COMMIT' }, cause(event));
+    handle(ReservationCommitRequested, { name: 'commit-on-reservation-commit-requested', ...INVENTORY_OPERATION }, async (event, { em, log, inbox }) => {
+      const outcome = await changeReservation(deps, em, { orderId: event.payload.orderId, action: 'COMMIT' }, cause(event), inbox);
       log.info({ orderId: event.payload.orderId, outcome }, 'commit requested');
     }),
-    handle(ReservationReleaseRequested, { name: 'release-on-reservation-release-requested', ...INVENTORY_OPERATION }, async (event, { em, log }) => {
-      const outcome = await changeReservation(deps, em, { orderId: event.payload.orderId, action: 'RELEASE', reason: event.payload.reason }, cause(event));
+    handle(ReservationReleaseRequested, { name: 'release-on-reservation-release-requested', ...INVENTORY_OPERATION }, async (event, { em, log, inbox }) => {
+      const outcome = await changeReservation(deps, em, { orderId: event.payload.orderId, action: 'RELEASE', reason: event.payload.reason }, cause(event), inbox);
       log.info({ orderId: event.payload.orderId, outcome }, 'release requested');
     }),
-    handle(ReservationShipRequested, { name: 'ship-on-reservation-ship-requested', ...INVENTORY_OPERATION }, async (event, { em, log }) => {
-      const outcome = await changeReservation(deps, em, { orderId: event.payload.orderId, action: 'SHIP' }, cause(event));
+    handle(ReservationShipRequested, { name: 'ship-on-reservation-ship-requested', ...INVENTORY_OPERATION }, async (event, { em, log, inbox }) => {
+      const outcome = await changeReservation(deps, em, { orderId: event.payload.orderId, action: 'SHIP' }, cause(event), inbox);
       log.info({ orderId: event.payload.orderId, outcome }, 'ship requested');
     }),
   ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlStatement } from '../../../platform/combined-statement.js';
 import { repeatAnnouncement, transition, type ReservationAction } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
 import { writeInventory } from '../store/inventory-write.statement.js';
@@ -25,7 +26,13 @@ export type ChangeOutcome = 'MOVED' | 'REPEATED' | 'REJECTED';
  * order never seen leaves a RELEASED marker, so the reservation request, when it comes, takes no
  * stock.
  */
-export async function changeReservation(deps: InventoryDeps, em: EntityManager, request: ReservationChangeRequest, cause: Cause): Promise<ChangeOutcome> {
+export async function changeReservation(
+  deps: InventoryDeps,
+  em: EntityManager,
+  request: ReservationChangeRequest,
+  cause: Cause,
+  inbox?: { take(): SqlStatement },
+): Promise<ChangeOutcome> {
   const reservations = new ReservationRepository(em);
   const { reservation: existing } = await reservations.lockForOrder(request.orderId);
   const next = transition(existing?.status, request.action);
@@ -34,11 +41,12 @@ export async function changeReservation(deps: InventoryDeps, em: EntityManager, 
   switch (next.kind) {
     case 'reject':
       await writeInventory(em, {
+    inbox,
         outbox: [announceRejection(deps.eventNamespace, request, existing?.status ?? null, next.reason, answerMeta(existing ?? { orderId: request.orderId, customerId: null }, cause))],
       });
       return 'REJECTED';
     case 'noop':
-      await writeInventory(em, { outbox: [announce(deps.eventNamespace, existing!, repeatAnnouncement(request.action)!, cause, reason ?? undefined)] });
+      await writeInventory(em, { inbox, outbox: [announce(deps.eventNamespace, existing!, repeatAnnouncement(request.action)!, cause, reason ?? undefined)] });
       return 'REPEATED';
     case 'move':
       break;
@@ -58,7 +66,7 @@ export async function changeReservation(deps: InventoryDeps, em: EntityManager, 
       releasedFrom: null,
       expiresAt: null,
     });
-    await writeInventory(em, { reservation: { record: marker, isNew: true }, outbox: [announce(deps.eventNamespace, marker, 'RELEASED', cause)] });
+    await writeInventory(em, { inbox, reservation: { record: marker, isNew: true }, outbox: [announce(deps.eventNamespace, marker, 'RELEASED', cause)] });
     return 'MOVED';
   }
 
@@ -72,6 +80,7 @@ export async function changeReservation(deps: InventoryDeps, em: EntityManager, 
     existing.releasedFrom = from === 'RESERVED' || from === 'COMMITTED' ? from : null;
   }
   await writeInventory(em, {
+    inbox,
     stock: changes.rowChanges,
     movements: changes.movements,
     reservation: { record: existing, isNew: false },
