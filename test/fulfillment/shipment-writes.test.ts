@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, type EventDefinition, type PayloadOf } from '../../events/contract.js';
 import { FulfillmentRequested } from '../../events/contracts/orders/fulfillment-requested.event.js';
 import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
 import type { EventHandler } from '../../events/handler.js';
-import { handleOnce } from '../../events/inbox.js';
 import type { Caller } from '../../platform/auth.js';
 import type { Orm } from '../../platform/database.js';
 import { StubCarrier } from '../../subgraphs/fulfillment/carrier/stub-carrier.js';
@@ -46,13 +44,8 @@ afterAll(async () => {
 
 /** Handles one saga message as the consumer would; returns its envelope and its transaction's statements. */
 async function deliver<D extends EventDefinition>(definition: D, payload: PayloadOf<D>, orderId: string, envelope = createEnvelope(definition, payload, { correlationId: orderId })) {
-  const handler = handlers.find((h) => h.definition === definition)!;
-  const error = await handleOnce(orm, handler, envelope, { log: stack.env.log, deliveryCount: 1 }).then(
-    () => null,
-    (err: unknown) => err,
-  );
-  const [transaction] = log.transactionsWith(envelope.id);
-  return { envelope, error, statements: (transaction ?? []).map(kind) };
+  const { error, statements } = await log.deliver(orm, handlers.find((h) => h.definition === definition)!, envelope, stack.env.log);
+  return { envelope, error, statements: statements.map(kind) };
 }
 
 /** The statements of the last finished transaction that named `marker` (a shipment id). */

@@ -7,7 +7,7 @@ import { OrderPlaced } from '../../events/contracts/orders/order-placed.event.js
 import { OrderStatusChanged } from '../../events/contracts/orders/order-status-changed.event.js';
 import { handleOnce } from '../../events/inbox.js';
 import { mailHandlers } from '../../subgraphs/notifications/handlers/mail-triggers.js';
-import { ProjectionsRepository } from '../../subgraphs/notifications/store/projections.repository.js';
+import { orderSummaryInsert, ProjectionsRepository } from '../../subgraphs/notifications/store/projections.repository.js';
 import { eventually } from '../support/config.js';
 import { TransactionLog } from '../support/transaction-log.js';
 import { orderPlaced, publishEvent, registeredCustomer, startNotifications, statusChanged, uniqueEmail, type NotificationsWorld } from './support.js';
@@ -41,7 +41,8 @@ describe('order e-mails read the order and its customer together', () => {
       await projections.upsertRecipient(other);
       await projections.upsertRecipient(customer);
       const { orderId, customerId, ...facts } = order;
-      await projections.recordOrder(orderId, customerId, { ...facts, number: facts.number ?? null, discountCents: 0, couponCode: null, placedAt: new Date(facts.placedAt) });
+      const summary = orderSummaryInsert(em.config.get('schema'), orderId, customerId, { ...facts, number: facts.number ?? null, discountCents: 0, couponCode: null, placedAt: new Date(facts.placedAt) });
+      await em.execute(summary.sql, [...summary.params], 'run');
     });
 
     const handler = mailHandlers({ storefrontUrlBase: 'https://shop.example' }).find((h) => h.options.name === 'mail-order-confirmed')!;

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, type EventDefinition, type PayloadOf } from '../../events/contract.js';
 import { PaymentAuthorizationRequested, PaymentCaptureRequested } from '../../events/contracts/orders/index.js';
 import type { EventHandler } from '../../events/handler.js';
-import { handleOnce } from '../../events/inbox.js';
 import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
 import { StubPaymentGateway } from '../../subgraphs/payments/adapters/payment-gateway/stub-payment-gateway.js';
 import { AUTHORIZATION_VALIDITY_MS } from '../../subgraphs/payments/domain/payment.js';
@@ -48,16 +47,9 @@ afterAll(async () => {
 
 /** Handles one request as the consumer would; returns its envelope and its transaction's statements. */
 async function deliver<D extends EventDefinition>(definition: D, payload: PayloadOf<D>, orderId: string) {
-  const handler = handlers.find((h) => h.definition === definition)!;
   const envelope = createEnvelope(definition, payload, { correlationId: orderId, customerId: 'customer-1' });
-  const orm = stack.subgraphs.payments!.runtime.orm;
-  const error = await handleOnce(orm, handler, envelope, { log: stack.env.log, deliveryCount: 1 }).then(
-    () => null,
-    (err: unknown) => err,
-  );
-  // the ORM inlines parameters: the envelope id in the inbox insert tells whose transaction it is
-  const [transaction] = log.transactionsWith(envelope.id);
-  return { envelope, error, statements: (transaction ?? []).map(kind) };
+  const { error, statements } = await log.deliver(stack.subgraphs.payments!.runtime.orm, handlers.find((h) => h.definition === definition)!, envelope, stack.env.log);
+  return { envelope, error, statements: statements.map(kind) };
 }
 
 /** A statement by what it does, so a test reads as the list of round trips. */

@@ -1,4 +1,9 @@
 import pg from 'pg';
+import type { Envelope } from '../../events/contract.js';
+import type { EventHandler } from '../../events/handler.js';
+import { handleOnce } from '../../events/inbox.js';
+import type { Orm } from '../../platform/database.js';
+import type { Logger } from '../../platform/logger.js';
 
 /**
  * Records the statements of every transaction this process finishes, per connection, at
@@ -31,6 +36,20 @@ export class TransactionLog {
    */
   clear(): void {
     this.finished.length = 0;
+  }
+
+  /**
+   * Handles `envelope` as a consumer's delivery would (the kit's inbox path) and answers what it
+   * threw, if anything, and the statements of its transaction (found by the envelope id, which the
+   * inbox insert carries inlined).
+   */
+  async deliver(orm: Orm, handler: EventHandler, envelope: Envelope, logger: Logger): Promise<{ error: unknown; statements: string[] }> {
+    const error = await handleOnce(orm, handler, envelope, { log: logger, deliveryCount: 1 }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    const [transaction] = this.transactionsWith(envelope.id);
+    return { error, statements: transaction ?? [] };
   }
 
   /** The finished transactions that sent `marker` in one of their statements, oldest first, each as its statements. */

@@ -3,7 +3,7 @@ import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { ProductOffer } from '../domain/cart.js';
 import type { StockLevel } from '../domain/availability.js';
 import type { ProductProjection, StockProjection } from '../domain/projections.js';
-import { ProductProjectionEntity, StockProjectionEntity, type ProductProjectionRecord, type StockProjectionRecord } from './projection.entities.js';
+import { ProductProjectionEntity, StockProjectionEntity, type ProductProjectionRecord } from './projection.entities.js';
 
 /** The columns OFFER_AND_STOCK_COLUMNS names (null when the projection has no row for the SKU). */
 export interface OfferAndStockRow {

@@ -28,11 +28,6 @@ export class ProjectionsRepository {
     );
   }
 
-  async recordOrder(orderId: string, customerId: string, facts: Omit<OrderFacts, 'capturedCents'>): Promise<void> {
-    const { sql, params } = orderSummaryInsert(this.schema, orderId, customerId, facts);
-    await this.em.execute(sql, [...params], 'run');
-  }
-
   /** PaymentCaptured may arrive before OrderPlaced was applied: the capture waits for the order (the caller retries). */
   async recordCapture(orderId: string, amountCents: number): Promise<boolean> {
     const result = await this.em.execute<{ affectedRows: number }>(`update "${this.schema}".order_summary set captured_cents = ? where order_id = ?`, [amountCents, orderId], 'run');
