@@ -10,19 +10,18 @@ export type HandlingOutcome = 'processed' | 'duplicate';
 /**
  * Runs a handler at most once per (message id, handler): the inbox row, the handler's state
  * changes and its outbox rows commit in ONE transaction on a fresh fork. If the row already
- * exists the message was handled before (a redelivery, a replay) and nothing else runs.
- * `alsoInTransaction` lets callers commit bookkeeping atomically with the handling.
+ * exists the message was handled before (a redelivery, a replay) and nothing else runs. A
+ * `project` handler is one statement instead, and an `inboxInWrite` one writes the row itself.
  */
 export async function handleOnce(
   orm: Orm,
   handler: EventHandler,
   envelope: Envelope,
   context: { log: Logger; deliveryCount: number },
-  alsoInTransaction?: (em: EntityManager) => Promise<void>,
 ): Promise<HandlingOutcome> {
   const schema = schemaOf(orm.em as EntityManager);
-  if (handler.statement && !alsoInTransaction) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
-  if (handler.options.inboxInWrite && !alsoInTransaction) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
+  if (handler.statement) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
+  if (handler.options.inboxInWrite) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
   const committed: (() => void)[] = [];
   const outcome = await (orm.em.fork() as EntityManager).transactional(async (em) => {
     const inserted = await em.execute<{ affectedRows: number }>(
@@ -35,7 +34,6 @@ export async function handleOnce(
       await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
       outcome = 'processed';
     }
-    if (alsoInTransaction) await alsoInTransaction(em);
     return outcome;
   });
   runAfterCommit(committed, context.log);
