@@ -9,7 +9,7 @@ import { schemaOf, type HandlingOutcome } from './inbox.js';
 import { recordEvent } from './outbox.js';
 import { describeError } from './relay-batch.js';
 import { DeadLetter, type DeadLetterRow } from './store.js';
-import type { Orm } from '../platform/database.js';
+import { inTransaction, type Orm } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 
 export interface DeadLetterEntry {
@@ -141,7 +141,7 @@ async function runThroughInbox(em: EntityManager, handler: EventHandler, envelop
  * fails again (the row then carries the new error and stays pending).
  */
 export async function replayDeadLetter(orm: Orm, handlers: EventHandler[], id: string, origin: DeadLetterOrigin, log: Logger): Promise<HandlingOutcome> {
-  const outcome = await (orm.em.fork() as EntityManager).transactional((em) => replayDeadLetterIn(em, handlers, id, origin, log));
+  const outcome = await inTransaction(orm.em.fork() as EntityManager, (em) => replayDeadLetterIn(em, handlers, id, origin, log));
   if (outcome === 'failed-again') throw new Error(`Dead letter ${id}: the handler failed again`);
   return outcome;
 }

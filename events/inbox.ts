@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Envelope } from './contract.js';
 import type { EventHandler } from './handler.js';
-import type { Orm } from '../platform/database.js';
+import { inTransaction, type Orm } from '../platform/database.js';
 import { runPeriodically, type PeriodicJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -23,7 +23,7 @@ export async function handleOnce(
   if (handler.statement) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
   if (handler.options.inboxInWrite) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
   const committed: (() => void)[] = [];
-  const outcome = await (orm.em.fork() as EntityManager).transactional(async (em) => {
+  const outcome = await inTransaction(orm.em.fork() as EntityManager, async (em) => {
     const inserted = await em.execute<{ affectedRows: number }>(
       `insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`,
       [envelope.id, handler.options.name],
@@ -50,7 +50,7 @@ async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHa
   const committed: (() => void)[] = [];
   const row = { sql: `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, params: [envelope.id, handler.options.name] };
   try {
-    await (orm.em.fork() as EntityManager).transactional(async (em) => {
+    await inTransaction(orm.em.fork() as EntityManager, async (em) => {
       let taken = false;
       const inbox = {
         take: () => {
@@ -121,7 +121,7 @@ export async function handleBatchOnce(
 ): Promise<HandlingOutcome[]> {
   const schema = schemaOf(orm.em as EntityManager);
   const committed: (() => void)[] = [];
-  const outcomes = await (orm.em.fork() as EntityManager).transactional(async (em) => {
+  const outcomes = await inTransaction(orm.em.fork() as EntityManager, async (em) => {
     const inserted = await em.execute<{ message_id: string }[]>(
       `insert into "${schema}".inbox (message_id, handler) values ${deliveries.map(() => '(?, ?)').join(', ')} on conflict do nothing returning message_id`,
       deliveries.flatMap((d) => [d.envelope.id, handler.options.name]),

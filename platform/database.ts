@@ -1,8 +1,9 @@
-import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Config } from './config.js';
 import { installLazyBegin } from './lazy-begin.js';
+import { DirectPostgreSqlDriver } from './postgres-driver.js';
 import type { Logger } from './logger.js';
 import { messagingEntities, messagingMigration, outboxRingMigration } from '../events/store.js';
 
@@ -25,6 +26,7 @@ export interface ContextDatabaseOptions {
 export async function createContextOrm(config: Pick<Config, 'database' | 'env'>, options: ContextDatabaseOptions, log: Logger): Promise<Orm> {
   installLazyBegin();
   const orm = await MikroORM.init({
+    driver: DirectPostgreSqlDriver,
     clientUrl: config.database.url,
     schema: options.context,
     entities: [...messagingEntities, ...options.entities],
@@ -47,6 +49,30 @@ export async function createContextOrm(config: Pick<Config, 'database' | 'env'>,
     logger: (message: string) => log.debug({ orm: true }, message),
   } satisfies Options);
   return orm;
+}
+
+/**
+ * Runs `work` in a transaction on `em` itself, which must be a fork of its own outside any
+ * transaction (a delivery's, a request's, a job run's): begin, work, flush and commit — or roll
+ * back and rethrow. Every top-level transaction in the contexts is opened here. It is
+ * `em.transactional` minus what only an EntityManager shared between units of work needs — a
+ * second fork, an AsyncLocalStorage context, merging that fork's entities back — which costs
+ * about a third of a millisecond of CPU per transaction here (docs/performance.md). Entities
+ * loaded in the transaction stay managed by `em`, as the merge would leave them. Nested
+ * transactions (savepoints) are still `em.transactional` on the transaction's em.
+ */
+export async function inTransaction<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  // begin() on an EntityManager already in a transaction would start a second one over it
+  if (em.isInTransaction()) throw new Error('inTransaction: this EntityManager is already in a transaction (nest with em.transactional, a savepoint)');
+  await em.begin();
+  try {
+    const result = await work(em);
+    await em.commit(); // flushes first
+    return result;
+  } catch (err) {
+    if (em.isInTransaction()) await em.rollback();
+    throw err;
+  }
 }
 
 /**

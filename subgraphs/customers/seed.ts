@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEV_DEMO_PASSWORD, type StaffAccountConfig } from '../../platform/config.js';
-import type { Orm } from '../../platform/database.js';
+import { inTransaction, type Orm } from '../../platform/database.js';
 import type { Logger } from '../../platform/logger.js';
 import { recordEvent } from '../../events/outbox.js';
 import { CustomerAddressAdded, CustomerRegistered } from '../../events/contracts/customers/index.js';
@@ -38,11 +38,11 @@ const DEMO_CUSTOMERS: { email: string; firstName: string; lastName: string; addr
  */
 export async function seedCustomers(options: { orm: Orm; deps: CustomersDeps; staffAccounts: StaffAccountConfig[]; seedDemoData: boolean; log: Logger }): Promise<void> {
   for (const account of options.staffAccounts) {
-    await options.orm.em.fork().transactional((em) => upsertStaffAccount(em as EntityManager, options.deps, account, options.log));
+    await inTransaction(options.orm.em.fork(), (em) => upsertStaffAccount(em as EntityManager, options.deps, account, options.log));
   }
   if (!options.seedDemoData) return;
   for (const demo of DEMO_CUSTOMERS) {
-    await options.orm.em.fork().transactional((em) => ensureDemoCustomer(em as EntityManager, options.deps, demo, options.log));
+    await inTransaction(options.orm.em.fork(), (em) => ensureDemoCustomer(em as EntityManager, options.deps, demo, options.log));
   }
 }
 

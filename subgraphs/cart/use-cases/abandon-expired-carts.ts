@@ -3,6 +3,7 @@ import { decide } from '../domain/cart.js';
 import { toCart } from '../store/cart.entity.js';
 import { CartRepository, type CartWrite } from '../store/cart.repository.js';
 import { applyDecision } from './record-changes.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Carts abandoned per transaction: short transactions, few locks held at once. */
 const BATCH = 100;
@@ -15,7 +16,7 @@ const BATCH = 100;
 export async function abandonExpiredCarts(em: EntityManager, options: { eventNamespace: string; guestTtlMs: number }): Promise<number> {
   let total = 0;
   for (;;) {
-    const abandoned = await em.fork().transactional(async (tx) => {
+    const abandoned = await inTransaction(em.fork(), async (tx) => {
       const carts = new CartRepository(tx);
       const due = await carts.claimExpiredGuestCarts(options.guestTtlMs, BATCH);
       const writes: CartWrite[] = [];

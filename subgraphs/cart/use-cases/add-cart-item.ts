@@ -5,6 +5,7 @@ import { lockOwnedCartWithOffer, warningsAt, type CartPayloadResult } from './ow
 import { requireCartReader } from './owner.js';
 import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Adds units of a product at the price the cart's catalog projection holds now (the price
@@ -14,7 +15,7 @@ import type { CartDeps, CartScope } from './scope.js';
 export async function addCartItem(deps: CartDeps, scope: CartScope, cartId: string, rawSku: string, quantity: number): Promise<CartPayloadResult> {
   const owner = requireCartReader(scope.caller, cartId);
   const sku = normaliseSku(rawSku);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const { record, offer: product, stock } = await lockOwnedCartWithOffer(em, cartId, owner, sku);
     const decision = decide(toCart(record), { type: 'AddItem', sku, quantity, product });
     if (!decision.ok) throw rejectionError(decision.rejection);

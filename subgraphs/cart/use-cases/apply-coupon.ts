@@ -9,6 +9,7 @@ import { lockOwnedCart, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
 import { requireActive } from './cart-coupon.js';
 import type { CartDeps, CartScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Guests and customers: puts a coupon on the ACTIVE cart, replacing any other (one per cart). The
@@ -19,7 +20,7 @@ import type { CartDeps, CartScope } from './scope.js';
 export async function applyCoupon(deps: CartDeps, scope: CartScope, cartId: string, rawCode: string): Promise<CartPayloadResult> {
   const owner = requireCartReader(scope.caller, cartId);
   const code = normaliseCouponCode(rawCode);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const record = await lockOwnedCart(em, cartId, owner);
     requireActive(record);
     const known = isCouponCode(code)
@@ -36,7 +37,7 @@ export async function applyCoupon(deps: CartDeps, scope: CartScope, cartId: stri
 /** Takes the coupon off; a cart without one is returned unchanged. */
 export async function removeCoupon(deps: CartDeps, scope: CartScope, cartId: string): Promise<CartPayloadResult> {
   const owner = requireCartReader(scope.caller, cartId);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const record = await lockOwnedCart(em, cartId, owner);
     requireActive(record);
     if (record.couponCode) await setCoupon(em, record, null, deps.clock());

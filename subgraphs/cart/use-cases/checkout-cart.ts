@@ -9,6 +9,7 @@ import { lockOwnedCart } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
 import { applyDecision, rejectionError } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** A reference to the checkout orders builds from CheckoutInitiated (orders resolves its fields). */
 export interface CheckoutReference {
@@ -25,7 +26,7 @@ export interface CheckoutReference {
 export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: string): Promise<CheckoutReference> {
   const customer = requireCustomer(scope.caller, 'Sign in to check out');
   const owner = requireCartReader(customer, cartId);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const record = await lockOwnedCart(em, cartId, owner);
     const decision = decide(toCart(record), { type: 'CheckOut' });
     if (!decision.ok) throw rejectionError(decision.rejection, record.checkoutId ? { checkoutId: record.checkoutId } : {});

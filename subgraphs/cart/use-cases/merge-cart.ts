@@ -6,6 +6,7 @@ import { CartRepository } from '../store/cart.repository.js';
 import { mergeCoupon } from './cart-coupon.js';
 import { applyDecision, rejectionError } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Sign-in with a guest cart: the guest cart's lines move into the customer's ACTIVE cart (made
@@ -21,7 +22,7 @@ export async function mergeCart(deps: CartDeps, scope: CartScope, guestToken: st
     throw badInput('guestToken must be a valid, unexpired guest session token', { guestToken: 'not a valid guest session token' });
   }
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const carts = new CartRepository(em);
     // Always the customer's cart first, then the guest's: two merges never lock in opposite orders.
     const target = await carts.ensureActive({ kind: 'CUSTOMER', id: customer.subject }, { lock: true });

@@ -9,6 +9,7 @@ import { warningsFor, type CartPayloadResult } from './owned-cart.js';
 import { isUuid, requireShopper } from './owner.js';
 import { rejectionError, saveDecision } from './record-changes.js';
 import type { CartDeps, CartScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * `reorder(orderId)`: a past order's items into the caller's ACTIVE cart (made if needed), at
@@ -21,7 +22,7 @@ export async function reorder(deps: CartDeps, scope: CartScope, orderId: string)
   if (scope.caller.kind === 'anonymous') throw unauthenticated('Sign in to reorder');
   const owner = requireShopper(scope.caller);
   if (owner.kind !== 'CUSTOMER' || !isUuid(orderId)) throw notFound(`Order ${orderId}`);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const past = await em.findOne(PastOrderEntity, { orderId, customerId: owner.id });
     if (!past) throw notFound(`Order ${orderId}`);
     const record = await new CartRepository(em).ensureActive(owner, { lock: true });

@@ -8,6 +8,7 @@ import { editBlockedReason } from '../domain/product-status.js';
 import { toProduct, type ProductRecord } from '../store/product.entity.js';
 import { ProductRepository } from '../store/product.repository.js';
 import { invalidInput, type CatalogDeps, type CatalogScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Every actual price change publishes old and new price (carts and checkouts detect drift with it). */
 export async function changeProductPrice(deps: CatalogDeps, scope: CatalogScope, rawSku: string, input: MoneyInput): Promise<ProductRecord> {
@@ -16,7 +17,7 @@ export async function changeProductPrice(deps: CatalogDeps, scope: CatalogScope,
   if (!price.ok) throw invalidInput(price.errors);
   const sku = normaliseSku(rawSku);
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const record = await new ProductRepository(em).findBySkuForUpdate(sku);
     if (!record) throw notFound(`Product ${sku}`);
     const blocked = editBlockedReason(record.status);

@@ -7,6 +7,7 @@ import { decideStatusChange } from '../domain/product-status.js';
 import type { ProductRecord } from '../store/product.entity.js';
 import { ProductRepository } from '../store/product.repository.js';
 import { invalidInput, type CatalogDeps, type CatalogScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export const MAX_STATUS_REASON_LENGTH = 500;
 
@@ -22,7 +23,7 @@ export async function changeProductStatus(
   if (reason && reason.length > MAX_STATUS_REASON_LENGTH) throw invalidInput({ reason: `must be at most ${MAX_STATUS_REASON_LENGTH} characters` });
   const sku = normaliseSku(rawSku);
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const record = await new ProductRepository(em).findBySkuForUpdate(sku);
     if (!record) throw notFound(`Product ${sku}`);
 

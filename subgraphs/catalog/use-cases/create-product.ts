@@ -7,6 +7,7 @@ import { validateNewProduct, type NewProductInput } from '../domain/product.js';
 import type { ProductRecord } from '../store/product.entity.js';
 import { ProductRepository } from '../store/product.repository.js';
 import { invalidInput, type CatalogDeps, type CatalogScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export async function createProduct(deps: CatalogDeps, scope: CatalogScope, input: NewProductInput): Promise<ProductRecord> {
   requireStaff(scope.caller, 'CATALOG_MANAGER');
@@ -16,7 +17,7 @@ export async function createProduct(deps: CatalogDeps, scope: CatalogScope, inpu
   const duplicate = () => conflict(`A product with SKU ${product.sku} already exists`, { fields: { sku: 'already exists' } });
 
   try {
-    return await scope.em.transactional(async (em) => {
+    return await inTransaction(scope.em, async (em) => {
       const products = new ProductRepository(em);
       if (await products.existsBySku(product.sku)) throw duplicate();
       const record = products.add(product);

@@ -7,6 +7,7 @@ import { editBlockedReason } from '../domain/product-status.js';
 import { toProduct, type ProductRecord } from '../store/product.entity.js';
 import { ProductRepository } from '../store/product.repository.js';
 import { invalidInput, type CatalogDeps, type CatalogScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Changes descriptive fields; an update that changes nothing records no event. */
 export async function updateProduct(deps: CatalogDeps, scope: CatalogScope, rawSku: string, input: ProductChangesInput): Promise<ProductRecord> {
@@ -16,7 +17,7 @@ export async function updateProduct(deps: CatalogDeps, scope: CatalogScope, rawS
   const changes = checked.value;
   const sku = normaliseSku(rawSku);
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const record = await new ProductRepository(em).findBySkuForUpdate(sku);
     if (!record) throw notFound(`Product ${sku}`);
     const blocked = editBlockedReason(record.status);

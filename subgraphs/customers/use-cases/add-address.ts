@@ -9,6 +9,7 @@ import { toAddressSnapshot, type AddressRecord } from '../store/address.entity.j
 import { bookProblemError, lockAddressBook, requireAddressBookOwner } from './address-book-access.js';
 import { recordDefaultChange } from './address-book-events.js';
 import type { UseCaseContext } from './deps.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export async function addAddress(ctx: UseCaseContext, input: AddressInput): Promise<AddressRecord> {
   const { subject: customerId } = requireAddressBookOwner(ctx);
@@ -19,7 +20,7 @@ export async function addAddress(ctx: UseCaseContext, input: AddressInput): Prom
   // of any kind never blocks saving (PO).
   const { postal, verification } = applyVerification(draft.postal, await ctx.deps.addressVerification.verify(draft.postal));
 
-  const address = await ctx.em.transactional(async (em) => {
+  const address = await inTransaction(ctx.em, async (em) => {
     await lockAddressBook(em, customerId);
     const addresses = new AddressRepository(em);
     const book = await addresses.listByCustomer(customerId);

@@ -4,6 +4,7 @@ import { passwordProblem } from '../domain/password-policy.js';
 import { CustomerRepository } from '../store/customer.repository.js';
 import type { UseCaseContext } from './deps.js';
 import { revokeOtherSessions } from './revoke-other-sessions.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** A signed-in customer sets a new password; every other session of the account is revoked. */
 export async function changePassword(ctx: UseCaseContext, currentPassword: string, newPassword: string): Promise<boolean> {
@@ -16,7 +17,7 @@ export async function changePassword(ctx: UseCaseContext, currentPassword: strin
   const problem = passwordProblem(newPassword, customer.email);
   if (problem) throw badInput('The new password is not allowed', { newPassword: problem });
   const passwordHash = await ctx.deps.passwords.hash(newPassword);
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx.em, async (em) => {
     const fresh = await new CustomerRepository(em).findById(customer.id);
     await new CustomerRepository(em).changePasswordHash(fresh!, passwordHash);
     await revokeOtherSessions(em, ctx.deps.eventNamespace, customer.id, caller.sessionId ?? null);

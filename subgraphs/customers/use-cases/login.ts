@@ -6,6 +6,7 @@ import { StaffAccountRepository } from '../store/staff-account.repository.js';
 import { LoginThrottleRepository } from '../store/login-throttle.repository.js';
 import type { UseCaseContext } from './deps.js';
 import type { SessionResult } from './session.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** The same words for an unknown e-mail and a wrong password: they must not tell which. */
 export const INVALID_CREDENTIALS_MESSAGE = 'Invalid e-mail or password';
@@ -28,7 +29,7 @@ export async function login(ctx: UseCaseContext, email: string, password: string
   }
 
   const address = ctx.clientAddress ?? UNKNOWN_ADDRESS;
-  const decision = await ctx.em.transactional(async (em) => {
+  const decision = await inTransaction(ctx.em, async (em) => {
     const throttle = new LoginThrottleRepository(em);
     await throttle.lockKey(key);
     const { failures, now } = await throttle.recentFailures(key, address, ctx.deps.loginPolicy.windowMs);
@@ -48,7 +49,7 @@ export async function login(ctx: UseCaseContext, email: string, password: string
   if (!account || !passwordOk) throw unauthenticated(INVALID_CREDENTIALS_MESSAGE);
 
   const rehash = ctx.deps.passwords.needsRehash(account.passwordHash) ? await ctx.deps.passwords.hash(password) : null;
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx.em, async (em) => {
     await new LoginThrottleRepository(em).clearFailuresFrom(key, address);
     if (rehash && staff) await new StaffAccountRepository(em).changePasswordHash(staff, rehash);
     if (rehash && customer) await new CustomerRepository(em).changePasswordHash(customer, rehash);

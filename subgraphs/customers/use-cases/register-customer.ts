@@ -7,6 +7,7 @@ import { CustomerRepository } from '../store/customer.repository.js';
 import { StaffAccountRepository } from '../store/staff-account.repository.js';
 import type { UseCaseContext } from './deps.js';
 import type { SessionResult } from './session.js';
+import { inTransaction } from '../../../platform/database.js';
 
 const emailTaken = () => conflict('An account with this e-mail address already exists', { fields: { email: 'is already registered' } });
 
@@ -18,7 +19,7 @@ export async function registerCustomer(ctx: UseCaseContext, input: RegistrationI
   // Hash before the transaction: it is slow on purpose and needs no rows locked.
   const passwordHash = await ctx.deps.passwords.hash(registration.password);
 
-  const customer = await ctx.em.transactional(async (em) => {
+  const customer = await inTransaction(ctx.em, async (em) => {
     // Staff and customers sign in with the same mutation, so an e-mail names one account.
     if (await new StaffAccountRepository(em).existsWithEmailKey(registration.emailKey)) throw emailTaken();
     const created = await new CustomerRepository(em).insert({

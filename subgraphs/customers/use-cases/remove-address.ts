@@ -8,6 +8,7 @@ import { AddressInUseRepository } from '../store/address-in-use.repository.js';
 import { addressNotFound, bookProblemError, lockAddressBook, requireAddressBookOwner } from './address-book-access.js';
 import { recordDefaultChange } from './address-book-events.js';
 import type { UseCaseContext } from './deps.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Removes a saved address, unless a checkout in progress holds it (CONFLICT). Removing the
@@ -18,7 +19,7 @@ import type { UseCaseContext } from './deps.js';
 export async function removeAddress(ctx: UseCaseContext, id: string): Promise<boolean> {
   const { subject: customerId } = requireAddressBookOwner(ctx);
   if (!isUuid(id)) throw addressNotFound();
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx.em, async (em) => {
     await lockAddressBook(em, customerId);
     const addresses = new AddressRepository(em);
     const book = await addresses.listByCustomer(customerId);

@@ -5,6 +5,7 @@ import { emailKey, REGISTRATION_LIMITS } from '../domain/registration.js';
 import { CustomerRepository } from '../store/customer.repository.js';
 import { SessionRepository, resetTokenHash } from '../store/session.repository.js';
 import type { UseCaseContext } from './deps.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Always answers true: whether an account exists is never revealed. For a customer's e-mail, a
@@ -21,7 +22,7 @@ export async function requestPasswordReset(ctx: UseCaseContext, email: string): 
   const expiresAt = new Date(Date.now() + ctx.deps.passwordReset.ttlMs);
   const resetUrl = new URL(ctx.deps.passwordReset.urlBase);
   resetUrl.searchParams.set('token', token);
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx.em, async (em) => {
     await new SessionRepository(em, ctx.deps.eventNamespace).insertResetToken(resetTokenHash(token), customer.id, expiresAt);
     recordEvent(
       em,

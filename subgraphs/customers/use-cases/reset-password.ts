@@ -6,6 +6,7 @@ import { SessionRepository, resetTokenHash } from '../store/session.repository.j
 import type { UseCaseContext } from './deps.js';
 import { revokeOtherSessions } from './revoke-other-sessions.js';
 import type { SessionResult } from './session.js';
+import { inTransaction } from '../../../platform/database.js';
 
 const invalidToken = () => badInput('This reset link is invalid, used or expired; ask for a new one', { token: 'is invalid, used or expired' });
 
@@ -25,7 +26,7 @@ export async function resetPassword(ctx: UseCaseContext, token: string, newPassw
   const passwordHash = await ctx.deps.passwords.hash(newPassword);
 
   const session = await ctx.deps.tokens.issue('CUSTOMER', customer.id);
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx.em, async (em) => {
     if ((await new SessionRepository(em, ctx.deps.eventNamespace).consumeResetToken(tokenHash)) !== customer.id) throw invalidToken();
     const fresh = await new CustomerRepository(em).findById(customer.id);
     await new CustomerRepository(em).changePasswordHash(fresh!, passwordHash);

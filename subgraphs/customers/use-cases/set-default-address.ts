@@ -5,12 +5,13 @@ import type { AddressRecord } from '../store/address.entity.js';
 import { addressNotFound, bookProblemError, lockAddressBook, requireAddressBookOwner } from './address-book-access.js';
 import { recordDefaultChange } from './address-book-events.js';
 import type { UseCaseContext } from './deps.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Makes the address the default; the previous default stops being one. Idempotent. */
 export async function setDefaultAddress(ctx: UseCaseContext, id: string): Promise<AddressRecord> {
   const { subject: customerId } = requireAddressBookOwner(ctx);
   if (!isUuid(id)) throw addressNotFound();
-  const address = await ctx.em.transactional(async (em) => {
+  const address = await inTransaction(ctx.em, async (em) => {
     await lockAddressBook(em, customerId);
     const addresses = new AddressRepository(em);
     const book = await addresses.listByCustomer(customerId);

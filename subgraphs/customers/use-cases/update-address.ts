@@ -9,6 +9,7 @@ import { toAddressSnapshot, type AddressRecord } from '../store/address.entity.j
 import { addressNotFound, bookProblemError, lockAddressBook, requireAddressBookOwner } from './address-book-access.js';
 import { recordDefaultChange } from './address-book-events.js';
 import type { UseCaseContext } from './deps.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Replaces a saved address's fields (the whole input, re-verified). */
 export async function updateAddress(ctx: UseCaseContext, id: string, input: AddressInput): Promise<AddressRecord> {
@@ -20,7 +21,7 @@ export async function updateAddress(ctx: UseCaseContext, id: string, input: Addr
   if (!isUuid(id) || !(await new AddressRepository(ctx.em).findOwned(customerId, id))) throw addressNotFound();
   const { postal, verification } = applyVerification(draft.postal, await ctx.deps.addressVerification.verify(draft.postal));
 
-  const address = await ctx.em.transactional(async (em) => {
+  const address = await inTransaction(ctx.em, async (em) => {
     await lockAddressBook(em, customerId);
     const addresses = new AddressRepository(em);
     const book = await addresses.listByCustomer(customerId);

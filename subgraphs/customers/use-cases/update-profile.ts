@@ -6,6 +6,7 @@ import { REGISTRATION_LIMITS } from '../domain/registration.js';
 import { charLength } from '../domain/validation.js';
 import { CustomerEntity, type CustomerRecord } from '../store/customer.entity.js';
 import type { UseCaseContext } from './deps.js';
+import { inTransaction } from '../../../platform/database.js';
 
 const nameProblem = (name: string): string | undefined =>
   charLength(name) < REGISTRATION_LIMITS.nameMin ? 'must not be empty' : charLength(name) > REGISTRATION_LIMITS.nameMax ? `must be at most ${REGISTRATION_LIMITS.nameMax} characters` : undefined;
@@ -20,7 +21,7 @@ export async function updateProfile(ctx: UseCaseContext, input: { firstName?: st
     if (problem) fields[field] = problem;
   }
   if (Object.keys(fields).length) throw badInput('Some profile details are invalid', fields);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const customer = await em.findOne(CustomerEntity, { id: caller.subject }, { refresh: true });
     if (!customer) throw unauthenticated('Account not found');
     if (changes.firstName !== undefined) customer.firstName = changes.firstName;

@@ -4,6 +4,7 @@ import { decide, isStaleReport, type RejectionReason } from '../domain/shipment-
 import type { ShipmentRecord } from '../store/shipment.entity.js';
 import { withShipmentChanges, type ShipmentChanges } from './shipment-changes.js';
 import { carrierActor, type FulfillmentDeps } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export type ReportOutcome =
   /** The shipment moved (or its history grew). */
@@ -20,7 +21,7 @@ export type ReportOutcome =
 
 /** A carrier's report (the signed webhook): moves the shipment once per carrier event id. */
 export async function applyCarrierReport(deps: Pick<FulfillmentDeps, 'eventNamespace'>, em: EntityManager, report: CarrierReport): Promise<ReportOutcome> {
-  return em.transactional((tx) =>
+  return inTransaction(em, (tx) =>
     withShipmentChanges(tx, deps.eventNamespace, async (changes): Promise<ReportOutcome> => {
       const shipment = await changes.lock(report.shipmentId);
       if (!shipment) return { outcome: 'UNKNOWN_SHIPMENT' };

@@ -3,6 +3,7 @@ import { reportsFromTracker, type EasyPostTracker } from '../domain/easypost-tra
 import { applyReportToLocked, type ReportOutcome } from './apply-carrier-report.js';
 import type { FulfillmentDeps } from './scope.js';
 import { withShipmentChanges } from './shipment-changes.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export interface TrackerUpdateOutcome {
   /** The webhook's answer: APPLIED if anything moved, EARLY/INVALID if a detail must be re-sent or was refused, DUPLICATE if all was seen. */
@@ -18,7 +19,7 @@ export interface TrackerUpdateOutcome {
  */
 export async function applyTrackerUpdate(deps: Pick<FulfillmentDeps, 'eventNamespace'>, em: EntityManager, tracker: EasyPostTracker): Promise<TrackerUpdateOutcome> {
   const reports = reportsFromTracker(tracker);
-  return em.transactional((tx) =>
+  return inTransaction(em, (tx) =>
     withShipmentChanges(tx, deps.eventNamespace, async (changes): Promise<TrackerUpdateOutcome> => {
       const shipment = await changes.lockByTrackingNumber(tracker.tracking_code);
       if (!shipment) return { outcome: 'UNKNOWN_SHIPMENT', details: [] };

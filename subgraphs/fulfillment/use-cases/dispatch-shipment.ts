@@ -9,6 +9,7 @@ import { invalidInput, isUuid, type FieldErrors } from './input.js';
 import { refusal } from './refusals.js';
 import { withShipmentChanges } from './shipment-changes.js';
 import type { FulfillmentDeps, FulfillmentScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export interface DispatchInput {
   shipmentId: string;
@@ -49,7 +50,7 @@ export async function dispatchShipment(deps: FulfillmentDeps, scope: Fulfillment
     carrier,
   });
 
-  return scope.em.transactional((em) =>
+  return inTransaction(scope.em, (em) =>
     withShipmentChanges(em, deps.eventNamespace, async (changes) => {
       const shipment = await changes.lock(found.id);
       if (!shipment) throw notFound(`Shipment ${input.shipmentId}`);

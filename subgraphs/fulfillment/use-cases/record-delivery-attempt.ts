@@ -6,6 +6,7 @@ import { checkNote, invalidInput, isUuid, type FieldErrors } from './input.js';
 import { refusal } from './refusals.js';
 import { withShipmentChanges } from './shipment-changes.js';
 import type { FulfillmentDeps, FulfillmentScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export interface DeliveryAttemptInput {
   shipmentId: string;
@@ -27,7 +28,7 @@ export async function recordDeliveryAttempt(deps: FulfillmentDeps, scope: Fulfil
   const note = checkNote(input.note, errors);
   if (Object.keys(errors).length) throw invalidInput(errors);
 
-  return scope.em.transactional((em) =>
+  return inTransaction(scope.em, (em) =>
     withShipmentChanges(em, deps.eventNamespace, async (changes) => {
       const shipment = await changes.lock(input.shipmentId);
       if (!shipment) throw notFound(`Shipment ${input.shipmentId}`);

@@ -4,6 +4,7 @@ import type { CarrierReport } from '../domain/carrier-report.js';
 import { applyReportToLocked, type ReportOutcome } from './apply-carrier-report.js';
 import type { FulfillmentDeps } from './scope.js';
 import { withShipmentChanges } from './shipment-changes.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * The stub carrier at work: each dispatched parcel whose last change is `stepMs` old gets its next
@@ -16,7 +17,7 @@ export async function simulateDeliveries(
   simulator: DeliverySimulator,
   options: { stepMs: number; batchSize?: number },
 ): Promise<ReportOutcome[]> {
-  return em.transactional((tx) =>
+  return inTransaction(em, (tx) =>
     withShipmentChanges(tx, deps.eventNamespace, async (changes) => {
       const due = await changes.claimInTransit(options.stepMs, options.batchSize ?? 20);
       const outcomes: ReportOutcome[] = [];

@@ -7,6 +7,7 @@ import { StockRepository } from '../store/stock.repository.js';
 import { lockStockRow } from './stock-row.js';
 import { StockChanges } from './stock-changes.js';
 import { invalidInput, type InventoryDeps, type InventoryScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * WAREHOUSE/ADMIN: corrects a warehouse's available units with a reason (count, damage, loss).
@@ -19,7 +20,7 @@ export async function adjustStock(deps: InventoryDeps, scope: InventoryScope, in
   if (!checked.ok) throw invalidInput(checked.errors);
   const adjustment = checked.value;
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const changes = new StockChanges(new StockRepository(em));
     const current = await lockStockRow(changes, adjustment.sku, adjustment.warehouseId);
     if (!applyDelta(current, { available: adjustment.delta }).ok) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Orm } from '../../../platform/database.js';
+import { inTransaction, type Orm } from '../../../platform/database.js';
 import { transition } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
 import { writeInventory } from '../store/inventory-write.statement.js';
@@ -21,7 +21,7 @@ const CLOCK: Cause = { causationId: null };
 export async function expireDueReservations(deps: InventoryDeps, orm: Orm, limit = 100): Promise<number> {
   let expired = 0;
   while (expired < limit) {
-    const done = await (orm.em.fork() as EntityManager).transactional(async (em) => {
+    const done = await inTransaction(orm.em.fork() as EntityManager, async (em) => {
       const reservation = await new ReservationRepository(em).claimExpired();
       if (!reservation) return false;
       const next = transition(reservation.status, 'EXPIRE');

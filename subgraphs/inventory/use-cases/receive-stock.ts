@@ -6,6 +6,7 @@ import { StockRepository } from '../store/stock.repository.js';
 import { lockStockRow } from './stock-row.js';
 import { StockChanges } from './stock-changes.js';
 import { invalidInput, type InventoryDeps, type InventoryScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * WAREHOUSE/ADMIN: units arrive at a warehouse (a supplier delivery, a return to stock). The SKU
@@ -17,7 +18,7 @@ export async function receiveStock(deps: InventoryDeps, scope: InventoryScope, i
   if (!checked.ok) throw invalidInput(checked.errors);
   const receipt = checked.value;
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const changes = new StockChanges(new StockRepository(em));
     await lockStockRow(changes, receipt.sku, receipt.warehouseId);
     const row = changes.apply(receipt.sku, receipt.warehouseId, { available: receipt.quantity }, {

@@ -7,6 +7,7 @@ import { afterAttempt } from '../domain/retry-schedule.js';
 import type { Mailer } from '../mail/smtp-mailer.js';
 import type { NotificationRecord } from '../store/notification.entity.js';
 import { claimNextDue, recordAttempt } from '../store/notification-queue.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export interface SenderDeps {
   mailer: Mailer;
@@ -35,7 +36,7 @@ export interface SendResult {
  */
 export async function sendNextDue(em: EntityManager, deps: SenderDeps, log: Logger): Promise<SendResult> {
   let accepted: { row: NotificationRecord; at: Date } | undefined;
-  const result = await em.transactional(async (tx): Promise<SendResult> => {
+  const result = await inTransaction(em, async (tx): Promise<SendResult> => {
     const claimed = await claimNextDue(tx, deps.clock());
     if (!claimed) return { outcome: 'none-due', moreDue: false };
     const { notification: row, moreDue } = claimed;

@@ -8,6 +8,7 @@ import type { AlertRecord } from '../store/alert.entity.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import { invalidInput, isUuid, type FieldErrors } from './input.js';
 import { ALERT_ROLES, type OperationsDeps, type OperationsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export type RaiseOutcome = 'RAISED' | 'ALREADY_OPEN';
 
@@ -57,7 +58,7 @@ export async function resolveAlert(scope: OperationsScope, id: string, note: str
 
 async function change(scope: OperationsScope, id: string, decide: (alert: AlertRecord, now: Date) => ChangeDecision): Promise<AlertRecord> {
   if (!isUuid(id)) throw notFound(`Alert ${id}`);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const alert = await new AlertRepository(em).lock(id);
     if (!alert) throw notFound(`Alert ${id}`);
     const decision = decide(alert, new Date());

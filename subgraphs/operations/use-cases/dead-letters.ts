@@ -10,6 +10,7 @@ import { DeadLetterCopyRepository } from '../store/dead-letter-copy.repository.j
 import { raiseAlert, resolveCause } from './alerts.js';
 import { checkFirst, decodeCursor, encodeCursor, invalidInput, isUuid, type FieldErrors } from './input.js';
 import type { OperationsDeps, OperationsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export interface DeadLetterPage {
   nodes: DeadLetterCopyRecord[];
@@ -57,7 +58,7 @@ export async function listDeadLetters(scope: OperationsScope, args: { context?: 
 export async function requestDeadLetterReplay(deps: Pick<OperationsDeps, 'eventNamespace'>, scope: OperationsScope, id: string): Promise<DeadLetterCopyRecord> {
   const admin = requireStaff(scope.caller);
   if (!isUuid(id)) throw notFound(`Dead letter ${id}`);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const copy = await new DeadLetterCopyRepository(em).lock(id);
     if (!copy) throw notFound(`Dead letter ${id}`);
     copy.replayRequestedAt = new Date();

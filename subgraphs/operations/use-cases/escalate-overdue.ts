@@ -4,6 +4,7 @@ import { recordEvent } from '../../../events/outbox.js';
 import { ESCALATING_KINDS } from '../domain/alert-lifecycle.js';
 import { AlertRepository } from '../store/alert.repository.js';
 import type { OperationsDeps } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Escalates, once, every alert still OPEN past its review target (SPEC §6: ON_HOLD orders are
@@ -11,7 +12,7 @@ import type { OperationsDeps } from './scope.js';
  * together. Several replicas may run it; rows one is escalating are skipped by the others.
  */
 export async function escalateOverdueAlerts(em: EntityManager, deps: Pick<OperationsDeps, 'eventNamespace' | 'onHoldReviewTargetMs' | 'counters'>): Promise<number> {
-  const escalated = await em.transactional(async (tx) => {
+  const escalated = await inTransaction(em, async (tx) => {
     const alerts = await new AlertRepository(tx).escalateOverdue(ESCALATING_KINDS, deps.onHoldReviewTargetMs);
     for (const alert of alerts) {
       recordEvent(

@@ -3,6 +3,7 @@ import { decide } from '../domain/checkout.js';
 import { applyCheckout, toCheckout } from '../store/checkout.entity.js';
 import { CheckoutRepository } from '../store/checkout.repository.js';
 import { recordAddressHold } from './checkout-changes.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Checkouts abandoned per transaction: short transactions, few locks held at once. */
 const BATCH = 100;
@@ -14,7 +15,7 @@ const BATCH = 100;
 export async function abandonExpiredCheckouts(em: EntityManager, options: { eventNamespace: string; ttlMs: number }): Promise<number> {
   let total = 0;
   for (;;) {
-    const { claimed, abandoned } = await em.fork().transactional(async (tx) => {
+    const { claimed, abandoned } = await inTransaction(em.fork(), async (tx) => {
       const due = await new CheckoutRepository(tx).claimExpired(options.ttlMs, BATCH);
       let count = 0;
       for (const record of due) {

@@ -7,6 +7,7 @@ import { OrderRepository } from '../store/order.repository.js';
 import { sagaEnvironment } from './advance-saga.js';
 import { persistSagaStep } from './saga-step.js';
 import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 const MAX_REASON_LENGTH = 500;
 /** A cancellation racing a saga step (same saga version) is simply tried again. */
@@ -28,7 +29,7 @@ export async function cancelOrder(deps: OrdersDeps, scope: OrdersScope, orderId:
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await scope.em.fork().transactional(async (em) => {
+      return await inTransaction(scope.em.fork(), async (em) => {
         const orders = new OrderRepository(em);
         // the saga's lock first (as every saga step does), then the order as that step left it
         const locked = await orders.lockSaga(orderId);

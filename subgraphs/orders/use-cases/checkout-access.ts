@@ -7,6 +7,7 @@ import { CheckoutRepository } from '../store/checkout.repository.js';
 import type { CheckoutRecord } from '../store/checkout.entity.js';
 import { waitFor } from '../../../platform/arrivals.js';
 import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * Finds a checkout for the caller, waiting (bounded, CHECKOUT_WAIT_MS) when orders has not yet
@@ -40,7 +41,7 @@ export async function withOwnCheckoutLocked<T>(
   const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
   if (!isUuid(id)) throw notFound('Checkout');
   for (let waited = false; ; waited = true) {
-    const outcome = await scope.em.transactional(async (em) => {
+    const outcome = await inTransaction(scope.em, async (em) => {
       const checkout = await new CheckoutRepository(em).lock(id);
       if (!checkout) return null;
       if (checkout.customerId !== customer.subject) throw notFound('Checkout');

@@ -3,6 +3,7 @@ import type { Logger } from '../../../platform/logger.js';
 import { SagaTimeoutRepository } from '../store/saga-timeout.repository.js';
 import { advanceSaga } from './advance-saga.js';
 import type { OrdersDeps } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** Timeouts fired per poll at most, so one poll never runs for long. */
 const PER_POLL = 200;
@@ -15,7 +16,7 @@ const PER_POLL = 200;
 export async function fireDueTimeouts(em: EntityManager, deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>, log: Logger): Promise<number> {
   let fired = 0;
   while (fired < PER_POLL) {
-    const due = await em.fork().transactional(async (tx) => {
+    const due = await inTransaction(em.fork(), async (tx) => {
       const timeout = await new SagaTimeoutRepository(tx).takeDue();
       if (!timeout) return null;
       const result = await advanceSaga(tx, deps, timeout.orderId, { type: 'TimeoutFired', kind: timeout.kind, token: timeout.token }, { causationId: null }, log);

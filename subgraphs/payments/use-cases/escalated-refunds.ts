@@ -10,6 +10,7 @@ import { factsOf } from './payment-facts.js';
 import { withPaymentChanges, type PaymentChanges } from './payment-changes.js';
 import { refundThroughProvider, settleRefund } from './refund-payment.js';
 import type { PaymentsDeps } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /** What a staff request needs: who is calling and the request's EntityManager fork. */
 export interface StaffScope {
@@ -43,7 +44,7 @@ export function createEscalatedRefundUseCases(deps: PaymentsDeps) {
     /** Another round of provider attempts; FAILED again is an answer (the refund says why), not an error. */
     async retryRefund(scope: StaffScope, refundId: string): Promise<RefundRecord> {
       const staff = requireStaff(scope.caller, 'CUSTOMER_SERVICE');
-      return scope.em.transactional((em) =>
+      return inTransaction(scope.em, (em) =>
         withPaymentChanges(em, async (changes) => {
           const { payment, refund } = await escalated(em, changes, refundId);
           const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });
@@ -61,7 +62,7 @@ export function createEscalatedRefundUseCases(deps: PaymentsDeps) {
       const trimmed = reference.trim();
       if (!trimmed) throw badReference('must not be empty');
       if ([...trimmed].length > MANUAL_REFERENCE_MAX_LENGTH) throw badReference(`must be at most ${MANUAL_REFERENCE_MAX_LENGTH} characters`);
-      return scope.em.transactional((em) =>
+      return inTransaction(scope.em, (em) =>
         withPaymentChanges(em, async (changes) => {
           const { payment, refund } = await escalated(em, changes, refundId);
           const decision = decideRefund(factsOf(payment), { cents: refund.amountCents, currency: refund.currency });

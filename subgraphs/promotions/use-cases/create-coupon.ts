@@ -6,6 +6,7 @@ import { badInput, conflict } from '../../../platform/errors.js';
 import { newCoupon, type CouponDraft } from '../domain/coupon.js';
 import { CouponEntity, type CouponRecord } from '../store/coupon.entity.js';
 import type { PromotionsDeps, PromotionsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * CATALOG_MANAGER/ADMIN: a new coupon, and CouponCreated for the contexts that honour it (cart,
@@ -19,7 +20,7 @@ export async function createCoupon(deps: PromotionsDeps, scope: PromotionsScope,
   }
   const { coupon } = checked;
   try {
-    return await scope.em.transactional(async (em) => {
+    return await inTransaction(scope.em, async (em) => {
       const record = em.create(CouponEntity, { ...coupon, active: true, createdBy: staff.subject, deactivatedAt: null });
       await em.flush();
       recordEvent(

@@ -5,6 +5,7 @@ import { notFound } from '../../../platform/errors.js';
 import type { CouponRecord } from '../store/coupon.entity.js';
 import { CouponRepository } from '../store/coupon.repository.js';
 import type { PromotionsDeps, PromotionsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * CATALOG_MANAGER/ADMIN: the coupon stops applying — carts refuse it, checkouts carrying it are
@@ -14,7 +15,7 @@ import type { PromotionsDeps, PromotionsScope } from './scope.js';
 export async function deactivateCoupon(deps: PromotionsDeps, scope: PromotionsScope, rawCode: string): Promise<CouponRecord> {
   requireStaff(scope.caller, 'CATALOG_MANAGER');
   const code = normaliseCouponCode(rawCode);
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const coupon = await new CouponRepository(em).lock(code);
     if (!coupon) throw notFound(`Coupon ${code}`);
     if (!coupon.active) return coupon;

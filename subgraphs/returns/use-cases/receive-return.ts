@@ -13,6 +13,7 @@ import { announceChange } from './return-changes.js';
 import { factsOf } from './request-return.js';
 import { lockOrFail } from './review-return.js';
 import type { ReturnsDeps, ReturnsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 /**
  * WAREHOUSE/ADMIN: the parcel arrived and was inspected. In one transaction: the accepted units
@@ -26,7 +27,7 @@ export async function receiveReturn(deps: ReturnsDeps, scope: ReturnsScope, inpu
   if (input.items.length > 100) throw invalidInput({ items: 'must have at most 100 lines' });
   const inspected = input.items.map((item) => ({ sku: item.sku.trim().toUpperCase(), acceptedQuantity: item.acceptedQuantity }));
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const returns = new ReturnRepository(em);
     const ret = await lockOrFail(returns, input.returnId);
     const decision = move(ret.status, 'RECEIVE');

@@ -9,6 +9,7 @@ import { ReturnRepository } from '../store/return.repository.js';
 import { checkText, invalidInput, isUuid, ruleBroken, type FieldErrors } from './input.js';
 import { announceChange } from './return-changes.js';
 import type { ReturnsDeps, ReturnsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 export interface ReturnRequestInput {
   orderId: string;
@@ -50,7 +51,7 @@ export async function requestReturn(deps: ReturnsDeps, scope: ReturnsScope, inpu
   // a real adapter should prefer pay-on-scan return labels).
   const label = review ? null : await deps.carrier.createReturnLabel({ returnId, orderId: order.orderId, fromAddress: order.shippingAddress, warehouseId: order.warehouseId! });
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const repo = new ReturnRepository(em);
     const locked = await repo.lockOrder(order.orderId);
     const decision = decideRequest(deps, locked, await repo.ofOrder(order.orderId), requested, fingerprint);

@@ -6,6 +6,7 @@ import { ReturnRepository } from '../store/return.repository.js';
 import { checkText, invalidInput, isUuid, type FieldErrors } from './input.js';
 import { announceChange } from './return-changes.js';
 import type { ReturnsDeps, ReturnsScope } from './scope.js';
+import { inTransaction } from '../../../platform/database.js';
 
 const REJECTION_MAX_LENGTH = 500;
 
@@ -19,7 +20,7 @@ export async function approveReturn(deps: ReturnsDeps, scope: ReturnsScope, retu
   // outside the transaction (idempotent per return: a second approval attempt gets the same label)
   const label = await deps.carrier.createReturnLabel({ returnId: found.id, orderId: found.orderId, fromAddress: order?.shippingAddress ?? null, warehouseId: found.warehouseId });
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const ret = await lockOrFail(new ReturnRepository(em), returnId);
     const decision = move(ret.status, 'APPROVE');
     if (decision.kind === 'reject') throw conflict(decision.message, { status: ret.status });
@@ -41,7 +42,7 @@ export async function rejectReturn(deps: ReturnsDeps, scope: ReturnsScope, input
   if (!reason) errors.reason ??= 'must not be empty';
   if (Object.keys(errors).length) throw invalidInput(errors);
 
-  return scope.em.transactional(async (em) => {
+  return inTransaction(scope.em, async (em) => {
     const ret = await lockOrFail(new ReturnRepository(em), input.returnId);
     const decision = move(ret.status, 'REJECT');
     if (decision.kind === 'reject') throw conflict(decision.message, { status: ret.status });

@@ -1,0 +1,161 @@
+import { PostgreSqlConnection, PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
+import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
+import type pg from 'pg';
+
+type Method = 'all' | 'get' | 'run';
+type BeginOptions = NonNullable<Parameters<PostgreSqlConnection['begin']>[0]>;
+
+/**
+ * MikroORM's PostgreSQL connection, except that a statement given as text (`em.execute(sql,
+ * params)`, which is how every hot path writes: combined statements, plain-record reads, the
+ * kit's inbox) goes straight to the pooled pg connection instead of through a knex raw query and
+ * its runner. The text and values are formatted exactly as before (MikroORM inlines the values,
+ * so it stays one simple-protocol message), the result is shaped the same, errors carry the
+ * statement in their message as knex's do and are converted by the driver as before; inside a
+ * transaction it runs on the transaction's own connection. What it saves is knex's per-query
+ * machinery: about a tenth of a millisecond of CPU per statement here, on ~120 statements per
+ * order (docs/performance.md). Query builders and the unit of work still go through knex.
+ */
+export class DirectPostgreSqlConnection extends PostgreSqlConnection {
+  /**
+   * A top-level transaction is a ConnectionTransaction; one with an isolation level or read-only
+   * is knex's, as before, and so is one nested in it. Nested in a ConnectionTransaction, MikroORM's
+   * own begin asks it for a savepoint.
+   */
+  override async begin(options: BeginOptions = {}): Promise<Knex.Transaction> {
+    if (options.ctx || options.isolationLevel || options.readOnly) return super.begin(options);
+    await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
+    const trx = (await ConnectionTransaction.begin(this.getKnex().client as KnexClient)) as unknown as Knex.Transaction;
+    for (const query of this.platform.getBeginTransactionSQL(options)) this.logQuery(query, options.loggerContext);
+    await options.eventBroadcaster?.dispatchEvent(EventType.afterTransactionStart, trx);
+    return trx;
+  }
+
+  override async execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
+    queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+    params: readonly unknown[] = [],
+    method: Method = 'all',
+    ctx?: Transaction,
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    if (typeof queryOrKnex !== 'string') return super.execute<T>(queryOrKnex, params as unknown[], method, ctx, loggerContext);
+    await this.ensureConnection();
+    const query = this.config.get('onQuery')(queryOrKnex, params as unknown[]);
+    const formatted = this.platform.formatQuery(query, params as unknown[]);
+    // what MikroORM's own execute logs (its getSql is private)
+    const logged = this.config.getLogger().isEnabled('query-params', loggerContext) ? formatted : query;
+    return this.executeQuery<T>(
+      logged,
+      async () => {
+        // a knex transaction's client hands out the transaction's connection and releases nothing
+        const client = ((ctx as Knex.Transaction | undefined) ?? this.getKnex()).client as KnexClient;
+        const connection = await client.acquireConnection();
+        try {
+          const result = await connection.query({ text: formatted, values: [] });
+          return this.transformRawResult<T>(result, method);
+        } catch (err) {
+          if (err instanceof Error) err.message = `${formatted} - ${err.message}`;
+          throw err;
+        } finally {
+          await client.releaseConnection(connection);
+        }
+      },
+      { query, params: params as unknown[], ...loggerContext },
+    );
+  }
+}
+
+/**
+ * A transaction on one pooled connection: BEGIN, the statements, COMMIT or ROLLBACK, and the
+ * connection back to the pool — what MikroORM needs of a knex transaction, without the rest of
+ * one. Knex builds a whole knex instance per transaction (a function with a hundred properties
+ * defined on it, event relays), a few tenths of a millisecond of CPU here, on each of the ~20
+ * transactions an order takes (docs/performance.md). MikroORM uses `client` (query builders and
+ * the unit of work run on it through `.transacting(trx)`), `commit()`, `rollback()`,
+ * `executionPromise` (awaited after commit) and `transaction()` for a nested one: a savepoint,
+ * the same class with a name.
+ */
+export class ConnectionTransaction {
+  readonly executionPromise: Promise<void>;
+  private settle!: { resolve: () => void; reject: (err: unknown) => void };
+  private ended = false;
+  private nested = 0;
+
+  private constructor(
+    /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
+    readonly client: KnexClient,
+    private readonly connection: pg.Client,
+    private readonly savepoint: string | null,
+    private readonly release: (() => Promise<unknown>) | null,
+  ) {
+    this.executionPromise = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+    this.executionPromise.catch(() => undefined); // the caller's commit reads it; never an unhandled rejection
+  }
+
+  static async begin(pool: KnexClient): Promise<ConnectionTransaction> {
+    const connection = await pool.acquireConnection();
+    try {
+      await connection.query('BEGIN;'); // travels with the first statement (lazy-begin.ts)
+    } catch (err) {
+      await pool.releaseConnection(connection);
+      throw err;
+    }
+    return new ConnectionTransaction(pinnedClient(pool, connection), connection, null, () => pool.releaseConnection(connection));
+  }
+
+  commit(): Promise<void> {
+    return this.end(this.savepoint ? `release savepoint ${this.savepoint}` : 'COMMIT;');
+  }
+
+  rollback(): Promise<void> {
+    return this.end(this.savepoint ? `rollback to savepoint ${this.savepoint}` : 'ROLLBACK;');
+  }
+
+  /** A nested transaction (MikroORM's begin with `ctx`): a savepoint on the same connection. */
+  async transaction(): Promise<ConnectionTransaction> {
+    const name = `${this.savepoint ?? 'trx'}_${++this.nested}`;
+    await this.connection.query(`savepoint ${name}`);
+    return new ConnectionTransaction(this.client, this.connection, name, null);
+  }
+
+  /** As knex's: never rejects; a failed COMMIT rejects `executionPromise`, which MikroORM awaits. */
+  private async end(statement: string): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      await this.connection.query(statement);
+      this.settle.resolve();
+    } catch (err) {
+      this.settle.reject(err);
+    } finally {
+      await this.release?.();
+    }
+  }
+}
+
+/** As knex's makeTxClient: the pool's client, except that every query runs on `connection`, never released. */
+function pinnedClient(pool: KnexClient, connection: pg.Client): KnexClient {
+  const client = Object.create(Object.getPrototypeOf(pool) as object) as KnexClient & Record<string, unknown>;
+  const from = pool as unknown as Record<string, unknown>;
+  for (const key of ['version', 'config', 'driver', 'connectionSettings', 'valueForUndefined', 'logger']) client[key] = from[key];
+  client.transacting = true;
+  client.acquireConnection = () => Promise.resolve(connection);
+  client.releaseConnection = () => Promise.resolve();
+  return client;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<pg.Client>;
+  releaseConnection(connection: pg.Client): Promise<unknown>;
+}
+
+/**
+ * MikroORM's PostgreSqlDriver with the direct connection (the `driver` option). PostgreSqlDriver is
+ * exactly this constructor with PostgreSqlConnection (@mikro-orm/postgresql 6.6).
+ */
+export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlConnection, PostgreSqlPlatform> {
+  constructor(config: Configuration) {
+    super(config, new PostgreSqlPlatform(), DirectPostgreSqlConnection, ['knex', 'pg']);
+  }
+}

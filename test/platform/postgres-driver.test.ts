@@ -1,0 +1,142 @@
+import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createContextOrm, type Orm } from '../../platform/database.js';
+import { ConnectionTransaction } from '../../platform/postgres-driver.js';
+import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
+
+interface Row {
+  id: number;
+  label: string;
+}
+const RowEntity = new EntitySchema<Row>({
+  name: 'DriverRow',
+  tableName: 'driver_row',
+  properties: { id: { type: 'integer', primary: true, autoincrement: false }, label: { type: 'text' } },
+});
+
+/**
+ * The context ORM's driver (platform/postgres-driver.ts): statements given as text go straight to
+ * the pooled connection, and a transaction is a ConnectionTransaction instead of knex's. What an
+ * ORM user can observe must not change: what commits and what rolls back (raw statements and the
+ * unit of work alike), savepoints, errors, and the pool's connections coming back. The pool has
+ * ONE connection, so a connection that was not given back hangs the next test.
+ */
+describe('the context ORM driver', () => {
+  let env: TestEnvironment;
+  let orm: Orm;
+  const em = () => orm.em.fork() as EntityManager;
+  const labels = async () => (await em().execute<Row[]>('select id, label from driver_test.driver_row order by id')).map((r) => `${r.id}:${r.label}`);
+  const backend = async (e: EntityManager) => (await e.execute<{ pid: number }[]>('select pg_backend_pid() as pid'))[0]!.pid;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    orm = await createContextOrm(env.config, { context: 'driver_test', entities: [RowEntity], migrations: [], poolMax: 1 }, env.log);
+    await em().execute('create schema if not exists driver_test');
+    await em().execute(
+      `create table driver_test.driver_row (id int primary key, label text not null,
+         constraint label_not_late check (label <> 'late') not deferrable)`,
+    );
+    await em().execute(
+      `create table driver_test.driver_guard (id int primary key, row_id int not null references driver_test.driver_row (id) deferrable initially deferred)`,
+    );
+  });
+  afterAll(async () => {
+    await orm?.close();
+    await env?.cleanup();
+  });
+  beforeEach(async () => {
+    await em().execute('truncate driver_test.driver_guard, driver_test.driver_row');
+  });
+
+  it('commits raw statements and the unit of work together, on one connection', async () => {
+    const pids = await em().transactional(async (tx) => {
+      expect(tx.getTransactionContext()).toBeInstanceOf(ConnectionTransaction);
+      const first = await backend(tx);
+      await tx.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'raw']);
+      tx.persist(tx.create(RowEntity, { id: 2, label: 'entity' }));
+      await tx.flush();
+      // the query builder sees the raw statement's row: same transaction
+      const seen = await tx.find(RowEntity, {}, { orderBy: { id: 'asc' } });
+      expect(seen.map((r) => r.label)).toEqual(['raw', 'entity']);
+      return [first, await backend(tx)];
+    });
+    expect(new Set(pids).size).toBe(1);
+    expect(await labels()).toEqual(['1:raw', '2:entity']);
+  });
+
+  it('rolls everything back when the work fails, and gives the connection back', async () => {
+    await expect(
+      em().transactional(async (tx) => {
+        await tx.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'raw']);
+        tx.persist(tx.create(RowEntity, { id: 2, label: 'entity' }));
+        await tx.flush();
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await labels()).toEqual([]);
+  });
+
+  it('rolls back a failed nested transaction to its savepoint only', async () => {
+    await em().transactional(async (tx) => {
+      await tx.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'outer']);
+      await expect(
+        tx.transactional(async (inner) => {
+          await inner.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [2, 'inner']);
+          await inner.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'again']);
+        }),
+      ).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+      await tx.transactional(async (inner) => {
+        await inner.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [3, 'kept']);
+      });
+    });
+    expect(await labels()).toEqual(['1:outer', '3:kept']);
+  });
+
+  it('reports a failing statement as MikroORM does: converted, with the driver code and the statement', async () => {
+    await em().execute('insert into driver_test.driver_row (id, label) values (1, ?)', ['first']);
+    const failure = await em()
+      .execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'second'])
+      .catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(UniqueConstraintViolationException);
+    expect(failure).toMatchObject({ code: '23505', constraint: 'driver_row_pkey' });
+    expect((failure as Error).message).toContain("insert into driver_test.driver_row (id, label) values (1, 'second')");
+    const inside = await em()
+      .transactional((tx) => tx.execute("insert into driver_test.driver_row (id, label) values (2, 'late')"))
+      .catch((err: unknown) => err);
+    expect(inside).toMatchObject({ code: '23514', constraint: 'label_not_late' });
+    expect(await labels()).toEqual(['1:first']);
+  });
+
+  it('fails a transaction whose COMMIT fails, writing nothing, and the connection serves the next one', async () => {
+    const failure = await em()
+      .transactional(async (tx) => {
+        await tx.execute('insert into driver_test.driver_row (id, label) values (1, ?)', ['kept out']);
+        await tx.execute('insert into driver_test.driver_guard (id, row_id) values (1, 99)'); // checked at COMMIT
+      })
+      .catch((err: unknown) => err);
+    expect(failure).toMatchObject({ code: '23503' });
+    expect(await labels()).toEqual([]);
+    await em().transactional((tx) => tx.execute("insert into driver_test.driver_row (id, label) values (2, 'next')"));
+    expect(await labels()).toEqual(['2:next']);
+  });
+
+  it('still runs a transaction with an isolation level (knex) to the same effect', async () => {
+    await em().transactional(
+      async (tx) => {
+        await tx.execute("insert into driver_test.driver_row (id, label) values (1, 'serializable')");
+        expect((await tx.execute<{ transaction_isolation: string }[]>('show transaction_isolation'))[0]!.transaction_isolation).toBe('serializable');
+        expect(tx.getTransactionContext()).not.toBeInstanceOf(ConnectionTransaction);
+      },
+      { isolationLevel: IsolationLevel.SERIALIZABLE },
+    );
+    expect(await labels()).toEqual(['1:serializable']);
+  });
+
+  it('shapes results as MikroORM does for all, get and run', async () => {
+    await em().execute("insert into driver_test.driver_row (id, label) values (1, 'a'), (2, 'b')");
+    expect(await em().execute('select id from driver_test.driver_row order by id', [], 'all')).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await em().execute('select id from driver_test.driver_row order by id', [], 'get')).toEqual({ id: 1 });
+    expect(await em().execute("update driver_test.driver_row set label = 'c' returning id", [], 'run')).toMatchObject({ affectedRows: 2, rows: [{ id: 1 }, { id: 2 }] });
+  });
+});
