@@ -116,7 +116,7 @@ describe('starting a checkout from the cart', () => {
       answer = step(SET_METHOD, { checkoutId, method: 'EXPRESS' }, customer.token);
       // the step found no checkout to lock (the insert has not committed) and now waits for it
       // outside its transaction: the wait's own read is a plain select of the checkout
-      await eventually(async () => (await db.statementsSince(stepSent)).some((query) => /^select .* from "orders"."checkout" /.test(query)), { what: 'the step waiting for the checkout' });
+      await eventually(async () => (await db.statementsSince(stepSent)).some((query) => /^select .* from "orders"\.checkout where id = /.test(query)), { what: 'the step waiting for the checkout' });
     } finally {
       await held.release();
     }

@@ -11,9 +11,14 @@ export class CheckoutRepository {
     return `"${this.em.config.get('schema')}".checkout`;
   }
 
-  /** Always reads the database (a checkout may appear while a request waits for it). */
-  find(id: string): Promise<CheckoutRecord | null> {
-    return this.em.findOne(CheckoutEntity, { id }, { refresh: true });
+  /**
+   * Always reads the database (a checkout may appear while a request waits for it). A plain
+   * record, as `lock` returns: a step writes it back by hand (checkout-changes.ts), and SQL of our
+   * own skips the query builder and the identity map, which cost more than the read here.
+   */
+  async find(id: string): Promise<CheckoutRecord | null> {
+    const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from ${this.table} where id = ?`, [id]);
+    return row ? checkoutRecordOf(this.em, row) : null;
   }
 
   /**
