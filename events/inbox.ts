@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Envelope } from './contract.js';
 import type { EventHandler } from './handler.js';
+import type { SqlStatement } from '../platform/combined-statement.js';
 import { inTransaction, type Orm } from '../platform/database.js';
+import { executeAndCommit } from '../platform/postgres-driver.js';
 import { runPeriodically, type PeriodicJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -48,7 +50,8 @@ export async function handleOnce(
  */
 async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHandler, envelope: Envelope, context: { log: Logger; deliveryCount: number }): Promise<HandlingOutcome> {
   const committed: (() => void)[] = [];
-  const row = { sql: `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, params: [envelope.id, handler.options.name] };
+  // the handler's write that takes the row is its last: it commits the transaction as it goes
+  const row: SqlStatement = { sql: `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, params: [envelope.id, handler.options.name], endsTransaction: true };
   try {
     await inTransaction(orm.em.fork() as EntityManager, async (em) => {
       let taken = false;
@@ -60,7 +63,7 @@ async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHa
         },
       };
       await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task), inbox });
-      if (!taken) await em.execute(row.sql, row.params, 'run');
+      if (!taken) await executeAndCommit(em, row.sql, row.params);
     });
   } catch (err) {
     if (isInboxKeyViolation(err)) return 'duplicate';

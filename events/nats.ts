@@ -36,6 +36,10 @@ export async function connectBroker(nats: Config['nats'], log: Logger, options: 
     name: options.name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    // otherwise every request (each JetStream publish waits for its ack) builds an Error up front,
+    // only to name the caller should it time out: ~1 % of a publishing context's CPU. Our own
+    // logs say which publish or pull failed.
+    noAsyncTraces: true,
   });
   try {
     const version = nc.info?.version ?? '0.0.0';

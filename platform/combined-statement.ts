@@ -1,9 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeAndCommit } from './postgres-driver.js';
 
 /** One SQL statement with `?` placeholders and its values, in order. */
 export interface SqlStatement {
   sql: string;
   params: readonly unknown[];
+  /**
+   * Only the transaction's last write may carry this part (a message's inbox row, which the kit
+   * hands to the handler's one write): the statement it joins commits the transaction in the same
+   * message (executeAndCommit).
+   */
+  endsTransaction?: boolean;
 }
 
 /**
@@ -18,10 +25,18 @@ export class CombinedStatement {
   private readonly parts: { name: string; sql: string }[] = [];
   private readonly params: unknown[] = [];
 
+  private endsTransaction = false;
+
   add(sql: string, params: readonly unknown[], name = `w${this.parts.length + 1}`): this {
     this.parts.push({ name, sql });
     this.params.push(...params);
     return this;
+  }
+
+  /** Adds a prepared part; one that ends the transaction makes this statement commit it. */
+  include(part: SqlStatement, name?: string): this {
+    if (part.endsTransaction) this.endsTransaction = true;
+    return this.add(part.sql, part.params, name);
   }
 
   get isEmpty(): boolean {
@@ -31,6 +46,8 @@ export class CombinedStatement {
   /** Runs every part and `finalSelect` (which may name parts) in the caller's transaction, if any. */
   run<T extends object>(em: EntityManager, finalSelect = 'select 1 as done', finalParams: readonly unknown[] = []): Promise<T[]> {
     const ctes = this.parts.map((part) => `${part.name} as (${part.sql})`).join(',\n');
-    return em.execute<T[]>(this.parts.length ? `with ${ctes}\n${finalSelect}` : finalSelect, [...this.params, ...finalParams]);
+    const sql = this.parts.length ? `with ${ctes}\n${finalSelect}` : finalSelect;
+    const params = [...this.params, ...finalParams];
+    return this.endsTransaction ? executeAndCommit<T>(em, sql, params) : em.execute<T[]>(sql, params);
   }
 }

@@ -1,6 +1,7 @@
 import { PostgreSqlConnection, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 
 type Method = 'all' | 'get' | 'run';
@@ -82,13 +83,17 @@ export class ConnectionTransaction {
   private ended = false;
   private nested = 0;
 
+  /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
+  readonly client: KnexClient;
+
   private constructor(
-    /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
-    readonly client: KnexClient,
+    private readonly pool: KnexClient,
     private readonly connection: pg.Client,
     private readonly savepoint: string | null,
     private readonly release: (() => Promise<unknown>) | null,
+    private readonly parent: ConnectionTransaction | null = null,
   ) {
+    this.client = pinnedClient(pool, connection, () => this.hasEnded());
     this.executionPromise = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
     this.executionPromise.catch(() => undefined); // the caller's commit reads it; never an unhandled rejection
   }
@@ -101,7 +106,7 @@ export class ConnectionTransaction {
       await pool.releaseConnection(connection);
       throw err;
     }
-    return new ConnectionTransaction(pinnedClient(pool, connection), connection, null, () => pool.releaseConnection(connection));
+    return new ConnectionTransaction(pool, connection, null, () => pool.releaseConnection(connection));
   }
 
   commit(): Promise<void> {
@@ -116,7 +121,36 @@ export class ConnectionTransaction {
   async transaction(): Promise<ConnectionTransaction> {
     const name = `${this.savepoint ?? 'trx'}_${++this.nested}`;
     await this.connection.query(`savepoint ${name}`);
-    return new ConnectionTransaction(this.client, this.connection, name, null);
+    return new ConnectionTransaction(this.pool, this.connection, name, null, this);
+  }
+
+  /**
+   * Runs `text` (values already inlined) as the transaction's LAST statement, with COMMIT in the
+   * same message: one round trip less, as lazy BEGIN saves one at the start. PostgreSQL runs the
+   * two in order; when the statement fails it skips the COMMIT, so the transaction is rolled back
+   * here; when COMMIT fails nothing was committed. Either way the caller gets the error. Nothing
+   * can run in the transaction afterwards (its client refuses), and the commit that MikroORM
+   * sends later does nothing. Top level only.
+   */
+  async commitWith(text: string): Promise<pg.QueryResult> {
+    if (this.savepoint || this.ended) throw new Error('commitWith: only an open top-level transaction can be committed with its last statement');
+    this.ended = true;
+    try {
+      const [result] = (await this.connection.query(`${text};\nCOMMIT;`)) as unknown as pg.QueryResult[];
+      this.settle.resolve();
+      return result!;
+    } catch (err) {
+      await this.connection.query('ROLLBACK;').catch(() => undefined); // after a failed COMMIT: "no transaction in progress", harmless
+      this.settle.reject(err);
+      if (err instanceof Error) err.message = `${text} - ${err.message}`;
+      throw err;
+    } finally {
+      await this.release?.();
+    }
+  }
+
+  private hasEnded(): boolean {
+    return this.ended || (this.parent?.hasEnded() ?? false);
   }
 
   /** As knex's: never rejects; a failed COMMIT rejects `executionPromise`, which MikroORM awaits. */
@@ -134,13 +168,16 @@ export class ConnectionTransaction {
   }
 }
 
-/** As knex's makeTxClient: the pool's client, except that every query runs on `connection`, never released. */
-function pinnedClient(pool: KnexClient, connection: pg.Client): KnexClient {
+/**
+ * As knex's makeTxClient: the pool's client, except that every query runs on `connection`, never
+ * released — and none once the transaction has ended (its connection is back in the pool).
+ */
+function pinnedClient(pool: KnexClient, connection: pg.Client, ended: () => boolean): KnexClient {
   const client = Object.create(Object.getPrototypeOf(pool) as object) as KnexClient & Record<string, unknown>;
   const from = pool as unknown as Record<string, unknown>;
   for (const key of ['version', 'config', 'driver', 'connectionSettings', 'valueForUndefined', 'logger']) client[key] = from[key];
   client.transacting = true;
-  client.acquireConnection = () => Promise.resolve(connection);
+  client.acquireConnection = () => (ended() ? Promise.reject(new Error('Transaction query already complete: the transaction has ended')) : Promise.resolve(connection));
   client.releaseConnection = () => Promise.resolve();
   return client;
 }
@@ -158,4 +195,28 @@ export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlCo
   constructor(config: Configuration) {
     super(config, new PostgreSqlPlatform(), DirectPostgreSqlConnection, ['knex', 'pg']);
   }
+}
+
+/**
+ * `em.execute(sql, params)` as the LAST statement of `em`'s transaction, with COMMIT in the same
+ * message (ConnectionTransaction.commitWith): for a transaction whose final write is known to be
+ * final (a message's inbox row goes in it: HandlerContext.inbox). Falls back to `em.execute`,
+ * COMMIT sent later as usual, when the transaction is not a ConnectionTransaction or when the
+ * unit of work holds any entity, since flushing it must come before the commit. Errors are
+ * converted as MikroORM converts them.
+ */
+export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const trx = em.getTransactionContext<unknown>();
+  if (!(trx instanceof ConnectionTransaction) || !holdsNoEntities(em)) return em.execute<T[]>(sql, [...params]);
+  const text = em.getPlatform().formatQuery(sql, [...params]);
+  try {
+    return (await trx.commitWith(text)).rows as T[];
+  } catch (err) {
+    throw err instanceof Error ? em.getDriver().convertException(err) : err;
+  }
+}
+
+function holdsNoEntities(em: EntityManager): boolean {
+  const uow = em.getUnitOfWork();
+  return uow.getIdentityMap().values().length === 0 && uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0;
 }

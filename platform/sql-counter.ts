@@ -58,8 +58,15 @@ function count(client: object, text: string): void {
     if (inTransaction.delete(client)) counts[kind === 'commit' ? 'commits' : 'rollbacks']++;
   } else if (!inTransaction.has(client)) {
     counts.autocommits++;
+  } else if (ENDS_WITH_COMMIT.test(text)) {
+    // a transaction's last statement with its COMMIT in one message (executeAndCommit): two statements
+    counts.statements++;
+    inTransaction.delete(client);
+    counts.commits++;
   }
 }
+
+const ENDS_WITH_COMMIT = /;\s*commit\s*;?\s*$/i;
 
 function statementText(config: unknown): string {
   if (typeof config === 'string') return config;

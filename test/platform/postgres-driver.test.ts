@@ -2,7 +2,9 @@ import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createContextOrm, type Orm } from '../../platform/database.js';
-import { ConnectionTransaction } from '../../platform/postgres-driver.js';
+import { ConnectionTransaction, executeAndCommit } from '../../platform/postgres-driver.js';
+import { inTransaction } from '../../platform/database.js';
+import pg from 'pg';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
 
 interface Row {
@@ -138,5 +140,70 @@ describe('the context ORM driver', () => {
     expect(await em().execute('select id from driver_test.driver_row order by id', [], 'all')).toEqual([{ id: 1 }, { id: 2 }]);
     expect(await em().execute('select id from driver_test.driver_row order by id', [], 'get')).toEqual({ id: 1 });
     expect(await em().execute("update driver_test.driver_row set label = 'c' returning id", [], 'run')).toMatchObject({ affectedRows: 2, rows: [{ id: 1 }, { id: 2 }] });
+  });
+  describe('a last statement with its COMMIT (executeAndCommit)', () => {
+    /** pg.Client#query calls while `work` runs: one per message the ORM and the kit ask for. */
+    const queriesDuring = async (work: () => Promise<unknown>): Promise<number> => {
+      const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+      const original = proto.query;
+      let calls = 0;
+      proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
+        calls++;
+        return original.apply(this, args);
+      };
+      try {
+        await work();
+      } finally {
+        proto.query = original;
+      }
+      return calls;
+    };
+
+    it('commits with the statement in one message, and the later commit sends nothing', async () => {
+      const insert = 'insert into driver_test.driver_row (id, label) values (?, ?) returning id';
+      const plain = await queriesDuring(() => inTransaction(em(), (tx) => tx.execute(insert, [1, 'apart'])));
+      const together = await queriesDuring(() =>
+        inTransaction(em(), async (tx) => {
+          expect(await executeAndCommit<{ id: number }>(tx, insert, [2, 'together'])).toEqual([{ id: 2 }]);
+        }),
+      );
+      expect({ plain, together }).toEqual({ plain: 3, together: 2 }); // BEGIN, statement, COMMIT → BEGIN, statement;COMMIT
+      expect(await labels()).toEqual(['1:apart', '2:together']);
+    });
+
+    it('commits nothing when the statement fails, converts the error, and the connection serves the next one', async () => {
+      await em().execute("insert into driver_test.driver_row (id, label) values (1, 'first')");
+      const failure = await inTransaction(em(), async (tx) => {
+        await tx.execute("insert into driver_test.driver_row (id, label) values (2, 'written before')");
+        await executeAndCommit(tx, 'insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'again']);
+      }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(UniqueConstraintViolationException);
+      expect(await labels()).toEqual(['1:first']);
+      const commitFailure = await inTransaction(em(), (tx) => executeAndCommit(tx, 'insert into driver_test.driver_guard (id, row_id) values (?, ?)', [1, 99])).catch((err: unknown) => err);
+      expect(commitFailure).toMatchObject({ code: '23503' }); // the deferred key fails the COMMIT itself
+      expect(await em().execute('select count(*)::int as n from driver_test.driver_guard')).toEqual([{ n: 0 }]);
+      await inTransaction(em(), (tx) => executeAndCommit(tx, "insert into driver_test.driver_row (id, label) values (3, 'next')", []));
+      expect(await labels()).toEqual(['1:first', '3:next']);
+    });
+
+    it('refuses any statement in the transaction after it', async () => {
+      const failure = await inTransaction(em(), async (tx) => {
+        await executeAndCommit(tx, "insert into driver_test.driver_row (id, label) values (1, 'last')", []);
+        await tx.execute("insert into driver_test.driver_row (id, label) values (2, 'too late')");
+      }).catch((err: unknown) => err);
+      expect((failure as Error).message).toMatch(/transaction has ended/);
+      expect(await labels()).toEqual(['1:last']);
+    });
+
+    it('leaves the COMMIT apart when the unit of work holds an entity, which is flushed before it', async () => {
+      const calls = await queriesDuring(() =>
+        inTransaction(em(), async (tx) => {
+          tx.persist(tx.create(RowEntity, { id: 1, label: 'entity' }));
+          await executeAndCommit(tx, "insert into driver_test.driver_row (id, label) values (2, 'statement')", []);
+        }),
+      );
+      expect(calls).toBe(4); // BEGIN, statement, the entity's insert, COMMIT
+      expect(await labels()).toEqual(['1:entity', '2:statement']);
+    });
   });
 });

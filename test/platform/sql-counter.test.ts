@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContextOrm, type Orm } from '../../platform/database.js';
+import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
+import { executeAndCommit } from '../../platform/postgres-driver.js';
 import { createMetrics } from '../../platform/metrics.js';
 import { classify, sqlCounts, type SqlCounts } from '../../platform/sql-counter.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
@@ -85,6 +86,12 @@ describe('SQL counter', () => {
         }),
       );
       expect(delta).toEqual({ statements: 5, commits: 1, rollbacks: 0, autocommits: 0 });
+    });
+
+    it('counts a last statement sent with its COMMIT as two statements and a commit', async () => {
+      const delta = await counted(() => inTransaction(orm.em.fork(), (em) => executeAndCommit(em, 'select 1', [])));
+      expect(delta).toEqual({ statements: 3, commits: 1, rollbacks: 0, autocommits: 0 });
+      expect(await counted(() => orm.em.fork().execute('select 2'))).toEqual({ statements: 1, commits: 0, rollbacks: 0, autocommits: 1 });
     });
 
     it('counts a failed unit of work as a rollback', async () => {

@@ -75,8 +75,7 @@ export async function writeInventory(em: EntityManager, write: InventoryWrite): 
     statement.add(insert.sql, insert.params);
   }
   if (write.inbox) {
-    const row = write.inbox.take();
-    statement.add(row.sql, row.params);
+    statement.include(write.inbox.take());
   }
   if (!statement.isEmpty) await statement.run(em);
 }

@@ -87,5 +87,5 @@ export function addSagaStep(statement: CombinedStatement, em: EntityManager, wri
     const insert = outboxInsert(em, write.outbox);
     statement.add(insert.sql, insert.params);
   }
-  for (const part of write.also ?? []) statement.add(part.sql, part.params);
+  for (const part of write.also ?? []) statement.include(part);
 }
