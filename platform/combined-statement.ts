@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeAndCommit } from './postgres-driver.js';
+import { executeAndCommit, executeDeferred } from './postgres-driver.js';
 
 /** One SQL statement with `?` placeholders and its values, in order. */
 export interface SqlStatement {
@@ -41,6 +41,17 @@ export class CombinedStatement {
 
   get isEmpty(): boolean {
     return this.parts.length === 0;
+  }
+
+  /**
+   * Runs every part, reading nothing back, in the caller's transaction: deferred to its next
+   * message (executeDeferred), so a transaction's last write travels with its COMMIT.
+   */
+  write(em: EntityManager): Promise<void> {
+    if (this.isEmpty) return Promise.resolve();
+    if (this.endsTransaction) return this.run(em).then(() => undefined);
+    const ctes = this.parts.map((part) => `${part.name} as (${part.sql})`).join(',\n');
+    return executeDeferred(em, `with ${ctes}\nselect 1 as done`, this.params);
   }
 
   /** Runs every part and `finalSelect` (which may name parts) in the caller's transaction, if any. */

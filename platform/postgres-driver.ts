@@ -24,6 +24,15 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
    * is knex's, as before, and so is one nested in it. Nested in a ConnectionTransaction, MikroORM's
    * own begin asks it for a savepoint.
    */
+  /** A write deferred to the COMMIT (ConnectionTransaction.defer) fails there: its error is converted as a statement's would be. */
+  override async commit(ctx: Knex.Transaction, eventBroadcaster?: Parameters<PostgreSqlConnection['commit']>[1], loggerContext?: LoggingOptions): Promise<void> {
+    try {
+      await super.commit(ctx, eventBroadcaster, loggerContext);
+    } catch (err) {
+      throw (ctx as unknown) instanceof ConnectionTransaction && err instanceof Error ? this.platform.getExceptionConverter().convertException(err) : err;
+    }
+  }
+
   override async begin(options: BeginOptions = {}): Promise<Knex.Transaction> {
     if (options.ctx || options.isolationLevel || options.readOnly) return super.begin(options);
     await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
@@ -82,6 +91,8 @@ export class ConnectionTransaction {
   private settle!: { resolve: () => void; reject: (err: unknown) => void };
   private ended = false;
   private nested = 0;
+  /** Writes deferred to the transaction's next message (`defer`); kept by the top-level transaction. */
+  private deferred: string | null = null;
 
   /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
   readonly client: KnexClient;
@@ -93,7 +104,10 @@ export class ConnectionTransaction {
     private readonly release: (() => Promise<unknown>) | null,
     private readonly parent: ConnectionTransaction | null = null,
   ) {
-    this.client = pinnedClient(pool, connection, () => this.hasEnded());
+    this.client = pinnedClient(pool, connection, async () => {
+      if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
+      await this.top().sendDeferred();
+    });
     this.executionPromise = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
     this.executionPromise.catch(() => undefined); // the caller's commit reads it; never an unhandled rejection
   }
@@ -109,19 +123,36 @@ export class ConnectionTransaction {
     return new ConnectionTransaction(pool, connection, null, () => pool.releaseConnection(connection));
   }
 
+  /** Sends what was deferred with the COMMIT, in one message. */
   commit(): Promise<void> {
-    return this.end(this.savepoint ? `release savepoint ${this.savepoint}` : 'COMMIT;');
+    if (this.savepoint) return this.end(`release savepoint ${this.savepoint}`); // deferred writes stay deferred
+    return this.end(this.withDeferred('COMMIT;'));
   }
 
+  /** Deferred writes are dropped: nothing sent after the savepoint (or BEGIN) they follow survives anyway. */
   rollback(): Promise<void> {
+    this.top().deferred = null;
     return this.end(this.savepoint ? `rollback to savepoint ${this.savepoint}` : 'ROLLBACK;');
   }
 
   /** A nested transaction (MikroORM's begin with `ctx`): a savepoint on the same connection. */
   async transaction(): Promise<ConnectionTransaction> {
     const name = `${this.savepoint ?? 'trx'}_${++this.nested}`;
-    await this.connection.query(`savepoint ${name}`);
+    await this.connection.query(this.top().withDeferred(`savepoint ${name}`));
     return new ConnectionTransaction(this.pool, this.connection, name, null, this);
+  }
+
+  /**
+   * A write (values already inlined) whose result nobody reads, sent with the transaction's next
+   * message instead of in one of its own: before the next statement (so everything still runs in
+   * the order asked) or with the COMMIT. A transaction whose last write is deferred saves a round
+   * trip, as lazy BEGIN saves one at its start. Its error, if it fails, comes from that next
+   * statement or from the commit; either way nothing of the transaction is committed.
+   */
+  defer(text: string): void {
+    if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
+    const top = this.top();
+    top.deferred = top.deferred === null ? text : `${top.deferred};\n${text}`;
   }
 
   /**
@@ -135,10 +166,12 @@ export class ConnectionTransaction {
   async commitWith(text: string): Promise<pg.QueryResult> {
     if (this.savepoint || this.ended) throw new Error('commitWith: only an open top-level transaction can be committed with its last statement');
     this.ended = true;
+    const before = this.deferred === null ? 0 : 1;
     try {
-      const [result] = (await this.connection.query(`${text};\nCOMMIT;`)) as unknown as pg.QueryResult[];
+      const results = (await this.connection.query(this.withDeferred(`${text};\nCOMMIT;`))) as unknown as pg.QueryResult[];
       this.settle.resolve();
-      return result!;
+      // the deferred writes answer first, as one result per statement: the statement's is the one before COMMIT's
+      return before ? results[results.length - 2]! : results[0]!;
     } catch (err) {
       await this.connection.query('ROLLBACK;').catch(() => undefined); // after a failed COMMIT: "no transaction in progress", harmless
       this.settle.reject(err);
@@ -153,6 +186,28 @@ export class ConnectionTransaction {
     return this.ended || (this.parent?.hasEnded() ?? false);
   }
 
+  private top(): ConnectionTransaction {
+    return this.parent ? this.parent.top() : this;
+  }
+
+  /** `text` after whatever was deferred, in one message; nothing is deferred afterwards. */
+  private withDeferred(text: string): string {
+    const deferred = this.deferred;
+    this.deferred = null;
+    return deferred === null ? text : `${deferred};\n${text}`;
+  }
+
+  private async sendDeferred(): Promise<void> {
+    if (this.deferred === null) return;
+    const text = this.withDeferred('');
+    try {
+      await this.connection.query(text);
+    } catch (err) {
+      if (err instanceof Error) err.message = `${text} - ${err.message}`;
+      throw err;
+    }
+  }
+
   /** As knex's: never rejects; a failed COMMIT rejects `executionPromise`, which MikroORM awaits. */
   private async end(statement: string): Promise<void> {
     if (this.ended) return;
@@ -161,6 +216,9 @@ export class ConnectionTransaction {
       await this.connection.query(statement);
       this.settle.resolve();
     } catch (err) {
+      // a deferred write that failed made PostgreSQL skip the COMMIT after it: end the transaction
+      if (!this.savepoint) await this.connection.query('ROLLBACK;').catch(() => undefined);
+      if (err instanceof Error && statement.includes(';\n')) err.message = `${statement} - ${err.message}`;
       this.settle.reject(err);
     } finally {
       await this.release?.();
@@ -170,14 +228,15 @@ export class ConnectionTransaction {
 
 /**
  * As knex's makeTxClient: the pool's client, except that every query runs on `connection`, never
- * released — and none once the transaction has ended (its connection is back in the pool).
+ * released, after what the transaction deferred — and none once the transaction has ended (its
+ * connection is back in the pool).
  */
-function pinnedClient(pool: KnexClient, connection: pg.Client, ended: () => boolean): KnexClient {
+function pinnedClient(pool: KnexClient, connection: pg.Client, beforeQuery: () => Promise<void>): KnexClient {
   const client = Object.create(Object.getPrototypeOf(pool) as object) as KnexClient & Record<string, unknown>;
   const from = pool as unknown as Record<string, unknown>;
   for (const key of ['version', 'config', 'driver', 'connectionSettings', 'valueForUndefined', 'logger']) client[key] = from[key];
   client.transacting = true;
-  client.acquireConnection = () => (ended() ? Promise.reject(new Error('Transaction query already complete: the transaction has ended')) : Promise.resolve(connection));
+  client.acquireConnection = () => beforeQuery().then(() => connection);
   client.releaseConnection = () => Promise.resolve();
   return client;
 }
@@ -219,4 +278,15 @@ export async function executeAndCommit<T>(em: EntityManager, sql: string, params
 function holdsNoEntities(em: EntityManager): boolean {
   const uow = em.getUnitOfWork();
   return uow.getIdentityMap().values().length === 0 && uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0;
+}
+
+/**
+ * A write whose result nobody reads: inside a ConnectionTransaction it is deferred to the
+ * transaction's next message (ConnectionTransaction.defer) — the COMMIT, when it is the last
+ * write; elsewhere it runs at once.
+ */
+export async function executeDeferred(em: EntityManager, sql: string, params: readonly unknown[]): Promise<void> {
+  const trx = em.getTransactionContext<unknown>();
+  if (trx instanceof ConnectionTransaction) trx.defer(em.getPlatform().formatQuery(sql, [...params]));
+  else await em.execute(sql, [...params], 'run');
 }

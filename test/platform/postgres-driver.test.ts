@@ -1,10 +1,9 @@
 import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContextOrm, type Orm } from '../../platform/database.js';
-import { ConnectionTransaction, executeAndCommit } from '../../platform/postgres-driver.js';
-import { inTransaction } from '../../platform/database.js';
 import pg from 'pg';
+import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
+import { ConnectionTransaction, executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
 
 interface Row {
@@ -17,12 +16,30 @@ const RowEntity = new EntitySchema<Row>({
   properties: { id: { type: 'integer', primary: true, autoincrement: false }, label: { type: 'text' } },
 });
 
+/** pg.Client#query calls while `work` runs: one per message the ORM and the kit ask for. */
+const queriesDuring = async (work: () => Promise<unknown>): Promise<number> => {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let calls = 0;
+  proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
+    calls++;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return calls;
+};
+
 /**
  * The context ORM's driver (platform/postgres-driver.ts): statements given as text go straight to
  * the pooled connection, and a transaction is a ConnectionTransaction instead of knex's. What an
  * ORM user can observe must not change: what commits and what rolls back (raw statements and the
- * unit of work alike), savepoints, errors, and the pool's connections coming back. The pool has
- * ONE connection, so a connection that was not given back hangs the next test.
+ * unit of work alike), savepoints, errors, and the pool's connections coming back; and the round
+ * trips it saves (a last write sent with the COMMIT). The pool has ONE connection, so a connection
+ * that was not given back hangs the next test.
  */
 describe('the context ORM driver', () => {
   let env: TestEnvironment;
@@ -142,23 +159,6 @@ describe('the context ORM driver', () => {
     expect(await em().execute("update driver_test.driver_row set label = 'c' returning id", [], 'run')).toMatchObject({ affectedRows: 2, rows: [{ id: 1 }, { id: 2 }] });
   });
   describe('a last statement with its COMMIT (executeAndCommit)', () => {
-    /** pg.Client#query calls while `work` runs: one per message the ORM and the kit ask for. */
-    const queriesDuring = async (work: () => Promise<unknown>): Promise<number> => {
-      const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-      const original = proto.query;
-      let calls = 0;
-      proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
-        calls++;
-        return original.apply(this, args);
-      };
-      try {
-        await work();
-      } finally {
-        proto.query = original;
-      }
-      return calls;
-    };
-
     it('commits with the statement in one message, and the later commit sends nothing', async () => {
       const insert = 'insert into driver_test.driver_row (id, label) values (?, ?) returning id';
       const plain = await queriesDuring(() => inTransaction(em(), (tx) => tx.execute(insert, [1, 'apart'])));
@@ -204,6 +204,69 @@ describe('the context ORM driver', () => {
       );
       expect(calls).toBe(4); // BEGIN, statement, the entity's insert, COMMIT
       expect(await labels()).toEqual(['1:entity', '2:statement']);
+    });
+  });
+  describe('a write deferred to the next message (executeDeferred)', () => {
+    const insert = 'insert into driver_test.driver_row (id, label) values (?, ?)';
+
+    it('sends the last write with the COMMIT, in one message', async () => {
+      const calls = await queriesDuring(() =>
+        inTransaction(em(), async (tx) => {
+          await tx.execute(insert, [1, 'first']);
+          await executeDeferred(tx, insert, [2, 'deferred']);
+        }),
+      );
+      expect(calls).toBe(3); // BEGIN, the first insert, the deferred insert;COMMIT
+      expect(await labels()).toEqual(['1:first', '2:deferred']);
+    });
+
+    it('sends it before any later statement, so the transaction sees its own writes in order', async () => {
+      const seen = await inTransaction(em(), async (tx) => {
+        await executeDeferred(tx, insert, [1, 'deferred']);
+        await executeDeferred(tx, insert, [2, 'deferred too']);
+        const rows = await tx.find(RowEntity, {}, { orderBy: { id: 'asc' } });
+        return rows.map((r) => r.label);
+      });
+      expect(seen).toEqual(['deferred', 'deferred too']);
+      expect(await labels()).toEqual(['1:deferred', '2:deferred too']);
+    });
+
+    it('fails the commit when it fails, converted, with nothing committed, and the connection serves the next one', async () => {
+      await em().execute("insert into driver_test.driver_row (id, label) values (1, 'first')");
+      const failure = await inTransaction(em(), async (tx) => {
+        await tx.execute("insert into driver_test.driver_row (id, label) values (2, 'written before')");
+        await executeDeferred(tx, insert, [1, 'again']);
+      }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(UniqueConstraintViolationException);
+      expect((failure as Error).message).toContain("values (1, 'again')");
+      expect(await labels()).toEqual(['1:first']);
+      await inTransaction(em(), (tx) => executeDeferred(tx, insert, [3, 'next']));
+      expect(await labels()).toEqual(['1:first', '3:next']);
+    });
+
+    it('drops it when the transaction rolls back, and keeps it past a savepoint released', async () => {
+      await expect(
+        inTransaction(em(), async (tx) => {
+          await executeDeferred(tx, insert, [1, 'dropped']);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await inTransaction(em(), async (tx) => {
+        await executeDeferred(tx, insert, [2, 'before the savepoint']);
+        await expect(
+          tx.transactional(async (inner) => {
+            await executeDeferred(inner, insert, [3, 'rolled back to the savepoint']);
+            throw new Error('inner failure');
+          }),
+        ).rejects.toThrow('inner failure');
+        await tx.transactional((inner) => executeDeferred(inner, insert, [4, 'released']));
+      });
+      expect(await labels()).toEqual(['2:before the savepoint', '4:released']);
+    });
+
+    it('runs at once outside a transaction', async () => {
+      await executeDeferred(em(), insert, [1, 'autocommit']);
+      expect(await labels()).toEqual(['1:autocommit']);
     });
   });
 });

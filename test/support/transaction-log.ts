@@ -14,6 +14,7 @@ import type { Logger } from '../../platform/logger.js';
 export class TransactionLog {
   private readonly finished: string[][] = [];
   private readonly open = new WeakMap<object, string[]>();
+  private readonly lastFinished = new WeakMap<object, string[]>();
   private original: ((...args: unknown[]) => unknown) | undefined;
 
   install(): void {
@@ -62,11 +63,19 @@ export class TransactionLog {
     const text = typeof config === 'string' ? config : (config?.text ?? '');
     if (/^\s*begin\b/i.test(text)) this.open.set(client, []);
     const transaction = this.open.get(client);
-    if (!transaction) return;
-    transaction.push(text.replace(/\s+/g, ' ').trim());
-    if (/^\s*(commit|rollback)\b/i.test(text)) {
+    if (!transaction) {
+      // the ROLLBACK after a last write sent with its COMMIT failed (PostgreSQL skipped the COMMIT)
+      const last = this.lastFinished.get(client);
+      if (last && /^\s*rollback\b/i.test(text)) last.push('ROLLBACK;');
+      return;
+    }
+    // a last write sent with its COMMIT (platform/postgres-driver.ts): the two statements it is
+    const withCommit = /;\s*commit\s*;?\s*$/i.exec(text);
+    transaction.push(...(withCommit ? [text.slice(0, withCommit.index), 'COMMIT;'] : [text]).map((t) => t.replace(/\s+/g, ' ').trim()));
+    if (withCommit || /^\s*(commit|rollback)\b/i.test(text)) {
       this.open.delete(client);
       this.finished.push(transaction);
+      this.lastFinished.set(client, transaction);
     }
   }
 }

@@ -150,7 +150,7 @@ export class CartRepository {
       const insert = outboxInsert(this.em, outbox);
       statement.add(insert.sql, insert.params);
     }
-    if (!statement.isEmpty) await statement.run(this.em);
+    await statement.write(this.em);
   }
 }
 

@@ -80,7 +80,7 @@ export async function writeShipments(em: EntityManager, write: ShipmentWrite): P
     statement.add(insert.sql, insert.params);
   }
 
-  if (!statement.isEmpty) await statement.run(em);
+  await statement.write(em);
 }
 
 function insertRows(table: string, columns: readonly string[], rows: number): string {

@@ -77,5 +77,5 @@ export async function writeInventory(em: EntityManager, write: InventoryWrite): 
   if (write.inbox) {
     statement.include(write.inbox.take());
   }
-  if (!statement.isEmpty) await statement.run(em);
+  await statement.write(em);
 }

@@ -54,5 +54,5 @@ export async function recordAttempt(em: EntityManager, notification: Notificatio
     const insert = outboxInsert(em, [announcement]);
     statement.add(insert.sql, insert.params);
   }
-  await statement.run(em);
+  await statement.write(em);
 }

@@ -75,7 +75,7 @@ export async function writePayment(em: EntityManager, write: PaymentWrite): Prom
     statement.add(insert.sql, insert.params);
   }
 
-  if (!statement.isEmpty) await statement.run(em);
+  await statement.write(em);
 }
 
 function insertRows(table: string, columns: readonly string[], rows: number): string {
