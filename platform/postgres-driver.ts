@@ -1,7 +1,6 @@
-import { PostgreSqlConnection, PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { PostgreSqlConnection, PostgreSqlPlatform, type EntityManager } from '@mikro-orm/postgresql';
 import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 
 type Method = 'all' | 'get' | 'run';
@@ -16,14 +15,10 @@ type BeginOptions = NonNullable<Parameters<PostgreSqlConnection['begin']>[0]>;
  * statement in their message as knex's do and are converted by the driver as before; inside a
  * transaction it runs on the transaction's own connection. What it saves is knex's per-query
  * machinery: about a tenth of a millisecond of CPU per statement here, on ~120 statements per
- * order (docs/performance.md). Query builders and the unit of work still go through knex.
+ * order (docs/performance.md). Query builders and the unit of work still go through knex. And a
+ * top-level transaction is a ConnectionTransaction (below) instead of a knex transaction.
  */
 export class DirectPostgreSqlConnection extends PostgreSqlConnection {
-  /**
-   * A top-level transaction is a ConnectionTransaction; one with an isolation level or read-only
-   * is knex's, as before, and so is one nested in it. Nested in a ConnectionTransaction, MikroORM's
-   * own begin asks it for a savepoint.
-   */
   /** A write deferred to the COMMIT (ConnectionTransaction.defer) fails there: its error is converted as a statement's would be. */
   override async commit(ctx: Knex.Transaction, eventBroadcaster?: Parameters<PostgreSqlConnection['commit']>[1], loggerContext?: LoggingOptions): Promise<void> {
     try {
@@ -33,6 +28,11 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
     }
   }
 
+  /**
+   * A top-level transaction is a ConnectionTransaction; one with an isolation level or read-only
+   * is knex's, as before, and so is one nested in it. Nested in a ConnectionTransaction, MikroORM's
+   * own begin asks it for a savepoint.
+   */
   override async begin(options: BeginOptions = {}): Promise<Knex.Transaction> {
     if (options.ctx || options.isolationLevel || options.readOnly) return super.begin(options);
     await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
@@ -166,12 +166,11 @@ export class ConnectionTransaction {
   async commitWith(text: string): Promise<pg.QueryResult> {
     if (this.savepoint || this.ended) throw new Error('commitWith: only an open top-level transaction can be committed with its last statement');
     this.ended = true;
-    const before = this.deferred === null ? 0 : 1;
     try {
       const results = (await this.connection.query(this.withDeferred(`${text};\nCOMMIT;`))) as unknown as pg.QueryResult[];
       this.settle.resolve();
-      // the deferred writes answer first, as one result per statement: the statement's is the one before COMMIT's
-      return before ? results[results.length - 2]! : results[0]!;
+      // one result per statement, deferred writes first: the statement's is the one before COMMIT's
+      return results[results.length - 2]!;
     } catch (err) {
       await this.connection.query('ROLLBACK;').catch(() => undefined); // after a failed COMMIT: "no transaction in progress", harmless
       this.settle.reject(err);
@@ -180,6 +179,11 @@ export class ConnectionTransaction {
     } finally {
       await this.release?.();
     }
+  }
+
+  /** Not a savepoint: `commitWith` may end it. */
+  get isTopLevel(): boolean {
+    return this.savepoint === null;
   }
 
   private hasEnded(): boolean {
@@ -260,13 +264,13 @@ export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlCo
  * `em.execute(sql, params)` as the LAST statement of `em`'s transaction, with COMMIT in the same
  * message (ConnectionTransaction.commitWith): for a transaction whose final write is known to be
  * final (a message's inbox row goes in it: HandlerContext.inbox). Falls back to `em.execute`,
- * COMMIT sent later as usual, when the transaction is not a ConnectionTransaction or when the
- * unit of work holds any entity, since flushing it must come before the commit. Errors are
+ * COMMIT sent later as usual, when the transaction is not a top-level ConnectionTransaction or when
+ * the unit of work holds any entity, since flushing it must come before the commit. Errors are
  * converted as MikroORM converts them.
  */
 export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
   const trx = em.getTransactionContext<unknown>();
-  if (!(trx instanceof ConnectionTransaction) || !holdsNoEntities(em)) return em.execute<T[]>(sql, [...params]);
+  if (!(trx instanceof ConnectionTransaction) || !trx.isTopLevel || !holdsNoEntities(em)) return em.execute<T[]>(sql, [...params]);
   const text = em.getPlatform().formatQuery(sql, [...params]);
   try {
     return (await trx.commitWith(text)).rows as T[];

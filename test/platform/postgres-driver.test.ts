@@ -195,6 +195,14 @@ describe('the context ORM driver', () => {
       expect(await labels()).toEqual(['1:last']);
     });
 
+    it('runs as a plain statement inside a savepoint, and the outer transaction goes on', async () => {
+      await inTransaction(em(), async (tx) => {
+        await tx.transactional((inner) => executeAndCommit(inner, "insert into driver_test.driver_row (id, label) values (1, 'in the savepoint')", []));
+        await tx.execute("insert into driver_test.driver_row (id, label) values (2, 'after it')");
+      });
+      expect(await labels()).toEqual(['1:in the savepoint', '2:after it']);
+    });
+
     it('leaves the COMMIT apart when the unit of work holds an entity, which is flushed before it', async () => {
       const calls = await queriesDuring(() =>
         inTransaction(em(), async (tx) => {
