@@ -117,8 +117,9 @@ export function project<D extends EventDefinition>(
     options: resolveOptions(definition, options),
     statement: build,
     handle: async (event, { em }) => {
-      const { sql, params } = build(event, em.config.get('schema'));
-      await em.execute(sql, [...params], 'run');
+      const { sql, params, failsWhenNoRow } = build(event, em.config.get('schema'));
+      const { affectedRows } = await em.execute<{ affectedRows: number }>(sql, [...params], 'run');
+      if (failsWhenNoRow !== undefined && affectedRows === 0) throw new Error(failsWhenNoRow);
     },
   };
 }

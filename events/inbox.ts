@@ -81,11 +81,17 @@ async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHa
  */
 async function handleInOneStatement(em: EntityManager, schema: string, handler: EventHandler, envelope: Envelope): Promise<HandlingOutcome> {
   const work = handler.statement!(envelope, schema);
+  // a statement that must change a row fails as a whole when it changes none: the cast of the
+  // message to an integer is evaluated only then (a CASE on a subquery is never folded ahead)
+  const mustChange = work.failsWhenNoRow !== undefined;
+  const finalSelect = mustChange ? `select cast(case when exists (select 1 from work) then '1' else ? end as integer) as done` : 'select 1 as done';
   try {
-    await em.execute(
-      `with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?)), work as (${work.sql}) select 1 as done`,
-      [envelope.id, handler.options.name, ...work.params],
-    );
+    await em.execute(`with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?)), work as (${work.sql}) ${finalSelect}`, [
+      envelope.id,
+      handler.options.name,
+      ...work.params,
+      ...(mustChange ? [work.failsWhenNoRow] : []),
+    ]);
     return 'processed';
   } catch (err) {
     if (isInboxKeyViolation(err)) return 'duplicate';

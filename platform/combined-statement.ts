@@ -11,6 +11,13 @@ export interface SqlStatement {
    * message (executeAndCommit).
    */
   endsTransaction?: boolean;
+  /**
+   * For a `project` statement (events/handler.ts) that must change a row, say an update of a row
+   * another event creates: when it changes none, the handling fails with this message — and writes
+   * nothing, inbox row included — so the kit retries it like any failure. Such a statement returns
+   * the rows it changed (`returning …`).
+   */
+  failsWhenNoRow?: string;
 }
 
 /**

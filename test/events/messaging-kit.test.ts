@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineEvent, streamFor, subjectFor, type EventDefinition, type PayloadOf } from '../../events/contract.js';
+import { createEnvelope, defineEvent, streamFor, subjectFor, type EventDefinition, type PayloadOf } from '../../events/contract.js';
+import { handleBatchOnce, handleOnce } from '../../events/inbox.js';
 import { outboxInsert, outboxRow, recordEvent } from '../../events/outbox.js';
 import { ringRelayOnOutboxCommits } from '../../events/outbox-signal.js';
 import { CombinedStatement } from '../../platform/combined-statement.js';
@@ -163,6 +164,30 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     await eventually(async () => (await deadLetterFor(invalid.id, 'visit-projection')) !== undefined, { what: 'the failing statement to be dead-lettered' });
     expect(await inboxRows(invalid.id)).toBe(0);
     expect(await countEffects(orm, invalid.id, 'visit-projection')).toBe(0);
+  });
+
+  it('fails a one-statement projection that must change a row when it changes none, writing nothing, and handles it once the row is there', async () => {
+    const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kit".inbox where message_id = ?`, [id]))[0]!.n);
+    // a visit's page names the effect row it updates (as PaymentCaptured names the order summary OrderPlaced makes)
+    const touch = project(VisitCounted, { name: 'touch-effect' }, (event, schema) => ({
+      sql: `update "${schema}".effect set handler = handler where event_id = ? returning event_id`,
+      params: [event.payload.page],
+      failsWhenNoRow: `effect ${event.payload.page} is not there yet; retrying`,
+    }));
+    const target = uuidv7();
+    const early = createEnvelope(VisitCounted, { page: target, valid: true });
+    const deliver = (envelope: typeof early) => handleOnce(orm, touch, envelope, { log: env.log, deliveryCount: 1 });
+
+    await expect(deliver(early)).rejects.toThrow(`effect ${target} is not there yet; retrying`);
+    await expect(handleBatchOnce(orm, touch, [{ envelope: early, log: env.log, deliveryCount: 1 }])).rejects.toThrow(`effect ${target} is not there yet; retrying`);
+    expect(await inboxRows(early.id)).toBe(0);
+
+    await recordEffect(orm.em.fork() as EntityManager, target, 'seeded');
+    expect(await deliver(early)).toBe('processed');
+    expect(await deliver(early)).toBe('duplicate');
+    expect(await inboxRows(early.id)).toBe(1);
+    const later = createEnvelope(VisitCounted, { page: target, valid: true });
+    expect(await handleBatchOnce(orm, touch, [{ envelope: later, log: env.log, deliveryCount: 1 }])).toEqual(['processed']);
   });
 
   it("writes the inbox row in an inboxInWrite handler's own statement, or after it when it writes nothing, and skips copies of both", async () => {

@@ -1,7 +1,7 @@
-import { handle, project, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import { project, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { OrderPlaced } from '../../../events/contracts/orders/order-placed.event.js';
 import { PaymentCaptured } from '../../../events/contracts/payments/payment-captured.event.js';
-import { orderSummaryInsert, ProjectionsRepository } from '../store/projections.repository.js';
+import { orderCaptureUpdate, orderSummaryInsert } from '../store/projections.repository.js';
 import { LOOKUP_RETRIES } from './mail-triggers.js';
 
 /**
@@ -27,9 +27,9 @@ export function orderHandlers(): EventHandler[] {
         placedAt: new Date(p.placedAt),
       });
     }),
-    handle(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...PROJECTION_BATCH, ...LOOKUP_RETRIES }, async (event, { em }) => {
-      const known = await new ProjectionsRepository(em).recordCapture(event.payload.orderId, event.payload.amountCents);
-      if (!known) throw new Error(`order ${event.payload.orderId} is not known yet (OrderPlaced not applied); retrying`);
-    }),
+    // PaymentCaptured may arrive before OrderPlaced was applied: the capture then waits for the order (retried)
+    project(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...PROJECTION_BATCH, ...LOOKUP_RETRIES }, (event, schema) =>
+      orderCaptureUpdate(schema, event.payload.orderId, event.payload.amountCents),
+    ),
   ];
 }

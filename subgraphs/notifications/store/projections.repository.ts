@@ -28,12 +28,6 @@ export class ProjectionsRepository {
     );
   }
 
-  /** PaymentCaptured may arrive before OrderPlaced was applied: the capture waits for the order (the caller retries). */
-  async recordCapture(orderId: string, amountCents: number): Promise<boolean> {
-    const result = await this.em.execute<{ affectedRows: number }>(`update "${this.schema}".order_summary set captured_cents = ? where order_id = ?`, [amountCents, orderId], 'run');
-    return result.affectedRows > 0;
-  }
-
   /**
    * The order and its customer in ONE select, for an e-mail that needs both: either is null while
    * its event has not been applied yet. Plain records: nothing here is ever written back.
@@ -71,6 +65,15 @@ function splitPrefixed(row: Record<string, unknown>, prefix: string): { own: Rec
 }
 
 /** OrderPlaced → the order's summary; a repeat changes nothing but a missing number. */
+/** What an order's capture records (PaymentCaptured); fails, retried, while OrderPlaced has not made the row. */
+export function orderCaptureUpdate(schema: string, orderId: string, amountCents: number): SqlStatement {
+  return {
+    sql: `update "${schema}".order_summary set captured_cents = ? where order_id = ? returning order_id`,
+    params: [amountCents, orderId],
+    failsWhenNoRow: `order ${orderId} is not known yet (OrderPlaced not applied); retrying`,
+  };
+}
+
 export function orderSummaryInsert(schema: string, orderId: string, customerId: string, facts: Omit<OrderFacts, 'capturedCents'>): SqlStatement {
   return {
     sql: `insert into "${schema}".order_summary
