@@ -31,7 +31,6 @@ export interface SqlStatement {
 export class CombinedStatement {
   private readonly parts: { name: string; sql: string }[] = [];
   private readonly params: unknown[] = [];
-
   private endsTransaction = false;
 
   add(sql: string, params: readonly unknown[], name = `w${this.parts.length + 1}`): this {
@@ -57,15 +56,18 @@ export class CombinedStatement {
   write(em: EntityManager): Promise<void> {
     if (this.isEmpty) return Promise.resolve();
     if (this.endsTransaction) return this.run(em).then(() => undefined);
-    const ctes = this.parts.map((part) => `${part.name} as (${part.sql})`).join(',\n');
-    return executeDeferred(em, `with ${ctes}\nselect 1 as done`, this.params);
+    return executeDeferred(em, this.text('select 1 as done'), this.params);
   }
 
   /** Runs every part and `finalSelect` (which may name parts) in the caller's transaction, if any. */
   run<T extends object>(em: EntityManager, finalSelect = 'select 1 as done', finalParams: readonly unknown[] = []): Promise<T[]> {
-    const ctes = this.parts.map((part) => `${part.name} as (${part.sql})`).join(',\n');
-    const sql = this.parts.length ? `with ${ctes}\n${finalSelect}` : finalSelect;
+    const sql = this.text(finalSelect);
     const params = [...this.params, ...finalParams];
     return this.endsTransaction ? executeAndCommit<T>(em, sql, params) : em.execute<T[]>(sql, params);
+  }
+
+  private text(finalSelect: string): string {
+    if (this.isEmpty) return finalSelect;
+    return `with ${this.parts.map((part) => `${part.name} as (${part.sql})`).join(',\n')}\n${finalSelect}`;
   }
 }
