@@ -14,7 +14,8 @@
  * Both report completion (placeOrder sent → CONFIRMED received) p50/p90/p98/p99, throughput,
  * errors, request latency per operation, CPU ms and SQL statements / transactions per confirmed
  * order by process, and check SPEC §11's targets. `--seed S` fixes every cart and think time;
- * `--cpu-prof DIR` has every process write a V8 CPU profile there when it stops.
+ * `--cpu-prof DIR` has every process write a V8 CPU profile there when it stops; `--logs DIR` keeps
+ * what each process prints there (`<name>.log`, appended across runs).
  * Exit code 1 when a target is missed or an order is stuck, 2 when the run could not be carried out.
  */
 import path from 'node:path';
@@ -28,6 +29,8 @@ type Options = {
   logLevel: string;
   /** Where each process writes a V8 CPU profile when it stops (`--cpu-prof DIR`). */
   cpuProfileDir?: string;
+  /** Where each process's output goes (`--logs DIR`). */
+  logDir?: string;
   /** Suffix of the database and event namespace (`--instance NAME`), for a second run on the same machine. */
   instance?: string;
 } & ({ profile: 'stages'; stages: StagesOptions } | { profile: 'shoppers'; shoppers: Omit<ShoppersOptions, 'seed'> });
@@ -40,7 +43,7 @@ async function main(options: Options): Promise<number> {
       ? `bench:checkout — stages ${options.stages.stages.join(' → ')} concurrent customers, seed ${options.seed}`
       : `bench:checkout — profile shoppers: ${customers} shoppers for ${options.shoppers.durationMs / 1000} s, seed ${options.seed}`,
   );
-  const system = await startBenchSystem({ customers, seed: options.seed, logLevel: options.logLevel, cpuProfileDir: options.cpuProfileDir, instance: options.instance, say });
+  const system = await startBenchSystem({ customers, seed: options.seed, logLevel: options.logLevel, cpuProfileDir: options.cpuProfileDir, logDir: options.logDir, instance: options.instance, say });
   try {
     const { report, missed } =
       options.profile === 'stages' ? await runStages(system, new Random(options.seed), options.stages) : await runShoppers(system, { ...options.shoppers, seed: options.seed });
@@ -53,7 +56,7 @@ async function main(options: Options): Promise<number> {
 }
 
 const USAGE =
-  'use --profile stages|shoppers, --seed S, --confirm-timeout SECONDS, --log-level L, --cpu-prof DIR, --instance NAME; ' +
+  'use --profile stages|shoppers, --seed S, --confirm-timeout SECONDS, --log-level L, --cpu-prof DIR, --logs DIR, --instance NAME; ' +
   'stages: --stages 100,500,1000; shoppers: --shoppers N, --duration SECONDS, --think-ms MIN-MAX';
 
 function parseArgs(argv: string[]): Options {
@@ -66,6 +69,7 @@ function parseArgs(argv: string[]): Options {
   let seed = Math.floor(Math.random() * 2 ** 31);
   let logLevel = 'warn';
   let cpuProfileDir: string | undefined;
+  let logDir: string | undefined;
   let instance: string | undefined;
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -89,13 +93,14 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--seed') seed = positive(value());
     else if (flag === '--log-level') logLevel = value();
     else if (flag === '--cpu-prof') cpuProfileDir = path.resolve(value());
+    else if (flag === '--logs') logDir = path.resolve(value());
     else if (flag === '--instance') {
       instance = value();
       if (!/^[a-z0-9]+$/.test(instance)) throw new Error('--instance takes lower-case letters and digits');
     }
     else throw new Error(`unknown argument ${argv[i]} (${USAGE})`);
   }
-  const common = { seed, logLevel, cpuProfileDir, instance };
+  const common = { seed, logLevel, cpuProfileDir, logDir, instance };
   if (profile === 'stages') {
     const foreign = ['--shoppers', '--duration', '--think-ms'].filter((f) => given.has(f));
     if (foreign.length) throw new Error(`${foreign.join(', ')} belong to --profile shoppers`);

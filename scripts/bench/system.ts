@@ -25,6 +25,8 @@ export interface BenchSystemOptions {
   seed: number;
   logLevel: string;
   cpuProfileDir?: string;
+  /** Where each process's output goes (`<name>.log`); default: kept only in memory, shown on a crash. */
+  logDir?: string;
   /**
    * Suffix of the run's database and event namespace (`--instance NAME`): two runs on one machine
    * would otherwise drop each other's database, since each starts by dropping what a killed run left.
@@ -60,6 +62,7 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
         SMTP_URL: smtp.url,
       },
       cpuProfileDir: options.cpuProfileDir,
+      logDir: options.logDir,
       say,
     });
     const running = cluster;

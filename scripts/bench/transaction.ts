@@ -3,7 +3,10 @@
  * — the machinery around the statements, which the statements' count does not show. Each way runs
  * the same transaction (a locking read and an update of one row) N times against PostgreSQL, in
  * rounds, interleaved; it prints µs of this process's CPU (user + system) per transaction, after a
- * warm-up. PostgreSQL's own CPU is not in it (the statements are the same in every way).
+ * warm-up, and of PostgreSQL's (the backends connected to the benchmark's database, from /proc, so
+ * only when the server runs on this machine; 10 ms clock ticks, hence the thousands of
+ * transactions). The last way differs from the one before only in the update being a prepared
+ * statement (platform/prepared-statements.ts): the difference is PostgreSQL's.
  *
  *   node dist/scripts/bench/transaction.js [--transactions 3000] [--rounds 2]
  *
@@ -16,6 +19,7 @@ import pg from 'pg';
 import { createContextOrm, ensureDatabase, inTransaction, type Orm } from '../../platform/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { executeDeferred } from '../../platform/postgres-driver.js';
+import { processCpuSeconds } from '../cluster/cpu.js';
 
 const SCHEMA = 'bench_transaction';
 const READ = `select n from "${SCHEMA}".counter where id = 1 for update`;
@@ -35,10 +39,14 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
 
   const log = createLogger({ logLevel: 'warn', env: 'development' }, 'bench-transaction');
-  const contextOrm = await createContextOrm({ env: 'development', database: { url, poolMax: 4 } }, { context: SCHEMA, entities: [], migrations: [] }, log);
+  const contextOrm = await createContextOrm({ env: 'development', database: { url, poolMax: 4, preparedStatements: false } }, { context: SCHEMA, entities: [], migrations: [] }, log);
+  const preparedOrm = await createContextOrm({ env: 'development', database: { url, poolMax: 4, preparedStatements: true } }, { context: SCHEMA, entities: [], migrations: [] }, log);
   // MikroORM's own driver, as every context used it before the fifth round: knex transactions, knex raw queries
   const stockOrm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, schema: SCHEMA, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false, pool: { min: 1, max: 4 } });
   const raw = new pg.Pool({ connectionString: url, max: 4 });
+  // reads the backends' pids on a connection of its own, which it leaves out
+  const meter = new pg.Client({ connectionString: url });
+  await meter.connect();
   try {
     await contextOrm.em.fork().execute(`create schema if not exists "${SCHEMA}"`);
     await contextOrm.em.fork().execute(`create table if not exists "${SCHEMA}".counter (id int primary key, n bigint not null)`);
@@ -62,6 +70,14 @@ async function main(): Promise<void> {
           }),
       },
       {
+        name: 'the same, the update a prepared statement',
+        run: () =>
+          inTransaction(fork(preparedOrm), async (em) => {
+            await em.execute(READ);
+            await executeDeferred(em, UPDATE, [1]);
+          }),
+      },
+      {
         name: 'by hand: BEGIN, 2 statements, COMMIT on a pg.Pool client',
         run: async () => {
           const client = await raw.connect();
@@ -77,23 +93,44 @@ async function main(): Promise<void> {
       },
     ];
 
-    const results = new Map<string, number[]>(ways.map((w) => [w.name, []]));
-    for (const way of ways) for (let i = 0; i < 300; i++) await way.run(); // warm-up: JIT, pools
+    const node = new Map<string, number[]>(ways.map((w) => [w.name, []]));
+    const server = new Map<string, (number | undefined)[]>(ways.map((w) => [w.name, []]));
+    const serverSeconds = async () => {
+      const { rows } = await meter.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+      let sum = 0;
+      for (const { pid } of rows) {
+        const seconds = processCpuSeconds(pid);
+        if (seconds === undefined) return undefined;
+        sum += seconds;
+      }
+      return sum;
+    };
+    for (const way of ways) for (let i = 0; i < 300; i++) await way.run(); // warm-up: JIT, pools, statements prepared
     for (let round = 1; round <= rounds; round++) {
       for (const way of ways) {
+        const serverBefore = await serverSeconds();
         const before = process.cpuUsage();
         for (let i = 0; i < transactions; i++) await way.run();
         const used = process.cpuUsage(before);
-        results.get(way.name)!.push((used.user + used.system) / transactions);
+        const serverAfter = await serverSeconds();
+        node.get(way.name)!.push((used.user + used.system) / transactions);
+        server.get(way.name)!.push(serverBefore === undefined || serverAfter === undefined ? undefined : ((serverAfter - serverBefore) * 1e6) / transactions);
       }
     }
 
     const width = Math.max(...ways.map((w) => w.name.length));
+    const rows = (results: Map<string, (number | undefined)[]>) => {
+      process.stdout.write(`${'way'.padEnd(width)}  ${Array.from({ length: rounds }, (_, i) => `round ${i + 1}`.padStart(8)).join('  ')}\n`);
+      for (const [name, perRound] of results) process.stdout.write(`${name.padEnd(width)}  ${perRound.map((us) => (us === undefined ? '-' : us.toFixed(0)).padStart(8)).join('  ')}\n`);
+    };
     process.stdout.write(`\nCPU of this process per transaction (a locking read + an update), µs; ${transactions} transactions per way and round, ${rounds} rounds interleaved\n`);
-    process.stdout.write(`${'way'.padEnd(width)}  ${Array.from({ length: rounds }, (_, i) => `round ${i + 1}`.padStart(8)).join('  ')}\n`);
-    for (const [name, perRound] of results) process.stdout.write(`${name.padEnd(width)}  ${perRound.map((us) => us.toFixed(0).padStart(8)).join('  ')}\n`);
+    rows(node);
+    process.stdout.write(`\nCPU of PostgreSQL per transaction, µs (its backends on this machine, /proc; - when it runs elsewhere)\n`);
+    rows(server);
   } finally {
     await raw.end();
+    await meter.end();
+    await preparedOrm.close();
     await stockOrm.close();
     await contextOrm.close();
   }

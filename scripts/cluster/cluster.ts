@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { SUBGRAPHS, loadConfig, type SubgraphName } from '../../platform/config.js';
 import { dropDatabase, ensureDatabase } from '../../platform/database.js';
 import { createLogger } from '../../platform/logger.js';
@@ -42,6 +43,12 @@ export interface ClusterOptions {
    * DevTools). Node 20 refuses `--cpu-prof` in NODE_OPTIONS, so it goes on the command line.
    */
   cpuProfileDir?: string;
+  /**
+   * Every process appends what it prints to `<name>.log` in this directory (shared services: a
+   * private cluster keeps them in its run directory anyway). For reading after the fact what a
+   * process said, e.g. why a benchmark run stalled.
+   */
+  logDir?: string;
   /** Lines of progress for the user. */
   say(line: string): void;
   /** A process that exits when nobody asked it to (a crash). Default: remembered for assertAlive(). */
@@ -122,6 +129,7 @@ export class Cluster {
         databaseUrl = base.toString();
         natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
       }
+      if (options.logDir) mkdirSync(options.logDir, { recursive: true });
       cluster = new Cluster(options, runDir, postgres, nats, databaseUrl, natsUrl);
       await cluster.boot();
       return cluster;
@@ -184,7 +192,8 @@ export class Cluster {
     slot.expectingExit = false;
     slot.incarnation++;
     const profiling = this.options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.options.cpuProfileDir}`, `--cpu-prof-name=${name}-${slot.incarnation}.cpuprofile`] : [];
-    const child = ManagedProcess.node(name, repoPath(slot.script), slot.env, this.runDir?.file(`${name}.log`), profiling);
+    const logFile = this.runDir?.file(`${name}.log`) ?? (this.options.logDir ? path.join(this.options.logDir, `${name}.log`) : undefined);
+    const child = ManagedProcess.node(name, repoPath(slot.script), slot.env, logFile, profiling);
     this.runDir?.recordChild(child.pid, slot.script);
     slot.current = child;
     void child.exit.then(() => {

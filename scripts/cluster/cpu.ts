@@ -23,8 +23,9 @@ export async function clusterCpuSeconds(cluster: Cluster): Promise<Record<string
     if (seconds === undefined) return undefined;
     used[name] = seconds;
   }
-  // Backend pids are only this machine's processes when PostgreSQL runs here.
-  if (!LOCAL_HOSTS.has(new URL(cluster.databaseUrl).hostname)) return used;
+  // Backend pids are only this machine's processes when PostgreSQL runs here (on loopback or a Unix socket).
+  const host = decodeURIComponent(new URL(cluster.databaseUrl).hostname);
+  if (!LOCAL_HOSTS.has(host) && !host.startsWith('/')) return used;
   for (const pid of await backendPids(cluster.databaseUrl)) {
     const seconds = processCpuSeconds(pid);
     if (seconds !== undefined) used[`postgres:${pid}`] = seconds;
