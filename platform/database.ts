@@ -3,7 +3,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Config } from './config.js';
 import { installLazyBegin } from './lazy-begin.js';
-import { DirectPostgreSqlConnection, DirectPostgreSqlDriver } from './postgres-driver.js';
+import { DirectPostgreSqlDriver } from './postgres-driver.js';
 import type { Logger } from './logger.js';
 import { messagingEntities, messagingMigration, outboxRingMigration } from '../events/store.js';
 
@@ -48,11 +48,6 @@ export async function createContextOrm(config: Pick<Config, 'database' | 'env'>,
     debug: false,
     logger: (message: string) => log.debug({ orm: true }, message),
   } satisfies Options);
-  const connection = orm.em.getConnection();
-  if (config.database.preparedStatements && connection instanceof DirectPostgreSqlConnection) {
-    // once per statement text and process: the statement is then sent with its values inlined, as before
-    connection.usePreparedStatements((sql, err) => log.debug({ err, sql }, 'statement not prepared: PostgreSQL refused it as a prepared statement'));
-  }
   return orm;
 }
 

@@ -2,7 +2,6 @@ import { PostgreSqlConnection, PostgreSqlPlatform, type EntityManager } from '@m
 import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
 import type pg from 'pg';
-import { PreparedStatements } from './prepared-statements.js';
 
 type Method = 'all' | 'get' | 'run';
 type BeginOptions = NonNullable<Parameters<PostgreSqlConnection['begin']>[0]>;
@@ -20,25 +19,6 @@ type BeginOptions = NonNullable<Parameters<PostgreSqlConnection['begin']>[0]>;
  * top-level transaction is a ConnectionTransaction (below) instead of a knex transaction.
  */
 export class DirectPostgreSqlConnection extends PostgreSqlConnection {
-  /** Set by usePreparedStatements (platform/database.ts, unless DATABASE_PREPARED_STATEMENTS=false). */
-  private prepared: PreparedStatements | null = null;
-
-  /** Statements given as text are prepared on the server (platform/prepared-statements.ts). */
-  usePreparedStatements(onRefused: (sql: string, err: unknown) => void): void {
-    const pool = () => this.getKnex().client as KnexClient;
-    this.prepared = new PreparedStatements(this.platform, { acquire: () => pool().acquireConnection(), release: (connection) => pool().releaseConnection(connection) }, onRefused);
-  }
-
-  /** Whether `sql` is sent prepared (PreparedStatements.state); undefined when it never ran or prepared statements are off. */
-  preparedState(sql: string): 'probing' | 'ready' | 'refused' | undefined {
-    return this.prepared?.state(sql);
-  }
-
-  /** What to send on `connection` for `sql` with `params`: see PreparedStatements.text; the values inlined without it. */
-  textFor(connection: pg.Client, sql: string, params: readonly unknown[]): Promise<string> | string {
-    return this.prepared ? this.prepared.text(connection, sql, params) : this.platform.formatQuery(sql, [...params]);
-  }
-
   /** A write deferred to the COMMIT (ConnectionTransaction.defer) fails there: its error is converted as a statement's would be. */
   override async commit(ctx: Knex.Transaction, eventBroadcaster?: Parameters<PostgreSqlConnection['commit']>[1], loggerContext?: LoggingOptions): Promise<void> {
     try {
@@ -56,7 +36,7 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
   override async begin(options: BeginOptions = {}): Promise<Knex.Transaction> {
     if (options.ctx || options.isolationLevel || options.readOnly) return super.begin(options);
     await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
-    const trx = (await ConnectionTransaction.begin(this.getKnex().client as KnexClient, this)) as unknown as Knex.Transaction;
+    const trx = (await ConnectionTransaction.begin(this.getKnex().client as KnexClient)) as unknown as Knex.Transaction;
     for (const query of this.platform.getBeginTransactionSQL(options)) this.logQuery(query, options.loggerContext);
     await options.eventBroadcaster?.dispatchEvent(EventType.afterTransactionStart, trx);
     return trx;
@@ -72,9 +52,9 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
     if (typeof queryOrKnex !== 'string') return super.execute<T>(queryOrKnex, params as unknown[], method, ctx, loggerContext);
     await this.ensureConnection();
     const query = this.config.get('onQuery')(queryOrKnex, params as unknown[]);
-    const formatted = () => this.platform.formatQuery(query, params as unknown[]);
+    const formatted = this.platform.formatQuery(query, params as unknown[]);
     // what MikroORM's own execute logs (its getSql is private)
-    const logged = this.config.getLogger().isEnabled('query-params', loggerContext) ? formatted() : query;
+    const logged = this.config.getLogger().isEnabled('query-params', loggerContext) ? formatted : query;
     return this.executeQuery<T>(
       logged,
       async () => {
@@ -82,11 +62,10 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
         const client = ((ctx as Knex.Transaction | undefined) ?? this.getKnex()).client as KnexClient;
         const connection = await client.acquireConnection();
         try {
-          const result = await connection.query({ text: await this.textFor(connection, query, params), values: [] });
+          const result = await connection.query({ text: formatted, values: [] });
           return this.transformRawResult<T>(result, method);
         } catch (err) {
-          // the statement as written, values inlined, whether or not it went as EXECUTE
-          if (err instanceof Error) err.message = `${formatted()} - ${err.message}`;
+          if (err instanceof Error) err.message = `${formatted} - ${err.message}`;
           throw err;
         } finally {
           await client.releaseConnection(connection);
@@ -114,15 +93,12 @@ export class ConnectionTransaction {
   private nested = 0;
   /** Writes deferred to the transaction's next message (`defer`); kept by the top-level transaction. */
   private deferred: string | null = null;
-  /** The deferred writes as written, values inlined, for error messages (they may be sent as EXECUTE). */
-  private deferredShown: (() => string)[] = [];
 
   /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
   readonly client: KnexClient;
 
   private constructor(
     private readonly pool: KnexClient,
-    private readonly statements: StatementText,
     private readonly connection: pg.Client,
     private readonly savepoint: string | null,
     private readonly release: (() => Promise<unknown>) | null,
@@ -136,7 +112,7 @@ export class ConnectionTransaction {
     this.executionPromise.catch(() => undefined); // the caller's commit reads it; never an unhandled rejection
   }
 
-  static async begin(pool: KnexClient, statements: StatementText): Promise<ConnectionTransaction> {
+  static async begin(pool: KnexClient): Promise<ConnectionTransaction> {
     const connection = await pool.acquireConnection();
     try {
       await connection.query('BEGIN;'); // travels with the first statement (lazy-begin.ts)
@@ -144,7 +120,7 @@ export class ConnectionTransaction {
       await pool.releaseConnection(connection);
       throw err;
     }
-    return new ConnectionTransaction(pool, statements, connection, null, () => pool.releaseConnection(connection));
+    return new ConnectionTransaction(pool, connection, null, () => pool.releaseConnection(connection));
   }
 
   /** Sends what was deferred with the COMMIT, in one message. */
@@ -155,21 +131,15 @@ export class ConnectionTransaction {
 
   /** Deferred writes are dropped: nothing sent after the savepoint (or BEGIN) they follow survives anyway. */
   rollback(): Promise<void> {
-    this.top().withDeferred('');
+    this.top().deferred = null;
     return this.end(this.savepoint ? `rollback to savepoint ${this.savepoint}` : 'ROLLBACK;');
   }
 
   /** A nested transaction (MikroORM's begin with `ctx`): a savepoint on the same connection. */
   async transaction(): Promise<ConnectionTransaction> {
     const name = `${this.savepoint ?? 'trx'}_${++this.nested}`;
-    await this.connection.query(this.top().withDeferred(`savepoint ${name}`).text);
-    return new ConnectionTransaction(this.pool, this.statements, this.connection, name, null, this);
-  }
-
-  /** The text that runs `sql` with `params` on this transaction's connection (DirectPostgreSqlConnection.textFor). */
-  async text(sql: string, params: readonly unknown[]): Promise<string> {
-    if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
-    return this.statements.textFor(this.connection, sql, params);
+    await this.connection.query(this.top().withDeferred(`savepoint ${name}`));
+    return new ConnectionTransaction(this.pool, this.connection, name, null, this);
   }
 
   /**
@@ -179,11 +149,10 @@ export class ConnectionTransaction {
    * trip, as lazy BEGIN saves one at its start. Its error, if it fails, comes from that next
    * statement or from the commit; either way nothing of the transaction is committed.
    */
-  defer(text: string, shown: () => string = () => text): void {
+  defer(text: string): void {
     if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
     const top = this.top();
     top.deferred = top.deferred === null ? text : `${top.deferred};\n${text}`;
-    top.deferredShown.push(shown);
   }
 
   /**
@@ -194,18 +163,18 @@ export class ConnectionTransaction {
    * can run in the transaction afterwards (its client refuses), and the commit that MikroORM
    * sends later does nothing. Top level only.
    */
-  async commitWith(text: string, shown: () => string = () => text): Promise<pg.QueryResult> {
+  async commitWith(text: string): Promise<pg.QueryResult> {
     if (this.savepoint || this.ended) throw new Error('commitWith: only an open top-level transaction can be committed with its last statement');
     this.ended = true;
     try {
-      const results = (await this.connection.query(this.withDeferred(`${text};\nCOMMIT;`).text)) as unknown as pg.QueryResult[];
+      const results = (await this.connection.query(this.withDeferred(`${text};\nCOMMIT;`))) as unknown as pg.QueryResult[];
       this.settle.resolve();
       // one result per statement, deferred writes first: the statement's is the one before COMMIT's
       return results[results.length - 2]!;
     } catch (err) {
       await this.connection.query('ROLLBACK;').catch(() => undefined); // after a failed COMMIT: "no transaction in progress", harmless
       this.settle.reject(err);
-      if (err instanceof Error) err.message = `${shown()} - ${err.message}`;
+      if (err instanceof Error) err.message = `${text} - ${err.message}`;
       throw err;
     } finally {
       await this.release?.();
@@ -225,39 +194,35 @@ export class ConnectionTransaction {
     return this.parent ? this.parent.top() : this;
   }
 
-  /** `text` after whatever was deferred, in one message (and as written, for errors); nothing is deferred afterwards. */
-  private withDeferred(text: string): Message {
+  /** `text` after whatever was deferred, in one message; nothing is deferred afterwards. */
+  private withDeferred(text: string): string {
     const deferred = this.deferred;
-    const shown = this.deferredShown;
     this.deferred = null;
-    this.deferredShown = [];
-    if (deferred === null) return { text, shown: () => text };
-    return { text: `${deferred};\n${text}`, shown: () => [...shown.map((write) => write()), text].join(';\n'), merged: true };
+    return deferred === null ? text : `${deferred};\n${text}`;
   }
 
   private async sendDeferred(): Promise<void> {
     if (this.deferred === null) return;
-    const message = this.withDeferred('');
+    const text = this.withDeferred('');
     try {
-      await this.connection.query(message.text);
+      await this.connection.query(text);
     } catch (err) {
-      if (err instanceof Error) err.message = `${message.shown()} - ${err.message}`;
+      if (err instanceof Error) err.message = `${text} - ${err.message}`;
       throw err;
     }
   }
 
   /** As knex's: never rejects; a failed COMMIT rejects `executionPromise`, which MikroORM awaits. */
-  private async end(statement: string | Message): Promise<void> {
+  private async end(statement: string): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    const message = typeof statement === 'string' ? { text: statement, shown: () => statement } : statement;
     try {
-      await this.connection.query(message.text);
+      await this.connection.query(statement);
       this.settle.resolve();
     } catch (err) {
       // a deferred write that failed made PostgreSQL skip the COMMIT after it: end the transaction
       if (!this.savepoint) await this.connection.query('ROLLBACK;').catch(() => undefined);
-      if (err instanceof Error && 'merged' in message) err.message = `${message.shown()} - ${err.message}`;
+      if (err instanceof Error && statement.includes(';\n')) err.message = `${statement} - ${err.message}`;
       this.settle.reject(err);
     } finally {
       await this.release?.();
@@ -278,17 +243,6 @@ function pinnedClient(pool: KnexClient, connection: pg.Client, beforeQuery: () =
   client.acquireConnection = () => beforeQuery().then(() => connection);
   client.releaseConnection = () => Promise.resolve();
   return client;
-}
-
-/** What goes in one message, and the same as written (values inlined) for an error's message; `merged` when it carries deferred writes. */
-interface Message {
-  text: string;
-  shown: () => string;
-  merged?: true;
-}
-
-interface StatementText {
-  textFor(connection: pg.Client, sql: string, params: readonly unknown[]): Promise<string> | string;
 }
 
 interface KnexClient {
@@ -317,8 +271,9 @@ export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlCo
 export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
   const trx = em.getTransactionContext<unknown>();
   if (!(trx instanceof ConnectionTransaction) || !trx.isTopLevel || !holdsNoEntities(em)) return em.execute<T[]>(sql, [...params]);
+  const text = em.getPlatform().formatQuery(sql, [...params]);
   try {
-    return (await trx.commitWith(await trx.text(sql, params), () => em.getPlatform().formatQuery(sql, [...params]))).rows as T[];
+    return (await trx.commitWith(text)).rows as T[];
   } catch (err) {
     throw err instanceof Error ? em.getDriver().convertException(err) : err;
   }
@@ -336,6 +291,6 @@ function holdsNoEntities(em: EntityManager): boolean {
  */
 export async function executeDeferred(em: EntityManager, sql: string, params: readonly unknown[]): Promise<void> {
   const trx = em.getTransactionContext<unknown>();
-  if (trx instanceof ConnectionTransaction) trx.defer(await trx.text(sql, params), () => em.getPlatform().formatQuery(sql, [...params]));
+  if (trx instanceof ConnectionTransaction) trx.defer(em.getPlatform().formatQuery(sql, [...params]));
   else await em.execute(sql, [...params], 'run');
 }

@@ -5,8 +5,7 @@
  * rounds, interleaved; it prints µs of this process's CPU (user + system) per transaction, after a
  * warm-up, and of PostgreSQL's (the backends connected to the benchmark's database, from /proc, so
  * only when the server runs on this machine; 10 ms clock ticks, hence the thousands of
- * transactions). The last way differs from the one before only in the update being a prepared
- * statement (platform/prepared-statements.ts): the difference is PostgreSQL's.
+ * transactions).
  *
  *   node dist/scripts/bench/transaction.js [--transactions 3000] [--rounds 2]
  *
@@ -39,8 +38,7 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
 
   const log = createLogger({ logLevel: 'warn', env: 'development' }, 'bench-transaction');
-  const contextOrm = await createContextOrm({ env: 'development', database: { url, poolMax: 4, preparedStatements: false } }, { context: SCHEMA, entities: [], migrations: [] }, log);
-  const preparedOrm = await createContextOrm({ env: 'development', database: { url, poolMax: 4, preparedStatements: true } }, { context: SCHEMA, entities: [], migrations: [] }, log);
+  const contextOrm = await createContextOrm({ env: 'development', database: { url, poolMax: 4 } }, { context: SCHEMA, entities: [], migrations: [] }, log);
   // MikroORM's own driver, as every context used it before the fifth round: knex transactions, knex raw queries
   const stockOrm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, schema: SCHEMA, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false, pool: { min: 1, max: 4 } });
   const raw = new pg.Pool({ connectionString: url, max: 4 });
@@ -65,14 +63,6 @@ async function main(): Promise<void> {
         name: 'inTransaction, update deferred to the COMMIT',
         run: () =>
           inTransaction(fork(contextOrm), async (em) => {
-            await em.execute(READ);
-            await executeDeferred(em, UPDATE, [1]);
-          }),
-      },
-      {
-        name: 'the same, the update a prepared statement',
-        run: () =>
-          inTransaction(fork(preparedOrm), async (em) => {
             await em.execute(READ);
             await executeDeferred(em, UPDATE, [1]);
           }),
@@ -105,7 +95,7 @@ async function main(): Promise<void> {
       }
       return sum;
     };
-    for (const way of ways) for (let i = 0; i < 300; i++) await way.run(); // warm-up: JIT, pools, statements prepared
+    for (const way of ways) for (let i = 0; i < 300; i++) await way.run(); // warm-up: JIT, pools
     for (let round = 1; round <= rounds; round++) {
       for (const way of ways) {
         const serverBefore = await serverSeconds();
@@ -130,7 +120,6 @@ async function main(): Promise<void> {
   } finally {
     await raw.end();
     await meter.end();
-    await preparedOrm.close();
     await stockOrm.close();
     await contextOrm.close();
   }

@@ -73,8 +73,7 @@ function lockWaiters(pattern: RegExp, count: number, what: string): Promise<unkn
   );
 }
 
-// as written, or as a prepared statement (platform/prepared-statements.ts names it by what it writes)
-const STEP_WRITE = /^with checkout as \(update "orders"\.checkout|^EXECUTE s\d+_upd_checkout[_(]/;
+const STEP_WRITE = /^with checkout as \(update "orders"\.checkout/;
 
 async function checkoutRow(checkoutId: string) {
   const { rows } = await sql.query('select status, shipping_method, payment_token, order_id, version from orders.checkout where id = $1', [checkoutId]);
@@ -113,7 +112,7 @@ describe('a step racing placeOrder', () => {
     let stepping: Promise<any>;
     try {
       placing = stack.request(PLACE_ORDER, { checkoutId }, token);
-      await lockWaiters(/select \* from "orders"\.checkout where id = .* for update|EXECUTE s\d+_sel_checkout_lock\(/, 1, 'placeOrder waiting for the checkout');
+      await lockWaiters(/select \* from "orders"\.checkout where id = .* for update/, 1, 'placeOrder waiting for the checkout');
       // the step reads the checkout IN_PROGRESS, then queues behind placeOrder to write
       stepping = stack.request(SET_METHOD, { checkoutId, method: 'NEXT_DAY' }, token);
       await lockWaiters(STEP_WRITE, 1, 'the step waiting to write');

@@ -1,9 +1,9 @@
 import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
-import { ConnectionTransaction, DirectPostgreSqlConnection, executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
+import { ConnectionTransaction, executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
 
 interface Row {
@@ -16,14 +16,13 @@ const RowEntity = new EntitySchema<Row>({
   properties: { id: { type: 'integer', primary: true, autoincrement: false }, label: { type: 'text' } },
 });
 
-/** The texts sent through pg.Client#query while `work` runs: one per message the ORM and the kit ask for. */
-const textsDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
+/** pg.Client#query calls while `work` runs: one per message the ORM and the kit ask for. */
+const queriesDuring = async (work: () => Promise<unknown>): Promise<number> => {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
-  const texts: string[] = [];
-  proto.query = function recordedForTest(this: unknown, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    texts.push(typeof config === 'string' ? config : (config.text ?? ''));
+  let calls = 0;
+  proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
+    calls++;
     return original.apply(this, args);
   };
   try {
@@ -31,9 +30,8 @@ const textsDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
   } finally {
     proto.query = original;
   }
-  return texts;
+  return calls;
 };
-const queriesDuring = async (work: () => Promise<unknown>): Promise<number> => (await textsDuring(work)).length;
 
 /**
  * The context ORM's driver (platform/postgres-driver.ts): statements given as text go straight to
@@ -52,10 +50,7 @@ describe('the context ORM driver', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    // the messages counted here are the same with prepared statements, but for the PREPAREs a
-    // statement's first runs add (tested below)
-    const config = { ...env.config, database: { ...env.config.database, preparedStatements: false } };
-    orm = await createContextOrm(config, { context: 'driver_test', entities: [RowEntity], migrations: [], poolMax: 1 }, env.log);
+    orm = await createContextOrm(env.config, { context: 'driver_test', entities: [RowEntity], migrations: [], poolMax: 1 }, env.log);
     await em().execute('create schema if not exists driver_test');
     await em().execute(
       `create table driver_test.driver_row (id int primary key, label text not null,
@@ -281,103 +276,5 @@ describe('the context ORM driver', () => {
       await executeDeferred(em(), insert, [1, 'autocommit']);
       expect(await labels()).toEqual(['1:autocommit']);
     });
-  });
-});
-
-/**
- * Statements given as text, prepared on the server (platform/prepared-statements.ts): once a probe
- * has prepared a statement, it goes as EXECUTE with its values — in the same messages as before
- * (with BEGIN, deferred writes, COMMIT) — and answers as it did. What PostgreSQL cannot prepare,
- * and values a parameter would change, still go with the values inlined.
- */
-describe('the context ORM driver with prepared statements', () => {
-  let env: TestEnvironment;
-  let orm: Orm;
-  const em = () => orm.em.fork() as EntityManager;
-  const labels = async () => (await em().execute<Row[]>('select id, label from driver_prep.driver_row order by id')).map((r) => `${r.id}:${r.label}`);
-  const insert = 'insert into driver_prep.driver_row (id, label) values (?, ?)';
-  const byId = 'select id, label from driver_prep.driver_row where id = ?';
-
-  /** Runs `run` until the statement it sends goes as EXECUTE (its probe prepared it); the texts of that run. */
-  const untilPrepared = async (run: () => Promise<unknown>): Promise<string[]> => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const texts = await textsDuring(run);
-      if (texts.some((text) => /\bEXECUTE s\d+_\w+\(/.test(text))) return texts;
-      if (Date.now() > deadline) throw new Error(`never sent as EXECUTE: ${texts.join(' | ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-
-  beforeAll(async () => {
-    env = await createTestEnvironment();
-    orm = await createContextOrm({ ...env.config, database: { ...env.config.database, preparedStatements: true } }, { context: 'driver_prep', entities: [], migrations: [], poolMax: 2 }, env.log);
-    await em().execute('create schema if not exists driver_prep');
-    await em().execute(`create table driver_prep.driver_row (id int primary key, label text not null)`);
-  });
-  afterAll(async () => {
-    await orm?.close();
-    await env?.cleanup();
-  });
-  beforeEach(async () => {
-    await em().execute('truncate driver_prep.driver_row');
-  });
-
-  it('sends a statement as EXECUTE once prepared, with the same results', async () => {
-    await em().execute("insert into driver_prep.driver_row (id, label) values (1, 'it''s one'), (2, 'two')");
-    const before = await em().execute(byId, [1]);
-    const texts = await untilPrepared(() => em().execute(byId, [1]));
-    expect(texts.at(-1)).toMatch(/^EXECUTE s\d+_sel_driver_row\(1\)$/);
-    expect(await em().execute(byId, [1])).toEqual(before);
-    expect(before).toEqual([{ id: 1, label: "it's one" }]);
-    expect(await em().execute(byId, [1], 'get')).toEqual({ id: 1, label: "it's one" });
-    expect(await em().execute(byId, [3])).toEqual([]);
-  });
-
-  it('keeps a transaction to its messages: the last write as EXECUTE with the COMMIT', async () => {
-    await untilPrepared(() => inTransaction(em(), (tx) => executeDeferred(tx, 'insert into driver_prep.driver_row (id, label) values (?, ?) on conflict (id) do nothing', [1, 'probe'])));
-    const texts = await textsDuring(() =>
-      inTransaction(em(), async (tx) => {
-        await tx.execute("insert into driver_prep.driver_row (id, label) values (2, 'inline')");
-        await executeDeferred(tx, 'insert into driver_prep.driver_row (id, label) values (?, ?) on conflict (id) do nothing', [3, 'deferred']);
-      }),
-    );
-    expect(texts).toHaveLength(3); // BEGIN, the first insert, EXECUTE;COMMIT (the connection has it prepared)
-    expect(texts[2]).toMatch(/^EXECUTE s\d+_ins_driver_row\(3, 'deferred'\);\nCOMMIT;$/);
-    expect(await labels()).toEqual(['1:probe', '2:inline', '3:deferred']);
-  });
-
-  it('shows a failing prepared write as written, values inlined, converted, with nothing committed', async () => {
-    await untilPrepared(() => inTransaction(em(), (tx) => executeAndCommit(tx, `${insert} on conflict do nothing`, [1, 'first'])));
-    await untilPrepared(() => inTransaction(em(), (tx) => executeAndCommit(tx, insert, [2, 'second'])).catch(() => undefined));
-    const failure = await inTransaction(em(), async (tx) => {
-      await tx.execute("insert into driver_prep.driver_row (id, label) values (5, 'written before')");
-      await executeAndCommit(tx, insert, [1, 'again']);
-    }).catch((err: unknown) => err);
-    expect(failure).toBeInstanceOf(UniqueConstraintViolationException);
-    expect((failure as Error).message).toContain("values (1, 'again')");
-    const deferred = await inTransaction(em(), (tx) => executeDeferred(tx, insert, [2, 'again'])).catch((err: unknown) => err);
-    expect(deferred).toBeInstanceOf(UniqueConstraintViolationException);
-    expect((deferred as Error).message).toContain("values (2, 'again')");
-    expect(await labels()).toEqual(['1:first', '2:second']);
-    // the prepared statements outlived the rolled-back transactions on their connections
-    await inTransaction(em(), (tx) => executeAndCommit(tx, insert, [3, 'after']));
-    expect(await labels()).toEqual(['1:first', '2:second', '3:after']);
-  });
-
-  it('sends with the values inlined what PostgreSQL cannot prepare, lists and fractions', async () => {
-    await em().execute("insert into driver_prep.driver_row (id, label) values (1, 'one'), (2, 'two')");
-    // no types PostgreSQL can infer for `$1 + $2`: the probe is refused, the statement works as before
-    const sum = 'select ? + ? as n';
-    expect(await em().execute(sum, [1, 2])).toEqual([{ n: 3 }]);
-    const connection = orm.em.getConnection() as DirectPostgreSqlConnection;
-    await vi.waitFor(() => expect(connection.preparedState(sum)).toBe('refused'), { timeout: 10_000 });
-    const texts = await textsDuring(async () => expect(await em().execute(sum, [1, 2])).toEqual([{ n: 3 }]));
-    expect(texts).toEqual(['select 1 + 2 as n']);
-    // `?` expands a list
-    expect(await em().execute('select id from driver_prep.driver_row where id in (?) order by id', [[1, 2]])).toEqual([{ id: 1 }, { id: 2 }]);
-    // a parameter inferred as an integer would round 1.5 to 2; the statement as written matches nothing
-    await untilPrepared(() => em().execute(byId, [1]));
-    expect(await em().execute(byId, [1.5])).toEqual([]);
   });
 });

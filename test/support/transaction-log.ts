@@ -15,8 +15,6 @@ export class TransactionLog {
   private readonly finished: string[][] = [];
   private readonly open = new WeakMap<object, string[]>();
   private readonly lastFinished = new WeakMap<object, string[]>();
-  /** Per connection: the statements prepared on it, by name. */
-  private readonly prepared = new WeakMap<object, Map<string, string>>();
   private original: ((...args: unknown[]) => unknown) | undefined;
 
   install(): void {
@@ -62,21 +60,7 @@ export class TransactionLog {
 
   private record(client: object, args: unknown[]): void {
     const config = args[0] as string | { text?: string } | undefined;
-    const sent = typeof config === 'string' ? config : (config?.text ?? '');
-    // a statement prepared on this connection (platform/prepared-statements.ts) is not part of the
-    // transaction's work; its EXECUTEs are recorded as the statement with its values
-    const prepare = /^PREPARE (\w+) AS ([\s\S]*)$/.exec(sent);
-    if (prepare) {
-      const prepared = this.prepared.get(client) ?? new Map<string, string>();
-      this.prepared.set(client, prepared.set(prepare[1]!, prepare[2]!));
-      return;
-    }
-    const text = sent.replace(/EXECUTE (\w+)\(((?:'(?:[^']|'')*'|E'(?:[^'\\]|\\.|'')*'|[^()'])*)\)/g, (whole, name: string, args: string) => {
-      const statement = this.prepared.get(client)?.get(name);
-      if (statement === undefined) return whole;
-      const values = literals(args);
-      return statement.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1] ?? `$${n}`);
-    });
+    const text = typeof config === 'string' ? config : (config?.text ?? '');
     if (/^\s*begin\b/i.test(text)) this.open.set(client, []);
     const transaction = this.open.get(client);
     if (!transaction) {
@@ -100,27 +84,4 @@ export class TransactionLog {
 export function combinedWrites(text: string): string {
   const parts = [...text.matchAll(/(insert into|update) "?\w+"?\."?(\w+)"?/gi)].map((m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`);
   return `one write: ${parts.join(' + ')}`;
-}
-
-/** `EXECUTE`'s argument list (literals, as MikroORM writes values) split at its top-level commas. */
-function literals(list: string): string[] {
-  const values: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    if (quoted && c === '\\' && current.startsWith('E')) {
-      current += c + (list[++i] ?? '');
-      continue;
-    }
-    if (c === "'") quoted = !quoted;
-    if (c === ',' && !quoted) {
-      values.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += c;
-  }
-  if (current.trim()) values.push(current.trim());
-  return values;
 }
