@@ -146,7 +146,9 @@ describe('signing in', () => {
   it('works with the keyboard alone', async () => {
     const page = await newPage();
     await page.goto(`${appUrl}/`);
-    // the e-mail field has focus on arrival
+    // the e-mail field has focus on arrival, once the app has rendered (keys typed before that,
+    // on a loaded machine, would go nowhere)
+    await page.getByLabel('E-mail').and(page.locator(':focus')).waitFor();
     await page.keyboard.type('warehouse@crittersupply.dev');
     await page.keyboard.press('Tab');
     await page.keyboard.type(STAFF_PASSWORD);
