@@ -18,7 +18,7 @@ import pg from 'pg';
 import { createContextOrm, ensureDatabase, inTransaction, type Orm } from '../../platform/database.js';
 import { createLogger } from '../../platform/logger.js';
 import { executeDeferred } from '../../platform/postgres-driver.js';
-import { processCpuSeconds } from '../cluster/cpu.js';
+import { backendCpuSeconds } from '../cluster/cpu.js';
 
 const SCHEMA = 'bench_transaction';
 const READ = `select n from "${SCHEMA}".counter where id = 1 for update`;
@@ -42,9 +42,6 @@ async function main(): Promise<void> {
   // MikroORM's own driver, as every context used it before the fifth round: knex transactions, knex raw queries
   const stockOrm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: url, schema: SCHEMA, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false, pool: { min: 1, max: 4 } });
   const raw = new pg.Pool({ connectionString: url, max: 4 });
-  // reads the backends' pids on a connection of its own, which it leaves out
-  const meter = new pg.Client({ connectionString: url });
-  await meter.connect();
   try {
     await contextOrm.em.fork().execute(`create schema if not exists "${SCHEMA}"`);
     await contextOrm.em.fork().execute(`create table if not exists "${SCHEMA}".counter (id int primary key, n bigint not null)`);
@@ -86,14 +83,8 @@ async function main(): Promise<void> {
     const node = new Map<string, number[]>(ways.map((w) => [w.name, []]));
     const server = new Map<string, (number | undefined)[]>(ways.map((w) => [w.name, []]));
     const serverSeconds = async () => {
-      const { rows } = await meter.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-      let sum = 0;
-      for (const { pid } of rows) {
-        const seconds = processCpuSeconds(pid);
-        if (seconds === undefined) return undefined;
-        sum += seconds;
-      }
-      return sum;
+      const backends = await backendCpuSeconds(url);
+      return backends && [...backends.values()].reduce((sum, seconds) => sum + seconds, 0);
     };
     for (const way of ways) for (let i = 0; i < 300; i++) await way.run(); // warm-up: JIT, pools
     for (let round = 1; round <= rounds; round++) {
@@ -119,7 +110,6 @@ async function main(): Promise<void> {
     rows(server);
   } finally {
     await raw.end();
-    await meter.end();
     await stockOrm.close();
     await contextOrm.close();
   }

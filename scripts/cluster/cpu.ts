@@ -23,12 +23,22 @@ export async function clusterCpuSeconds(cluster: Cluster): Promise<Record<string
     if (seconds === undefined) return undefined;
     used[name] = seconds;
   }
-  // Backend pids are only this machine's processes when PostgreSQL runs here (on loopback or a Unix socket).
-  const host = decodeURIComponent(new URL(cluster.databaseUrl).hostname);
-  if (!LOCAL_HOSTS.has(host) && !host.startsWith('/')) return used;
-  for (const pid of await backendPids(cluster.databaseUrl)) {
+  for (const [pid, seconds] of (await backendCpuSeconds(cluster.databaseUrl)) ?? []) used[`postgres:${pid}`] = seconds;
+  return used;
+}
+
+/**
+ * CPU seconds (user + system) used so far by each PostgreSQL backend connected to the database of
+ * `databaseUrl`, by pid; undefined unless PostgreSQL runs on this machine (loopback or a Unix socket).
+ */
+export async function backendCpuSeconds(databaseUrl: string): Promise<Map<number, number> | undefined> {
+  // backend pids are only this machine's processes when PostgreSQL runs here
+  const host = decodeURIComponent(new URL(databaseUrl).hostname);
+  if (!LOCAL_HOSTS.has(host) && !host.startsWith('/')) return undefined;
+  const used = new Map<number, number>();
+  for (const pid of await backendPids(databaseUrl)) {
     const seconds = processCpuSeconds(pid);
-    if (seconds !== undefined) used[`postgres:${pid}`] = seconds;
+    if (seconds !== undefined) used.set(pid, seconds);
   }
   return used;
 }
