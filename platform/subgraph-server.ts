@@ -76,6 +76,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   options.registerMetrics?.(metrics.registry);
   const app = express();
   app.disable('x-powered-by');
+  // Only the gateway reads these answers and it never revalidates one: hashing every body for an
+  // ETag (Express's default) is work nobody uses.
+  app.disable('etag');
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<TContext>({

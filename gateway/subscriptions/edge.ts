@@ -26,7 +26,7 @@ import type { Envelope } from '../../events/contract.js';
 import type { GatewayContext } from '../context.js';
 import type { EventFeed } from './event-feed.js';
 import { EventQueue } from './event-queue.js';
-import { buildHydrationQuery, WHOLE_PAYLOAD } from './hydration.js';
+import { buildHydrationQuery, entityFromEvent, WHOLE_PAYLOAD } from './hydration.js';
 import { resumable } from './resume.js';
 import type { SubscriptionRoute } from './routes.js';
 
@@ -163,6 +163,8 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     const route = routes.get(info.fieldName)!;
     const event = source as Envelope;
     const payload: Record<string, unknown> = { ...route.fields(event) };
+    const fromEvent = entityFromEvent(info, route.entity, route.entity.idOf(event));
+    if (fromEvent) return Object.assign(payload, fromEvent);
     const hydration = buildHydrationQuery(info, route.entity, context.variables, apiSchema);
     if (hydration) {
       const result = await options.execute(hydration.query, { ...hydration.variables, __id: route.entity.idOf(event) }, contextOf(context.session));

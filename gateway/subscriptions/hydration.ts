@@ -1,4 +1,6 @@
 import {
+  getNamedType,
+  isObjectType,
   Kind,
   print,
   visit,
@@ -66,6 +68,47 @@ export function buildHydrationQuery(
   };
   const variables = Object.fromEntries([...usedVariables].filter((name) => name in variableValues).map((name) => [name, variableValues[name]]));
   return { query: print(document), variables };
+}
+
+/**
+ * The payload's entity part when the client asks only for what the event already says — the
+ * entity's `id` and `__typename` (`orderUpdated { status order { id } }`) — so no re-read is
+ * needed: the routes' `concerns` decided from the verified caller whether the event may be seen,
+ * and a revoked session's socket is closed. Undefined when anything else is selected (another
+ * field, an argument, a directive, a fragment): then the entity is hydrated.
+ */
+export function entityFromEvent(
+  info: GraphQLResolveInfo,
+  entity: { field: string | null },
+  id: string,
+): Record<string, unknown> | undefined {
+  const payloadType = getNamedType(info.returnType);
+  if (!isObjectType(payloadType)) return undefined;
+  const fieldNodes =
+    entity.field == null
+      ? info.fieldNodes
+      : info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === entity.field);
+  if (!fieldNodes.length) return undefined;
+  const entityType = entity.field == null ? payloadType : getNamedType(payloadType.getFields()[entity.field]?.type);
+  if (!isObjectType(entityType) || !entityType.getFields().id) return undefined;
+
+  const values: Record<string, unknown> = {};
+  for (const node of fieldNodes) {
+    if (entity.field != null && (node.directives?.length || node.arguments?.length)) return undefined;
+    const keys: Record<string, unknown> = {};
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD || selection.directives?.length || selection.arguments?.length) return undefined;
+      if (selection.name.value === 'id') keys[selection.alias?.value ?? 'id'] = id;
+      else if (selection.name.value === '__typename') keys[selection.alias?.value ?? '__typename'] = entityType.name;
+      else return undefined;
+    }
+    if (entity.field == null) Object.assign(values, keys); // the payload is the entity: its selection is the field's own
+    else {
+      const key = node.alias?.value ?? node.name.value;
+      values[key] = { ...(values[key] as Record<string, unknown> | undefined), ...keys };
+    }
+  }
+  return values;
 }
 
 function withTypename(selectionSet: SelectionSetNode): SelectionSetNode {

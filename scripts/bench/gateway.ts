@@ -147,6 +147,7 @@ async function measure(label: string, run: (shape: LoadShape) => Promise<Measure
   if (!before || !after) return { m };
   const cpu: Record<string, number> = { postgres: 0, 'load generator': (self.user + self.system) / 1e6 };
   for (const [key, seconds] of Object.entries(after)) {
+    if (key === 'nats-server') continue; // no request of this benchmark uses NATS
     // A backend opened during the window spent all its CPU in it.
     const spent = seconds - (before[key] ?? 0);
     const name = key.startsWith('postgres:') ? 'postgres' : key;

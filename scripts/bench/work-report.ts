@@ -24,7 +24,7 @@ export function cpuReport(rows: WorkRow[], labelTitle: string): string {
       const total = Object.values(cpu).reduce((a, b) => a + b, 0);
       return [r.label, ...processes.map((p) => (((cpu[p] ?? 0) * 1000) / confirmed).toFixed(0)), ((total * 1000) / confirmed).toFixed(0), `${(total / r.seconds).toFixed(2)} / ${r.work.machineBusy === undefined ? '-' : (r.work.machineBusy / r.seconds).toFixed(2)}`];
     }),
-  )}\n(from /proc over the window; postgres = the backends serving the benchmark database; NATS not counted)\n`;
+  )}\n(from /proc over the window; postgres = the backends serving the benchmark database; nats-server = the whole server the system uses, when it runs on this machine)\n`;
 }
 
 /**

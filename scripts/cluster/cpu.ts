@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { Cluster } from './cluster.js';
 import { queryAboutDatabase } from './postgres.js';
 
@@ -11,8 +11,9 @@ import { queryAboutDatabase } from './postgres.js';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /**
- * CPU seconds (user + system) used so far by each running process of the cluster, and by each
- * PostgreSQL backend connected to its database (keys `postgres:<pid>`); undefined without /proc.
+ * CPU seconds (user + system) used so far by each running process of the cluster, by each
+ * PostgreSQL backend connected to its database (keys `postgres:<pid>`) and by the nats-server it
+ * uses (`nats-server`: the whole server, when it runs on this machine); undefined without /proc.
  */
 export async function clusterCpuSeconds(cluster: Cluster): Promise<Record<string, number> | undefined> {
   const used: Record<string, number> = {};
@@ -24,7 +25,52 @@ export async function clusterCpuSeconds(cluster: Cluster): Promise<Record<string
     used[name] = seconds;
   }
   for (const [pid, seconds] of (await backendCpuSeconds(cluster.databaseUrl)) ?? []) used[`postgres:${pid}`] = seconds;
+  const natsPid = cluster.nats?.pid ?? localListenerPid(cluster.natsUrl);
+  const natsSeconds = natsPid === undefined ? undefined : processCpuSeconds(natsPid);
+  if (natsSeconds !== undefined) used['nats-server'] = natsSeconds;
   return used;
+}
+
+/**
+ * The pid of this machine's process listening on the TCP port of `url` (loopback hosts only), found
+ * through /proc/net/tcp{,6} and the processes' socket descriptors; undefined when there is none or
+ * it is not ours to see.
+ */
+export function localListenerPid(url: string): number | undefined {
+  const { hostname, port } = new URL(url);
+  if (!LOCAL_HOSTS.has(hostname) || !port) return undefined;
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let lines: string[];
+    try {
+      lines = readFileSync(table, 'utf8').split('\n').slice(1);
+    } catch {
+      continue;
+    }
+    for (const line of lines) {
+      // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode; st 0A = LISTEN
+      const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
+      if (state === '0A' && local && Number.parseInt(local.split(':')[1]!, 16) === Number(port)) inodes.add(`socket:[${inode}]`);
+    }
+  }
+  if (!inodes.size) return undefined;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let descriptors: string[];
+    try {
+      descriptors = readdirSync(`/proc/${entry}/fd`);
+    } catch {
+      continue; // gone, or another user's
+    }
+    for (const fd of descriptors) {
+      try {
+        if (inodes.has(readlinkSync(`/proc/${entry}/fd/${fd}`))) return Number(entry);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
