@@ -15,9 +15,11 @@
  * errors, request latency per operation, CPU ms and SQL statements / transactions per confirmed
  * order by process, and check SPEC §11's targets. `--seed S` fixes every cart and think time;
  * `--cpu-prof DIR` has every process write a V8 CPU profile there when it stops; `--logs DIR` keeps
- * what each process prints there (`<name>.log`, appended across runs).
+ * what each process prints there (`<name>.log`, appended across runs); `--json FILE` writes the CPU ms,
+ * statements and transactions per order of each stage (or the shoppers' window) there too.
  * Exit code 1 when a target is missed or an order is stuck, 2 when the run could not be carried out.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Random } from '../cluster/random.js';
 import { OFFICIAL_DURATION_MS, runShoppers, type ShoppersOptions } from './shoppers.js';
@@ -33,6 +35,8 @@ type Options = {
   logDir?: string;
   /** Suffix of the database and event namespace (`--instance NAME`), for a second run on the same machine. */
   instance?: string;
+  /** Where the figures per order go as JSON (`--json FILE`; read by bench:compare). */
+  jsonFile?: string;
 } & ({ profile: 'stages'; stages: StagesOptions } | { profile: 'shoppers'; shoppers: Omit<ShoppersOptions, 'seed'> });
 
 async function main(options: Options): Promise<number> {
@@ -45,9 +49,10 @@ async function main(options: Options): Promise<number> {
   );
   const system = await startBenchSystem({ customers, seed: options.seed, logLevel: options.logLevel, cpuProfileDir: options.cpuProfileDir, logDir: options.logDir, instance: options.instance, say });
   try {
-    const { report, missed } =
+    const { report, missed, figures } =
       options.profile === 'stages' ? await runStages(system, new Random(options.seed), options.stages) : await runShoppers(system, { ...options.shoppers, seed: options.seed });
     say(`\n${report}`);
+    if (options.jsonFile) await writeFile(options.jsonFile, `${JSON.stringify({ profile: options.profile, seed: options.seed, rows: figures, missed }, null, 2)}\n`);
     say(missed.length ? `\nMISSED:\n${missed.map((m) => `  - ${m}`).join('\n')}` : '\nall targets met');
     return missed.length ? 1 : 0;
   } finally {
@@ -56,7 +61,7 @@ async function main(options: Options): Promise<number> {
 }
 
 const USAGE =
-  'use --profile stages|shoppers, --seed S, --confirm-timeout SECONDS, --log-level L, --cpu-prof DIR, --logs DIR, --instance NAME; ' +
+  'use --profile stages|shoppers, --seed S, --confirm-timeout SECONDS, --log-level L, --cpu-prof DIR, --logs DIR, --json FILE, --instance NAME; ' +
   'stages: --stages 100,500,1000; shoppers: --shoppers N, --duration SECONDS, --think-ms MIN-MAX';
 
 function parseArgs(argv: string[]): Options {
@@ -71,6 +76,7 @@ function parseArgs(argv: string[]): Options {
   let cpuProfileDir: string | undefined;
   let logDir: string | undefined;
   let instance: string | undefined;
+  let jsonFile: string | undefined;
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const [flag = '', inline] = argv[i]!.split('=', 2);
@@ -94,13 +100,14 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--log-level') logLevel = value();
     else if (flag === '--cpu-prof') cpuProfileDir = path.resolve(value());
     else if (flag === '--logs') logDir = path.resolve(value());
+    else if (flag === '--json') jsonFile = path.resolve(value());
     else if (flag === '--instance') {
       instance = value();
       if (!/^[a-z0-9]+$/.test(instance)) throw new Error('--instance takes lower-case letters and digits');
     }
     else throw new Error(`unknown argument ${argv[i]} (${USAGE})`);
   }
-  const common = { seed, logLevel, cpuProfileDir, logDir, instance };
+  const common = { seed, logLevel, cpuProfileDir, logDir, instance, jsonFile };
   if (profile === 'stages') {
     const foreign = ['--shoppers', '--duration', '--think-ms'].filter((f) => given.has(f));
     if (foreign.length) throw new Error(`${foreign.join(', ')} belong to --profile shoppers`);

@@ -7,7 +7,7 @@ import type { BenchSystem } from './system.js';
 import { LATENCY_COLUMNS, latencyRow, table } from './table.js';
 import { targetMisses } from './targets.js';
 import { sampleWork, workBetween, type Work, type WorkSample } from './work-meter.js';
-import { cpuReport, sqlReport } from './work-report.js';
+import { cpuReport, sqlReport, workFigures, type WorkFigures, type WorkRow } from './work-report.js';
 
 /**
  * The shoppers profile (`--profile shoppers`): realistic load rather than a burst. N signed-in
@@ -34,7 +34,7 @@ export const OFFICIAL_DURATION_MS = 300_000;
 const AVERAGE_JOURNEY_REQUESTS = 9;
 const PROGRESS_EVERY_MS = 30_000;
 
-export async function runShoppers(system: BenchSystem, options: ShoppersOptions): Promise<{ report: string; missed: string[] }> {
+export async function runShoppers(system: BenchSystem, options: ShoppersOptions): Promise<{ report: string; missed: string[]; figures: WorkFigures[] }> {
   const { cluster, say } = system;
   const [thinkMin, thinkMax] = options.thinkMs;
   const warmUpMs = Math.min(thinkMax + AVERAGE_JOURNEY_REQUESTS * ((thinkMin + thinkMax) / 2), options.durationMs / 2);
@@ -101,7 +101,7 @@ export async function runShoppers(system: BenchSystem, options: ShoppersOptions)
 
   const window = { from: warmUpMs, to: options.durationMs };
   const result: ShoppersResult = { options, shoppers: shoppers.length, window, journeys, requests: timer.requests, failures: client.failures, work, wallMs };
-  return { report: formatReport(result), missed: misses(result) };
+  return { report: formatReport(result), missed: misses(result), figures: workFigures([workRow(result)]) };
 }
 
 interface ShoppersResult {
@@ -127,6 +127,12 @@ const inWindow = (r: ShoppersResult, at: number | undefined) => at !== undefined
 const finished = (r: ShoppersResult) => r.journeys.filter((j) => j.outcome.kind !== 'abandoned');
 const confirmedInWindow = (r: ShoppersResult) => r.journeys.filter((j) => j.outcome.kind === 'confirmed' && inWindow(r, j.confirmedAt));
 const completions = (journeys: Journey[]) => journeys.map((j) => j.completionMs).filter((v): v is number => v !== undefined);
+
+/** The measured window's work, per order confirmed in it. */
+function workRow(r: ShoppersResult): WorkRow {
+  const confirmed = confirmedInWindow(r).length;
+  return { label: `window, ${confirmed} orders`, confirmed, seconds: (r.window.to - r.window.from) / 1000, work: r.work };
+}
 
 function formatReport(r: ShoppersResult): string {
   const out: string[] = [];
@@ -172,9 +178,9 @@ function formatReport(r: ShoppersResult): string {
   if (r.failures.size) out.push(`failed requests: ${[...r.failures].map(([key, n]) => `${key} ×${n}`).join(', ')}`);
   out.push('');
 
-  const workRow = { label: `window, ${confirmed.length} orders`, confirmed: confirmed.length, seconds: windowSeconds, work: r.work };
-  out.push(cpuReport([workRow], 'measured'));
-  out.push(sqlReport([workRow], 'measured'));
+  const row = workRow(r);
+  out.push(cpuReport([row], 'measured'));
+  out.push(sqlReport([row], 'measured'));
 
   const names = [...r.requests.keys()];
   out.push(`request latency by step, whole run (p90 is the one to watch)\n${table(['operation', ...LATENCY_COLUMNS], names.map((name) => latencyRow(name, summarize(r.requests.get(name) ?? []))))}`);

@@ -9,7 +9,7 @@ import type { BenchSystem } from './system.js';
 import { LATENCY_COLUMNS, latencyRow, table } from './table.js';
 import { targetMisses } from './targets.js';
 import { sampleWork, workBetween, type Work } from './work-meter.js';
-import { cpuReport, sqlReport, type WorkRow } from './work-report.js';
+import { cpuReport, sqlReport, workFigures, type WorkFigures, type WorkRow } from './work-report.js';
 
 /**
  * The stages profile (the default): for each stage, that many signed-in customers start their
@@ -35,7 +35,7 @@ interface StageResult {
 }
 
 /** Runs every stage; returns the report and the targets missed. */
-export async function runStages(system: BenchSystem, random: Random, options: StagesOptions): Promise<{ report: string; missed: string[] }> {
+export async function runStages(system: BenchSystem, random: Random, options: StagesOptions): Promise<{ report: string; missed: string[]; figures: WorkFigures[] }> {
   const { cluster, tokens, skus, say } = system;
   const metrics = new ProcessMetrics(cluster, [...SUBGRAPHS]);
   const results: StageResult[] = [];
@@ -60,8 +60,10 @@ export async function runStages(system: BenchSystem, random: Random, options: St
     cluster.assertAlive();
     say(`  ${describeOutcomes(journeys)} — ${(wallMs / 1000).toFixed(1)} s`);
   }
-  return { report: formatReport(results), missed: results.flatMap(stageMisses) };
+  return { report: formatReport(results), missed: results.flatMap(stageMisses), figures: workFigures(results.map(workRow)) };
 }
+
+const workRow = (r: StageResult): WorkRow => ({ label: String(r.customers), confirmed: r.journeys.filter((j) => j.outcome.kind === 'confirmed').length, seconds: r.wallMs / 1000, work: r.work });
 
 function formatReport(results: StageResult[]): string {
   const out: string[] = [];
@@ -106,7 +108,7 @@ function formatReport(results: StageResult[]): string {
     )}\n`,
   );
 
-  const workRows: WorkRow[] = results.map((r) => ({ label: String(r.customers), confirmed: r.journeys.filter((j) => j.outcome.kind === 'confirmed').length, seconds: r.wallMs / 1000, work: r.work }));
+  const workRows = results.map(workRow);
   out.push(cpuReport(workRows, 'stage (customers)'));
   out.push(sqlReport(workRows, 'stage (customers)'));
 

@@ -10,6 +10,33 @@ export interface WorkRow {
   work: Work;
 }
 
+/** A row's figures per confirmed order, for machines (`bench:checkout --json`, bench:compare). */
+export interface WorkFigures {
+  label: string;
+  confirmed: number;
+  /** CPU ms per confirmed order by process, and `total`; absent without /proc. */
+  cpuMs?: Record<string, number>;
+  statements: number;
+  transactions: number;
+}
+
+export function workFigures(rows: WorkRow[]): WorkFigures[] {
+  return rows.map((r) => {
+    const confirmed = Math.max(1, r.confirmed);
+    const perOrder = (n: number) => n / confirmed;
+    const cpu = r.work.cpu;
+    const cpuMs = cpu && Object.fromEntries([...Object.entries(cpu).map(([name, s]) => [name, perOrder(s * 1000)] as const), ['total', perOrder(Object.values(cpu).reduce((a, b) => a + b, 0) * 1000)]]);
+    const counts = [...r.work.sql.values()];
+    return {
+      label: r.label,
+      confirmed: r.confirmed,
+      cpuMs,
+      statements: perOrder(counts.reduce((n, c) => n + c.statements, 0)),
+      transactions: perOrder(counts.reduce((n, c) => n + transactions(c), 0)),
+    };
+  });
+}
+
 /** CPU milliseconds per confirmed order by process, and how busy the system and the machine were. */
 export function cpuReport(rows: WorkRow[], labelTitle: string): string {
   const withCpu = rows.filter((r): r is WorkRow & { work: { cpu: Record<string, number> } } => r.work.cpu !== undefined);
