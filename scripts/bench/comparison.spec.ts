@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatComparison, median, type RunPair } from './comparison.js';
 import type { WorkFigures } from './work-report.js';
 
-const run = (total: number, orders: number, statements = 120): WorkFigures => ({
+const run = (total: number, orders: number, statements = 120, loadGenerator = 30): WorkFigures => ({
   label: '100',
   confirmed: 100,
-  cpuMs: { orders, postgres: total - orders, total },
+  cpuMs: { orders, 'load generator': loadGenerator, postgres: total - orders - loadGenerator, total },
   statements,
   transactions: 40,
 });
@@ -20,15 +20,20 @@ describe('median', () => {
 
 describe('formatComparison', () => {
   const pairs: RunPair[] = [
-    { base: run(300, 50), current: run(240, 40, 110) },
-    { base: run(330, 55), current: run(300, 45, 112) },
-    { base: run(310, 52), current: run(250, 42, 111) },
+    { base: run(300, 50), current: run(240, 40, 110, 24) },
+    { base: run(330, 55), current: run(300, 45, 112, 30) },
+    { base: run(310, 52), current: run(250, 42, 111, 25) },
   ];
   const text = formatComparison(pairs, { base: 'base (abc)', current: 'current (def)' });
 
   it('puts each process median beside the other build and their ratio', () => {
     expect(text).toMatch(/orders\s+52\s+42\s+0\.81×/);
     expect(text).toMatch(/total\s+310\s+250\s+0\.81×/);
+  });
+
+  it('gives the total in units of the load generator, whose work is the same for both builds', () => {
+    // base: 300/30, 330/30, 310/30 → median 10.33; current: 240/24, 300/30, 250/25 → 10
+    expect(text).toMatch(/total ÷ load generator\s+10\.33\s+10\.00\s+0\.97×/);
   });
 
   it('gives the pairs one by one, so the spread shows', () => {
