@@ -68,6 +68,8 @@ export interface EventHandler {
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
   /** Set by `project`: the handler's whole effect as one statement (see there). */
   statement?: (event: Envelope, schema: string) => SqlStatement;
+  /** Set by `project` when given: the effect of several events, in delivery order, as one statement (batches). */
+  statementForMany?: (events: readonly Envelope[], schema: string) => SqlStatement;
 }
 
 
@@ -110,12 +112,20 @@ export function project<D extends EventDefinition>(
   definition: D,
   options: HandlerOptions<PayloadOf<D>>,
   statement: (event: Envelope<PayloadOf<D>>, schema: string) => SqlStatement,
+  /**
+   * For a batching projection (`batchSize` > 1): the effect of several events — the batch's new
+   * ones, in delivery order — as ONE statement, with the same result as `statement` run for each
+   * in turn (a multi-row upsert, say). A batch then costs the inbox insert and this, not a
+   * statement per event. Not for statements with `failsWhenNoRow`.
+   */
+  statementForMany?: (events: readonly Envelope<PayloadOf<D>>[], schema: string) => SqlStatement,
 ): EventHandler {
   const build = statement as EventHandler['statement'] & {};
   return {
     definition,
     options: resolveOptions(definition, options),
     statement: build,
+    ...(statementForMany ? { statementForMany: statementForMany as EventHandler['statementForMany'] & {} } : {}),
     handle: async (event, { em }) => {
       const { sql, params, failsWhenNoRow } = build(event, em.config.get('schema'));
       const { affectedRows } = await em.execute<{ affectedRows: number }>(sql, [...params], 'run');

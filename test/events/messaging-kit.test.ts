@@ -190,6 +190,25 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await handleBatchOnce(orm, touch, [{ envelope: later, log: env.log, deliveryCount: 1 }])).toEqual(['processed']);
   });
 
+  it("handles a batch of a projection's new events with its statement for many, once, in delivery order, skipping what the inbox holds", async () => {
+    const calls: string[][] = [];
+    const single = (event: { id: string }, schema: string) => ({ sql: `insert into "${schema}".effect (event_id, handler) values (?, 'visit-many')`, params: [event.id] });
+    const many = project(VisitCounted, { name: 'visit-many', batchSize: 10 }, single, (events, schema) => {
+      calls.push(events.map((e) => e.id));
+      return { sql: `insert into "${schema}".effect (event_id, handler) values ${events.map(() => "(?, 'visit-many')").join(', ')}`, params: events.map((e) => e.id) };
+    });
+    const [a, b, c] = ['/a', '/b', '/c'].map((page) => createEnvelope(VisitCounted, { page, valid: true }));
+    const delivery = (envelope: typeof a) => ({ envelope: envelope!, log: env.log, deliveryCount: 1 });
+
+    expect(await handleOnce(orm, many, a!, { log: env.log, deliveryCount: 1 })).toBe('processed'); // alone: the single statement
+    expect(calls).toEqual([]);
+    expect(await handleBatchOnce(orm, many, [delivery(c), delivery(a), delivery(b)])).toEqual(['processed', 'duplicate', 'processed']);
+    expect(calls).toEqual([[c!.id, b!.id]]);
+    expect(await handleBatchOnce(orm, many, [delivery(b), delivery(c)])).toEqual(['duplicate', 'duplicate']);
+    expect(calls).toHaveLength(1); // nothing new: no statement
+    for (const event of [a, b, c]) expect(await countEffects(orm, event!.id, 'visit-many')).toBe(1);
+  });
+
   it("writes the inbox row in an inboxInWrite handler's own statement, or after it when it writes nothing, and skips copies of both", async () => {
     const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kit".inbox where message_id = ?`, [id]))[0]!.n);
     const writing = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, StepTaken, { writes: true }));

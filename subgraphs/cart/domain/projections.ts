@@ -17,7 +17,7 @@ export function eventVersion(occurredAt: string, eventId: string): EventVersion 
   return `${new Date(occurredAt).toISOString()}#${eventId}`;
 }
 
-const isNewer = (candidate: EventVersion, current: EventVersion | null): boolean => current === null || candidate > current;
+export const isNewer = (candidate: EventVersion, current: EventVersion | null): boolean => current === null || candidate > current;
 
 export interface ProductProjection extends ProductOffer {
   detailsVersion: EventVersion | null;

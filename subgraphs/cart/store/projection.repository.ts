@@ -92,15 +92,16 @@ export function offerAndStockOf(row: OfferAndStockRow): { offer: ProductOffer | 
 }
 
 /**
- * The SKU's stock level as `level` says, unless the row already holds a newer announcement
+ * Each SKU's stock level as `levels` say, unless its row already holds a newer announcement
  * (events about one SKU may be handled out of order): one upsert, whose conflict clause compares
- * versions under the row's lock. Versions compare byte-wise, as the domain's `isNewer` does.
+ * versions under each row's lock. Versions compare byte-wise, as the domain's `isNewer` does.
+ * At most one level per SKU (an upsert cannot change a row twice).
  */
-export function stockLevelUpsert(schema: string, level: StockProjection): SqlStatement {
+export function stockLevelsUpsert(schema: string, levels: readonly StockProjection[]): SqlStatement {
   return {
-    sql: `insert into "${schema}".stock_projection as s (sku, total_available, low_stock, in_stock, version) values (?, ?, ?, ?, ?)
+    sql: `insert into "${schema}".stock_projection as s (sku, total_available, low_stock, in_stock, version) values ${levels.map(() => '(?, ?, ?, ?, ?)').join(', ')}
        on conflict (sku) do update set total_available = excluded.total_available, low_stock = excluded.low_stock, in_stock = excluded.in_stock, version = excluded.version
        where s.version collate "C" < excluded.version collate "C"`,
-    params: [level.sku, level.totalAvailable, level.lowStock, level.inStock, level.version],
+    params: levels.flatMap((level) => [level.sku, level.totalAvailable, level.lowStock, level.inStock, level.version]),
   };
 }
