@@ -68,9 +68,12 @@ export interface EventHandler {
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
   /** Set by `project`: the handler's whole effect as one statement (see there). */
   statement?: (event: Envelope, schema: string) => SqlStatement;
-  /** Set by `project` when given: the effect of several events, in delivery order, as one statement (batches). */
-  statementForMany?: (events: readonly Envelope[], schema: string) => SqlStatement;
+  /** When given (`handle`'s or `project`'s last argument): a batch's new events handled at once, in delivery order. */
+  handleMany?(events: readonly Envelope[], ctx: BatchContext): Promise<void>;
 }
+
+/** What a handler for several events gets: as HandlerContext, for the batch as a whole. */
+export type BatchContext = Pick<HandlerContext, 'em' | 'log' | 'afterCommit'>;
 
 
 /**
@@ -97,8 +100,19 @@ export function handle<D extends EventDefinition>(
   definition: D,
   options: HandlerOptions<PayloadOf<D>>,
   impl: (event: Envelope<PayloadOf<D>>, ctx: HandlerContext) => Promise<void>,
+  /**
+   * For a batching handler (`batchSize` > 1): the batch's new events — in delivery order — at once,
+   * with the same effect as `impl` for each in turn, in fewer statements (one multi-row upsert
+   * instead of one each, say). Delivered alone, or replayed, an event still goes to `impl`.
+   */
+  implForMany?: (events: readonly Envelope<PayloadOf<D>>[], ctx: BatchContext) => Promise<void>,
 ): EventHandler {
-  return { definition, options: resolveOptions(definition, options), handle: impl as EventHandler['handle'] };
+  return {
+    definition,
+    options: resolveOptions(definition, options),
+    handle: impl as EventHandler['handle'],
+    ...(implForMany ? { handleMany: implForMany as EventHandler['handleMany'] & {} } : {}),
+  };
 }
 
 /**
@@ -121,11 +135,20 @@ export function project<D extends EventDefinition>(
   statementForMany?: (events: readonly Envelope<PayloadOf<D>>[], schema: string) => SqlStatement,
 ): EventHandler {
   const build = statement as EventHandler['statement'] & {};
+  const buildMany = statementForMany as ((events: readonly Envelope[], schema: string) => SqlStatement) | undefined;
   return {
     definition,
     options: resolveOptions(definition, options),
     statement: build,
-    ...(statementForMany ? { statementForMany: statementForMany as EventHandler['statementForMany'] & {} } : {}),
+    ...(buildMany
+      ? {
+          handleMany: async (events: readonly Envelope[], { em }: BatchContext) => {
+            const { sql, params, failsWhenNoRow } = buildMany(events, em.config.get('schema'));
+            if (failsWhenNoRow !== undefined) throw new Error(`${options.name}: a statement for many events cannot fail when it changes no row`);
+            await em.execute(sql, [...params], 'run');
+          },
+        }
+      : {}),
     handle: async (event, { em }) => {
       const { sql, params, failsWhenNoRow } = build(event, em.config.get('schema'));
       const { affectedRows } = await em.execute<{ affectedRows: number }>(sql, [...params], 'run');

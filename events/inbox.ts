@@ -136,14 +136,13 @@ export async function handleBatchOnce(
       deliveries.flatMap((d) => [d.envelope.id, handler.options.name]),
     );
     const fresh = new Set(inserted.map((row) => row.message_id));
-    if (handler.statementForMany) {
-      // one statement for the batch's new events: its effect is theirs in delivery order
+    if (handler.handleMany) {
+      // the batch's new events at once: the effect of each in turn, in delivery order
       const outcomes = deliveries.map(({ envelope }): HandlingOutcome => (fresh.delete(envelope.id) ? 'processed' : 'duplicate'));
       const events = deliveries.filter((_, i) => outcomes[i] === 'processed').map((d) => d.envelope);
       if (events.length) {
-        const { sql, params, failsWhenNoRow } = handler.statementForMany(events, schema);
-        if (failsWhenNoRow !== undefined) throw new Error(`${handler.options.name}: a statement for many events cannot fail when it changes no row`);
-        await em.execute(sql, [...params], 'run');
+        await handler.handleMany(events, { em, log: deliveries[0]!.log, afterCommit: (task) => committed.push(task) });
+        await em.flush();
       }
       return outcomes;
     }

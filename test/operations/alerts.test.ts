@@ -140,6 +140,19 @@ describe('alerts from the other contexts', () => {
     expect(await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'RESOLVED', 'the low-stock alert to resolve')).toMatchObject({ resolution: 'stock is back to 40' });
   });
 
+  it('resolves the LOW_STOCK alerts of several SKUs whose stock comes back at once (handled together when they arrive together)', async () => {
+    const skus = Array.from({ length: 5 }, () => `LOW-${randomUUID().slice(0, 8).toUpperCase()}`);
+    for (const sku of skus) {
+      await events.publish(StockLevelChanged, { sku, totalAvailable: 4, lowStock: true, inStock: true });
+      await events.publish(LowStockDetected, { sku, totalAvailable: 4 });
+    }
+    for (const sku of skus) await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'OPEN', 'the low-stock alert');
+    for (const [i, sku] of skus.entries()) await events.publish(StockLevelChanged, { sku, totalAvailable: 40 + i, lowStock: false, inStock: true });
+    for (const [i, sku] of skus.entries()) {
+      expect(await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'RESOLVED', `the alert of ${sku} to resolve`)).toMatchObject({ resolution: `stock is back to ${40 + i}`, resolvedBy: 'system' });
+    }
+  });
+
   it('does not open a low-stock alert for a level already recovered by the time it is handled', async () => {
     const sku = `LOW-${randomUUID().slice(0, 8).toUpperCase()}`;
     const detected = new Date(Date.now() - 1000).toISOString();

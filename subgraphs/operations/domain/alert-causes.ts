@@ -55,6 +55,26 @@ export function lowStock(input: { sku: string; totalAvailable: number }): AlertC
 /** Whether a stock level means the low-stock alert's cause went away. */
 export const stockRecovered = (totalAvailable: number): boolean => totalAvailable >= LOW_STOCK_THRESHOLD;
 
+/** A stock level as inventory observed it. */
+export interface ObservedStock {
+  sku: string;
+  totalAvailable: number;
+  observedAt: Date;
+}
+
+/**
+ * Of several observations, the latest per SKU — by observation time, a tie going to the one seen
+ * later, as when each is recorded in turn — so a batch judges each SKU by where its stock ended.
+ */
+export function latestPerSku(observations: readonly ObservedStock[]): ObservedStock[] {
+  const latest = new Map<string, ObservedStock>();
+  for (const observation of observations) {
+    const held = latest.get(observation.sku);
+    if (!held || held.observedAt.getTime() <= observation.observedAt.getTime()) latest.set(observation.sku, observation);
+  }
+  return [...latest.values()];
+}
+
 export function messageDeadLettered(input: { context: string; deadLetterId: string; handler: string; subject: string; error: string; attempts: number; orderId: string | null }): AlertCause {
   return {
     kind: 'MESSAGE_DEAD_LETTERED',

@@ -1,4 +1,5 @@
 import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import type { Envelope, PayloadOf } from '../../../events/contract.js';
 import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
 import { LowStockDetected } from '../../../events/contracts/inventory/low-stock-detected.event.js';
 import { StockLevelChanged } from '../../../events/contracts/inventory/stock-level-changed.event.js';
@@ -9,7 +10,7 @@ import { RefundCompleted } from '../../../events/contracts/payments/refund-compl
 import { RefundFailed } from '../../../events/contracts/payments/refund-failed.event.js';
 import * as causes from '../domain/alert-causes.js';
 import { SkuStockRepository } from '../store/sku-stock.repository.js';
-import { raiseAlert, resolveCause } from '../use-cases/alerts.js';
+import { observeStockLevels, raiseAlert, resolveCause } from '../use-cases/alerts.js';
 import type { OperationsDeps } from '../use-cases/scope.js';
 
 /**
@@ -48,15 +49,22 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
       const outcome = await raiseAlert(deps, em, causes.lowStock(event.payload), event.id);
       log.info({ sku: event.payload.sku, outcome }, 'low stock');
     }),
-    handle(StockLevelChanged, { name: 'resolve-low-stock-alert-on-stock-level', ...PROJECTION_BATCH }, async (event, { em }) => {
-      const latest = await new SkuStockRepository(em).observe(event.payload.sku, event.payload.totalAvailable, new Date(event.occurredAt));
-      if (latest && causes.stockRecovered(event.payload.totalAvailable)) {
-        await resolveCause(em, 'LOW_STOCK', causes.subjects.sku(event.payload.sku), `stock is back to ${event.payload.totalAvailable}`);
-      }
-    }),
+    // a batch is judged as a whole: two statements for it, not two per event
+    handle(
+      StockLevelChanged,
+      { name: 'resolve-low-stock-alert-on-stock-level', ...PROJECTION_BATCH },
+      async (event, { em }) => void (await observeStockLevels(em, [observed(event)])),
+      async (events, { em }) => void (await observeStockLevels(em, events.map(observed))),
+    ),
     handle(NotificationFailed, { name: 'alert-on-notification-failed' }, async (event, { em, log }) => {
       const outcome = await raiseAlert(deps, em, causes.notificationFailed(event.payload), event.id);
       log.info({ notificationId: event.payload.notificationId, outcome }, 'notification failed');
     }),
   ];
 }
+
+const observed = (event: Envelope<PayloadOf<typeof StockLevelChanged>>): causes.ObservedStock => ({
+  sku: event.payload.sku,
+  totalAvailable: event.payload.totalAvailable,
+  observedAt: new Date(event.occurredAt),
+});

@@ -21,6 +21,16 @@ export class AlertRepository {
     return this.em.findOne(AlertEntity, { kind, subject, status: { $ne: 'RESOLVED' } }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
+  /** Inside a transaction: the open alerts of several subjects, under row locks taken in subject order. */
+  openForAll(kind: AlertKind, subjects: readonly string[]): Promise<AlertRecord[]> {
+    if (!subjects.length) return Promise.resolve([]);
+    return this.em.find(
+      AlertEntity,
+      { kind, subject: { $in: [...subjects] }, status: { $ne: 'RESOLVED' } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { subject: 'asc' } },
+    );
+  }
+
   /**
    * Opens an alert for the cause, raised now by the database clock, unless one is open for the
    * subject (the partial unique index decides races between handlers): the new row, or null.

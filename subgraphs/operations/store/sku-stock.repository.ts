@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ObservedStock } from '../domain/alert-causes.js';
 
 /** The latest stock level seen per SKU, by the time inventory observed it (handlers run in any order). */
 export class SkuStockRepository {
@@ -8,16 +9,20 @@ export class SkuStockRepository {
     return this.em.config.get('schema');
   }
 
-  /** Records a level unless a later one is known; true when this is now the latest. */
-  async observe(sku: string, totalAvailable: number, observedAt: Date): Promise<boolean> {
+  /**
+   * Records each level unless a later one is known for its SKU, in one statement (at most one level
+   * per SKU: an upsert cannot change a row twice); the SKUs whose level is now the latest.
+   */
+  async observe(levels: readonly ObservedStock[]): Promise<Set<string>> {
+    if (!levels.length) return new Set();
     const rows = await this.em.execute<{ sku: string }[]>(
-      `insert into "${this.schema}".sku_stock (sku, total_available, observed_at) values (?, ?, ?)
+      `insert into "${this.schema}".sku_stock (sku, total_available, observed_at) values ${levels.map(() => '(?, ?, ?)').join(', ')}
        on conflict (sku) do update set total_available = excluded.total_available, observed_at = excluded.observed_at
        where sku_stock.observed_at <= excluded.observed_at
        returning sku`,
-      [sku, totalAvailable, observedAt],
+      levels.flatMap((level) => [level.sku, level.totalAvailable, level.observedAt]),
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.sku));
   }
 
   /** The latest level seen after `since`, if any. */

@@ -6,6 +6,8 @@ import { conflict, notFound } from '../../../platform/errors.js';
 import { acknowledge, autoResolve, raise, resolve, type AlertCause, type AlertKind, type ChangeDecision } from '../domain/alert-lifecycle.js';
 import type { AlertRecord } from '../store/alert.entity.js';
 import { AlertRepository } from '../store/alert.repository.js';
+import { SkuStockRepository } from '../store/sku-stock.repository.js';
+import * as causes from '../domain/alert-causes.js';
 import { invalidInput, isUuid, type FieldErrors } from './input.js';
 import { ALERT_ROLES, type OperationsDeps, type OperationsScope } from './scope.js';
 import { inTransaction } from '../../../platform/database.js';
@@ -36,6 +38,25 @@ export async function resolveCause(em: EntityManager, kind: AlertKind, subject: 
   const alert = await new AlertRepository(em).openFor(kind, subject);
   if (!alert) return 'NONE_OPEN';
   return apply(alert, autoResolve(alert, why, new Date())) ? 'RESOLVED' : 'NONE_OPEN';
+}
+
+/**
+ * In a handler's transaction: stock levels observed (one event's, or a batch's) → the sku_stock
+ * record, in one upsert of each SKU's latest, and the LOW_STOCK alerts of the SKUs whose latest
+ * level is back above the threshold resolved, in one locking read. Each SKU is judged by where its
+ * stock ended: a recovery that a drop overtook within the batch resolves nothing. How many were resolved.
+ */
+export async function observeStockLevels(em: EntityManager, observations: readonly causes.ObservedStock[]): Promise<number> {
+  const latest = causes.latestPerSku(observations);
+  const nowLatest = await new SkuStockRepository(em).observe(latest);
+  const recovered = new Map(
+    latest.filter((level) => nowLatest.has(level.sku) && causes.stockRecovered(level.totalAvailable)).map((level) => [causes.subjects.sku(level.sku), `stock is back to ${level.totalAvailable}`]),
+  );
+  if (!recovered.size) return 0;
+  // the upsert above holds the SKUs' rows: the alerts are read by a statement that starts after it
+  const open = await new AlertRepository(em).openForAll('LOW_STOCK', [...recovered.keys()]);
+  const now = new Date();
+  return open.filter((alert) => apply(alert, autoResolve(alert, recovered.get(alert.subject)!, now))).length;
 }
 
 /** `acknowledgeAlert`: any staff member. */
