@@ -56,6 +56,14 @@ export interface HandlerOptions<P = unknown> {
    * — a duplicate must be able to run it again to no effect — and writes in one statement.
    */
   inboxInWrite?: boolean;
+  /**
+   * Deliveries with the same key are handled one after the other (an order's requests): the kit
+   * takes the transaction's advisory lock on it in the statement that writes the inbox row, and a
+   * repository asking for the same lock with `lockForTransaction` (platform/advisory-locks.ts) in
+   * that transaction spends no statement on it. For handlers that handle each delivery alone with
+   * the inbox row first (not `batchSize` > 1, not `inboxInWrite`).
+   */
+  lockKey?: (payload: P) => string;
   /** Delays between attempts; the last repeats. */
   backoffMs?: number[];
   concurrency?: number;
@@ -64,7 +72,7 @@ export interface HandlerOptions<P = unknown> {
 
 export interface EventHandler {
   definition: EventDefinition;
-  options: Required<Omit<HandlerOptions, 'relevant'>> & Pick<HandlerOptions, 'relevant'>;
+  options: Required<Omit<HandlerOptions, 'relevant' | 'lockKey'>> & Pick<HandlerOptions, 'relevant' | 'lockKey'>;
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
   /** Set by `project`: the handler's whole effect as one statement (see there). */
   statement?: (event: Envelope, schema: string) => SqlStatement;
@@ -161,6 +169,7 @@ function resolveOptions<D extends EventDefinition>(definition: D, options: Handl
   const resolved: EventHandler['options'] = {
     name: options.name,
     ...(options.relevant ? { relevant: options.relevant as (payload: unknown) => boolean } : {}),
+    ...(options.lockKey ? { lockKey: options.lockKey as (payload: unknown) => string } : {}),
     maxDeliver: options.maxDeliver ?? HANDLER_DEFAULTS.maxDeliver,
     batchSize: options.batchSize ?? HANDLER_DEFAULTS.batchSize,
     inboxInWrite: options.inboxInWrite ?? false,
@@ -175,6 +184,7 @@ function resolveOptions<D extends EventDefinition>(definition: D, options: Handl
     !(Number.isInteger(resolved.concurrency) && resolved.concurrency >= 1) && 'concurrency must be a positive integer',
     !(Number.isInteger(resolved.batchSize) && resolved.batchSize >= 1 && resolved.batchSize <= 500) && 'batchSize must be an integer from 1 to 500',
     !(Number.isInteger(resolved.ackWaitMs) && resolved.ackWaitMs >= 100) && 'ackWaitMs must be an integer ≥ 100',
+    resolved.lockKey && (resolved.batchSize > 1 || resolved.inboxInWrite) && 'lockKey is for handlers that handle each delivery alone with the inbox row first (no batchSize, no inboxInWrite)',
   ].filter(Boolean);
   if (problems.length) throw new Error(`Invalid handler "${options.name}" for ${definition.type}: ${problems.join('; ')}`);
   return resolved;

@@ -4,6 +4,7 @@ import type { EventHandler } from './handler.js';
 import type { SqlStatement } from '../platform/combined-statement.js';
 import { inTransaction, type Orm } from '../platform/database.js';
 import { executeAndCommit } from '../platform/postgres-driver.js';
+import { ADVISORY_LOCK_SQL, whileLockHeld } from '../platform/advisory-locks.js';
 import { runPeriodically, type PeriodicJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -25,18 +26,24 @@ export async function handleOnce(
   if (handler.statement) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
   if (handler.options.inboxInWrite) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
   const committed: (() => void)[] = [];
+  const lockKey = handler.options.lockKey?.(envelope.payload);
   const outcome = await inTransaction(orm.em.fork() as EntityManager, async (em) => {
-    const inserted = await em.execute<{ affectedRows: number }>(
-      `insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`,
-      [envelope.id, handler.options.name],
-      'run',
-    );
-    let outcome: HandlingOutcome = 'duplicate';
-    if (inserted.affectedRows > 0) {
-      await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
-      outcome = 'processed';
+    const run = () => handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
+    if (lockKey === undefined) {
+      const inserted = await em.execute<{ affectedRows: number }>(`insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`, [envelope.id, handler.options.name], 'run');
+      if (inserted.affectedRows === 0) return 'duplicate';
+      await run();
+      return 'processed';
     }
-    return outcome;
+    // the inbox row and the handler's lock in one statement; what the handler reads next is read after the lock
+    const [row] = await em.execute<{ inserted: number }[]>(
+      `with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing returning 1)
+       select (select count(*) from inbox)::int as inserted, ${ADVISORY_LOCK_SQL}::text as locked`,
+      [envelope.id, handler.options.name, lockKey],
+    );
+    if (!row?.inserted) return 'duplicate';
+    await whileLockHeld(em, lockKey, run);
+    return 'processed';
   });
   runAfterCommit(committed, context.log);
   return outcome;

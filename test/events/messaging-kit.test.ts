@@ -15,6 +15,7 @@ import { handle, project, type EventHandler } from '../../events/handler.js';
 import { listDeadLetters, replayDeadLetter } from '../../events/dead-letters.js';
 import type { DeadLetterRow } from '../../events/store.js';
 import type { Orm } from '../../platform/database.js';
+import { lockForTransaction } from '../../platform/advisory-locks.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, countEffects, createKitContext, recordEffect } from './kit-context.js';
 
@@ -188,6 +189,24 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await inboxRows(early.id)).toBe(1);
     const later = createEnvelope(VisitCounted, { page: target, valid: true });
     expect(await handleBatchOnce(orm, touch, [{ envelope: later, log: env.log, deliveryCount: 1 }])).toEqual(['processed']);
+  });
+
+  it("takes a handler's lockKey with the inbox row: held while the handler runs, and a copy is skipped", async () => {
+    const text = uuidv7();
+    let heldForOthers: boolean | undefined;
+    const locked = handle(EntryLogged, { name: 'locked-entry', lockKey: (p) => `kit-lock:${p.text}` }, async (event, { em }) => {
+      // another session cannot take the lock while this transaction holds it
+      const [probe] = await orm.em.fork().execute<{ taken: boolean }[]>('select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as taken', [`kit-lock:${text}`]);
+      heldForOthers = probe!.taken === false;
+      await lockForTransaction(em, `kit-lock:${event.payload.text}`); // the repository's ask: already held
+      await recordEffect(em, event.id, 'locked-entry');
+    });
+    const entry = createEnvelope(EntryLogged, { text });
+    expect(await handleOnce(orm, locked, entry, { log: env.log, deliveryCount: 1 })).toBe('processed');
+    expect(heldForOthers).toBe(true);
+    expect(await handleOnce(orm, locked, entry, { log: env.log, deliveryCount: 1 })).toBe('duplicate');
+    expect(await countEffects(orm, entry.id, 'locked-entry')).toBe(1);
+    expect(() => handle(EntryLogged, { name: 'locked-batch', lockKey: (p) => p.text, batchSize: 5 }, async () => undefined)).toThrow(/lockKey is for handlers that handle each delivery alone/);
   });
 
   it("handles a batch of a projection's new events with its statement for many, once, in delivery order, skipping what the inbox holds", async () => {

@@ -4,6 +4,7 @@ import { OrderStatusChanged } from '../../../events/contracts/orders/order-statu
 import { cancelOrderShipment } from '../use-cases/cancel-order-shipment.js';
 import { requestFulfillment } from '../use-cases/request-fulfillment.js';
 import type { FulfillmentDeps } from '../use-cases/scope.js';
+import { shipmentLockKey } from '../store/shipment.repository.js';
 
 /**
  * The order saga's requests → shipments. Each runs in the kit's transaction with its inbox row, so
@@ -12,11 +13,11 @@ import type { FulfillmentDeps } from '../use-cases/scope.js';
  */
 export function orderHandlers(deps: Pick<FulfillmentDeps, 'eventNamespace'>): EventHandler[] {
   return [
-    handle(FulfillmentRequested, { name: 'open-shipment-on-fulfillment-requested' }, async (event, { em, log }) => {
+    handle(FulfillmentRequested, { name: 'open-shipment-on-fulfillment-requested', lockKey: (p) => shipmentLockKey(p.orderId) }, async (event, { em, log }) => {
       const outcome = await requestFulfillment(deps, em, event.payload, event.id);
       log.info({ orderId: event.payload.orderId, warehouseId: event.payload.warehouseId, outcome }, 'fulfillment requested');
     }),
-    handle(OrderStatusChanged, { name: 'cancel-shipment-on-order-cancelled', relevant: (p) => p.status === 'CANCELLED' }, async (event, { em, log }) => {
+    handle(OrderStatusChanged, { name: 'cancel-shipment-on-order-cancelled', relevant: (p) => p.status === 'CANCELLED', lockKey: (p) => shipmentLockKey(p.orderId) }, async (event, { em, log }) => {
       const outcome = await cancelOrderShipment(deps, em, { orderId: event.payload.orderId, reason: event.payload.reason ?? null }, event.id);
       log.info({ orderId: event.payload.orderId, outcome }, 'order cancelled');
     }),

@@ -4,6 +4,7 @@ import { plainRecord } from '../../../platform/plain-record.js';
 import type { ShipmentStatus } from '../domain/shipment-lifecycle.js';
 import { ShipmentHistoryEntity, type ShipmentHistoryRecord } from './shipment-history.entity.js';
 import { ShipmentEntity, type ShipmentRecord } from './shipment.entity.js';
+import { lockForTransaction } from '../../../platform/advisory-locks.js';
 
 export type NewShipment = Omit<ShipmentRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -11,6 +12,9 @@ export interface ShipmentFilter {
   status: ShipmentStatus | null;
   warehouseId: string | null;
 }
+
+/** The advisory lock everything done for one order's shipment queues on (the messaging kit takes it with a request's inbox row). */
+export const shipmentLockKey = (orderId: string): string => `fulfillment.order:${orderId}`;
 
 /**
  * Shipments with their history, the carrier reports seen and the cancelled orders. What a
@@ -38,7 +42,7 @@ export class ShipmentRepository {
    * no shipment (a row lock cannot sit on the nullable side of an outer join, but can inside it).
    */
   async lockForOrder(orderId: string): Promise<{ shipment: ShipmentRecord | null; orderCancelled: boolean }> {
-    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`fulfillment.order:${orderId}`]);
+    await lockForTransaction(this.em, shipmentLockKey(orderId));
     const [row] = await this.em.execute<(ShipmentRow & { order_cancelled: boolean })[]>(
       `select exists (select 1 from "${this.schema}".order_cancellation where order_id = ?) as order_cancelled, s.*
          from (select 1) as one

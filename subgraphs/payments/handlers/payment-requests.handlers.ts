@@ -6,6 +6,7 @@ import { capturePayment } from '../use-cases/capture-payment.js';
 import { refundPayment } from '../use-cases/refund-payment.js';
 import type { Cause, PaymentsDeps } from '../use-cases/scope.js';
 import { voidPayment } from '../use-cases/void-payment.js';
+import { paymentLockKey } from '../store/payment.repository.js';
 
 /**
  * Provider calls run inside the handler (3 attempts with back-off, each up to the gateway
@@ -15,6 +16,9 @@ import { voidPayment } from '../use-cases/void-payment.js';
  */
 const PAYMENT_REQUEST: Omit<HandlerOptions, 'name'> = { ackWaitMs: 120_000 };
 
+/** Everything for one order queues on its payment's lock, which the kit takes with the inbox row. */
+const byOrder = (payload: { orderId: string }) => paymentLockKey(payload.orderId);
+
 /**
  * The saga's requests (and returns' refunds) → the payment lifecycle. Each runs in the kit's
  * transaction with its inbox row, so a redelivered message does nothing; a new message for the
@@ -22,24 +26,24 @@ const PAYMENT_REQUEST: Omit<HandlerOptions, 'name'> = { ackWaitMs: 120_000 };
  */
 export function paymentRequestHandlers(deps: PaymentsDeps): EventHandler[] {
   return [
-    handle(PaymentAuthorizationRequested, { name: 'authorize-on-payment-authorization-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
+    handle(PaymentAuthorizationRequested, { name: 'authorize-on-payment-authorization-requested', ...PAYMENT_REQUEST, lockKey: byOrder }, async (event, { em, log }) => {
       const outcome = await authorizePayment(deps, em, event.payload, cause(event));
       log.info({ orderId: event.payload.orderId, outcome }, 'authorization requested');
     }),
-    handle(PaymentCaptureRequested, { name: 'capture-on-payment-capture-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
+    handle(PaymentCaptureRequested, { name: 'capture-on-payment-capture-requested', ...PAYMENT_REQUEST, lockKey: byOrder }, async (event, { em, log }) => {
       const outcome = await capturePayment(deps, em, event.payload, cause(event));
       log.info({ orderId: event.payload.orderId, outcome }, 'capture requested');
     }),
-    handle(PaymentVoidRequested, { name: 'void-on-payment-void-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
+    handle(PaymentVoidRequested, { name: 'void-on-payment-void-requested', ...PAYMENT_REQUEST, lockKey: byOrder }, async (event, { em, log }) => {
       const outcome = await voidPayment(deps, em, event.payload, cause(event));
       log.info({ orderId: event.payload.orderId, reason: event.payload.reason, outcome }, 'void requested');
     }),
-    handle(RefundRequested, { name: 'refund-on-refund-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
+    handle(RefundRequested, { name: 'refund-on-refund-requested', ...PAYMENT_REQUEST, lockKey: byOrder }, async (event, { em, log }) => {
       const outcome = await refundPayment(deps, em, event.payload, cause(event));
       log.info({ orderId: event.payload.orderId, refundId: event.payload.refundId, outcome }, 'refund requested');
     }),
     // a received return's partial refund: the same refund, answered the same way (RefundCompleted / RefundFailed)
-    handle(ReturnRefundRequested, { name: 'refund-on-return-refund-requested', ...PAYMENT_REQUEST }, async (event, { em, log }) => {
+    handle(ReturnRefundRequested, { name: 'refund-on-return-refund-requested', ...PAYMENT_REQUEST, lockKey: byOrder }, async (event, { em, log }) => {
       const { orderId, refundId, amountCents, currency, reason, returnId } = event.payload;
       const outcome = await refundPayment(deps, em, { orderId, refundId, amountCents, currency, reason }, cause(event));
       log.info({ orderId, refundId, returnId, outcome }, 'return refund requested');

@@ -2,6 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { plainRecord } from '../../../platform/plain-record.js';
 import { PaymentEntity, type PaymentRecord } from './payment.entity.js';
 import { RefundEntity, type RefundRecord } from './refund.entity.js';
+import { lockForTransaction } from '../../../platform/advisory-locks.js';
+
+/** The advisory lock everything done for one order's payment queues on (the messaging kit takes it with a request's inbox row). */
+export const paymentLockKey = (orderId: string): string => `payments.payment:${orderId}`;
 
 /**
  * Payments (one per order) and their refunds. What a use case changes it reads here as plain
@@ -25,7 +29,7 @@ export class PaymentRepository {
    * COMMITTED it sees what the previous holder committed (a payment it inserted, too).
    */
   async lockForOrder(orderId: string): Promise<PaymentRecord | null> {
-    await this.em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`payments.payment:${orderId}`]);
+    await lockForTransaction(this.em, paymentLockKey(orderId));
     const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from "${this.schema}".payment where order_id = ? for update`, [orderId]);
     return row ? plainRecord(this.em, PaymentEntity, row) : null;
   }
