@@ -142,6 +142,8 @@ export function project<D extends EventDefinition>(
    */
   statementForMany?: (events: readonly Envelope<PayloadOf<D>>[], schema: string) => SqlStatement,
 ): EventHandler {
+  // one statement, no transaction of its own: nowhere to hold an order's lock
+  if (options.lockKey) throw new Error(`Invalid handler "${options.name}" for ${definition.type}: a one-statement projection cannot take a lockKey`);
   const build = statement as EventHandler['statement'] & {};
   const buildMany = statementForMany as ((events: readonly Envelope[], schema: string) => SqlStatement) | undefined;
   return {

@@ -207,6 +207,7 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await handleOnce(orm, locked, entry, { log: env.log, deliveryCount: 1 })).toBe('duplicate');
     expect(await countEffects(orm, entry.id, 'locked-entry')).toBe(1);
     expect(() => handle(EntryLogged, { name: 'locked-batch', lockKey: (p) => p.text, batchSize: 5 }, async () => undefined)).toThrow(/lockKey is for handlers that handle each delivery alone/);
+    expect(() => project(EntryLogged, { name: 'locked-projection', lockKey: (p) => p.text }, () => ({ sql: 'select 1', params: [] }))).toThrow(/cannot take a lockKey/);
   });
 
   it("handles a batch of a projection's new events with its statement for many, once, in delivery order, skipping what the inbox holds", async () => {
