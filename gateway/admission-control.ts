@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { GraphQLStep } from '../platform/graphql-endpoint.js';
+import { sendJson } from '../platform/http-errors.js';
 import { LRUCache } from 'lru-cache';
 import client from 'prom-client';
 import { AdmissionGate, AdmissionRefused, type AdmissionSettings, type RefusalReason, type Ticket } from './admission.js';
@@ -52,7 +53,7 @@ export class SessionStarts {
   }
 }
 
-export function admissionControl(settings: AdmissionSettings, registry: client.Registry): RequestHandler {
+export function admissionControl(settings: AdmissionSettings, registry: client.Registry): GraphQLStep {
   const gate = new AdmissionGate(settings);
   const sessions = new SessionStarts();
   const registers = [registry];
@@ -91,7 +92,7 @@ export function admissionControl(settings: AdmissionSettings, registry: client.R
         if (err.reason === 'abandoned' || closed) return;
         res.setHeader('Retry-After', String(OVERLOAD_RETRY_AFTER_SECONDS));
         // RATE_LIMITED: the contract's code for "wait retryAfterSeconds, then try again"; reason tells it from the client's own budget
-        res.status(503).json({ errors: [{ message: MESSAGES[err.reason], extensions: { code: 'RATE_LIMITED', reason: 'OVERLOADED', retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS } }] });
+        sendJson(res, 503, { errors: [{ message: MESSAGES[err.reason], extensions: { code: 'RATE_LIMITED', reason: 'OVERLOADED', retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS } }] });
       },
     );
   };

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { GraphQLHttpRequest, GraphQLStep } from '../platform/graphql-endpoint.js';
+import { sendJson } from '../platform/http-errors.js';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Caller } from '../platform/auth.js';
 import type { GatewayContext } from './context.js';
@@ -55,12 +57,13 @@ export class ClientBudget {
   }
 
   /** HTTP: one request from the budget of `keyOf(req, res)`; 429 with Retry-After when spent. */
-  middleware(keyOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string): RequestHandler {
-    return async (req, res, next) => {
-      const spent = await this.spend(keyOf(req, res));
-      if (spent.allowed) return next();
-      res.setHeader('Retry-After', String(spent.retryAfterSeconds));
-      res.status(429).json({ errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: spent.retryAfterSeconds } }] });
+  middleware(keyOf: (req: GraphQLHttpRequest, res: ServerResponse) => string): GraphQLStep {
+    return (req, res, next) => {
+      this.spend(keyOf(req, res)).then((spent) => {
+        if (spent.allowed) return next();
+        res.setHeader('Retry-After', String(spent.retryAfterSeconds));
+        sendJson(res, 429, { errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: spent.retryAfterSeconds } }] });
+      }, next);
     };
   }
 

@@ -1,5 +1,5 @@
 import cors from 'cors';
-import type { RequestHandler } from 'express';
+import type { GraphQLStep } from '../platform/graphql-endpoint.js';
 
 /**
  * CORS for browser storefronts on other origins (`CORS_ORIGINS`). Preflights are answered here,
@@ -8,7 +8,7 @@ import type { RequestHandler } from 'express';
  * `x-apollo-operation-name`): a browser on an allowed origin can then send them, one on any
  * other origin cannot. Tokens travel in `Authorization`, never in cookies, so no credentials mode.
  */
-export function corsFor(origins: readonly string[]): RequestHandler {
+export function corsFor(origins: readonly string[]): GraphQLStep {
   return cors({
     // `true` reflects the request's origin (CORS_ORIGINS=*, outside production only)
     origin: origins.includes('*') ? true : [...origins],

@@ -1,12 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Config, SubgraphName } from '../platform/config.js';
 import { ANONYMOUS, type Caller, type TokenVerifier } from '../platform/auth.js';
@@ -30,6 +28,7 @@ import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.
 import { operationGuardPlugin } from './operation-guards.js';
 import { safeTextPlugin } from '../platform/text-input.js';
 import { jsonErrors } from '../platform/http-errors.js';
+import { authenticate, graphqlEndpoint, isGraphQLPath } from '../platform/graphql-endpoint.js';
 import type { RevocationList } from '../platform/revocations.js';
 import { adminApp } from './admin-app.js';
 
@@ -80,7 +79,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.gateway.trustProxyHops);
-  const httpServer = http.createServer(app);
+  // /graphql is answered without Express (platform/graphql-endpoint.ts); set once Apollo started
+  let graphql: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
   const armor = createArmor(config);
   const budget = new ClientBudget({
     requestsPerMinute: config.gateway.rateLimitPerMinute,
@@ -154,43 +155,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  /**
-   * The token is verified once per request, before anything else: a bad token is answered with
-   * 401 here and reaches no subgraph; the rate limiter then counts the verified subject.
-   */
-  const authenticate: express.RequestHandler = async (req, res, next) => {
-    try {
-      res.locals.caller = await verifier.fromAuthorizationHeader(req.headers.authorization);
-      next();
-    } catch (err) {
-      const message = err instanceof GraphQLError ? err.message : 'Invalid session token';
-      res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
-    }
-  };
-  const rateLimit = budget.middleware((req, res) => clientKey(res.locals.caller as Caller, addressOf(req)));
-  app.use(
-    '/graphql',
-    corsFor(config.gateway.corsOrigins),
-    authenticate,
-    rateLimit,
-    express.json({ limit: config.gateway.maxBodyBytes }),
-    // after the budget and the body: only operations ready to run wait for a turn (by session start)
-    admissionControl(config.gateway.admission, metrics.registry),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GatewayContext> => {
-        const caller = (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
-        return {
-          caller,
-          authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
-          requestId: crypto.randomUUID(),
-          clientKey: clientKey(caller, addressOf(req)),
-          clientAddress: addressOf(req),
-        };
-      },
-    }),
-  );
-  // Body parser errors (too large, malformed JSON) answer in GraphQL's shape, never with a stack.
   app.use(jsonErrors(log));
+  graphql = graphqlEndpoint({
+    apollo,
+    log,
+    // answers to GET queries (cacheable, see cache-control.ts) keep ETags for a CDN's revalidation
+    etags: true,
+    steps: [
+      corsFor(config.gateway.corsOrigins),
+      // the token is verified once per request, before anything else: a bad token reaches no
+      // subgraph, and the rate limiter then counts the verified subject
+      authenticate(verifier, { strict: true }),
+      budget.middleware((req) => clientKey(req.caller, addressOf(req))),
+      // body-parser's refusals (too large, malformed JSON) answer in GraphQL's shape, never with a stack
+      express.json({ limit: config.gateway.maxBodyBytes }),
+      // after the budget and the body: only operations ready to run wait for a turn (by session start)
+      admissionControl(config.gateway.admission, metrics.registry),
+    ],
+    context: async (req): Promise<GatewayContext> => {
+      const caller = req.caller ?? ANONYMOUS;
+      return {
+        caller,
+        authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
+        requestId: crypto.randomUUID(),
+        clientKey: clientKey(caller, addressOf(req)),
+        clientAddress: addressOf(req),
+      };
+    },
+  });
 
   let subscriptions: SubscriptionEdge | undefined;
   let feed: EventFeed | undefined;

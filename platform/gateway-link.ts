@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { GraphQLStep } from './graphql-endpoint.js';
+import { sendJson } from './http-errors.js';
 
 /** The header that proves a subgraph request comes from the gateway. */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
@@ -18,11 +19,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * ingress, so a request without the shared secret (someone who reached the pod's port) is refused
  * before anything is parsed. Compared in constant time (over digests, so lengths leak nothing).
  */
-export function requireGateway(secret: string): RequestHandler {
+export function requireGateway(secret: string): GraphQLStep {
   const expected = digest(secret);
   return (req, res, next) => {
     const presented = req.headers[GATEWAY_SECRET_HEADER];
     if (typeof presented === 'string' && timingSafeEqual(digest(presented), expected)) return next();
-    res.status(403).json({ errors: [{ message: 'This service answers only the gateway', extensions: { code: 'FORBIDDEN' } }] });
+    sendJson(res, 403, { errors: [{ message: 'This service answers only the gateway', extensions: { code: 'FORBIDDEN' } }] });
   };
 }

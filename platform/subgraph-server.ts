@@ -6,15 +6,14 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Config } from './config.js';
 import type { Caller, TokenVerifier } from './auth.js';
-import { GraphQLError } from 'graphql';
 import { DomainError } from './errors.js';
 import { safeTextPlugin } from './text-input.js';
 import { jsonErrors } from './http-errors.js';
+import { authenticate, graphqlEndpoint, isGraphQLPath } from './graphql-endpoint.js';
 import { CLIENT_ADDRESS_HEADER, requireGateway } from './gateway-link.js';
 import { limitRules, type QueryLimits } from './query-limits.js';
 import type { Logger } from './logger.js';
@@ -79,7 +78,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   // Only the gateway reads these answers and it never revalidates one: hashing every body for an
   // ETag (Express's default) is work nobody uses.
   app.disable('etag');
-  const httpServer = http.createServer(app);
+  // /graphql is answered without Express (platform/graphql-endpoint.ts); set once Apollo started
+  let graphql: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
 
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
@@ -126,36 +127,27 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   options.routes?.(app);
-  // A bad token is refused (401) before Apollo runs, as at the gateway; a context function that
-  // threw would be answered 500.
-  const authenticate: express.RequestHandler = async (req, res, next) => {
-    try {
-      res.locals.caller = await options.verifier.fromAuthorizationHeader(req.headers.authorization);
-      next();
-    } catch (err) {
-      if (!(err instanceof GraphQLError)) return next(err);
-      res.status(401).json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
-    }
-  };
-  app.use(
-    '/graphql',
-    requireGateway(options.gatewaySecret),
-    authenticate,
-    express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-        const clientAddress = req.headers[CLIENT_ADDRESS_HEADER];
-        return options.createContext({
-          caller: res.locals.caller as Caller,
-          requestId,
-          log: log.child({ requestId }),
-          ...(typeof clientAddress === 'string' && clientAddress ? { clientAddress } : {}),
-        });
-      },
-    }),
-  );
   app.use(jsonErrors(log));
+  graphql = graphqlEndpoint({
+    apollo,
+    log,
+    steps: [
+      requireGateway(options.gatewaySecret),
+      // a bad token is refused (401) before Apollo runs, as at the gateway
+      authenticate(options.verifier, { strict: false }),
+      express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+    ],
+    context: async (req) => {
+      const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
+      const clientAddress = req.headers[CLIENT_ADDRESS_HEADER];
+      return options.createContext({
+        caller: req.caller as Caller,
+        requestId,
+        log: log.child({ requestId }),
+        ...(typeof clientAddress === 'string' && clientAddress ? { clientAddress } : {}),
+      });
+    },
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

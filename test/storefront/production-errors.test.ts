@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { GraphQLError, parse } from 'graphql';
 import { createTokenVerifier } from '../../platform/auth.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
+import { graphqlEndpoint } from '../../platform/graphql-endpoint.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 
 /**
@@ -44,9 +44,8 @@ beforeAll(async () => {
     includeStacktraceInErrorResponses: true,
   });
   await server.start();
-  const app = express();
-  app.use('/graphql', express.json(), expressMiddleware(server));
-  subgraph = http.createServer(app);
+  const endpoint = graphqlEndpoint({ apollo: server, log: createLogger(loadConfig({ LOG_LEVEL: 'silent' }), 'test'), steps: [express.json()], context: async () => ({}) });
+  subgraph = http.createServer(endpoint);
   await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
 
