@@ -56,9 +56,16 @@ function git(args: string[], cwd = repoPath('.')): string {
 function buildBase(commit: string, runDir: string): string {
   const dir = path.join(runDir, `base-${commit.slice(0, 10)}`);
   git(['worktree', 'add', '--detach', dir, commit]);
-  symlinkSync(repoPath('node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // This tree's packages when REV locks the same ones; its own (npm ci) when its lock file differs.
+  const sameLock = spawnSync('git', ['diff', '--quiet', commit, '--', 'package-lock.json'], { cwd: repoPath('.') }).status === 0;
+  if (sameLock) symlinkSync(repoPath('node_modules'), path.join(dir, 'node_modules'), 'dir');
+  else {
+    say(`installing ${commit.slice(0, 10)}'s packages (its package-lock.json differs from this tree's)`);
+    const install = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+    if (install.status !== 0) throw new Error(`npm ci for ${commit} failed`);
+  }
   say(`building ${commit.slice(0, 10)} in ${dir}`);
-  const tsc = spawnSync(process.execPath, [repoPath('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [path.join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error(`the build of ${commit} failed`);
   // Both builds are measured by one driver: the same counting, whatever the base's scripts did.
   cpSync(repoPath('dist/scripts'), path.join(dir, 'dist/scripts'), { recursive: true });
