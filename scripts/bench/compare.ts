@@ -61,7 +61,7 @@ function buildBase(commit: string, runDir: string): string {
   if (sameLock) symlinkSync(repoPath('node_modules'), path.join(dir, 'node_modules'), 'dir');
   else {
     say(`installing ${commit.slice(0, 10)}'s packages (its package-lock.json differs from this tree's)`);
-    const install = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+    const install = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
     if (install.status !== 0) throw new Error(`npm ci for ${commit} failed`);
   }
   say(`building ${commit.slice(0, 10)} in ${dir}`);
