@@ -88,6 +88,15 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     drains = [];
     return taken;
   };
+  /** A drain taken for a check that failed (the connection died under it) waits for the next one. */
+  async function keepDrainsOnError<T>(taken: Drained[], check: () => Promise<T>): Promise<T> {
+    try {
+      return await check();
+    } catch (err) {
+      drains.push(...taken);
+      throw err;
+    }
+  }
   const settle = (taken: Drained[], empty: boolean) => {
     if (empty) taken.forEach((d) => d.resolve());
     else drains.push(...taken);
@@ -123,13 +132,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     while (!stopped) {
       session.throwIfBroken();
       const taken = takeDrains();
-      if (await session.tryLock()) {
+      const locked = await keepDrainsOnError(taken, () => session.tryLock());
+      if (locked) {
         drains.push(...taken); // the active loop answers them
         return true;
       }
       if (!announced) log.info({ context }, 'outbox relay on standby (another replica holds the lock)');
       announced = true;
-      if (taken.length) settle(taken, !(await session.hasPending()));
+      if (taken.length) settle(taken, !(await keepDrainsOnError(taken, () => session.hasPending())));
       await wakeup.wait(drains.length ? 50 : lockRetryMs);
     }
     return false;
@@ -165,7 +175,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         }
       }
       const taken = takeDrains();
-      const batch = await publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq, pending });
+      const batch = await keepDrainsOnError(taken, () =>
+        publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq, pending }),
+      );
       pending = batch.next;
       if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
       counters.published += batch.published;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -325,6 +326,28 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     await relay.drain();
     await eventually(async () => (await countEffects(orm, event.id, 'note-effects')) === 1, { what: 'handling after reconnect' });
     expect(relay.stats().errors).toBeGreaterThan(errorsBefore);
+  });
+
+  it('answers a drain the relay took just before its connection died, once it is back', async () => {
+    // Hold the outbox so the relay's next read waits on the lock, with the drain request taken.
+    const holder = new pg.Client({ connectionString: env.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('lock table "kit".outbox in access exclusive mode');
+      const drained = relay.drain();
+      let settled = false;
+      void drained.then(() => (settled = true), () => (settled = true));
+      const relayBackend = () =>
+        holder.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = 'outbox-relay:kit' and wait_event_type = 'Lock' and datname = current_database()`);
+      const { pid } = await eventually(async () => (await relayBackend()).rows[0], { what: 'the relay waiting for the outbox' });
+      await holder.query('select pg_terminate_backend($1)', [pid]);
+      await holder.query('commit');
+      await eventually(() => settled, { what: 'the drain to be answered' });
+      await drained;
+    } finally {
+      await holder.end();
+    }
   });
 
   it('publishes a row nobody rang the relay for at its next poll', async () => {
