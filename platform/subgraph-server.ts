@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Kind, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Config } from './config.js';
@@ -96,12 +96,6 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // No Apollo Studio here: nobody asks for resolver traces (and only the gateway could).
-      ApolloServerPluginInlineTraceDisabled(),
-      // Apollo's default cache-control plugin computes a cache hint for every field of every
-      // request; a schema that declares no @cacheControl hint has nothing a cache could use (the
-      // gateway treats an answer without Cache-Control as uncacheable, as it did `no-store`).
-      ...(declaresCacheHints(options.typeDefs) ? [] : [ApolloServerPluginCacheControlDisabled()]),
       metricsPlugin(metrics) as ApolloServerPlugin<TContext>,
       safeTextPlugin<TContext>(),
       ...(options.plugins ?? []),
@@ -168,8 +162,3 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   };
 }
 
-
-/** Whether a subgraph schema declares Apollo's @cacheControl directive (catalog's and inventory's public fields do). */
-export function declaresCacheHints(typeDefs: DocumentNode): boolean {
-  return typeDefs.definitions.some((d) => d.kind === Kind.DIRECTIVE_DEFINITION && d.name.value === 'cacheControl');
-}
