@@ -35,9 +35,18 @@ export async function raiseAlert(deps: Pick<OperationsDeps, 'eventNamespace'>, e
 
 /** In a handler's transaction: the cause of a subject's open alert went away → RESOLVED by `system`. */
 export async function resolveCause(em: EntityManager, kind: AlertKind, subject: string, why: string): Promise<'RESOLVED' | 'NONE_OPEN'> {
-  const alert = await new AlertRepository(em).openFor(kind, subject);
-  if (!alert) return 'NONE_OPEN';
-  return apply(alert, autoResolve(alert, why, new Date())) ? 'RESOLVED' : 'NONE_OPEN';
+  return (await resolveCauses(em, kind, new Map([[subject, why]]))) ? 'RESOLVED' : 'NONE_OPEN';
+}
+
+/**
+ * In a handler's transaction: the causes of several subjects' open alerts went away (subject →
+ * why) → each RESOLVED by `system`, locked in subject order. How many were resolved.
+ */
+async function resolveCauses(em: EntityManager, kind: AlertKind, why: ReadonlyMap<string, string>): Promise<number> {
+  if (!why.size) return 0;
+  const open = await new AlertRepository(em).openForAll(kind, [...why.keys()]);
+  const now = new Date();
+  return open.filter((alert) => apply(alert, autoResolve(alert, why.get(alert.subject)!, now))).length;
 }
 
 /**
@@ -52,11 +61,8 @@ export async function observeStockLevels(em: EntityManager, observations: readon
   const recovered = new Map(
     latest.filter((level) => nowLatest.has(level.sku) && causes.stockRecovered(level.totalAvailable)).map((level) => [causes.subjects.sku(level.sku), `stock is back to ${level.totalAvailable}`]),
   );
-  if (!recovered.size) return 0;
   // the upsert above holds the SKUs' rows: the alerts are read by a statement that starts after it
-  const open = await new AlertRepository(em).openForAll('LOW_STOCK', [...recovered.keys()]);
-  const now = new Date();
-  return open.filter((alert) => apply(alert, autoResolve(alert, recovered.get(alert.subject)!, now))).length;
+  return resolveCauses(em, 'LOW_STOCK', recovered);
 }
 
 /** `acknowledgeAlert`: any staff member. */
