@@ -1,7 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ServerResponse } from 'node:http';
 import type { GraphQLHttpRequest, GraphQLStep } from '../platform/graphql-endpoint.js';
 import { sendJson } from '../platform/http-errors.js';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Config, SubgraphName } from '../platform/config.js';
-import { ANONYMOUS, type Caller, type TokenVerifier } from '../platform/auth.js';
+import { ANONYMOUS, type TokenVerifier } from '../platform/auth.js';
 import { DomainError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { createMetrics, metricsPlugin } from '../platform/metrics.js';
@@ -28,7 +28,7 @@ import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.
 import { operationGuardPlugin } from './operation-guards.js';
 import { safeTextPlugin } from '../platform/text-input.js';
 import { jsonErrors } from '../platform/http-errors.js';
-import { authenticate, graphqlEndpoint, isGraphQLPath } from '../platform/graphql-endpoint.js';
+import { authenticate, createHttpServer, graphqlEndpoint } from '../platform/graphql-endpoint.js';
 import type { RevocationList } from '../platform/revocations.js';
 import { adminApp } from './admin-app.js';
 
@@ -79,9 +79,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.gateway.trustProxyHops);
-  // /graphql is answered without Express (platform/graphql-endpoint.ts); set once Apollo started
-  let graphql: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
-  const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
+  // /graphql is answered without Express (platform/graphql-endpoint.ts), mounted once Apollo started
+  const { httpServer, serveGraphQL } = createHttpServer(app);
   const armor = createArmor(config);
   const budget = new ClientBudget({
     requestsPerMinute: config.gateway.rateLimitPerMinute,
@@ -156,33 +155,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   app.use(jsonErrors(log));
-  graphql = graphqlEndpoint({
-    apollo,
-    log,
-    // answers to GET queries (cacheable, see cache-control.ts) keep ETags for a CDN's revalidation
-    etags: true,
-    steps: [
-      corsFor(config.gateway.corsOrigins),
-      // the token is verified once per request, before anything else: a bad token reaches no
-      // subgraph, and the rate limiter then counts the verified subject
-      authenticate(verifier, { strict: true }),
-      budget.middleware((req) => clientKey(req.caller, addressOf(req))),
-      // body-parser's refusals (too large, malformed JSON) answer in GraphQL's shape, never with a stack
-      express.json({ limit: config.gateway.maxBodyBytes }),
-      // after the budget and the body: only operations ready to run wait for a turn (by session start)
-      admissionControl(config.gateway.admission, metrics.registry),
-    ],
-    context: async (req): Promise<GatewayContext> => {
-      const caller = req.caller ?? ANONYMOUS;
-      return {
-        caller,
-        authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
-        requestId: crypto.randomUUID(),
-        clientKey: clientKey(caller, addressOf(req)),
-        clientAddress: addressOf(req),
-      };
-    },
-  });
+  serveGraphQL(
+    graphqlEndpoint({
+      apollo,
+      log,
+      // answers to GET queries (cacheable, see cache-control.ts) keep ETags for a CDN's revalidation
+      etags: true,
+      steps: [
+        corsFor(config.gateway.corsOrigins),
+        // the token is verified once per request, before anything else: a bad token reaches no
+        // subgraph, and the rate limiter then counts the verified subject
+        authenticate(verifier, { strict: true }),
+        budget.middleware((req) => clientKey(req.caller, addressOf(req))),
+        // body-parser's refusals (too large, malformed JSON) answer in GraphQL's shape, never with a stack
+        express.json({ limit: config.gateway.maxBodyBytes }),
+        // after the budget and the body: only operations ready to run wait for a turn (by session start)
+        admissionControl(config.gateway.admission, metrics.registry),
+      ],
+      context: async (req): Promise<GatewayContext> => {
+        const caller = req.caller ?? ANONYMOUS;
+        return {
+          caller,
+          authorization: caller.kind === 'anonymous' ? undefined : req.headers.authorization,
+          requestId: crypto.randomUUID(),
+          clientKey: clientKey(caller, addressOf(req)),
+          clientAddress: addressOf(req),
+        };
+      },
+    }),
+  );
 
   let subscriptions: SubscriptionEdge | undefined;
   let feed: EventFeed | undefined;

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import etag from 'etag';
 import fresh from 'fresh';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -32,6 +32,18 @@ export interface GraphQLEndpointOptions<TContext extends BaseContext> {
   etags?: boolean;
 }
 
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * A process's HTTP server: /graphql goes to the endpoint once `serveGraphQL` mounts it (after
+ * Apollo started), everything else to `app` (Express: health, metrics, other routes).
+ */
+export function createHttpServer(app: HttpHandler): { httpServer: http.Server; serveGraphQL(endpoint: HttpHandler): void } {
+  let graphql: HttpHandler | undefined;
+  const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
+  return { httpServer, serveGraphQL: (endpoint) => void (graphql = endpoint) };
+}
+
 /** True for the path the endpoint serves (query string ignored; a trailing slash allowed, as Express did). */
 export function isGraphQLPath(url: string | undefined): boolean {
   if (!url) return false;
@@ -47,7 +59,7 @@ export function isGraphQLPath(url: string | undefined): boolean {
  * round). Express keeps the other routes (health, metrics, the admin app, webhooks). What Apollo
  * is handed is what `@as-integrations/express5` handed it: method, headers, query string, body.
  */
-export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>): (req: IncomingMessage, res: ServerResponse) => void {
+export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>): HttpHandler {
   const { apollo, steps, log } = options;
   apollo.assertStarted('graphqlEndpoint()');
 
@@ -72,8 +84,9 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEn
     const body = response.body.string;
     const cacheable = options.etags && (req.method === 'GET' || req.method === 'HEAD') && res.statusCode >= 200 && res.statusCode < 300;
     if (cacheable) {
-      res.setHeader('ETag', etag(body, { weak: true }));
-      if (fresh(req.headers, { etag: res.getHeader('ETag') as string })) {
+      const tag = etag(body, { weak: true });
+      res.setHeader('ETag', tag);
+      if (fresh(req.headers, { etag: tag })) {
         res.statusCode = 304;
         res.removeHeader('Content-Type');
         res.end();

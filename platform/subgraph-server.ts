@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
@@ -13,7 +12,7 @@ import type { Caller, TokenVerifier } from './auth.js';
 import { DomainError } from './errors.js';
 import { safeTextPlugin } from './text-input.js';
 import { jsonErrors } from './http-errors.js';
-import { authenticate, graphqlEndpoint, isGraphQLPath } from './graphql-endpoint.js';
+import { authenticate, createHttpServer, graphqlEndpoint } from './graphql-endpoint.js';
 import { CLIENT_ADDRESS_HEADER, requireGateway } from './gateway-link.js';
 import { limitRules, type QueryLimits } from './query-limits.js';
 import type { Logger } from './logger.js';
@@ -78,9 +77,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   // Only the gateway reads these answers and it never revalidates one: hashing every body for an
   // ETag (Express's default) is work nobody uses.
   app.disable('etag');
-  // /graphql is answered without Express (platform/graphql-endpoint.ts); set once Apollo started
-  let graphql: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
-  const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
+  // /graphql is answered without Express (platform/graphql-endpoint.ts), mounted once Apollo started
+  const { httpServer, serveGraphQL } = createHttpServer(app);
 
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
@@ -128,26 +126,28 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   });
   options.routes?.(app);
   app.use(jsonErrors(log));
-  graphql = graphqlEndpoint({
-    apollo,
-    log,
-    steps: [
-      requireGateway(options.gatewaySecret),
-      // a bad token is refused (401) before Apollo runs, as at the gateway
-      authenticate(options.verifier, { strict: false }),
-      express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    ],
-    context: async (req) => {
-      const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-      const clientAddress = req.headers[CLIENT_ADDRESS_HEADER];
-      return options.createContext({
-        caller: req.caller as Caller,
-        requestId,
-        log: log.child({ requestId }),
-        ...(typeof clientAddress === 'string' && clientAddress ? { clientAddress } : {}),
-      });
-    },
-  });
+  serveGraphQL(
+    graphqlEndpoint({
+      apollo,
+      log,
+      steps: [
+        requireGateway(options.gatewaySecret),
+        // a bad token is refused (401) before Apollo runs, as at the gateway
+        authenticate(options.verifier, { strict: false }),
+        express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+      ],
+      context: async (req) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
+        const clientAddress = req.headers[CLIENT_ADDRESS_HEADER];
+        return options.createContext({
+          caller: req.caller as Caller,
+          requestId,
+          log: log.child({ requestId }),
+          ...(typeof clientAddress === 'string' && clientAddress ? { clientAddress } : {}),
+        });
+      },
+    }),
+  );
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

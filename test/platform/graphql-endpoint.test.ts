@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { graphqlEndpoint, isGraphQLPath, type GraphQLStep } from '../../platform/graphql-endpoint.js';
+import { createHttpServer, graphqlEndpoint, isGraphQLPath, type GraphQLStep } from '../../platform/graphql-endpoint.js';
 import { createLogger } from '../../platform/logger.js';
 import { loadConfig } from '../../platform/config.js';
 
@@ -46,7 +46,9 @@ beforeAll(async () => {
   });
   const app = express();
   app.get('/health', (_req, res) => res.json({ status: 'ok' }));
-  server = http.createServer((req, res) => (isGraphQLPath(req.url) ? endpoint(req, res) : app(req, res)));
+  const { httpServer, serveGraphQL } = createHttpServer(app);
+  serveGraphQL(endpoint);
+  server = httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
