@@ -1,10 +1,11 @@
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { EventHandler } from './handler.js';
 import { processDeliveries, emptyHandlerStats, type DeliveryDeps, type HandlerStats } from './delivery.js';
-import { durableConsumerFor, ensureDurableConsumer, type DurableConsumer } from './durable-consumer.js';
+import { durableConsumerFor, ensureDurableConsumer, retireReplacedConsumers, type DurableConsumer } from './durable-consumer.js';
 import type { Broker } from './nats.js';
 import { Wakeup, backoffDelay } from './wakeup.js';
 import type { Orm } from '../platform/database.js';
+import { runPeriodically, type PeriodicJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
 
 export type { HandlerStats } from './delivery.js';
@@ -25,18 +26,50 @@ export async function startConsumers(options: { context: string; orm: Orm; broke
   const names = handlers.map((h) => h.options.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`Two handlers in ${context} are named "${duplicate}"; names key the consumer and the inbox`);
+  const replaced = handlers.flatMap((h) => h.options.replaces);
+  const clash = replaced.find((n, i) => names.includes(n) || replaced.indexOf(n) !== i);
+  if (clash) throw new Error(`Handler "${clash}" in ${context} is replaced, so it can neither run nor be replaced twice`);
 
   const durables = handlers.map((handler) => durableConsumerFor(broker, context, handler));
   for (const [i, handler] of handlers.entries()) await ensureDurableConsumer(broker, durables[i]!, handler.definition.context);
+  const retiring = retireReplaced(broker, durables, log);
 
   const loops = handlers.map((handler, i) => new ConsumeLoop(context, orm, broker, handler, durables[i]!, log.child({ consumer: durables[i]!.name })));
   loops.forEach((loop) => loop.start());
   return {
     async stop() {
-      await Promise.all(loops.map((loop) => loop.stop()));
+      await Promise.all([retiring?.stop(), ...loops.map((loop) => loop.stop())]);
     },
     stats: () => Object.fromEntries(loops.map((loop) => [loop.handler.options.name, { ...loop.stats }])),
   };
+}
+
+/** How often the consumers merged into others are looked at, until every one is gone. */
+export const RETIRE_CHECK_MS = 30_000;
+
+/**
+ * Deletes, at start and then every RETIRE_CHECK_MS, the consumers that the handlers' own replace
+ * once nobody pulls from them (a replica of the release before the merge may still run; pull
+ * requests of a process that stopped linger until they expire). Null when there are none.
+ */
+function retireReplaced(broker: Broker, durables: DurableConsumer[], log: Logger): PeriodicJob | null {
+  let successors = durables.filter((d) => d.replaces.length);
+  if (!successors.length) return null;
+  return runPeriodically(
+    'retire replaced consumers',
+    RETIRE_CHECK_MS,
+    async () => {
+      const left: DurableConsumer[] = [];
+      for (const successor of successors) {
+        const { retired, inUse } = await retireReplacedConsumers(broker, successor);
+        if (retired.length) log.info({ consumer: successor.name, retired, inUse }, 'replaced consumers retired');
+        if (inUse.length) left.push(successor);
+      }
+      successors = left;
+    },
+    log,
+    { runAtStart: true },
+  );
 }
 
 /**

@@ -97,7 +97,8 @@ export async function replayDeadLetterIn(em: EntityManager, handlers: EventHandl
   const schema = schemaOf(em);
   const row = await em.findOne(DeadLetter, { id }, { refresh: true });
   if (!row) throw new ReplayImpossible(`No dead letter ${id}`);
-  const handler = handlers.find((h) => h.options.name === row.handler);
+  // a handler merged into another (HandlerOptions.replaces) left its dead letters to it
+  const handler = handlers.find((h) => h.options.name === row.handler) ?? handlers.find((h) => h.options.replaces.includes(row.handler));
   if (!handler) throw new ReplayImpossible(`Dead letter ${id} belongs to handler "${row.handler}", which this process does not run`);
   const decoded = decodeEvent(handler.definition, new TextEncoder().encode(row.envelope ? JSON.stringify(row.envelope) : (row.rawData ?? '')));
   if (!decoded.ok) throw new ReplayImpossible(`Dead letter ${id} cannot be replayed: ${decoded.reason}`);

@@ -64,6 +64,15 @@ export interface HandlerOptions<P = unknown> {
    * the inbox row first (not `batchSize` > 1, not `inboxInWrite`).
    */
   lockKey?: (payload: P) => string;
+  /**
+   * Handlers of this context whose work this one took over (merged into it): their durable
+   * consumers are replaced by this handler's, which starts where the slowest of them had got to
+   * (not at the stream's beginning), and are deleted once no replica pulls from them any more;
+   * their dead letters replay through this handler. Events between the slowest and the fastest
+   * of them reach this handler again, under its own inbox name: the handler must absorb a
+   * duplicate of what they did by its own key (e-mails: one per event, kind and recipient).
+   */
+  replaces?: string[];
   /** Delays between attempts; the last repeats. */
   backoffMs?: number[];
   concurrency?: number;
@@ -72,7 +81,7 @@ export interface HandlerOptions<P = unknown> {
 
 export interface EventHandler {
   definition: EventDefinition;
-  options: Required<Omit<HandlerOptions, 'relevant' | 'lockKey'>> & Pick<HandlerOptions, 'relevant' | 'lockKey'>;
+  options: Required<Omit<HandlerOptions, 'relevant' | 'lockKey' | 'replaces'>> & Pick<HandlerOptions, 'relevant' | 'lockKey'> & { replaces: readonly string[] };
   handle(event: Envelope, ctx: HandlerContext): Promise<void>;
   /** Set by `project`: the handler's whole effect as one statement (see there). */
   statement?: (event: Envelope, schema: string) => SqlStatement;
@@ -172,6 +181,7 @@ function resolveOptions<D extends EventDefinition>(definition: D, options: Handl
     name: options.name,
     ...(options.relevant ? { relevant: options.relevant as (payload: unknown) => boolean } : {}),
     ...(options.lockKey ? { lockKey: options.lockKey as (payload: unknown) => string } : {}),
+    replaces: [...(options.replaces ?? [])],
     maxDeliver: options.maxDeliver ?? HANDLER_DEFAULTS.maxDeliver,
     batchSize: options.batchSize ?? HANDLER_DEFAULTS.batchSize,
     inboxInWrite: options.inboxInWrite ?? false,
@@ -179,8 +189,10 @@ function resolveOptions<D extends EventDefinition>(definition: D, options: Handl
     concurrency: options.concurrency ?? HANDLER_DEFAULTS.concurrency,
     ackWaitMs: options.ackWaitMs ?? HANDLER_DEFAULTS.ackWaitMs,
   };
+  const validName = (name: string) => /^[A-Za-z0-9_-]+$/.test(name);
   const problems = [
-    !/^[A-Za-z0-9_-]+$/.test(resolved.name) && 'name must be letters, digits, "-" or "_" (it names a JetStream consumer)',
+    !validName(resolved.name) && 'name must be letters, digits, "-" or "_" (it names a JetStream consumer)',
+    !resolved.replaces.every((name) => validName(name) && name !== resolved.name) && 'replaces must name other handlers (letters, digits, "-" or "_")',
     !(Number.isInteger(resolved.maxDeliver) && resolved.maxDeliver >= 1) && 'maxDeliver must be a positive integer',
     !(resolved.backoffMs.length > 0 && resolved.backoffMs.every((d) => Number.isInteger(d) && d > 0)) && 'backoffMs must be positive integers',
     !(Number.isInteger(resolved.concurrency) && resolved.concurrency >= 1) && 'concurrency must be a positive integer',

@@ -38,10 +38,10 @@ describe('e-mail delivery', () => {
     const { customer, order, event } = await confirmedOrder();
     await sent(order.orderId);
     await publishEnvelope(world.stack, OrderStatusChanged, event); // no msgID: stored and delivered a second time
-    await handlerIdle(world, 'orders', 'mail-order-confirmed');
+    await handlerIdle(world, 'orders', 'mail-on-order-status-changed');
     await world.db.forgetInbox();
     await publishEnvelope(world.stack, OrderStatusChanged, event); // the row's uniqueness still holds
-    await handlerIdle(world, 'orders', 'mail-order-confirmed');
+    await handlerIdle(world, 'orders', 'mail-on-order-status-changed');
 
     const rows = await world.db.notificationsOf(order.orderId);
     expect(rows.map((r) => [r.kind, r.status, r.attempts])).toEqual([['ORDER_CONFIRMED', 'SENT', 1]]);

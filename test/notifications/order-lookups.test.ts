@@ -45,7 +45,7 @@ describe('order e-mails read the order and its customer together', () => {
       await em.execute(summary.sql, [...summary.params], 'run');
     });
 
-    const handler = mailHandlers({ storefrontUrlBase: 'https://shop.example' }).find((h) => h.options.name === 'mail-order-confirmed')!;
+    const handler = mailHandlers({ storefrontUrlBase: 'https://shop.example' }).find((h) => h.options.name === 'mail-on-order-status-changed')!;
     const envelope = createEnvelope(
       OrderStatusChanged,
       { orderId: order.orderId, customerId: customer.customerId, status: 'CONFIRMED', previousStatus: 'PLACED', reason: null, occurredAt: new Date().toISOString() },
@@ -75,7 +75,7 @@ describe('order e-mails read the order and its customer together', () => {
     const customer = { customerId: randomUUID(), email: uniqueEmail('late'), firstName: 'Lena', lastName: 'Late', registeredAt: new Date().toISOString() };
     const order = orderPlaced(customer.customerId, { number: 'CS-200002', totalCents: 7123, subtotalCents: 6524 });
     const consumer = () =>
-      world.stack.subgraphs.notifications!.runtime.broker.jsm.consumers.info(streamFor(world.stack.env.namespace, 'orders').name, 'notifications-mail-order-confirmed');
+      world.stack.subgraphs.notifications!.runtime.broker.jsm.consumers.info(streamFor(world.stack.env.namespace, 'orders').name, 'notifications-mail-on-order-status-changed');
     const deliveredSoFar = async () => (await consumer()).delivered.consumer_seq;
 
     // the confirmation first: neither the order nor the customer is known yet

@@ -18,8 +18,8 @@ import type { NotificationKind } from '../templates/index.js';
 import { queueNotification, type Draft } from '../use-cases/queue-notification.js';
 
 /**
- * Which event sends which e-mail: one trigger per kind, each its own consumer (and inbox name).
- * A trigger reads notifications' own projections, never another context: when the order or the
+ * Which event sends which e-mail: one trigger per event, each its own consumer (and inbox name);
+ * an event that sends one of several kinds (an order's status change) picks the kind. A trigger reads notifications' own projections, never another context: when the order or the
  * customer is not projected yet (their events race this one), it throws and the kit retries.
  */
 
@@ -56,27 +56,18 @@ interface MailTrigger {
   definition: EventDefinition;
   /** The events that send this e-mail; the others are acknowledged without a transaction. */
   relevant?: (payload: unknown) => boolean;
+  /** Triggers merged into this one (HandlerOptions.replaces). */
+  replaces?: string[];
   compose(event: Envelope, find: Lookups, links: MailLinks): Promise<Draft | null>;
 }
 
 type Compose<D extends EventDefinition, K extends NotificationKind> = (event: Envelope<PayloadOf<D>>, find: Lookups, links: MailLinks) => Promise<Omit<Draft<K>, 'kind'> | null>;
 
-/** A trigger of e-mail `kind` on every `definition` event, or (`when`) on those whose payload matches. */
-function trigger<D extends EventDefinition, K extends NotificationKind>(definition: D, kind: K, compose: Compose<D, K>): MailTrigger;
-function trigger<D extends EventDefinition, K extends NotificationKind>(definition: D, kind: K, filter: { when: (payload: PayloadOf<D>) => boolean }, compose: Compose<D, K>): MailTrigger;
-function trigger<D extends EventDefinition, K extends NotificationKind>(
-  definition: D,
-  kind: K,
-  filterOrCompose: Compose<D, K> | { when: (payload: PayloadOf<D>) => boolean },
-  composeAfterFilter?: Compose<D, K>,
-): MailTrigger {
-  const compose = typeof filterOrCompose === 'function' ? filterOrCompose : composeAfterFilter!;
-  const relevant = typeof filterOrCompose === 'function' ? undefined : filterOrCompose.when;
-  const name = `mail-${kind.toLowerCase().replace(/_/g, '-')}`;
+/** A trigger of e-mail `kind` on every `definition` event. */
+function trigger<D extends EventDefinition, K extends NotificationKind>(definition: D, kind: K, compose: Compose<D, K>): MailTrigger {
   return {
-    name,
+    name: `mail-${kind.toLowerCase().replace(/_/g, '-')}`,
     definition,
-    ...(relevant ? { relevant: relevant as (payload: unknown) => boolean } : {}),
     async compose(event, find, links) {
       const draft = await compose(event as Envelope<PayloadOf<D>>, find, links);
       return draft && ({ kind, ...draft } as Draft);
@@ -90,8 +81,20 @@ async function orderContext(orderId: string, find: Lookups) {
   return { order, to: { email: recipient.email, customerId: recipient.customerId }, firstName: recipient.firstName, orderLabel: orderLabel(orderId, order) };
 }
 
-export const MAIL_TRIGGERS: MailTrigger[] = [
-  trigger(OrderStatusChanged, 'ORDER_CONFIRMED', { when: (p) => p.status === 'CONFIRMED' }, async ({ payload }, find) => {
+/** The e-mail an order's status change sends, if any. */
+function statusMail(p: PayloadOf<typeof OrderStatusChanged>): StatusMailKind | null {
+  if (p.status === 'CONFIRMED') return 'ORDER_CONFIRMED';
+  if (p.status === 'ON_HOLD') return 'ORDER_ON_HOLD';
+  // A declined card cancels the order (reason PAYMENT_DECLINED): that e-mail tells the story, the
+  // cancellation e-mail is not sent as well.
+  if (p.status === 'CANCELLED') return p.reason === 'PAYMENT_DECLINED' ? 'PAYMENT_FAILED' : 'ORDER_CANCELLED';
+  return null;
+}
+
+type StatusMailKind = 'ORDER_CONFIRMED' | 'PAYMENT_FAILED' | 'ORDER_ON_HOLD' | 'ORDER_CANCELLED';
+
+const STATUS_MAILS: { [K in StatusMailKind]: Compose<typeof OrderStatusChanged, K> } = {
+  async ORDER_CONFIRMED({ payload }, find) {
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return {
       to,
@@ -111,25 +114,44 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
         expectedBy: expectedDeliveryBy(order.shippingMethod, order.placedAt),
       },
     };
-  }),
-
-  // A declined card cancels the order (reason PAYMENT_DECLINED): this e-mail tells that story, the
-  // cancellation e-mail is not sent as well.
-  trigger(OrderStatusChanged, 'PAYMENT_FAILED', { when: (p) => p.status === 'CANCELLED' && p.reason === 'PAYMENT_DECLINED' }, async ({ payload }, find, links) => {
+  },
+  async PAYMENT_FAILED({ payload }, find, links) {
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     const reorderUrl = reorderLink(links.storefrontUrlBase, payload.orderId);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel, totalCents: order.totalCents, currency: order.currency, reorderUrl } };
-  }),
-
-  trigger(OrderStatusChanged, 'ORDER_ON_HOLD', { when: (p) => p.status === 'ON_HOLD' }, async ({ payload }, find) => {
+  },
+  async ORDER_ON_HOLD({ payload }, find) {
     const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel } };
-  }),
-
-  trigger(OrderStatusChanged, 'ORDER_CANCELLED', { when: (p) => p.status === 'CANCELLED' && p.reason !== 'PAYMENT_DECLINED' }, async ({ payload }, find) => {
+  },
+  async ORDER_CANCELLED({ payload }, find) {
     const { order, to, firstName, orderLabel } = await orderContext(payload.orderId, find);
     return { to, orderId: payload.orderId, data: { firstName, orderLabel, reason: payload.reason ?? null, refundCents: order.capturedCents, currency: order.currency } };
-  }),
+  },
+};
+
+/**
+ * The four e-mails an order's status changes send, from one consumer: each change is delivered to
+ * notifications once, not once per kind (the four consumers this replaced each saw every change
+ * and ignored all but theirs). Took over from where those four had got to; an event they had
+ * handled that comes again finds its e-mail already written (one per event, kind and recipient).
+ */
+const orderStatusMails: MailTrigger = {
+  name: 'mail-on-order-status-changed',
+  definition: OrderStatusChanged,
+  relevant: (payload) => statusMail(payload as PayloadOf<typeof OrderStatusChanged>) !== null,
+  replaces: ['mail-order-confirmed', 'mail-payment-failed', 'mail-order-on-hold', 'mail-order-cancelled'],
+  async compose(event, find, links) {
+    const changed = event as Envelope<PayloadOf<typeof OrderStatusChanged>>;
+    const kind = statusMail(changed.payload);
+    if (!kind) return null;
+    const draft = await (STATUS_MAILS[kind] as Compose<typeof OrderStatusChanged, StatusMailKind>)(changed, find, links);
+    return draft && ({ kind, ...draft } as Draft);
+  },
+};
+
+export const MAIL_TRIGGERS: MailTrigger[] = [
+  orderStatusMails,
 
   trigger(ShipmentDispatched, 'SHIPMENT_DISPATCHED', async ({ payload }, find) => {
     const { to, firstName, orderLabel } = await orderContext(payload.orderId, find);
@@ -176,7 +198,7 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
 /** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
 export function mailHandlers(links: MailLinks, onQueued: () => void = () => undefined): EventHandler[] {
   return MAIL_TRIGGERS.map((t) =>
-    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}) }, async (event, { em, log, afterCommit }) => {
+    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}), ...(t.replaces ? { replaces: t.replaces } : {}) }, async (event, { em, log, afterCommit }) => {
       const draft = await t.compose(event, lookups(em), links);
       if (!draft) return;
       const outcome = await queueNotification(em, draft, event);
