@@ -8,6 +8,10 @@ import { NotificationFailed } from '../../events/contracts/notifications/notific
 import { OrderAlertRaised } from '../../events/contracts/orders/order-alert-raised.event.js';
 import { RefundCompleted } from '../../events/contracts/payments/refund-completed.event.js';
 import { RefundFailed } from '../../events/contracts/payments/refund-failed.event.js';
+import { createEnvelope } from '../../events/contract.js';
+import type { EventHandler } from '../../events/handler.js';
+import { handleOnce } from '../../events/inbox.js';
+import { alertHandlers } from '../../subgraphs/operations/handlers/alert.handlers.js';
 import { operationsSubgraph } from '../../subgraphs/operations/subgraph.js';
 import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { CANCEL_ORDER, EventPublisher, completeCheckout, orderWhen, placeOrder } from '../orders/support.js';
@@ -163,6 +167,35 @@ describe('alerts from the other contexts', () => {
     await events.redeliver(LowStockDetected, envelope);
     await handlerIdle(stack, 'inventory', 'operations', 'alert-on-low-stock');
     expect(await alertsAbout(stack, staff, `sku:${sku}`)).toEqual([]);
+  });
+
+  it('resolves a low-stock alert whose recovery is handled while the alert is being raised', async () => {
+    const sku = `LOW-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const { orm, log } = stack.subgraphs.operations!.runtime;
+    // the real handler, paused after it wrote the alert and before its transaction commits
+    const real = alertHandlers({ eventNamespace: stack.env.namespace }).find((h) => h.options.name === 'alert-on-low-stock')!;
+    let written!: () => void;
+    const alertWritten = new Promise<void>((resolve) => (written = resolve));
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const paused: EventHandler = { ...real, handle: async (event, ctx) => (await real.handle(event, ctx), written(), await committing) };
+    const handling = handleOnce(orm, paused, createEnvelope(LowStockDetected, { sku, totalAvailable: 3 }), { log, deliveryCount: 1 });
+    await alertWritten;
+
+    // the recovery is handled meanwhile: it must wait for the alert, then resolve it
+    await events.publish(StockLevelChanged, { sku, totalAvailable: 40, lowStock: false, inStock: true });
+    const waiting = () =>
+      orm.em
+        .fork()
+        .execute<{ n: string }[]>(`select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and query like ?`, [`%"${orm.config.get('schema')}".sku_stock%`])
+        .then(([row]) => Number(row!.n));
+    try {
+      await eventually(async () => (await waiting()) === 1, { what: 'the recovery to wait for the alert being raised' });
+    } finally {
+      commit();
+    }
+    expect(await handling).toBe('processed');
+    expect(await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'RESOLVED', 'the alert to be resolved by the recovery')).toMatchObject({ resolution: 'stock is back to 40' });
   });
 
   it('raises NOTIFICATION_FAILED for an e-mail that failed for good', async () => {

@@ -9,7 +9,7 @@ import { OrderStatusChanged } from '../../../events/contracts/orders/order-statu
 import { RefundCompleted } from '../../../events/contracts/payments/refund-completed.event.js';
 import { RefundFailed } from '../../../events/contracts/payments/refund-failed.event.js';
 import * as causes from '../domain/alert-causes.js';
-import { SkuStockRepository } from '../store/sku-stock.repository.js';
+import { SkuStockRepository, skuStockLockKey } from '../store/sku-stock.repository.js';
 import { observeStockLevels, raiseAlert, resolveCause } from '../use-cases/alerts.js';
 import type { OperationsDeps } from '../use-cases/scope.js';
 
@@ -42,8 +42,9 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
       const outcome = await raiseAlert(deps, em, causes.deliveryFailed(event.payload), event.id);
       log.info({ shipmentId: event.payload.shipmentId, outcome }, 'delivery failed');
     }),
-    handle(LowStockDetected, { name: 'alert-on-low-stock' }, async (event, { em, log }) => {
-      // handled in any order with the stock levels: a recovery seen after this event wins
+    handle(LowStockDetected, { name: 'alert-on-low-stock', lockKey: (p) => skuStockLockKey(p.sku) }, async (event, { em, log }) => {
+      // handled in any order with the stock levels: a recovery seen after this event wins (the
+      // SKU's lock makes one recorded meanwhile wait until this alert is committed, then resolve it)
       const later = await new SkuStockRepository(em).seenAfter(event.payload.sku, new Date(event.occurredAt));
       if (later != null && causes.stockRecovered(later)) return;
       const outcome = await raiseAlert(deps, em, causes.lowStock(event.payload), event.id);

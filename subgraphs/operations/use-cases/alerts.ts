@@ -61,7 +61,8 @@ export async function observeStockLevels(em: EntityManager, observations: readon
   const recovered = new Map(
     latest.filter((level) => nowLatest.has(level.sku) && causes.stockRecovered(level.totalAvailable)).map((level) => [causes.subjects.sku(level.sku), `stock is back to ${level.totalAvailable}`]),
   );
-  // the upsert above holds the SKUs' rows: the alerts are read by a statement that starts after it
+  // the upsert above took the SKUs' locks: the alerts are read by a statement that starts after
+  // any alert of theirs being raised meanwhile was committed
   return resolveCauses(em, 'LOW_STOCK', recovered);
 }
 
