@@ -238,10 +238,22 @@ describe('adding items', () => {
     await inventory.stockLevel(sku, 0);
     await eventuallyStocked(sku, 0);
     const late = await inventory.stockLevel(sku, 100, new Date(Date.now() - 60_000));
-    await eventually(() => tables.handled(late, 'stock-projection-on-stock-level-changed'), { what: 'the late announcement handled' });
+    await eventually(() => tables.handled(late, 'stock-projection-on-stock-levels-changed'), { what: 'the late announcement handled' });
     expect(await tables.stock(sku)).toEqual({ total_available: 0 });
     await inventory.stockLevel(sku, 7);
     await eventuallyStocked(sku, 7);
+  });
+
+  it('takes every SKU of a StockLevelsChanged, and still reads the per-SKU StockLevelChanged of earlier releases', async () => {
+    const [one, two, old] = [await createProduct(stack, catalogToken), await createProduct(stack, catalogToken), await createProduct(stack, catalogToken)];
+    await inventory.stockLevels([
+      [one, 3],
+      [two, 0],
+    ]);
+    await inventory.legacyStockLevel(old, 12);
+    await eventuallyStocked(one, 3);
+    await eventuallyStocked(two, 0);
+    await eventuallyStocked(old, 12);
   });
 });
 

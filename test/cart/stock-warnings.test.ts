@@ -8,7 +8,7 @@ import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { ADD_ITEM, CHANGE_QUANTITY, createCart, createProduct, ok, waitUntilAddable } from './support.js';
 
-/** The cart's stock warnings follow inventory's real StockLevelChanged events (no stand-in here). */
+/** The cart's stock warnings follow inventory's real StockLevelsChanged events (no stand-in here). */
 
 const RECEIVE_STOCK = /* GraphQL */ `
   mutation CartTestReceiveStock($sku: ID!, $warehouseId: ID!, $quantity: Int!) {

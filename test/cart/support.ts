@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createEnvelope, subjectFor, type EventDefinition, type EventMetadata, type PayloadOf } from '../../events/contract.js';
 import { StockLevelChanged } from '../../events/contracts/inventory/stock-level-changed.event.js';
+import { StockLevelsChanged } from '../../events/contracts/inventory/stock-levels-changed.event.js';
 import { connectBroker, type Broker } from '../../events/nats.js';
 import { eventually } from '../support/config.js';
 import type { GraphQLResponse, Stack } from '../support/stack.js';
@@ -250,7 +251,17 @@ export class InventoryStandIn {
 
   /** Announces the SKU's total stock; low stock below 10 as inventory defines it. */
   stockLevel(sku: string, totalAvailable: number, occurredAt?: Date): Promise<string> {
-    return this.publish(StockLevelChanged, { sku, totalAvailable, lowStock: totalAvailable > 0 && totalAvailable < 10, inStock: totalAvailable > 0 }, {}, occurredAt);
+    return this.stockLevels([[sku, totalAvailable]], occurredAt);
+  }
+
+  /** Announces several SKUs' totals in one event, as one inventory transaction does. */
+  stockLevels(levels: [sku: string, totalAvailable: number][], occurredAt?: Date): Promise<string> {
+    return this.publish(StockLevelsChanged, { levels: levels.map(([sku, totalAvailable]) => levelOf(sku, totalAvailable)) }, {}, occurredAt);
+  }
+
+  /** The one-per-SKU event inventory recorded before StockLevelsChanged. */
+  legacyStockLevel(sku: string, totalAvailable: number): Promise<string> {
+    return this.publish(StockLevelChanged, levelOf(sku, totalAvailable));
   }
 
   close(): Promise<void> {
@@ -383,3 +394,5 @@ export async function login(stack: Stack, email: string, password: string): Prom
   const session = ok(await stack.request(LOGIN, { email, password })).login;
   return { token: session.token, customerId: session.customer.id };
 }
+
+const levelOf = (sku: string, totalAvailable: number) => ({ sku, totalAvailable, lowStock: totalAvailable > 0 && totalAvailable < 10, inStock: totalAvailable > 0 });

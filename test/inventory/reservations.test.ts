@@ -7,7 +7,7 @@ import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
 import { inventorySubgraph } from '../../subgraphs/inventory/subgraph.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { InventoryTables, RequestPublisher, availability, newOrderId, stockByWarehouse, stockedProduct, type Quantities } from './support.js';
+import { InventoryTables, RequestPublisher, aboutSku, availability, newOrderId, stockByWarehouse, stockedProduct, type Quantities } from './support.js';
 
 /**
  * The reservation engine, driven as the order saga and fulfillment drive it: requests published
@@ -270,11 +270,11 @@ describe('stock signals of reservations', () => {
     await tables.answers(orderId, ['ReservationReleased']);
 
     const events = await eventually(() => tables.published({ sku }).then((e) => (e.length >= 4 ? e : undefined)), { what: 'stock events' });
-    expect(events.map((e) => [e.type, e.payload.totalAvailable, e.payload.lowStock])).toEqual([
-      ['StockLevelChanged', 12, false],
-      ['StockLevelChanged', 8, true],
+    expect(events.map((e) => [e.type, aboutSku(e, sku)?.totalAvailable, aboutSku(e, sku)?.lowStock])).toEqual([
+      ['StockLevelsChanged', 12, false],
+      ['StockLevelsChanged', 8, true],
       ['LowStockDetected', 8, undefined],
-      ['StockLevelChanged', 12, false],
+      ['StockLevelsChanged', 12, false],
     ]);
     expect(events[1]!.correlationId).toBe(orderId);
     expect(await availability(stack, sku)).toMatchObject({ totalAvailable: 12, lowStock: false });

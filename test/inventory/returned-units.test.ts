@@ -11,7 +11,7 @@ import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
 import { inventorySubgraph } from '../../subgraphs/inventory/subgraph.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { InventoryTables, RequestPublisher, newOrderId, stockByWarehouse, stockedProduct } from './support.js';
+import { InventoryTables, RequestPublisher, aboutSku, newOrderId, stockByWarehouse, stockedProduct } from './support.js';
 
 /**
  * Units customers send back (returns' ReturnReceived): those that passed inspection move from
@@ -101,7 +101,7 @@ describe('returned units', () => {
     const nj = (await stock(sku))['NJ-FC']!;
     expect(nj.available + nj.reserved + nj.committed + nj.shipped).toBe(10);
     // the SKU's availability changed: carts and the catalogue hear of it
-    await eventually(async () => (await tables.published({ type: 'StockLevelChanged', sku })).some((e) => e.payload.totalAvailable === 9), { what: 'StockLevelChanged' });
+    await eventually(async () => (await tables.published({ type: 'StockLevelsChanged', sku })).some((e) => aboutSku(e, sku)?.totalAvailable === 9), { what: 'StockLevelsChanged' });
   });
 
   it('moves nothing when every unit was written off', async () => {

@@ -5,7 +5,7 @@ import { inventorySubgraph } from '../../subgraphs/inventory/subgraph.js';
 import { INVENTORY_SEED_STOCK, LOW_STOCK_SEED_SKUS, OUT_OF_STOCK_SEED_SKUS, seededTotal } from '../../subgraphs/inventory/seed-data.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { ADJUST, InventoryTables, RECEIVE, availability, errorCode, errorFields, stockByWarehouse, stockedProduct, uniqueSku } from './support.js';
+import { ADJUST, InventoryTables, RECEIVE, aboutSku, availability, errorCode, errorFields, stockByWarehouse, stockedProduct, uniqueSku } from './support.js';
 
 /** Warehouses, availability on products and staff stock changes, through the gateway. */
 
@@ -152,15 +152,15 @@ describe('receiving stock', () => {
     expect(log.data.stockMovements).toMatchObject([
       { sku, kind: 'RECEIVED', deltaAvailable: 25, deltaReserved: 0, actor: subjects[role], reference: 'PO-1001', warehouse: { id: 'OH-FC' } },
     ]);
-    const level = await eventually(() => tables.published({ type: 'StockLevelChanged', sku }).then((e) => e[0]), { what: 'StockLevelChanged' });
-    expect(level.payload).toEqual({ sku, totalAvailable: 25, lowStock: false, inStock: true });
+    const level = await eventually(() => tables.published({ type: 'StockLevelsChanged', sku }).then((e) => e[0]), { what: 'StockLevelsChanged' });
+    expect(level.payload).toEqual({ levels: [{ sku, totalAvailable: 25, lowStock: false, inStock: true }] });
   });
 
   it('announces low stock while a receipt leaves the total under 10, without a low-stock alert', async () => {
     const sku = await newProduct({ 'NJ-FC': 4 });
     const events = await eventually(() => tables.published({ sku }).then((e) => (e.length ? e : undefined)));
-    expect(events.map((e) => e.type)).toEqual(['StockLevelChanged']);
-    expect(events[0]!.payload).toEqual({ sku, totalAvailable: 4, lowStock: true, inStock: true });
+    expect(events.map((e) => e.type)).toEqual(['StockLevelsChanged']);
+    expect(events[0]!.payload).toEqual({ levels: [{ sku, totalAvailable: 4, lowStock: true, inStock: true }] });
   });
 });
 
@@ -191,12 +191,12 @@ describe('adjusting stock', () => {
     await stack.request(ADJUST, { sku, warehouseId: 'NJ-FC', delta: -3, reason: 'damaged' }, tokens.WAREHOUSE); // 12 → 9
     await stack.request(ADJUST, { sku, warehouseId: 'NJ-FC', delta: -1, reason: 'damaged' }, tokens.WAREHOUSE); // 9 → 8: already low
     const events = await eventually(() => tables.published({ sku }).then((e) => (e.length >= 5 ? e : undefined)), { what: 'five stock events' });
-    expect(events.map((e) => [e.type, e.payload.totalAvailable])).toEqual([
-      ['StockLevelChanged', 8],
-      ['StockLevelChanged', 12],
-      ['StockLevelChanged', 9],
+    expect(events.map((e) => [e.type, aboutSku(e, sku)?.totalAvailable])).toEqual([
+      ['StockLevelsChanged', 8],
+      ['StockLevelsChanged', 12],
+      ['StockLevelsChanged', 9],
       ['LowStockDetected', 9],
-      ['StockLevelChanged', 8],
+      ['StockLevelsChanged', 8],
     ]);
   });
 });
@@ -266,6 +266,6 @@ describe('bad stock changes', () => {
       ['RECEIVED', 'OH-FC', 2],
     ]);
     const events = await tables.published({ sku });
-    expect(events.map((e) => e.payload.totalAvailable)).toEqual([5, 7]);
+    expect(events.map((e) => aboutSku(e, sku)?.totalAvailable)).toEqual([5, 7]);
   });
 });

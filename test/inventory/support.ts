@@ -166,13 +166,14 @@ export class InventoryTables {
     return this.client.end();
   }
 
+  /** Published events, oldest first; `sku`: those about it (a StockLevelsChanged that lists it, included). */
   async published(filter: { type?: string; orderId?: string; sku?: string }): Promise<InventoryEvent[]> {
     const { rows } = await this.client.query<{ type: string; envelope: Record<string, any> }>(
       `select type, envelope from inventory.outbox
         where published_at is not null
           and ($1::text is null or type = $1)
           and ($2::text is null or envelope->>'correlationId' = $2)
-          and ($3::text is null or envelope->'payload'->>'sku' = $3)
+          and ($3::text is null or envelope->'payload'->>'sku' = $3 or envelope->'payload'->'levels' @> jsonb_build_array(jsonb_build_object('sku', $3::text)))
         order by seq`,
       [filter.type ?? null, filter.orderId ?? null, filter.sku ?? null],
     );
@@ -236,3 +237,9 @@ export class InventoryTables {
 }
 
 export const newOrderId = (): string => randomUUID();
+
+/** What `event` says about `sku`: its entry in a StockLevelsChanged, the payload itself otherwise. */
+export function aboutSku(event: InventoryEvent, sku: string): Record<string, any> | undefined {
+  const levels = event.payload.levels as { sku: string }[] | undefined;
+  return levels ? levels.find((level) => level.sku === sku) : event.payload;
+}

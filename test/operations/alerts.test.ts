@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryFailed } from '../../events/contracts/fulfillment/delivery-failed.event.js';
 import { LowStockDetected } from '../../events/contracts/inventory/low-stock-detected.event.js';
 import { StockLevelChanged } from '../../events/contracts/inventory/stock-level-changed.event.js';
+import { StockLevelsChanged } from '../../events/contracts/inventory/stock-levels-changed.event.js';
 import { NotificationFailed } from '../../events/contracts/notifications/notification-failed.event.js';
 import { OrderAlertRaised } from '../../events/contracts/orders/order-alert-raised.event.js';
 import { RefundCompleted } from '../../events/contracts/payments/refund-completed.event.js';
@@ -144,14 +145,16 @@ describe('alerts from the other contexts', () => {
     expect(await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'RESOLVED', 'the low-stock alert to resolve')).toMatchObject({ resolution: 'stock is back to 40' });
   });
 
-  it('resolves the LOW_STOCK alerts of several SKUs whose stock comes back at once (handled together when they arrive together)', async () => {
+  it('resolves the LOW_STOCK alerts of several SKUs whose stock comes back at once (one StockLevelsChanged, and one per SKU as earlier releases sent)', async () => {
     const skus = Array.from({ length: 5 }, () => `LOW-${randomUUID().slice(0, 8).toUpperCase()}`);
     for (const sku of skus) {
-      await events.publish(StockLevelChanged, { sku, totalAvailable: 4, lowStock: true, inStock: true });
+      await events.publish(StockLevelsChanged, { levels: [{ sku, totalAvailable: 4, lowStock: true, inStock: true }] });
       await events.publish(LowStockDetected, { sku, totalAvailable: 4 });
     }
     for (const sku of skus) await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'OPEN', 'the low-stock alert');
-    for (const [i, sku] of skus.entries()) await events.publish(StockLevelChanged, { sku, totalAvailable: 40 + i, lowStock: false, inStock: true });
+    const levels = skus.map((sku, i) => ({ sku, totalAvailable: 40 + i, lowStock: false, inStock: true }));
+    await events.publish(StockLevelsChanged, { levels: levels.slice(0, 3) });
+    for (const level of levels.slice(3)) await events.publish(StockLevelChanged, level);
     for (const [i, sku] of skus.entries()) {
       expect(await alertWhen(stack, staff, `sku:${sku}`, (a) => a.status === 'RESOLVED', `the alert of ${sku} to resolve`)).toMatchObject({ resolution: `stock is back to ${40 + i}`, resolvedBy: 'system' });
     }
@@ -183,7 +186,7 @@ describe('alerts from the other contexts', () => {
     await alertWritten;
 
     // the recovery is handled meanwhile: it must wait for the alert, then resolve it
-    await events.publish(StockLevelChanged, { sku, totalAvailable: 40, lowStock: false, inStock: true });
+    await events.publish(StockLevelsChanged, { levels: [{ sku, totalAvailable: 40, lowStock: false, inStock: true }] });
     const waiting = () =>
       orm.em
         .fork()

@@ -6,5 +6,6 @@ export { ReservationShipped } from './reservation-shipped.event.js';
 export { ReservationExpired } from './reservation-expired.event.js';
 export { ReservationChangeRejected } from './reservation-change-rejected.event.js';
 export { StockLevelChanged } from './stock-level-changed.event.js';
+export { StockLevelsChanged } from './stock-levels-changed.event.js';
 export { LowStockDetected } from './low-stock-detected.event.js';
 export { reservationLineSchema } from './reservation-line.js';

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { defineEvent } from '../../contract.js';
 
 /**
- * Fires once per SKU per transaction whenever a SKU's total available units (all warehouses)
- * changed: receipts, adjustments, reservations, releases, expiries, seeding. Moves that leave the
- * total as it was (commit, ship) announce nothing. For other contexts' projections (cart warnings).
+ * Fired once per SKU per transaction whenever a SKU's total available units (all warehouses)
+ * changed. No longer recorded: inventory announces StockLevelsChanged (one per transaction, every
+ * SKU whose total moved) instead. Its consumers stay, for the events already in the stream and
+ * those a replica of an earlier release may still record during a rolling deploy.
  */
 export const StockLevelChanged = defineEvent({
   context: 'inventory',

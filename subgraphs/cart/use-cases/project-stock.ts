@@ -10,12 +10,7 @@ export interface StockAnnouncement {
   version: EventVersion;
 }
 
-/** Keeps the newest stock level announced for a SKU. */
-export function stockLevelStatement(schema: string, announcement: StockAnnouncement): SqlStatement {
-  return stockLevelsStatement(schema, [announcement]);
-}
-
-/** The same for several announcements at once (a batch): one upsert of the newest per SKU. */
+/** Keeps the newest stock level announced for each SKU: one upsert of the newest per SKU. */
 export function stockLevelsStatement(schema: string, announcements: readonly StockAnnouncement[]): SqlStatement {
   return stockLevelsUpsert(schema, newestPerSku(announcements));
 }

@@ -1,6 +1,6 @@
-import type { EventMetadata } from '../../../events/contract.js';
+import type { EventMetadata, PayloadOf } from '../../../events/contract.js';
 import { outboxRow, type PendingOutboxRow } from '../../../events/outbox.js';
-import { LowStockDetected, StockLevelChanged } from '../../../events/contracts/inventory/index.js';
+import { LowStockDetected, StockLevelsChanged } from '../../../events/contracts/inventory/index.js';
 import { applyDelta, availabilityOf, BUCKETS, EMPTY_BUCKETS, stockSignals, totalAvailable, type StockBuckets, type StockDelta, type StockLevel } from '../domain/stock-level.js';
 import type { StockMovement, StockRowChange } from '../store/inventory-write.statement.js';
 import type { StockRepository } from '../store/stock.repository.js';
@@ -13,7 +13,7 @@ const key = (sku: string, warehouseId: string) => `${sku}|${warehouseId}`;
  * warehouse, so totals are exact), applies deltas to them in memory (the rows are locked, so that
  * is what will land) and keeps the net change of each row and the movement log lines for the
  * transaction's one write (store/inventory-write.statement.ts); at the end, `signals` gives the
- * StockLevelChanged / LowStockDetected events of each SKU whose total moved.
+ * StockLevelsChanged / LowStockDetected events of the SKUs whose totals moved.
  */
 export class StockChanges {
   private readonly totalsBefore = new Map<string, number>();
@@ -63,15 +63,20 @@ export class StockChanges {
     return [...this.logged];
   }
 
-  /** Outbox rows for every SKU whose total available changed in this transaction. */
+  /**
+   * Outbox rows for the SKUs whose total available changed in this transaction: one
+   * StockLevelsChanged listing their new levels, then a LowStockDetected for each that crossed
+   * below the threshold.
+   */
   signals(eventNamespace: string, meta: EventMetadata): PendingOutboxRow[] {
-    const rows: PendingOutboxRow[] = [];
+    const levels: PayloadOf<typeof StockLevelsChanged>['levels'] = [];
+    const lowStock: PendingOutboxRow[] = [];
     for (const [sku, before] of this.totalsBefore) {
       const after = totalAvailable([...this.rows.values()].filter((row) => row.sku === sku));
       const signals = stockSignals(before, after);
-      if (signals.levelChanged) rows.push(outboxRow(eventNamespace, StockLevelChanged, { sku, ...availabilityOf(after) }, meta));
-      if (signals.lowStockCrossed) rows.push(outboxRow(eventNamespace, LowStockDetected, { sku, totalAvailable: after }, meta));
+      if (signals.levelChanged) levels.push({ sku, ...availabilityOf(after) });
+      if (signals.lowStockCrossed) lowStock.push(outboxRow(eventNamespace, LowStockDetected, { sku, totalAvailable: after }, meta));
     }
-    return rows;
+    return [...(levels.length ? [outboxRow(eventNamespace, StockLevelsChanged, { levels }, meta)] : []), ...lowStock];
   }
 }

@@ -3,6 +3,7 @@ import type { Envelope, PayloadOf } from '../../../events/contract.js';
 import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
 import { LowStockDetected } from '../../../events/contracts/inventory/low-stock-detected.event.js';
 import { StockLevelChanged } from '../../../events/contracts/inventory/stock-level-changed.event.js';
+import { StockLevelsChanged } from '../../../events/contracts/inventory/stock-levels-changed.event.js';
 import { NotificationFailed } from '../../../events/contracts/notifications/notification-failed.event.js';
 import { OrderAlertRaised } from '../../../events/contracts/orders/order-alert-raised.event.js';
 import { OrderStatusChanged } from '../../../events/contracts/orders/order-status-changed.event.js';
@@ -52,10 +53,17 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
     }),
     // a batch is judged as a whole: two statements for it, not two per event
     handle(
+      StockLevelsChanged,
+      { name: 'resolve-low-stock-alert-on-stock-levels', ...PROJECTION_BATCH },
+      async (event, { em }) => void (await observeStockLevels(em, observedLevels(event))),
+      async (events, { em }) => void (await observeStockLevels(em, events.flatMap(observedLevels))),
+    ),
+    // the one-per-SKU events inventory recorded before StockLevelsChanged (still in the stream)
+    handle(
       StockLevelChanged,
       { name: 'resolve-low-stock-alert-on-stock-level', ...PROJECTION_BATCH },
-      async (event, { em }) => void (await observeStockLevels(em, [observed(event)])),
-      async (events, { em }) => void (await observeStockLevels(em, events.map(observed))),
+      async (event, { em }) => void (await observeStockLevels(em, [observed(event.payload, event)])),
+      async (events, { em }) => void (await observeStockLevels(em, events.map((event) => observed(event.payload, event)))),
     ),
     handle(NotificationFailed, { name: 'alert-on-notification-failed' }, async (event, { em, log }) => {
       const outcome = await raiseAlert(deps, em, causes.notificationFailed(event.payload), event.id);
@@ -64,8 +72,10 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
   ];
 }
 
-const observed = (event: Envelope<PayloadOf<typeof StockLevelChanged>>): causes.ObservedStock => ({
-  sku: event.payload.sku,
-  totalAvailable: event.payload.totalAvailable,
+const observed = (level: { sku: string; totalAvailable: number }, event: Envelope): causes.ObservedStock => ({
+  sku: level.sku,
+  totalAvailable: level.totalAvailable,
   observedAt: new Date(event.occurredAt),
 });
+
+const observedLevels = (event: Envelope<PayloadOf<typeof StockLevelsChanged>>): causes.ObservedStock[] => event.payload.levels.map((level) => observed(level, event));
