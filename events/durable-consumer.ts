@@ -106,8 +106,8 @@ async function takeOverPosition(broker: Broker, consumer: DurableConsumer): Prom
 }
 
 /**
- * Deletes the consumers `consumer` replaces that nobody pulls from any more; says which it deleted
- * and which are still in use. While a replica of the release before the merge runs, its consumers stay:
+ * Deletes the consumers `consumer` replaces that nobody pulls from or works on any more; says which
+ * it deleted and which are still in use. While a replica of the release before the merge runs, its consumers stay:
  * deleted under it, its consume loop would create them again from the stream's beginning. Both
  * handle new events meanwhile, which the successor's handler absorbs (see HandlerOptions.replaces).
  * Call only once the successor exists (ensureDurableConsumer), so nothing falls between them.
@@ -118,7 +118,8 @@ export async function retireReplacedConsumers(broker: Broker, consumer: DurableC
   for (const name of consumer.replaces) {
     const info = await infoOf(broker, consumer.stream, name);
     if (!info) continue;
-    if (info.num_waiting > 0) {
+    // a pull waiting, or messages delivered and not acknowledged yet (a busy replica may have no pull open)
+    if (info.num_waiting > 0 || info.num_ack_pending > 0) {
       inUse.push(name);
       continue;
     }
