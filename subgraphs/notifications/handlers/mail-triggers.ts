@@ -19,8 +19,9 @@ import { queueNotification, type Draft } from '../use-cases/queue-notification.j
 
 /**
  * Which event sends which e-mail: one trigger per event, each its own consumer (and inbox name);
- * an event that sends one of several kinds (an order's status change) picks the kind. A trigger reads notifications' own projections, never another context: when the order or the
- * customer is not projected yet (their events race this one), it throws and the kit retries.
+ * an event that sends one of several kinds (an order's status change) picks the kind. A trigger
+ * reads notifications' own projections, never another context: when the order or the customer is
+ * not projected yet (their events race this one), it throws and the kit retries.
  */
 
 /** Projections lag by at most a few deliveries; after these the event is dead-lettered (replayable). */
