@@ -45,12 +45,12 @@ export async function startConsumers(options: { context: string; orm: Orm; broke
 }
 
 /** How often the consumers merged into others are looked at, until every one is gone. */
-export const RETIRE_CHECK_MS = 30_000;
+const RETIRE_CHECK_MS = 30_000;
 
 /**
- * Deletes, at start and then every RETIRE_CHECK_MS, the consumers that the handlers' own replace
- * once nobody pulls from them (a replica of the release before the merge may still run; pull
- * requests of a process that stopped linger until they expire). Null when there are none.
+ * Deletes, at start and then every RETIRE_CHECK_MS, the consumers these handlers replace once
+ * nobody uses them (a replica of the release before the merge may still run; pull requests of a
+ * process that stopped linger until they expire). Null when nothing is replaced.
  */
 function retireReplaced(broker: Broker, durables: DurableConsumer[], log: Logger): PeriodicJob | null {
   let successors = durables.filter((d) => d.replaces.length);
