@@ -279,4 +279,26 @@ describe('stock signals of reservations', () => {
     expect(events[1]!.correlationId).toBe(orderId);
     expect(await availability(stack, sku)).toMatchObject({ totalAvailable: 12, lowStock: false });
   });
+
+  it('announces the new levels of every SKU of a reservation in one StockLevelsChanged, with the low-stock crossings after it', async () => {
+    const [a, b, c] = [await product({ 'NJ-FC': 12 }), await product({ 'NJ-FC': 30 }), await product({ 'NJ-FC': 10 })];
+    const orderId = newOrderId();
+    await reserve(orderId, [
+      { sku: a, quantity: 3 }, // 12 → 9: crosses below 10
+      { sku: b, quantity: 1 }, // 30 → 29
+      { sku: c, quantity: 10 }, // 10 → 0: crosses, out of stock
+    ]);
+    const isSignal = (e: { type: string }) => e.type === 'StockLevelsChanged' || e.type === 'LowStockDetected';
+    const signals = await eventually(() => tables.published({ orderId }).then((e) => (e.filter(isSignal).length >= 3 ? e.filter(isSignal) : undefined)), { what: 'the signals of the reservation' });
+    expect(signals.map((e) => e.type)).toEqual(['StockLevelsChanged', 'LowStockDetected', 'LowStockDetected']);
+    const bySku = (x: { sku: string }, y: { sku: string }) => x.sku.localeCompare(y.sku);
+    expect([...signals[0]!.payload.levels].sort(bySku)).toEqual(
+      [
+        { sku: a, totalAvailable: 9, lowStock: true, inStock: true },
+        { sku: b, totalAvailable: 29, lowStock: false, inStock: true },
+        { sku: c, totalAvailable: 0, lowStock: false, inStock: false },
+      ].sort(bySku),
+    );
+    expect(signals.slice(1).map((e) => e.payload as { sku: string }).sort(bySku)).toEqual([{ sku: a, totalAvailable: 9 }, { sku: c, totalAvailable: 0 }].sort(bySku));
+  });
 });
