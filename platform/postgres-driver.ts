@@ -270,13 +270,19 @@ export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlCo
  */
 export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
   const trx = em.getTransactionContext<unknown>();
-  if (!(trx instanceof ConnectionTransaction) || !trx.isTopLevel || !holdsNoEntities(em)) return em.execute<T[]>(sql, [...params]);
+  if (!(trx instanceof ConnectionTransaction) || !commitsWithStatement(em)) return em.execute<T[]>(sql, [...params]);
   const text = em.getPlatform().formatQuery(sql, [...params]);
   try {
     return (await trx.commitWith(text)).rows as T[];
   } catch (err) {
     throw err instanceof Error ? em.getDriver().convertException(err) : err;
   }
+}
+
+/** Whether executeAndCommit in `em` commits the transaction with its statement (when it returns, the transaction has committed). */
+export function commitsWithStatement(em: EntityManager): boolean {
+  const trx = em.getTransactionContext<unknown>();
+  return trx instanceof ConnectionTransaction && trx.isTopLevel && holdsNoEntities(em);
 }
 
 function holdsNoEntities(em: EntityManager): boolean {

@@ -23,6 +23,7 @@ import { OrderSagaEntity } from './store/order-saga.entity.js';
 import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.entities.js';
 import { TimelineEntity } from './store/timeline.entity.js';
 import { createOrdersUseCases, type OrdersDeps } from './use-cases/index.js';
+import { RecentSagas } from './use-cases/recent-sagas.js';
 import { ORDERS_ARRIVALS_CHANNEL } from './use-cases/scope.js';
 
 /**
@@ -55,6 +56,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
         returnWindowMs: settings.returnWindowMs,
         customerCancelWindowMs: settings.customerCancelWindowMs,
       },
+      recentSagas: new RecentSagas(),
       clock: () => new Date(),
     };
     const useCases = createOrdersUseCases(deps);

@@ -36,7 +36,7 @@ import type { OrdersDeps } from '../use-cases/scope.js';
 const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000], inboxInWrite: true };
 
 /** The participants' answers (inventory, payments, fulfillment) and returns' steps → the order saga. */
-export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>): EventHandler[] {
+export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga' | 'recentSagas'>): EventHandler[] {
   /** One answer → what the saga reacts to; every answer names its order. */
   const on = <D extends EventDefinition<string, { orderId: string }>>(definition: D, name: string, toSagaEvent: (payload: PayloadOf<D>) => SagaEvent) =>
     handle(definition, { name, ...SAGA_STEP }, async (event, { em, log, inbox }) => {

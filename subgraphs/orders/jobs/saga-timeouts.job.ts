@@ -9,6 +9,6 @@ import { runPeriodically } from '../../../platform/jobs.js';
  * Fires the saga's durable timeouts (confirmation: ON_HOLD; return window: CLOSED) when due by
  * the database clock. Every replica polls; a timeout one is firing is skipped by the others.
  */
-export function startSagaTimeouts(options: { orm: Orm; deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>; everyMs: number; log: Logger }) {
+export function startSagaTimeouts(options: { orm: Orm; deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga' | 'recentSagas'>; everyMs: number; log: Logger }) {
   return runPeriodically('saga timeout poll', options.everyMs, () => fireDueTimeouts(options.orm.em.fork() as EntityManager, options.deps, options.log), options.log);
 }

@@ -23,8 +23,9 @@ export interface PlacementWrite {
  * checkout COMPLETED with its version bumped, the order row, the coupon redemption row, and the
  * saga's start — its row, timeouts, timeline, status history and the outbox rows. The saga's
  * rows refer to the order's: PostgreSQL checks those references at the end of the statement.
+ * Returns the new saga row's version.
  */
-export async function writeOrderPlacement(em: EntityManager, write: PlacementWrite): Promise<void> {
+export async function writeOrderPlacement(em: EntityManager, write: PlacementWrite): Promise<{ sagaVersion: number }> {
   const schema = em.config.get('schema');
   const { order } = write;
   const statement = new CombinedStatement();
@@ -66,7 +67,8 @@ export async function writeOrderPlacement(em: EntityManager, write: PlacementWri
     ]);
   }
   addSagaStep(statement, em, write.saga, { orderInserted: true });
-  const [row] = await statement.run<{ checkouts: number }>(em, 'select (select count(*) from checkout)::int as checkouts');
+  const [row] = await statement.run<{ checkouts: number; version: number }>(em, 'select (select count(*) from checkout)::int as checkouts, (select version from saga) as version');
   // under the row lock the version cannot have moved; if it did, the transaction must not commit
   if (!row || row.checkouts !== 1) throw OptimisticLockError.lockFailed('Checkout');
+  return { sagaVersion: row.version };
 }

@@ -19,19 +19,30 @@ export interface SagaStepWrite {
   also?: SqlStatement[];
 }
 
+/** The text the step's statement fails with when the saga's version has moved (see writeSagaStep). */
+const VERSION_MOVED = 'the order saga moved past the version this step was decided on';
+
 /**
  * Writes a saga step in one statement (platform/combined-statement.ts): the saga row with its
  * version checked and bumped, the order's status columns, timeouts, timeline, status history and
- * outbox rows. Returns the saga's new version; a version that moved under the caller (possible
- * only without the saga row's lock) throws OptimisticLockError, and the caller's transaction
- * rolls back everything the statement wrote.
+ * outbox rows. Returns the saga's new version. When the version has moved under the caller (a step
+ * decided on a copy: use-cases/recent-sagas.ts) the statement itself fails, so it writes nothing
+ * even when it carries the COMMIT (a message's inbox row: executeAndCommit), and this throws
+ * OptimisticLockError. The final select casts that text to an integer only when the saga's
+ * update found no row (a CASE on a subquery is never folded ahead).
  */
 export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Promise<number> {
   const statement = new CombinedStatement();
   addSagaStep(statement, em, write);
-  const [row] = await statement.run<{ version: number }>(em, 'select version from saga');
-  if (!row) throw OptimisticLockError.lockFailed('OrderSaga');
-  return row.version;
+  try {
+    const [row] = await statement.run<{ version: number }>(em, `select cast(case when exists (select 1 from saga) then (select version from saga)::text else ? end as integer) as version`, [
+      VERSION_MOVED,
+    ]);
+    return row!.version;
+  } catch (err) {
+    if (err instanceof Error && err.message.includes(VERSION_MOVED)) throw OptimisticLockError.lockFailed('OrderSaga');
+    throw err;
+  }
 }
 
 /**

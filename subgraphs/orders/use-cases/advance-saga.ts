@@ -1,10 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { Logger } from '../../../platform/logger.js';
+import { commitsWithStatement } from '../../../platform/postgres-driver.js';
 import { decide } from '../domain/saga/decide.js';
-import type { SagaDecision, SagaEnvironment, SagaEvent } from '../domain/saga/types.js';
+import type { SagaEnvironment, SagaEvent } from '../domain/saga/types.js';
 import { OrderRepository } from '../store/order.repository.js';
+import type { KnownSaga } from './recent-sagas.js';
 import { persistSagaStep } from './saga-step.js';
 import { isUuid, type OrdersDeps } from './scope.js';
 
@@ -12,16 +14,24 @@ export type AdvanceResult = 'UNKNOWN_ORDER' | 'UNCHANGED' | 'ADVANCED';
 
 export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaEnvironment => ({ now: deps.clock(), newId: uuidv7, policy: deps.saga });
 
+type Deps = Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga' | 'recentSagas'>;
+
 /**
- * Inside the caller's transaction (a handler's, the timeout job's): loads the order's saga,
- * lets the decider react to `event` and persists the outcome. Two steps of one order queue on
- * the saga row's lock (the order row is locked with it, so the second sees the first's result);
- * should they ever meet on the version instead, the later write fails and its transaction is
- * retried (the handler naks; the job tries again at its next poll).
+ * Inside the caller's transaction (a handler's, the timeout job's): lets the decider react to
+ * `event` on the order's saga and persists the outcome.
+ *
+ * A handler's step whose write commits its transaction (the message's inbox row goes in it) first
+ * tries the saga as this process last saw it committed (recent-sagas.ts): decided on that copy and
+ * written over its version, in one round trip. If the version has moved meanwhile the statement
+ * writes nothing and this throws; the handler's retry then takes the slow path. The slow path, and
+ * every other caller: the saga and order rows are read under their lock, so two steps of one order
+ * queue in PostgreSQL instead of both deciding and one losing on the version; should they ever
+ * meet on the version anyway, the later write fails and its transaction is retried (the handler
+ * naks; the job tries again at its next poll).
  */
 export async function advanceSaga(
   em: EntityManager,
-  deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>,
+  deps: Deps,
   orderId: string,
   event: SagaEvent,
   cause: { causationId: string | null },
@@ -30,17 +40,68 @@ export async function advanceSaga(
 ): Promise<AdvanceResult> {
   // events name orders by id; one we never placed is not ours to act on (nothing can refer to it later)
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
-  const orders = new OrderRepository(em);
-  const locked = await orders.lockSaga(orderId);
+  return deps.recentSagas.oneAtATime(orderId, async () => {
+    // only a write that commits as it returns may be remembered as committed
+    const commits = inbox !== undefined && commitsWithStatement(em);
+    const known = commits ? deps.recentSagas.get(orderId) : undefined;
+    if (known) {
+      const advanced = await advanceKnown(em, deps, known, event, cause, log, inbox!);
+      if (advanced) return advanced;
+    }
+    return advanceLocked(em, deps, orderId, event, cause, log, inbox, commits);
+  });
+}
+
+/** On the remembered copy; undefined when the decider changes nothing there (the locked read then decides). */
+async function advanceKnown(
+  em: EntityManager,
+  deps: Deps,
+  known: KnownSaga,
+  event: SagaEvent,
+  cause: { causationId: string | null },
+  log: Logger,
+  inbox: { take(): SqlStatement },
+): Promise<AdvanceResult | undefined> {
+  const decision = decide(known.saga.state, event, sagaEnvironment(deps));
+  // "nothing to do" is only believed of the saga as it is now
+  if (!decision.ok || !decision.changed) return undefined;
+  try {
+    deps.recentSagas.remember(await persistSagaStep(em, deps.eventNamespace, known, decision, cause, log, inbox));
+    return 'ADVANCED';
+  } catch (err) {
+    if (err instanceof OptimisticLockError) {
+      deps.recentSagas.forget(known.saga.orderId);
+      log.info({ orderId: known.saga.orderId, event: event.type, version: known.saga.version }, 'the saga moved past the remembered version; the step is handled again from the database');
+    }
+    throw err;
+  }
+}
+
+async function advanceLocked(
+  em: EntityManager,
+  deps: Deps,
+  orderId: string,
+  event: SagaEvent,
+  cause: { causationId: string | null },
+  log: Logger,
+  inbox: { take(): SqlStatement } | undefined,
+  commits: boolean,
+): Promise<AdvanceResult> {
+  const locked = await new OrderRepository(em).lockSaga(orderId);
   if (!locked) {
     log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
     return 'UNKNOWN_ORDER';
   }
-  const { saga, order } = locked;
-  const decision: SagaDecision = decide(saga.state, event, sagaEnvironment(deps));
+  const decision = decide(locked.saga.state, event, sagaEnvironment(deps));
   // only cancellation can be refused, and it never comes through here
   if (!decision.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision.rejection.message}`);
-  if (!decision.changed) return 'UNCHANGED';
-  await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, cause, log, inbox);
+  if (!decision.changed) {
+    deps.recentSagas.remember(locked);
+    return 'UNCHANGED';
+  }
+  const written = await persistSagaStep(em, deps.eventNamespace, locked, decision, cause, log, inbox);
+  // committed with the write, or to be committed by the caller: then the copy here is behind
+  if (commits) deps.recentSagas.remember(written);
+  else deps.recentSagas.forget(orderId);
   return 'ADVANCED';
 }

@@ -37,12 +37,16 @@ export async function cancelOrder(deps: OrdersDeps, scope: OrdersScope, orderId:
         const { saga, order } = locked;
         const decision = decide(saga.state, { type: 'CancellationRequested', by, reason: trimmed }, sagaEnvironment(deps));
         if (!decision.ok) throw conflict(decision.rejection.message, { status: order.status });
+        if (!decision.changed) return order;
         const cancelled = await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, { causationId: null }, scope.log);
         scope.log.info({ orderId, by, previousStatus: saga.state.status }, 'order cancelled');
-        return cancelled;
+        return cancelled.order;
       });
     } catch (err) {
       if (!(err instanceof OptimisticLockError) || attempt >= ATTEMPTS) throw err;
+    } finally {
+      // the saga moved (or may have) with a commit the handlers' copy has not seen
+      deps.recentSagas.forget(orderId);
     }
   }
 }

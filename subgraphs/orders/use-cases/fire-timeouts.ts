@@ -13,7 +13,7 @@ const PER_POLL = 200;
  * the saga reacts (a stale token changes nothing). If the step fails (e.g. it raced another step
  * on the saga version) the transaction rolls back, the row is back, and it fires at the next poll.
  */
-export async function fireDueTimeouts(em: EntityManager, deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga'>, log: Logger): Promise<number> {
+export async function fireDueTimeouts(em: EntityManager, deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga' | 'recentSagas'>, log: Logger): Promise<number> {
   let fired = 0;
   while (fired < PER_POLL) {
     const due = await inTransaction(em.fork(), async (tx) => {

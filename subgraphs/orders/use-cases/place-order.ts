@@ -26,10 +26,10 @@ import type { OrdersDeps, OrdersScope } from './scope.js';
  * of work, whose flush at commit would write managed rows a second time.
  */
 export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, acknowledgePriceChanges: boolean): Promise<OrderRecord> {
-  const order = await withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => {
+  const placed = await withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => {
     if (locked.status === 'COMPLETED' && locked.orderId) {
       const placed = await new OrderRepository(em).find(locked.orderId);
-      if (placed) return { order: placed, placedNow: false };
+      if (placed) return { order: placed, saga: null };
     }
     const currentPrices = await new ProjectionRepository(em).currentPrices(locked.lines.map((line) => line.sku));
     const coupon = toCheckout(locked).coupon;
@@ -88,9 +88,13 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     const released = addressHoldRow(deps.eventNamespace, locked, decision);
     // published in the order they were recorded before they shared one statement
     saga.outbox = [...(released ? [released] : []), placedEvent, ...saga.outbox, ...(redeemed ? [redeemed.event] : [])];
-    await writeOrderPlacement(em, { checkout: decision.checkout, checkoutVersion: locked.version, order, couponRedemption: redeemed?.redemption ?? null, saga });
-    return { order, placedNow: true };
+    const { sagaVersion } = await writeOrderPlacement(em, { checkout: decision.checkout, checkoutVersion: locked.version, order, couponRedemption: redeemed?.redemption ?? null, saga });
+    return { order, saga: { orderId: order.id, state: outcome.state, version: sagaVersion, updatedAt: saga.saga.updatedAt } };
   }).catch(sameCustomerRace);
-  if (order.placedNow) scope.log.info({ orderId: order.order.id, checkoutId, totalCents: order.order.totalCents }, 'order placed');
-  return order.order;
+  if (placed.saga) {
+    // committed: the saga's first answers are decided on this copy (recent-sagas.ts)
+    deps.recentSagas.remember({ saga: placed.saga, order: placed.order });
+    scope.log.info({ orderId: placed.order.id, checkoutId, totalCents: placed.order.totalCents }, 'order placed');
+  }
+  return placed.order;
 }

@@ -31,24 +31,23 @@ export interface StepCause {
  * The saga's I/O shell: writes one decided outcome in the caller's transaction, in one statement
  * (store/saga-step.statement.ts) — the saga row (its version checked and bumped: optimistic
  * locking), the order's status, timeline entries, alerts, one integration event per request, and
- * the durable timeouts. `saga` is null when the saga starts (the row is created). Returns the order
- * as the step left it; the records passed in are not changed (nor flushed by the unit of work).
+ * the durable timeouts. Returns the saga and the order as the step left them; the records passed
+ * in are not changed (nor flushed by the unit of work). Only for a changed outcome.
  */
 export async function persistSagaStep(
   em: EntityManager,
   namespace: string,
-  target: { order: OrderRecord; saga: OrderSagaRecord | null },
+  target: { order: OrderRecord; saga: OrderSagaRecord },
   outcome: SagaOutcome,
   cause: StepCause,
   log: Logger,
   inbox?: { take(): SqlStatement },
-): Promise<OrderRecord> {
-  if (!outcome.changed) return target.order;
+): Promise<{ saga: OrderSagaRecord; order: OrderRecord }> {
   const { write, order } = sagaStepWrite(namespace, target, outcome, cause, log);
   // the handled message's inbox row, when the kit leaves it to the step (saga.handlers.ts)
   if (inbox) write.also = [inbox.take()];
-  await writeSagaStep(em, write);
-  return order;
+  const version = await writeSagaStep(em, write);
+  return { saga: { orderId: order.id, state: outcome.state, version, updatedAt: write.saga.updatedAt }, order };
 }
 
 /** What a changed outcome writes, and the order as it leaves it (for a caller that writes it with more: placeOrder). */

@@ -4,6 +4,7 @@ import type { Caller } from '../../../platform/auth.js';
 import type { AddressVerification } from '../../../platform/address-verification/verification-policy.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { SagaPolicy } from '../domain/saga/types.js';
+import type { RecentSagas } from './recent-sagas.js';
 
 /** What a use case needs from the request: who is calling, the request's fork and logger. */
 export interface OrdersScope {
@@ -25,6 +26,8 @@ export interface OrdersDeps {
   /** Wakes those waits when a checkout or saved address arrives (keys: their ids), on any replica. */
   arrivals: Arrivals;
   saga: SagaPolicy;
+  /** The sagas this process last saw committed (steps skip the locking read on them). */
+  recentSagas: RecentSagas;
   clock: () => Date;
 }
 

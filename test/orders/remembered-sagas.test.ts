@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { OptimisticLockError } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnvelope, type EventDefinition, type PayloadOf } from '../../events/contract.js';
+import { InventoryReserved, ReservationCommitted } from '../../events/contracts/inventory/index.js';
+import { PaymentAuthorized, PaymentCaptured } from '../../events/contracts/payments/index.js';
+import type { EventHandler } from '../../events/handler.js';
+import { sagaHandlers } from '../../subgraphs/orders/handlers/saga.handlers.js';
+import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
+import { RecentSagas } from '../../subgraphs/orders/use-cases/recent-sagas.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { TransactionLog } from '../support/transaction-log.js';
+import { EventPublisher, completeCheckout, placeOrder } from './support.js';
+
+/**
+ * A saga step decides on the saga as its process last saw it committed and writes over that
+ * version without a locking read first. Two "replicas" (each its own set of saga handlers with its
+ * own memory, on the subgraph's ORM) handle one order's answers, delivered through the kit's inbox
+ * as a consumer would; what the test checks is what the order shows and the statements each
+ * transaction sent.
+ */
+
+let stack: Stack;
+let events: EventPublisher;
+let sql: pg.Pool;
+const log = new TransactionLog();
+
+beforeAll(async () => {
+  stack = await startStack([ordersSubgraph]);
+  events = await EventPublisher.connect(stack);
+  sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 2 });
+  log.install();
+});
+afterAll(async () => {
+  log.uninstall();
+  await sql?.end();
+  await events?.close();
+  await stack?.stop();
+});
+
+/** A replica's saga handlers: its own memory of the sagas it saw. */
+function replica(): EventHandler[] {
+  const settings = stack.env.config.orders;
+  return sagaHandlers({
+    eventNamespace: stack.env.namespace,
+    clock: () => new Date(),
+    saga: { confirmationTimeoutMs: settings.confirmationTimeoutMs, returnWindowMs: settings.returnWindowMs, customerCancelWindowMs: settings.customerCancelWindowMs },
+    recentSagas: new RecentSagas(),
+  });
+}
+
+async function deliver<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelope: ReturnType<typeof createEnvelope<D>>) {
+  const handler = handlers.find((h) => h.definition === definition)!;
+  const { error, statements } = await log.deliver(stack.subgraphs.orders!.runtime.orm, handler, envelope, stack.env.log);
+  return { error, lockingReads: statements.filter((s) => /for update of s, o/i.test(s)).length, statements };
+}
+
+/** A participant's answer about an order, as its outbox would record it. */
+const answer = <D extends EventDefinition<string, { orderId: string }>>(definition: D, payload: PayloadOf<D>) => createEnvelope(definition, payload, { correlationId: payload.orderId });
+
+async function placedOrder(): Promise<{ orderId: string; totalCents: number }> {
+  const customerId = randomUUID();
+  const token = await stack.tokenFor('CUSTOMER', customerId);
+  const checkoutId = await events.initiateCheckout(customerId, [{ sku: 'DOG-BOWL-001', quantity: 2, unitPriceCents: 1299 }]);
+  await completeCheckout(stack, token, checkoutId);
+  const order = await placeOrder(stack, token, checkoutId, true);
+  return { orderId: order.id, totalCents: order.total.cents };
+}
+
+const sagaOf = async (orderId: string) => (await sql.query('select version, state from orders.order_saga where order_id = $1', [orderId])).rows[0];
+const statusChanges = async (orderId: string) => (await sql.query('select status from orders.order_status_change where order_id = $1 order by sequence', [orderId])).rows.map((r) => r.status);
+const outboxTypes = async (orderId: string) =>
+  (await sql.query("select type from orders.outbox where envelope->'payload'->>'orderId' = $1 order by seq", [orderId])).rows.map((r) => r.type);
+const inboxHas = async (messageId: string) => (await sql.query('select 1 from orders.inbox where message_id = $1', [messageId])).rowCount === 1;
+
+describe('a saga step on the copy its process remembers', () => {
+  it('skips the locking read once the process has seen the saga, and writes over a moved version nothing at all', async () => {
+    const { orderId, totalCents } = await placedOrder();
+    const a = replica();
+    const b = replica();
+    const reservationId = randomUUID();
+    const paymentId = randomUUID();
+
+    // A has not seen this saga: it reads it under the lock, then remembers what it committed
+    const reserved = await deliver(a, InventoryReserved, answer(InventoryReserved, { orderId, reservationId, warehouseId: 'WH-EAST', lines: [{ sku: 'DOG-BOWL-001', quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() }));
+    expect(reserved.error).toBeNull();
+    expect(reserved.lockingReads).toBe(1);
+
+    // A's next step decides on its copy: no locking read, the write commits in the same round trip
+    const authorized = await deliver(a, PaymentAuthorized, answer(PaymentAuthorized, { orderId, paymentId, amountCents: totalCents, currency: 'USD', authorizationExpiresAt: new Date(Date.now() + 86_400_000).toISOString() }));
+    expect(authorized.error).toBeNull();
+    expect(authorized.lockingReads).toBe(0);
+    expect(authorized.statements.filter((s) => !/^(begin|commit)/i.test(s))).toHaveLength(1);
+    expect(await outboxTypes(orderId)).toContain('PaymentCaptureRequested');
+
+    // B (another replica) moves the saga on; A's copy is now behind
+    const captured = await deliver(b, PaymentCaptured, answer(PaymentCaptured, { orderId, paymentId, amountCents: totalCents, currency: 'USD' }));
+    expect(captured.error).toBeNull();
+    expect(captured.lockingReads).toBe(1);
+    const before = await sagaOf(orderId);
+    const outboxBefore = await outboxTypes(orderId);
+
+    // A decides on its stale copy: the write finds the version moved and writes nothing, inbox row included
+    const committed = answer(ReservationCommitted, { orderId, reservationId, warehouseId: 'WH-EAST' });
+    const stale = await deliver(a, ReservationCommitted, committed);
+    expect(stale.error).toBeInstanceOf(OptimisticLockError);
+    expect(stale.lockingReads).toBe(0);
+    expect(await sagaOf(orderId)).toEqual(before);
+    expect(await outboxTypes(orderId)).toEqual(outboxBefore);
+    expect(await inboxHas(committed.id)).toBe(false);
+
+    // the redelivery reads the saga under its lock and confirms the order, once
+    log.clear(); // the failed transaction carried the same message id
+    const retried = await deliver(a, ReservationCommitted, committed);
+    expect(retried.error).toBeNull();
+    expect(retried.lockingReads).toBe(1);
+    expect(await statusChanges(orderId)).toEqual(['PLACED', 'CONFIRMED']);
+    const requests = await outboxTypes(orderId);
+    expect(requests.filter((t) => t === 'FulfillmentRequested')).toHaveLength(1);
+    expect(requests.filter((t) => t === 'PaymentCaptureRequested')).toHaveLength(1);
+  });
+
+  it('handles answers about one order that arrive together one after the other: the second on what the first committed', async () => {
+    const { orderId, totalCents } = await placedOrder();
+    const a = replica();
+    const both = await Promise.all([
+      deliver(a, InventoryReserved, answer(InventoryReserved, { orderId, reservationId: randomUUID(), warehouseId: 'WH-EAST', lines: [{ sku: 'DOG-BOWL-001', quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() })),
+      deliver(a, PaymentAuthorized, answer(PaymentAuthorized, { orderId, paymentId: randomUUID(), amountCents: totalCents, currency: 'USD', authorizationExpiresAt: new Date(Date.now() + 86_400_000).toISOString() })),
+    ]);
+    expect(both.map((d) => d.error)).toEqual([null, null]);
+    // whichever came first read the saga under its lock; the other waited for it and used its result
+    expect(both.map((d) => d.lockingReads).sort()).toEqual([0, 1]);
+    expect((await outboxTypes(orderId)).filter((t) => t === 'PaymentCaptureRequested')).toHaveLength(1);
+  });
+});
