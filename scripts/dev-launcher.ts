@@ -10,7 +10,6 @@ import net from 'node:net';
 import pg from 'pg';
 import { SUBGRAPHS, loadConfigOrExit, type Config } from '../platform/config.js';
 import { DEV_SMTP_URL } from '../platform/contexts.js';
-import { systemNodeFlags } from './cluster/node-flags.js';
 import { canConnect } from './cluster/ports.js';
 import { ensureDatabase } from '../platform/database.js';
 import { repoPath } from '../platform/paths.js';
@@ -71,9 +70,8 @@ async function checkServices(cfg: Config): Promise<void> {
   }
 }
 
-/** `nodeFlags`: the system's own (node-flags.ts) unless told otherwise. */
-function run(name: string, script: string, env: Record<string, string> = {}, args: string[] = [], nodeFlags = systemNodeFlags()): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, repoPath(script), ...args], {
+function run(name: string, script: string, env: Record<string, string> = {}, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', repoPath(script), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -119,7 +117,7 @@ async function startMailInbox(cfg: Config): Promise<string | null> {
   const smtp = new URL(DEV_SMTP_URL);
   const inbox = `http://${smtp.hostname}:${MAIL_INBOX_PORT}`;
   if (await canConnect(Number(smtp.port), smtp.hostname)) return inbox;
-  run('maildev', 'node_modules/maildev/bin/maildev', {}, ['--smtp', smtp.port, '--web', String(MAIL_INBOX_PORT), '--ip', smtp.hostname, '--web-ip', smtp.hostname], []);
+  run('maildev', 'node_modules/maildev/bin/maildev', {}, ['--smtp', smtp.port, '--web', String(MAIL_INBOX_PORT), '--ip', smtp.hostname, '--web-ip', smtp.hostname]);
   const deadline = Date.now() + 15_000;
   while (!(await canConnect(Number(smtp.port), smtp.hostname))) {
     if (Date.now() > deadline) throw new Error(`maildev did not listen on ${smtp.host} within 15 s`);

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { systemNodeFlags } from './node-flags.js';
 
 const DEFAULT_STOP_GRACE_MS = 10_000;
 const TAIL_LINES = 40;
@@ -43,9 +42,9 @@ export class ManagedProcess {
     void this.exit.then(() => this.log?.end());
   }
 
-  /** A Node.js entry point of this repository (`dist/…/main.js`), with the system's Node flags (node-flags.ts). */
+  /** A Node.js entry point of this repository (`dist/…/main.js`). */
   static node(name: string, script: string, env: NodeJS.ProcessEnv, logFile?: string, nodeArgs: string[] = []): ManagedProcess {
-    return new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', ...systemNodeFlags(), ...nodeArgs, script], env, logFile });
+    return new ManagedProcess({ name, command: process.execPath, args: ['--enable-source-maps', ...nodeArgs, script], env, logFile });
   }
 
   get pid(): number | undefined {
