@@ -9,6 +9,9 @@ import type { EventHandler } from '../../events/handler.js';
 import { sagaHandlers } from '../../subgraphs/orders/handlers/saga.handlers.js';
 import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { RecentSagas } from '../../subgraphs/orders/use-cases/recent-sagas.js';
+import { fireDueTimeouts } from '../../subgraphs/orders/use-cases/fire-timeouts.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { TransactionLog } from '../support/transaction-log.js';
 import { EventPublisher, completeCheckout, placeOrder } from './support.js';
@@ -39,16 +42,19 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A replica's saga handlers: its own memory of the sagas it saw. */
-function replica(): EventHandler[] {
+/** What a replica's saga steps need, with its own memory of the sagas it saw. */
+function replicaDeps() {
   const settings = stack.env.config.orders;
-  return sagaHandlers({
+  return {
     eventNamespace: stack.env.namespace,
     clock: () => new Date(),
     saga: { confirmationTimeoutMs: settings.confirmationTimeoutMs, returnWindowMs: settings.returnWindowMs, customerCancelWindowMs: settings.customerCancelWindowMs },
     recentSagas: new RecentSagas(),
-  });
+  };
 }
+
+/** A replica's saga handlers. */
+const replica = (deps = replicaDeps()): EventHandler[] => sagaHandlers(deps);
 
 async function deliver<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelope: ReturnType<typeof createEnvelope<D>>) {
   const handler = handlers.find((h) => h.definition === definition)!;
@@ -133,4 +139,49 @@ describe('a saga step on the copy its process remembers', () => {
     expect(both.map((d) => d.lockingReads).sort()).toEqual([0, 1]);
     expect((await outboxTypes(orderId)).filter((t) => t === 'PaymentCaptureRequested')).toHaveLength(1);
   });
+
+  it('lets a timeout fire while a step of the same order waits to write: neither waits for the other for ever', async () => {
+    const { orderId, totalCents } = await placedOrder();
+    const deps = replicaDeps();
+    const a = replica(deps);
+    const reservationId = randomUUID();
+    const paymentId = randomUUID();
+    await deliver(a, InventoryReserved, answer(InventoryReserved, { orderId, reservationId, warehouseId: 'WH-EAST', lines: [{ sku: 'DOG-BOWL-001', quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() }));
+    await deliver(a, PaymentAuthorized, answer(PaymentAuthorized, { orderId, paymentId, amountCents: totalCents, currency: 'USD', authorizationExpiresAt: new Date(Date.now() + 86_400_000).toISOString() }));
+    await deliver(a, PaymentCaptured, answer(PaymentCaptured, { orderId, paymentId, amountCents: totalCents, currency: 'USD' }));
+
+    // the test holds the saga row: the confirming step (it clears the confirmation timeout) waits to write
+    const holder = await sql.connect();
+    await holder.query('begin');
+    await holder.query('select 1 from orders.order_saga where order_id = $1 for update', [orderId]);
+    let confirming: Promise<unknown>;
+    let firing: Promise<unknown>;
+    try {
+      confirming = deliver(a, ReservationCommitted, answer(ReservationCommitted, { orderId, reservationId, warehouseId: 'WH-EAST' }));
+      await lockWaiters(/update "orders"\.order_saga/, 'the confirming step waiting to write');
+      // meanwhile the confirmation timeout falls due and the same process's job takes it
+      await sql.query("update orders.saga_timeout set due_at = now() - interval '1 second' where order_id = $1", [orderId]);
+      firing = fireDueTimeouts(stack.subgraphs.orders!.runtime.orm.em.fork() as EntityManager, deps, stack.env.log);
+      await lockWaiters(/for update of s, o/, 'the timeout waiting for the saga row');
+    } finally {
+      await holder.query('commit');
+      holder.release();
+    }
+    // one of the two may lose to PostgreSQL's deadlock detection and be retried; neither hangs
+    await Promise.allSettled([confirming!, firing!]);
+    const changes = await statusChanges(orderId);
+    expect(changes[0]).toBe('PLACED');
+    expect(changes.length).toBe(2);
+  });
 });
+
+/** Resolves once a statement matching `pattern` waits for a lock. */
+function lockWaiters(pattern: RegExp, what: string): Promise<unknown> {
+  return eventually(
+    async () => {
+      const { rows } = await sql.query<{ query: string }>("select query from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+      return rows.some((row) => pattern.test(row.query)) || undefined;
+    },
+    { what, timeoutMs: 10_000 },
+  );
+}

@@ -40,15 +40,19 @@ export async function advanceSaga(
 ): Promise<AdvanceResult> {
   // events name orders by id; one we never placed is not ours to act on (nothing can refer to it later)
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
+  // only a write that commits as it returns may be remembered as committed
+  const commits = inbox !== undefined && commitsWithStatement(em);
+  // The others (the timeout job, replays) never queue in the process: they may hold row locks
+  // already (the job has taken the timeout row), which a queued step's write may be waiting for —
+  // a deadlock PostgreSQL could not see. A handler's step has sent nothing before it queues.
+  if (!commits) return advanceLocked(em, deps, orderId, event, cause, log, inbox, false);
   return deps.recentSagas.oneAtATime(orderId, async () => {
-    // only a write that commits as it returns may be remembered as committed
-    const commits = inbox !== undefined && commitsWithStatement(em);
-    const known = commits ? deps.recentSagas.get(orderId) : undefined;
+    const known = deps.recentSagas.get(orderId);
     if (known) {
       const advanced = await advanceKnown(em, deps, known, event, cause, log, inbox!);
       if (advanced) return advanced;
     }
-    return advanceLocked(em, deps, orderId, event, cause, log, inbox, commits);
+    return advanceLocked(em, deps, orderId, event, cause, log, inbox, true);
   });
 }
 

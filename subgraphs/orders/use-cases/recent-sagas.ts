@@ -19,7 +19,8 @@ export interface KnownSaga {
  * committed versions are kept here. A write over a version that has moved changes nothing (the
  * step's statement checks the version) and the step is handled again from the database.
  *
- * Also keeps the steps of one order in this process one after the other: the reservation's and
+ * Also keeps the handlers' steps of one order in this process one after the other (only theirs:
+ * advance-saga.ts says why): the reservation's and
  * the authorization's answers often arrive together, and the second then decides on the first's
  * result instead of on the same copy (which would lose on the version and be redelivered).
  */
