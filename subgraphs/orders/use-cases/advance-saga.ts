@@ -40,32 +40,32 @@ export async function advanceSaga(
 ): Promise<AdvanceResult> {
   // events name orders by id; one we never placed is not ours to act on (nothing can refer to it later)
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
+  const step: Step = { em, deps, orderId, event, cause, log, inbox };
   // only a write that commits as it returns may be remembered as committed
   const commits = inbox !== undefined && commitsWithStatement(em);
   // The others (the timeout job, replays) never queue in the process: they may hold row locks
   // already (the job has taken the timeout row), which a queued step's write may be waiting for —
   // a deadlock PostgreSQL could not see. A handler's step has sent nothing before it queues.
-  if (!commits) return advanceLocked(em, deps, orderId, event, cause, log, inbox, false);
+  if (!commits) return advanceLocked(step, false);
   return deps.recentSagas.oneAtATime(orderId, async () => {
     const known = deps.recentSagas.get(orderId);
-    if (known) {
-      const advanced = await advanceKnown(em, deps, known, event, cause, log, inbox!);
-      if (advanced) return advanced;
-    }
-    return advanceLocked(em, deps, orderId, event, cause, log, inbox, true);
+    return (known && (await advanceKnown(step, known))) || advanceLocked(step, true);
   });
 }
 
+/** One step's inputs, as advanceSaga got them. */
+interface Step {
+  em: EntityManager;
+  deps: Deps;
+  orderId: string;
+  event: SagaEvent;
+  cause: { causationId: string | null };
+  log: Logger;
+  inbox: { take(): SqlStatement } | undefined;
+}
+
 /** On the remembered copy; undefined when the decider changes nothing there (the locked read then decides). */
-async function advanceKnown(
-  em: EntityManager,
-  deps: Deps,
-  known: KnownSaga,
-  event: SagaEvent,
-  cause: { causationId: string | null },
-  log: Logger,
-  inbox: { take(): SqlStatement },
-): Promise<AdvanceResult | undefined> {
+async function advanceKnown({ em, deps, orderId, event, cause, log, inbox }: Step, known: KnownSaga): Promise<AdvanceResult | undefined> {
   const decision = decide(known.saga.state, event, sagaEnvironment(deps));
   // "nothing to do" is only believed of the saga as it is now
   if (!decision.ok || !decision.changed) return undefined;
@@ -74,23 +74,15 @@ async function advanceKnown(
     return 'ADVANCED';
   } catch (err) {
     if (err instanceof OptimisticLockError) {
-      deps.recentSagas.forget(known.saga.orderId);
-      log.info({ orderId: known.saga.orderId, event: event.type, version: known.saga.version }, 'the saga moved past the remembered version; the step is handled again from the database');
+      deps.recentSagas.forget(orderId);
+      log.info({ orderId, event: event.type, version: known.saga.version }, 'the saga moved past the remembered version; the step is handled again from the database');
     }
     throw err;
   }
 }
 
-async function advanceLocked(
-  em: EntityManager,
-  deps: Deps,
-  orderId: string,
-  event: SagaEvent,
-  cause: { causationId: string | null },
-  log: Logger,
-  inbox: { take(): SqlStatement } | undefined,
-  commits: boolean,
-): Promise<AdvanceResult> {
+/** Under the saga's lock; `commits`: the write commits as it returns (else the caller commits later). */
+async function advanceLocked({ em, deps, orderId, event, cause, log, inbox }: Step, commits: boolean): Promise<AdvanceResult> {
   const locked = await new OrderRepository(em).lockSaga(orderId);
   if (!locked) {
     log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
