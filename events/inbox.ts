@@ -3,7 +3,7 @@ import type { Envelope } from './contract.js';
 import type { EventHandler } from './handler.js';
 import type { SqlStatement } from '../platform/combined-statement.js';
 import { inTransaction, type Orm } from '../platform/database.js';
-import { executeAndCommit } from '../platform/postgres-driver.js';
+import { executeAndCommit, executeDeferred } from '../platform/postgres-driver.js';
 import { ADVISORY_LOCK_SQL, whileLockHeld } from '../platform/advisory-locks.js';
 import { runPeriodically, type PeriodicJob } from '../platform/jobs.js';
 import type { Logger } from '../platform/logger.js';
@@ -13,7 +13,8 @@ export type HandlingOutcome = 'processed' | 'duplicate';
 /**
  * Runs a handler at most once per (message id, handler): the inbox row, the handler's state
  * changes and its outbox rows commit in ONE transaction on a fresh fork. If the row already
- * exists the message was handled before (a redelivery, a replay) and nothing else runs. A
+ * exists the message was handled before (a redelivery, a replay) and nothing the handler did
+ * commits: its first statement fails on the row, before it runs. A
  * `project` handler is one statement instead, and an `inboxInWrite` one writes the row itself.
  */
 export async function handleOnce(
@@ -27,26 +28,24 @@ export async function handleOnce(
   if (handler.options.inboxInWrite) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
   const committed: (() => void)[] = [];
   const lockKey = handler.options.lockKey?.(envelope.payload);
-  const outcome = await inTransaction(orm.em.fork() as EntityManager, async (em) => {
-    const run = () => handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
-    if (lockKey === undefined) {
-      const inserted = await em.execute<{ affectedRows: number }>(`insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing`, [envelope.id, handler.options.name], 'run');
-      if (inserted.affectedRows === 0) return 'duplicate';
-      await run();
-      return 'processed';
-    }
-    // the inbox row and the handler's lock in one statement; what the handler reads next is read after the lock
-    const [row] = await em.execute<{ inserted: number }[]>(
-      `with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?) on conflict do nothing returning 1)
-       select (select count(*) from inbox)::int as inserted, ${ADVISORY_LOCK_SQL}::text as locked`,
-      [envelope.id, handler.options.name, lockKey],
-    );
-    if (!row?.inserted) return 'duplicate';
-    await whileLockHeld(em, lockKey, run);
-    return 'processed';
-  });
+  try {
+    await inTransaction(orm.em.fork() as EntityManager, async (em) => {
+      const run = () => handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
+      // The inbox row (and the handler's lock) go with the handler's first statement, in its
+      // message: no round trip of their own. A message already handled violates the inbox's key
+      // there, before that statement runs; the transaction rolls back and the answer is
+      // "duplicate". The lock is its own statement, so what the handler reads next is read after it.
+      await executeDeferred(em, `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, [envelope.id, handler.options.name]);
+      if (lockKey === undefined) return run();
+      await executeDeferred(em, `select ${ADVISORY_LOCK_SQL}`, [lockKey]);
+      return whileLockHeld(em, lockKey, run);
+    });
+  } catch (err) {
+    if (isInboxKeyViolation(err)) return 'duplicate';
+    throw err;
+  }
   runAfterCommit(committed, context.log);
-  return outcome;
+  return 'processed';
 }
 
 /**

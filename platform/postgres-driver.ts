@@ -2,6 +2,7 @@ import { PostgreSqlConnection, PostgreSqlPlatform, type EntityManager } from '@m
 import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
 import type pg from 'pg';
+import { countStatementsSentAlong } from './sql-counter.js';
 
 type Method = 'all' | 'get' | 'run';
 type BeginOptions = NonNullable<Parameters<PostgreSqlConnection['begin']>[0]>;
@@ -58,17 +59,20 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
     return this.executeQuery<T>(
       logged,
       async () => {
-        // a knex transaction's client hands out the transaction's connection and releases nothing
-        const client = ((ctx as Knex.Transaction | undefined) ?? this.getKnex()).client as KnexClient;
-        const connection = await client.acquireConnection();
         try {
-          const result = await connection.query({ text: formatted, values: [] });
-          return this.transformRawResult<T>(result, method);
+          // the transaction's deferred writes travel in this statement's message
+          if ((ctx as unknown) instanceof ConnectionTransaction) return this.transformRawResult<T>(await (ctx as unknown as ConnectionTransaction).query(formatted), method);
+          // a knex transaction's client hands out the transaction's connection and releases nothing
+          const client = ((ctx as Knex.Transaction | undefined) ?? this.getKnex()).client as KnexClient;
+          const connection = await client.acquireConnection();
+          try {
+            return this.transformRawResult<T>(await connection.query({ text: formatted, values: [] }), method);
+          } finally {
+            await client.releaseConnection(connection);
+          }
         } catch (err) {
           if (err instanceof Error) err.message = `${formatted} - ${err.message}`;
           throw err;
-        } finally {
-          await client.releaseConnection(connection);
         }
       },
       { query, params: params as unknown[], ...loggerContext },
@@ -93,6 +97,8 @@ export class ConnectionTransaction {
   private nested = 0;
   /** Writes deferred to the transaction's next message (`defer`); kept by the top-level transaction. */
   private deferred: string | null = null;
+  /** How many statements `deferred` holds (for the SQL counter, which sees one message). */
+  private deferredStatements = 0;
 
   /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
   readonly client: KnexClient;
@@ -126,12 +132,30 @@ export class ConnectionTransaction {
   /** Sends what was deferred with the COMMIT, in one message. */
   commit(): Promise<void> {
     if (this.savepoint) return this.end(`release savepoint ${this.savepoint}`); // deferred writes stay deferred
-    return this.end(this.withDeferred('COMMIT;'));
+    // the counter counts a message ending in COMMIT as a statement and the COMMIT: one deferred write is seen
+    return this.end(this.withDeferred('COMMIT;', 1));
+  }
+
+  /**
+   * `text` (values inlined) on the transaction's connection, after what was deferred, in ONE
+   * message: a deferred write costs no round trip of its own when a statement follows it. Answers
+   * what `text` alone would have. A deferred write that fails fails this message before `text`
+   * runs (PostgreSQL skips the rest of a message after an error), with its own error.
+   */
+  async query(text: string): Promise<pg.QueryResult> {
+    if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
+    const top = this.top();
+    const along = top.deferredStatements;
+    const result = (await this.connection.query(top.withDeferred(text))) as unknown as pg.QueryResult | pg.QueryResult[];
+    if (along === 0) return result as pg.QueryResult;
+    const own = (result as pg.QueryResult[]).slice(along);
+    return (own.length === 1 ? own[0] : own) as pg.QueryResult;
   }
 
   /** Deferred writes are dropped: nothing sent after the savepoint (or BEGIN) they follow survives anyway. */
   rollback(): Promise<void> {
     this.top().deferred = null;
+    this.top().deferredStatements = 0;
     return this.end(this.savepoint ? `rollback to savepoint ${this.savepoint}` : 'ROLLBACK;');
   }
 
@@ -153,6 +177,7 @@ export class ConnectionTransaction {
     if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
     const top = this.top();
     top.deferred = top.deferred === null ? text : `${top.deferred};\n${text}`;
+    top.deferredStatements++;
   }
 
   /**
@@ -194,16 +219,24 @@ export class ConnectionTransaction {
     return this.parent ? this.parent.top() : this;
   }
 
-  /** `text` after whatever was deferred, in one message; nothing is deferred afterwards. */
-  private withDeferred(text: string): string {
+  /**
+   * `text` after whatever was deferred, in one message; nothing is deferred afterwards. The SQL
+   * counter sees the message as `text`'s statements: the deferred ones are counted here, but for
+   * `counterSees` of them (a message ending in COMMIT: the first, counted as the statement before it).
+   */
+  private withDeferred(text: string, counterSees = 0): string {
     const deferred = this.deferred;
+    if (deferred === null) return text;
+    countStatementsSentAlong(this.deferredStatements - counterSees);
     this.deferred = null;
-    return deferred === null ? text : `${deferred};\n${text}`;
+    this.deferredStatements = 0;
+    return `${deferred};\n${text}`;
   }
 
   private async sendDeferred(): Promise<void> {
     if (this.deferred === null) return;
-    const text = this.withDeferred('');
+    // alone: the counter sees the message as one statement, the first deferred one
+    const text = this.withDeferred('', 1);
     try {
       await this.connection.query(text);
     } catch (err) {

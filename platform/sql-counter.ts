@@ -44,6 +44,16 @@ export function installSqlCounter(): void {
   };
 }
 
+/**
+ * Statements that travelled inside another's message beyond what the counter sees in its text: a
+ * transaction's deferred writes (postgres-driver.ts, ConnectionTransaction.defer) go with its next
+ * message, which the counter would otherwise count as one statement (two when it ends with COMMIT).
+ * The transaction knows how many it merged; it says so here.
+ */
+export function countStatementsSentAlong(statements: number): void {
+  if (installed && statements > 0) counts.statements += statements;
+}
+
 /** What has been counted since the process started (a copy). */
 export function sqlCounts(): SqlCounts {
   return { ...counts };

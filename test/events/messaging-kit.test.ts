@@ -17,6 +17,7 @@ import { listDeadLetters, replayDeadLetter } from '../../events/dead-letters.js'
 import type { DeadLetterRow } from '../../events/store.js';
 import type { Orm } from '../../platform/database.js';
 import { lockForTransaction } from '../../platform/advisory-locks.js';
+import { installSqlCounter, sqlCounts } from '../../platform/sql-counter.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, countEffects, createKitContext, recordEffect } from './kit-context.js';
 
@@ -192,10 +193,12 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await handleBatchOnce(orm, touch, [{ envelope: later, log: env.log, deliveryCount: 1 }])).toEqual(['processed']);
   });
 
-  it("takes a handler's lockKey with the inbox row: held while the handler runs, and a copy is skipped", async () => {
+  it("takes a handler's lockKey with the inbox row: held from the handler's first statement on, and a copy is skipped", async () => {
     const text = uuidv7();
     let heldForOthers: boolean | undefined;
     const locked = handle(EntryLogged, { name: 'locked-entry', lockKey: (p) => `kit-lock:${p.text}` }, async (event, { em }) => {
+      // the inbox row and the lock travel with the handler's first statement
+      await em.execute('select 1');
       // another session cannot take the lock while this transaction holds it
       const [probe] = await orm.em.fork().execute<{ taken: boolean }[]>('select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as taken', [`kit-lock:${text}`]);
       heldForOthers = probe!.taken === false;
@@ -209,6 +212,55 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await countEffects(orm, entry.id, 'locked-entry')).toBe(1);
     expect(() => handle(EntryLogged, { name: 'locked-batch', lockKey: (p) => p.text, batchSize: 5 }, async () => undefined)).toThrow(/lockKey is for handlers that handle each delivery alone/);
     expect(() => project(EntryLogged, { name: 'locked-projection', lockKey: (p) => p.text }, () => ({ sql: 'select 1', params: [] }))).toThrow(/cannot take a lockKey/);
+  });
+
+  it("sends a delivery's inbox row in the handler's first message, counted, and a copy commits nothing, whatever the handler does first", async () => {
+    const schema = orm.config.get('schema');
+    installSqlCounter(); // as every process's /metrics does
+    const handlers = {
+      // a raw statement first: the row travels with it
+      raw: handle(EntryLogged, { name: 'first-raw' }, async (event, { em }) => recordEffect(em, event.id, 'first-raw')),
+      // the unit of work first (through knex): the row goes just before it
+      orm: handle(EntryLogged, { name: 'first-orm' }, async (event, { em }) => {
+        await em.find(NoteEntity, { text: event.payload.text });
+        em.create(NoteEntity, { id: uuidv7(), text: event.payload.text });
+      }),
+      // no statement at all: the row goes with the COMMIT
+      none: handle(EntryLogged, { name: 'first-none' }, async () => undefined),
+    };
+    /** pg.Client#query calls during `work` (lazy BEGIN's is answered without a message), and what the SQL counter counted. */
+    const measured = async (work: () => Promise<unknown>) => {
+      const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+      const original = proto.query;
+      let calls = 0;
+      proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
+        calls++;
+        return original.apply(this, args);
+      };
+      const before = sqlCounts().statements;
+      try {
+        return { outcome: await work(), calls, statements: sqlCounts().statements - before };
+      } finally {
+        proto.query = original;
+      }
+    };
+    const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${schema}".inbox where message_id = ?`, [id]))[0]!.n);
+
+    const entry = createEnvelope(EntryLogged, { text: uuidv7() });
+    await inboxRows(entry.id); // a pooled connection set up before measuring
+    const deliver = (handler: EventHandler) => measured(() => handleOnce(orm, handler, entry, { log: env.log, deliveryCount: 1 }));
+    // BEGIN, the handler's insert (with the inbox row), COMMIT: no call of the row's own; counted as four statements
+    expect(await deliver(handlers.raw)).toEqual({ outcome: 'processed', calls: 3, statements: 4 });
+    expect(await deliver(handlers.raw)).toEqual({ outcome: 'duplicate', calls: 3, statements: 4 }); // BEGIN, the row;insert (fails on the row), ROLLBACK
+    expect(await countEffects(orm, entry.id, 'first-raw')).toBe(1);
+
+    expect((await deliver(handlers.orm)).outcome).toBe('processed');
+    expect(await deliver(handlers.orm)).toMatchObject({ outcome: 'duplicate' });
+    expect(await orm.em.fork().count(NoteEntity, { text: entry.payload.text })).toBe(1);
+
+    expect(await deliver(handlers.none)).toEqual({ outcome: 'processed', calls: 2, statements: 3 }); // BEGIN, the row;COMMIT
+    expect((await deliver(handlers.none)).outcome).toBe('duplicate');
+    expect(await inboxRows(entry.id)).toBe(3); // one per handler
   });
 
   it("handles a batch of a projection's new events with its statement for many, once, in delivery order, skipping what the inbox holds", async () => {

@@ -239,6 +239,23 @@ describe('the context ORM driver', () => {
       expect(await labels()).toEqual(['1:deferred', '2:deferred too']);
     });
 
+    it("travels with the next statement given as text, which answers only its own result; when it fails, that statement does not run", async () => {
+      const calls = await queriesDuring(() =>
+        inTransaction(em(), async (tx) => {
+          await executeDeferred(tx, insert, [1, 'deferred']);
+          await executeDeferred(tx, insert, [2, 'deferred too']);
+          expect(await tx.execute('select label from driver_test.driver_row order by id')).toEqual([{ label: 'deferred' }, { label: 'deferred too' }]);
+        }),
+      );
+      expect(calls).toBe(3); // BEGIN, the two deferred inserts;the select, COMMIT
+      const failure = await inTransaction(em(), async (tx) => {
+        await executeDeferred(tx, insert, [1, 'again']);
+        await tx.execute(insert, [3, 'never ran']);
+      }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(UniqueConstraintViolationException);
+      expect(await labels()).toEqual(['1:deferred', '2:deferred too']);
+    });
+
     it('fails the commit when it fails, converted, with nothing committed, and the connection serves the next one', async () => {
       await em().execute("insert into driver_test.driver_row (id, label) values (1, 'first')");
       const failure = await inTransaction(em(), async (tx) => {

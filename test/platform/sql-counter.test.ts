@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
-import { executeAndCommit } from '../../platform/postgres-driver.js';
+import { executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
 import { createMetrics } from '../../platform/metrics.js';
 import { classify, sqlCounts, type SqlCounts } from '../../platform/sql-counter.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
@@ -92,6 +92,31 @@ describe('SQL counter', () => {
       const delta = await counted(() => inTransaction(orm.em.fork(), (em) => executeAndCommit(em, 'select 1', [])));
       expect(delta).toEqual({ statements: 3, commits: 1, rollbacks: 0, autocommits: 0 });
       expect(await counted(() => orm.em.fork().execute('select 2'))).toEqual({ statements: 1, commits: 0, rollbacks: 0, autocommits: 1 });
+    });
+
+    it('counts writes deferred into another message as the statements they are', async () => {
+      const withCommit = await counted(() =>
+        inTransaction(orm.em.fork(), async (em) => {
+          await executeDeferred(em, 'select 1', []);
+          await executeDeferred(em, 'select 2', []);
+        }),
+      );
+      expect(withCommit).toEqual({ statements: 4, commits: 1, rollbacks: 0, autocommits: 0 }); // BEGIN, two writes;COMMIT
+      const withStatement = await counted(() =>
+        inTransaction(orm.em.fork(), async (em) => {
+          await executeDeferred(em, 'select 1', []);
+          await em.execute('select 2');
+        }),
+      );
+      expect(withStatement).toEqual({ statements: 4, commits: 1, rollbacks: 0, autocommits: 0 }); // BEGIN, the write;the statement, COMMIT
+      const alone = await counted(() =>
+        inTransaction(orm.em.fork(), async (em) => {
+          await executeDeferred(em, 'select 1', []);
+          await executeDeferred(em, 'select 2', []);
+          await em.execute(em.getKnex().raw('select 3')); // through knex: the deferred writes go first, on their own
+        }),
+      );
+      expect(alone).toEqual({ statements: 5, commits: 1, rollbacks: 0, autocommits: 0 });
     });
 
     it('counts a failed unit of work as a rollback', async () => {

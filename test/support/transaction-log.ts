@@ -71,7 +71,7 @@ export class TransactionLog {
     }
     // a last write sent with its COMMIT (platform/postgres-driver.ts): the two statements it is
     const withCommit = /;\s*commit\s*;?\s*$/i.exec(text);
-    transaction.push(...(withCommit ? [text.slice(0, withCommit.index), 'COMMIT;'] : [text]).map((t) => t.replace(/\s+/g, ' ').trim()));
+    transaction.push(...(withCommit ? [oneMessage(text.slice(0, withCommit.index)), 'COMMIT;'] : [oneMessage(text)]));
     if (withCommit || /^\s*(commit|rollback)\b/i.test(text)) {
       this.open.delete(client);
       this.finished.push(transaction);
@@ -85,3 +85,22 @@ export function combinedWrites(text: string): string {
   const parts = [...text.matchAll(/(insert into|update) "?\w+"?\."?(\w+)"?/gi)].map((m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`);
   return `one write: ${parts.join(' + ')}`;
 }
+
+/**
+ * A message's text, each statement on one line: writes deferred to a transaction's next message
+ * (ConnectionTransaction.defer: a delivery's inbox row, say) travel before its statement, one per
+ * line, so an entry of the log is still one round trip.
+ */
+function oneMessage(text: string): string {
+  return text
+    .split(/;\s*\n/)
+    .map((statement) => statement.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** `kind` for each statement of a logged message, joined: "inbox; order lock; payment row lock" is one round trip. */
+export const perMessage =
+  (kind: (statement: string) => string) =>
+  (message: string): string =>
+    message.split('\n').map(kind).join('; ');
