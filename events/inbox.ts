@@ -31,13 +31,16 @@ export async function handleOnce(
   try {
     await inTransaction(orm.em.fork() as EntityManager, async (em) => {
       const run = () => handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task) });
-      // The inbox row (and the handler's lock) go with the handler's first statement, in its
-      // message: no round trip of their own. A message already handled violates the inbox's key
-      // there, before that statement runs; the transaction rolls back and the answer is
-      // "duplicate". The lock is its own statement, so what the handler reads next is read after it.
-      await executeDeferred(em, `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, [envelope.id, handler.options.name]);
-      if (lockKey === undefined) return run();
-      await executeDeferred(em, `select ${ADVISORY_LOCK_SQL}`, [lockKey]);
+      // The inbox row (and the handler's lock, in the same statement) go with the handler's first
+      // statement, in its message: no round trip of their own. A message already handled violates
+      // the inbox's key there, before that statement runs; the transaction rolls back and the
+      // answer is "duplicate". The handler's statement is the next one, so it reads after the lock.
+      const inbox = `insert into "${schema}".inbox (message_id, handler) values (?, ?)`;
+      if (lockKey === undefined) {
+        await executeDeferred(em, inbox, [envelope.id, handler.options.name]);
+        return run();
+      }
+      await executeDeferred(em, `with inbox as (${inbox}) select ${ADVISORY_LOCK_SQL}`, [envelope.id, handler.options.name, lockKey]);
       return whileLockHeld(em, lockKey, run);
     });
   } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:transaction`: what ONE transaction costs the Node process, by the way it is opened
  * — the machinery around the statements, which the statements' count does not show. Each way runs
- * the same transaction (a locking read and an update of one row) N times against PostgreSQL, in
+ * the same transaction (a locking read and an update of one row; for the two "a delivery" ways
+ * with an inbox row before them, as events/inbox.ts writes one) N times against PostgreSQL, in
  * rounds, interleaved; it prints µs of this process's CPU (user + system) per transaction, after a
  * warm-up, and of PostgreSQL's (the backends connected to the benchmark's database, from /proc, so
  * only when the server runs on this machine; 10 ms clock ticks, hence the thousands of
@@ -12,6 +13,7 @@
  * DATABASE_URL chooses the server (default: the local crittersupply_bench database, created if
  * missing). See docs/performance.md, "the fifth round".
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MikroORM, PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
@@ -46,6 +48,9 @@ async function main(): Promise<void> {
     await contextOrm.em.fork().execute(`create schema if not exists "${SCHEMA}"`);
     await contextOrm.em.fork().execute(`create table if not exists "${SCHEMA}".counter (id int primary key, n bigint not null)`);
     await contextOrm.em.fork().execute(`insert into "${SCHEMA}".counter (id, n) values (1, 0) on conflict do nothing`);
+    await contextOrm.em.fork().execute(`create table if not exists "${SCHEMA}".inbox (message_id uuid primary key, handler text not null)`);
+    await contextOrm.em.fork().execute(`truncate "${SCHEMA}".inbox`);
+    const INBOX = `insert into "${SCHEMA}".inbox (message_id, handler) values (?, 'bench')`;
 
     const step = async (em: EntityManager) => {
       await em.execute(READ);
@@ -60,6 +65,25 @@ async function main(): Promise<void> {
         name: 'inTransaction, update deferred to the COMMIT',
         run: () =>
           inTransaction(fork(contextOrm), async (em) => {
+            await em.execute(READ);
+            await executeDeferred(em, UPDATE, [1]);
+          }),
+      },
+      // a delivery's transaction (events/inbox.ts): its inbox row, then the handler's read and write
+      {
+        name: 'a delivery: inbox row in a message of its own',
+        run: () =>
+          inTransaction(fork(contextOrm), async (em) => {
+            await em.execute(INBOX, [randomUUID()]);
+            await em.execute(READ);
+            await executeDeferred(em, UPDATE, [1]);
+          }),
+      },
+      {
+        name: "a delivery: inbox row in the read's message",
+        run: () =>
+          inTransaction(fork(contextOrm), async (em) => {
+            await executeDeferred(em, INBOX, [randomUUID()]);
             await em.execute(READ);
             await executeDeferred(em, UPDATE, [1]);
           }),

@@ -56,6 +56,7 @@ function kind(text: string): string {
   if (/^begin/i.test(text)) return 'BEGIN';
   if (/^commit/i.test(text)) return 'COMMIT';
   if (/^rollback/i.test(text)) return 'ROLLBACK';
+  if (/^with inbox as \(insert into "?\w+"?\.inbox.*pg_advisory_xact_lock/is.test(text)) return 'inbox and order lock';
   if (/^insert into "?\w+"?\.inbox/i.test(text)) return 'inbox';
   if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
   if (/^select .*order_cancellation.* for update/i.test(text)) return 'shipment and cancellation read, row locked';
@@ -87,7 +88,7 @@ describe('what a fulfillment request writes', () => {
     expect(first.error).toBeNull();
     expect(first.statements).toEqual([
       'BEGIN',
-      'inbox; order lock; shipment and cancellation read, row locked',
+      'inbox and order lock; shipment and cancellation read, row locked',
       'one write: insert shipment + insert shipment_history + insert outbox',
       'COMMIT',
     ]);
@@ -124,7 +125,7 @@ describe('what a fulfillment request writes', () => {
     // the saga retrying under a new message id: judged against the shipment, nothing written
     const repeat = await deliver(FulfillmentRequested, { ...request, warehouseId: 'CA-FC' }, request.orderId);
     expect(repeat.error).toBeNull();
-    expect(repeat.statements).toEqual(['BEGIN', 'inbox; order lock; shipment and cancellation read, row locked', 'COMMIT']);
+    expect(repeat.statements).toEqual(['BEGIN', 'inbox and order lock; shipment and cancellation read, row locked', 'COMMIT']);
     expect(await shipmentOf(request.orderId)).toEqual([shipment]);
     expect(await historyOf(request.orderId)).toHaveLength(2);
     expect((await outboxOf(request.orderId)).map((row) => row.type)).toEqual(['ShipmentAssigned']);
@@ -138,11 +139,11 @@ describe('what a fulfillment request writes', () => {
       request.orderId,
     );
     expect(cancelled.error).toBeNull();
-    expect(cancelled.statements).toEqual(['BEGIN', 'inbox; order lock; shipment and cancellation read, row locked', 'one write: insert order_cancellation', 'COMMIT']);
+    expect(cancelled.statements).toEqual(['BEGIN', 'inbox and order lock; shipment and cancellation read, row locked', 'one write: insert order_cancellation', 'COMMIT']);
 
     const late = await deliver(FulfillmentRequested, request, request.orderId);
     expect(late.error).toBeNull();
-    expect(late.statements).toEqual(['BEGIN', 'inbox; order lock; shipment and cancellation read, row locked', 'one write: insert shipment + insert shipment_history', 'COMMIT']);
+    expect(late.statements).toEqual(['BEGIN', 'inbox and order lock; shipment and cancellation read, row locked', 'one write: insert shipment + insert shipment_history', 'COMMIT']);
     const [shipment] = await shipmentOf(request.orderId);
     expect(shipment).toMatchObject({ status: 'CANCELLED', assigned_at: null });
     expect(shipment.cancelled_at).toBeInstanceOf(Date);

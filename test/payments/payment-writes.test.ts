@@ -57,6 +57,7 @@ function kind(text: string): string {
   if (/^begin/i.test(text)) return 'BEGIN';
   if (/^commit/i.test(text)) return 'COMMIT';
   if (/^rollback/i.test(text)) return 'ROLLBACK';
+  if (/^with inbox as \(insert into "?\w+"?\.inbox.*pg_advisory_xact_lock/is.test(text)) return 'inbox and order lock';
   if (/^insert into "?\w+"?\.inbox/i.test(text)) return 'inbox';
   if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
   if (/^select .* from "?\w+"?\.("payment"|payment) .*for update/i.test(text)) return 'payment row lock';
@@ -92,7 +93,7 @@ describe('what a saga request writes', () => {
     expect(authorize.error).toBeNull();
     expect(authorize.statements).toEqual([
       'BEGIN',
-      'inbox; order lock; payment row lock',
+      'inbox and order lock; payment row lock',
       'one write: insert payment + insert payment_attempt + insert outbox',
       'COMMIT',
     ]);
@@ -119,7 +120,7 @@ describe('what a saga request writes', () => {
 
     const capture = await deliver(PaymentCaptureRequested, { orderId, amountCents: 4_000, currency: 'USD' }, orderId);
     expect(capture.error).toBeNull();
-    expect(capture.statements).toEqual(['BEGIN', 'inbox; order lock; payment row lock', 'one write: update payment + insert payment_attempt + insert outbox', 'COMMIT']);
+    expect(capture.statements).toEqual(['BEGIN', 'inbox and order lock; payment row lock', 'one write: update payment + insert payment_attempt + insert outbox', 'COMMIT']);
 
     const [captured] = await paymentOf(orderId);
     expect(captured).toMatchObject({ id: authorized.id, status: 'CAPTURED', captured_cents: 4_000, attempts: 2, failure_reason: null, failure_kind: null, created_at: authorized.created_at });
@@ -144,7 +145,7 @@ describe('what a saga request writes', () => {
 
     const repeat = await deliver(PaymentCaptureRequested, { orderId, amountCents: 1_000, currency: 'USD' }, orderId);
     expect(repeat.error).toBeNull();
-    expect(repeat.statements).toEqual(['BEGIN', 'inbox; order lock; payment row lock', 'one write: insert outbox', 'COMMIT']);
+    expect(repeat.statements).toEqual(['BEGIN', 'inbox and order lock; payment row lock', 'one write: insert outbox', 'COMMIT']);
     expect(await paymentOf(orderId)).toEqual(before);
     expect(gateway.calls.length).toBe(calls);
     expect((await attemptsOf(orderId)).map((a) => a.operation)).toEqual(['AUTHORIZE', 'CAPTURE']);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import type { Envelope } from '../../../events/contract.js';
 import { schemaOf } from '../../../events/inbox.js';
+import { executeDeferred } from '../../../platform/postgres-driver.js';
 import type { DataOf, NotificationKind } from '../templates/index.js';
 import { renderEmail } from '../templates/render.js';
 
@@ -15,18 +16,19 @@ export interface Draft<K extends NotificationKind = NotificationKind> {
 
 /**
  * Renders the e-mail and stores it QUEUED, due at once, in the handler's transaction (with the
- * event's inbox row). Unique per (event, kind, recipient): a replayed event writes nothing.
+ * event's inbox row). Unique per (event, kind, recipient): a replayed event writes nothing. The
+ * insert is the trigger's last write and nothing reads its result, so it travels with the COMMIT
+ * (executeDeferred): no round trip of its own.
  */
-export async function queueNotification(em: EntityManager, draft: Draft, cause: Envelope): Promise<'queued' | 'duplicate'> {
+export async function queueNotification(em: EntityManager, draft: Draft, cause: Envelope): Promise<void> {
   const email = await renderEmail(draft.kind, draft.data as never);
   const schema = schemaOf(em);
-  const result = await em.execute<{ affectedRows: number }>(
+  await executeDeferred(
+    em,
     `insert into "${schema}".notification
        (id, event_id, kind, recipient, customer_id, order_id, subject, html, text, status, attempts, event_at, next_attempt_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, now())
      on conflict (event_id, kind, recipient) do nothing`,
     [uuidv7(), cause.id, draft.kind, draft.to.email, draft.to.customerId, draft.orderId, email.subject, email.html, email.text, new Date(cause.occurredAt)],
-    'run',
   );
-  return result.affectedRows > 0 ? 'queued' : 'duplicate';
 }
