@@ -24,6 +24,8 @@ import { CustomerAddressEntity, ProductPriceEntity } from './store/projection.en
 import { TimelineEntity } from './store/timeline.entity.js';
 import { createOrdersUseCases, type OrdersDeps } from './use-cases/index.js';
 import { RecentSagas } from './use-cases/recent-sagas.js';
+import { CommittedVersions } from '../../platform/committed-versions.js';
+import type { CheckoutRecord } from './store/checkout.entity.js';
 import { ORDERS_ARRIVALS_CHANNEL } from './use-cases/scope.js';
 
 /**
@@ -57,6 +59,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
         customerCancelWindowMs: settings.customerCancelWindowMs,
       },
       recentSagas: new RecentSagas(),
+      recentCheckouts: new CommittedVersions<CheckoutRecord>((checkout) => checkout.version),
       clock: () => new Date(),
     };
     const useCases = createOrdersUseCases(deps);

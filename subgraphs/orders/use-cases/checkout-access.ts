@@ -26,6 +26,22 @@ export async function findOwnCheckout(deps: OrdersDeps, scope: OrdersScope, id: 
 }
 
 /**
+ * The caller's own checkout for a step to decide on: the copy this process last saw committed when
+ * it has one (`remembered`), else as findOwnCheckout reads it. A copy may be behind; a step writes
+ * only over the version it decided on, and decides again on the row when that moved or when the
+ * copy refuses the step (checkout-changes.ts).
+ */
+export async function findOwnCheckoutToChange(deps: OrdersDeps, scope: OrdersScope, id: string): Promise<{ checkout: CheckoutRecord; remembered: boolean }> {
+  const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
+  const known = deps.recentCheckouts.get(id);
+  // someone else's goes the usual way, to NOT_FOUND
+  if (known && known.customerId === customer.subject) return { checkout: known, remembered: true };
+  const checkout = await findOwnCheckout(deps, scope, id);
+  deps.recentCheckouts.remember(id, checkout);
+  return { checkout, remembered: false };
+}
+
+/**
  * Runs `work` in one transaction that holds the caller's own checkout locked (placeOrder; the
  * steps take no lock: checkout-changes.ts). `work` gets a plain record and writes it by hand,
  * bumping its version. The locking read is the only read: when the checkout is not there yet

@@ -14,23 +14,49 @@ type Accepted = Extract<CheckoutDecision, { ok: true }>;
 const ATTEMPTS = 5;
 
 /**
- * A step on the caller's own checkout (`read`: as the step already read it), without a row lock or
- * a transaction: decided on the checkout as read and written back in one statement only over the
- * version read (store/checkout-change.statement.ts). When another write landed in between — a
- * step, placeOrder, the abandonment sweep — the step reads and decides again: concurrent steps
- * both land, and a COMPLETED or ABANDONED checkout is refused, never written over. CONFLICT when
- * the checkout keeps moving.
+ * A step on the caller's own checkout (`read`: as the step found it, `remembered` when that is
+ * this process's copy rather than a read), without a row lock or a transaction: decided on the
+ * checkout as read and written back in one statement only over the version read
+ * (store/checkout-change.statement.ts). When another write landed in between — a step,
+ * placeOrder, the abandonment sweep, another replica — the step reads and decides again:
+ * concurrent steps both land, and a COMPLETED or ABANDONED checkout is refused, never written
+ * over. A refusal is only believed of a checkout read now, never of a remembered copy. CONFLICT
+ * when the checkout keeps moving.
  */
-export async function changeOwnCheckout(deps: OrdersDeps, scope: OrdersScope, read: CheckoutRecord, command: CheckoutCommand): Promise<CheckoutRecord> {
-  let record = read;
+export async function changeOwnCheckout(
+  deps: OrdersDeps,
+  scope: OrdersScope,
+  read: { checkout: CheckoutRecord; remembered: boolean },
+  command: CheckoutCommand,
+): Promise<CheckoutRecord> {
+  let record = read.checkout;
+  let fresh = !read.remembered;
+  const readAgain = async () => {
+    deps.recentCheckouts.forget(record.id);
+    record = await findOwnCheckout(deps, scope, record.id);
+    fresh = true;
+  };
   for (let attempt = 1; ; attempt++) {
-    const decision = decideChange(deps, record, command);
+    const decision = fresh ? decideChange(deps, record, command) : decideOnCopy(deps, record, command);
+    if (!decision) {
+      await readAgain();
+      continue;
+    }
     const hold = addressHoldRow(deps.eventNamespace, record, decision);
     const written = await writeCheckoutChange(scope.em, { checkout: decision.checkout, version: record.version, outbox: hold ? [hold] : [] });
-    if (written) return written;
+    if (written) {
+      deps.recentCheckouts.remember(written.id, written);
+      return written;
+    }
     if (attempt === ATTEMPTS) throw conflict('The checkout kept changing while this step was saved; try again');
-    record = await findOwnCheckout(deps, scope, record.id);
+    await readAgain();
   }
+}
+
+/** decideChange on a remembered copy: null instead of a refusal, which the row as it is now must confirm. */
+function decideOnCopy(deps: OrdersDeps, record: CheckoutRecord, command: CheckoutCommand): Accepted | null {
+  const decision = decide(toCheckout(record), command, deps.clock(), deps.checkoutTtlMs);
+  return decision.ok ? decision : null;
 }
 
 /** The decider's verdict on `command` for the checkout as `record` holds it; rejections throw. */

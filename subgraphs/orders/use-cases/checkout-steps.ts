@@ -5,7 +5,7 @@ import type { ShippingMethod } from '../domain/shipping.js';
 import type { VerificationStatus } from '../../../platform/address-verification/address-verifier.js';
 import type { CheckoutRecord } from '../store/checkout.entity.js';
 import { ProjectionRepository } from '../store/projection.repository.js';
-import { findOwnCheckout } from './checkout-access.js';
+import { findOwnCheckoutToChange } from './checkout-access.js';
 import { changeOwnCheckout } from './checkout-changes.js';
 import { waitFor } from '../../../platform/arrivals.js';
 import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
@@ -22,12 +22,13 @@ export async function setCheckoutShippingAddress(
   addressId: string | null | undefined,
   address: AddressInput | null | undefined,
 ): Promise<CheckoutRecord> {
-  const checkout = await findOwnCheckout(deps, scope, checkoutId);
+  const found = await findOwnCheckoutToChange(deps, scope, checkoutId);
+  const checkout = found.checkout;
   if ((addressId == null) === (address == null)) {
     throw badInput('Give either addressId (a saved address) or address (an inline one)', { addressId: 'exactly one of addressId and address', address: 'exactly one of addressId and address' });
   }
   const command: CheckoutCommand = addressId != null ? await savedAddress(deps, scope, checkout.customerId, addressId) : await inlineAddress(deps, address!);
-  const record = await changeOwnCheckout(deps, scope, checkout, command);
+  const record = await changeOwnCheckout(deps, scope, found, command);
   scope.log.info({ checkoutId, saved: addressId != null }, 'checkout shipping address set');
   return record;
 }
@@ -68,10 +69,10 @@ async function inlineAddress(deps: OrdersDeps, input: AddressInput): Promise<Che
 
 /** Step 2. */
 export async function setCheckoutShippingMethod(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, method: ShippingMethod): Promise<CheckoutRecord> {
-  return changeOwnCheckout(deps, scope, await findOwnCheckout(deps, scope, checkoutId), { type: 'ChooseShippingMethod', method });
+  return changeOwnCheckout(deps, scope, await findOwnCheckoutToChange(deps, scope, checkoutId), { type: 'ChooseShippingMethod', method });
 }
 
 /** Step 3: a provider token, never card data; never logged. */
 export async function setCheckoutPaymentMethod(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, paymentToken: string): Promise<CheckoutRecord> {
-  return changeOwnCheckout(deps, scope, await findOwnCheckout(deps, scope, checkoutId), { type: 'SetPaymentToken', token: paymentToken });
+  return changeOwnCheckout(deps, scope, await findOwnCheckoutToChange(deps, scope, checkoutId), { type: 'SetPaymentToken', token: paymentToken });
 }

@@ -92,6 +92,8 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     return { order, saga: { orderId: order.id, state: outcome.state, version: sagaVersion, updatedAt: saga.saga.updatedAt } };
   }).catch(sameCustomerRace);
   if (placed.saga) {
+    // completed: no step will change it again
+    deps.recentCheckouts.forget(checkoutId);
     // committed: the saga's first answers are decided on this copy (recent-sagas.ts)
     deps.recentSagas.remember({ saga: placed.saga, order: placed.order });
     scope.log.info({ orderId: placed.order.id, checkoutId, totalCents: placed.order.totalCents }, 'order placed');

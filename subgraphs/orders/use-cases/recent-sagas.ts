@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { CommittedVersions } from '../../../platform/committed-versions.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import type { OrderSagaRecord } from '../store/order-saga.entity.js';
 
@@ -15,9 +15,9 @@ export interface KnownSaga {
  * row locks instead of a locking read, then the write.
  *
  * A copy may be behind — another replica, a cancellation or a timeout moved the saga — but never
- * wrong: a saga's (order, version) is written once, so a version's state is a fact, and only
- * committed versions are kept here. A write over a version that has moved changes nothing (the
- * step's statement checks the version) and the step is handled again from the database.
+ * wrong (platform/committed-versions.ts): a saga's (order, version) is written once. A write over
+ * a version that has moved changes nothing (the step's statement checks the version) and the step
+ * is handled again from the database.
  *
  * Also keeps the handlers' steps of one order in this process one after the other (only theirs:
  * advance-saga.ts says why): the reservation's and
@@ -25,12 +25,12 @@ export interface KnownSaga {
  * result instead of on the same copy (which would lose on the version and be redelivered).
  */
 export class RecentSagas {
-  private readonly known: LRUCache<string, KnownSaga>;
+  private readonly known: CommittedVersions<KnownSaga>;
   private readonly queues = new Map<string, Promise<void>>();
 
   /** `capacity`: orders remembered; a confirmed order's last checkout step follows within seconds. */
   constructor(capacity = 5_000) {
-    this.known = new LRUCache({ max: capacity });
+    this.known = new CommittedVersions((known) => known.saga.version, capacity);
   }
 
   get(orderId: string): KnownSaga | undefined {
@@ -39,14 +39,12 @@ export class RecentSagas {
 
   /** A committed version (read under the lock, or written with the commit); an older one never replaces a newer. */
   remember(known: KnownSaga): void {
-    const current = this.known.peek(known.saga.orderId);
-    if (current && current.saga.version > known.saga.version) return;
-    this.known.set(known.saga.orderId, known);
+    this.known.remember(known.saga.orderId, known);
   }
 
   /** The saga moves (or moved) in a way this process will not see committed. */
   forget(orderId: string): void {
-    this.known.delete(orderId);
+    this.known.forget(orderId);
   }
 
   /** Runs `step` after the steps of the same order this process started before it. */

@@ -5,6 +5,8 @@ import type { AddressVerification } from '../../../platform/address-verification
 import type { Logger } from '../../../platform/logger.js';
 import type { SagaPolicy } from '../domain/saga/types.js';
 import type { RecentSagas } from './recent-sagas.js';
+import type { CommittedVersions } from '../../../platform/committed-versions.js';
+import type { CheckoutRecord } from '../store/checkout.entity.js';
 
 /** What a use case needs from the request: who is calling, the request's fork and logger. */
 export interface OrdersScope {
@@ -28,6 +30,8 @@ export interface OrdersDeps {
   saga: SagaPolicy;
   /** The sagas this process last saw committed (steps skip the locking read on them). */
   recentSagas: RecentSagas;
+  /** The checkouts this process last saw committed, by id (a step decides on one without reading it first). */
+  recentCheckouts: CommittedVersions<CheckoutRecord>;
   clock: () => Date;
 }
 

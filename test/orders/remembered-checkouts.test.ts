@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from '../../platform/auth.js';
+import { CommittedVersions } from '../../platform/committed-versions.js';
+import type { Arrivals } from '../../platform/arrivals.js';
+import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
+import type { CheckoutRecord } from '../../subgraphs/orders/store/checkout.entity.js';
+import { findOwnCheckoutToChange } from '../../subgraphs/orders/use-cases/checkout-access.js';
+import { changeOwnCheckout } from '../../subgraphs/orders/use-cases/checkout-changes.js';
+import type { OrdersDeps, OrdersScope } from '../../subgraphs/orders/use-cases/scope.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { EventPublisher, SET_ADDRESS, SET_METHOD, SET_PAYMENT, homeAddress, ok } from './support.js';
+
+/**
+ * A checkout step decides on the copy of the checkout this process last saw committed, instead of
+ * reading the row first (use-cases/checkout-access.ts, findOwnCheckoutToChange). What a customer
+ * must not notice: a copy another replica moved past, or one that would refuse the step, is never
+ * what the step is decided on in the end.
+ */
+
+let stack: Stack;
+let events: EventPublisher;
+let sql: pg.Pool;
+
+beforeAll(async () => {
+  stack = await startStack([ordersSubgraph]);
+  events = await EventPublisher.connect(stack);
+  sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 2 });
+});
+
+afterAll(async () => {
+  await sql?.end();
+  await events?.close();
+  await stack?.stop();
+});
+
+async function freshCheckout() {
+  const customerId = randomUUID();
+  const token = await stack.tokenFor('CUSTOMER', customerId);
+  const checkoutId = await events.initiateCheckout(customerId, [{ sku: 'DOG-BOWL-001', quantity: 1, unitPriceCents: 1299 }]);
+  return { customerId, token, checkoutId };
+}
+
+/** The reads of a checkout row the process sends during `work` (every statement passes pg.Client#query). */
+async function checkoutReadsDuring(checkoutId: string, work: () => Promise<unknown>): Promise<number> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let reads = 0;
+  proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string } | undefined;
+    const text = typeof config === 'string' ? config : (config?.text ?? '');
+    if (/select \* from "orders"\.checkout where id/i.test(text) && text.includes(checkoutId)) reads++;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return reads;
+}
+
+async function checkoutRow(checkoutId: string) {
+  const { rows } = await sql.query('select status, shipping_method, payment_token, version from orders.checkout where id = $1', [checkoutId]);
+  return rows[0];
+}
+
+describe('checkout steps on the remembered checkout', () => {
+  it('reads the checkout for the first step only: the next ones decide on what the last one wrote', async () => {
+    const { token, checkoutId } = await freshCheckout();
+    const first = await checkoutReadsDuring(checkoutId, async () => ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token)));
+    const next = await checkoutReadsDuring(checkoutId, async () => {
+      ok(await stack.request(SET_METHOD, { checkoutId, method: 'EXPRESS' }, token));
+      ok(await stack.request(SET_PAYMENT, { checkoutId, paymentToken: 'tok_visa' }, token));
+    });
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(next).toBe(0);
+    expect(await checkoutRow(checkoutId)).toMatchObject({ status: 'IN_PROGRESS', shipping_method: 'EXPRESS', payment_token: 'tok_visa', version: 3 });
+  });
+
+  it('lands a step on a copy another writer moved past on the row as it is, losing neither change', async () => {
+    const { token, checkoutId } = await freshCheckout();
+    ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token));
+    // another replica's step, which this process never saw
+    await sql.query(`update orders.checkout set shipping_method = 'NEXT_DAY', version = version + 1, updated_at = now() where id = $1`, [checkoutId]);
+    const reads = await checkoutReadsDuring(checkoutId, async () => ok(await stack.request(SET_PAYMENT, { checkoutId, paymentToken: 'tok_after' }, token)));
+    expect(reads).toBe(1); // the write over the remembered version changed nothing; the row is read and decided on again
+    expect(await checkoutRow(checkoutId)).toMatchObject({ shipping_method: 'NEXT_DAY', payment_token: 'tok_after', version: 3 });
+    // and the copy is the step's own write again
+    expect(await checkoutReadsDuring(checkoutId, async () => ok(await stack.request(SET_METHOD, { checkoutId, method: 'STANDARD' }, token)))).toBe(0);
+  });
+
+  it('never refuses a step on a copy alone: expired on the copy, the row another replica touched since decides', async () => {
+    const { customerId, checkoutId } = await freshCheckout();
+    const ttlMs = 60_000;
+    let now = new Date();
+    const deps = {
+      eventNamespace: stack.env.namespace,
+      checkoutTtlMs: ttlMs,
+      checkoutWaitMs: 2_000,
+      arrivals: { expect: () => undefined } as unknown as Arrivals,
+      recentCheckouts: new CommittedVersions<CheckoutRecord>((checkout) => checkout.version),
+      clock: () => now,
+    } as unknown as OrdersDeps;
+    const scope = (): OrdersScope => ({
+      caller: { kind: 'customer', role: 'CUSTOMER', subject: customerId } as Caller,
+      em: stack.subgraphs.orders!.runtime.orm.em.fork() as EntityManager,
+      log: stack.env.log,
+    });
+    // this replica reads the checkout (and remembers it) …
+    const read = await findOwnCheckoutToChange(deps, scope(), checkoutId);
+    expect(read.remembered).toBe(false);
+    // … another replica's step touches it later; past the TTL of the copy, not of the row
+    await sql.query(`update orders.checkout set shipping_method = 'EXPRESS', version = version + 1, updated_at = now() + interval '50 seconds' where id = $1`, [checkoutId]);
+    now = new Date(Date.now() + ttlMs + 10_000);
+    const remembered = await findOwnCheckoutToChange(deps, scope(), checkoutId);
+    expect(remembered).toMatchObject({ remembered: true, checkout: { version: read.checkout.version } });
+    const written = await changeOwnCheckout(deps, scope(), remembered, { type: 'SetPaymentToken', token: 'tok_late' });
+    expect(written).toMatchObject({ status: 'IN_PROGRESS', shippingMethod: 'EXPRESS', paymentToken: 'tok_late' });
+    // a checkout really expired is refused, from the row
+    now = new Date(Date.now() + 2 * ttlMs + 60_000);
+    await expect(changeOwnCheckout(deps, scope(), await findOwnCheckoutToChange(deps, scope(), checkoutId), { type: 'SetPaymentToken', token: 'tok_too_late' })).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(await checkoutRow(checkoutId)).toMatchObject({ payment_token: 'tok_late' });
+  });
+});
