@@ -167,11 +167,13 @@ export class ConnectionTransaction {
   }
 
   /**
-   * A write (values already inlined) whose result nobody reads, sent with the transaction's next
-   * message instead of in one of its own: before the next statement (so everything still runs in
-   * the order asked) or with the COMMIT. A transaction whose last write is deferred saves a round
-   * trip, as lazy BEGIN saves one at its start. Its error, if it fails, comes from that next
-   * statement or from the commit; either way nothing of the transaction is committed.
+   * A write (ONE statement, values already inlined) whose result nobody reads, sent with the
+   * transaction's next message instead of in one of its own: in front of the next statement given
+   * as text (`query`), or with the COMMIT — a round trip saved either way, as lazy BEGIN saves one
+   * at the start. (Before a statement that goes through knex — a query builder, the unit of work —
+   * it is sent on its own just ahead of it.) Everything still runs in the order asked. Its error, if
+   * it fails, comes from that next statement or from the commit, the statement not having run;
+   * either way nothing of the transaction is committed.
    */
   defer(text: string): void {
     if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
