@@ -18,6 +18,7 @@ import type { DeadLetterRow } from '../../events/store.js';
 import type { Orm } from '../../platform/database.js';
 import { lockForTransaction } from '../../platform/advisory-locks.js';
 import { installSqlCounter, sqlCounts } from '../../platform/sql-counter.js';
+import { queriesDuring } from '../support/queries.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, countEffects, createKitContext, recordEffect } from './kit-context.js';
 
@@ -230,19 +231,12 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     };
     /** pg.Client#query calls during `work` (lazy BEGIN's is answered without a message), and what the SQL counter counted. */
     const measured = async (work: () => Promise<unknown>) => {
-      const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-      const original = proto.query;
-      let calls = 0;
-      proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
-        calls++;
-        return original.apply(this, args);
-      };
       const before = sqlCounts().statements;
-      try {
-        return { outcome: await work(), calls, statements: sqlCounts().statements - before };
-      } finally {
-        proto.query = original;
-      }
+      let outcome: unknown;
+      const calls = await queriesDuring(async () => {
+        outcome = await work();
+      });
+      return { outcome, calls, statements: sqlCounts().statements - before };
     };
     const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${schema}".inbox where message_id = ?`, [id]))[0]!.n);
 

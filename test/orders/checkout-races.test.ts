@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -39,9 +38,7 @@ afterAll(async () => {
 });
 
 async function freshCheckout() {
-  const customerId = randomUUID();
-  const token = await stack.tokenFor('CUSTOMER', customerId);
-  const checkoutId = await events.initiateCheckout(customerId, [{ sku: 'DOG-BOWL-001', quantity: 1, unitPriceCents: 1299 }]);
+  const { customerId, token, checkoutId } = await events.startCheckout();
   // the first step waits for the checkout's arrival
   ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token));
   return { customerId, token, checkoutId };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -10,6 +9,7 @@ import type { CheckoutRecord } from '../../subgraphs/orders/store/checkout.entit
 import { findOwnCheckoutToChange } from '../../subgraphs/orders/use-cases/checkout-access.js';
 import { changeOwnCheckout } from '../../subgraphs/orders/use-cases/checkout-changes.js';
 import type { OrdersDeps, OrdersScope } from '../../subgraphs/orders/use-cases/scope.js';
+import { queriesDuring } from '../support/queries.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { EventPublisher, SET_ADDRESS, SET_METHOD, SET_PAYMENT, homeAddress, ok } from './support.js';
 
@@ -36,31 +36,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function freshCheckout() {
-  const customerId = randomUUID();
-  const token = await stack.tokenFor('CUSTOMER', customerId);
-  const checkoutId = await events.initiateCheckout(customerId, [{ sku: 'DOG-BOWL-001', quantity: 1, unitPriceCents: 1299 }]);
-  return { customerId, token, checkoutId };
-}
-
-/** The reads of a checkout row the process sends during `work` (every statement passes pg.Client#query). */
-async function checkoutReadsDuring(checkoutId: string, work: () => Promise<unknown>): Promise<number> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let reads = 0;
-  proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string } | undefined;
-    const text = typeof config === 'string' ? config : (config?.text ?? '');
-    if (/select \* from "orders"\.checkout where id/i.test(text) && text.includes(checkoutId)) reads++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return reads;
-}
+/** The reads of a checkout row the process sends during `work`. */
+const checkoutReadsDuring = (checkoutId: string, work: () => Promise<unknown>) =>
+  queriesDuring(work, (text) => /select \* from "orders"\.checkout where id/i.test(text) && text.includes(checkoutId));
 
 async function checkoutRow(checkoutId: string) {
   const { rows } = await sql.query('select status, shipping_method, payment_token, version from orders.checkout where id = $1', [checkoutId]);
@@ -69,7 +47,7 @@ async function checkoutRow(checkoutId: string) {
 
 describe('checkout steps on the remembered checkout', () => {
   it('reads the checkout for the first step only: the next ones decide on what the last one wrote', async () => {
-    const { token, checkoutId } = await freshCheckout();
+    const { token, checkoutId } = await events.startCheckout();
     const first = await checkoutReadsDuring(checkoutId, async () => ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token)));
     const next = await checkoutReadsDuring(checkoutId, async () => {
       ok(await stack.request(SET_METHOD, { checkoutId, method: 'EXPRESS' }, token));
@@ -81,7 +59,7 @@ describe('checkout steps on the remembered checkout', () => {
   });
 
   it('lands a step on a copy another writer moved past on the row as it is, losing neither change', async () => {
-    const { token, checkoutId } = await freshCheckout();
+    const { token, checkoutId } = await events.startCheckout();
     ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token));
     // another replica's step, which this process never saw
     await sql.query(`update orders.checkout set shipping_method = 'NEXT_DAY', version = version + 1, updated_at = now() where id = $1`, [checkoutId]);
@@ -93,7 +71,7 @@ describe('checkout steps on the remembered checkout', () => {
   });
 
   it('never refuses a step on a copy alone: expired on the copy, the row another replica touched since decides', async () => {
-    const { customerId, checkoutId } = await freshCheckout();
+    const { customerId, checkoutId } = await events.startCheckout();
     const ttlMs = 60_000;
     let now = new Date();
     const deps = {

@@ -327,6 +327,14 @@ export class EventPublisher {
   }
 
   /** Plays cart's checkoutCart: a checkout for `customerId` with these items. */
+  /** A new customer's checkout of one bowl, as cart's CheckoutInitiated starts it, and the customer's token. */
+  async startCheckout(): Promise<{ customerId: string; token: string; checkoutId: string }> {
+    const customerId = randomUUID();
+    const token = await this.stack.tokenFor('CUSTOMER', customerId);
+    const checkoutId = await this.initiateCheckout(customerId, [{ sku: 'DOG-BOWL-001', quantity: 1, unitPriceCents: 1299 }]);
+    return { customerId, token, checkoutId };
+  }
+
   async initiateCheckout(customerId: string, items: { sku: string; quantity: number; unitPriceCents: number; name?: string }[], checkoutId: string = randomUUID()): Promise<string> {
     await this.publish(
       CheckoutInitiated,

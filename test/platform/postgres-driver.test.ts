@@ -1,9 +1,9 @@
 import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
 import { ConnectionTransaction, executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
+import { queriesDuring } from '../support/queries.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
 
 interface Row {
@@ -15,23 +15,6 @@ const RowEntity = new EntitySchema<Row>({
   tableName: 'driver_row',
   properties: { id: { type: 'integer', primary: true, autoincrement: false }, label: { type: 'text' } },
 });
-
-/** pg.Client#query calls while `work` runs: one per message the ORM and the kit ask for. */
-const queriesDuring = async (work: () => Promise<unknown>): Promise<number> => {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let calls = 0;
-  proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
-    calls++;
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return calls;
-};
 
 /**
  * The context ORM's driver (platform/postgres-driver.ts): statements given as text go straight to

@@ -1,0 +1,23 @@
+import pg from 'pg';
+
+/**
+ * How many `pg.Client#query` calls the process makes while `work` runs — one per message the ORM,
+ * the kit and raw clients ask for (lazy BEGIN's is answered without a message) — counting only
+ * those whose text `counts` accepts.
+ */
+export async function queriesDuring(work: () => Promise<unknown>, counts: (text: string) => boolean = () => true): Promise<number> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let calls = 0;
+  proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string } | undefined;
+    if (counts(typeof config === 'string' ? config : (config?.text ?? ''))) calls++;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return calls;
+}
