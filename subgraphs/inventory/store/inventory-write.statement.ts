@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { outboxInsert, type PendingOutboxRow } from '../../../events/outbox.js';
-import { CombinedStatement, type SqlStatement } from '../../../platform/combined-statement.js';
+import { CombinedStatement } from '../../../platform/combined-statement.js';
 import type { StockBuckets } from '../domain/stock-level.js';
 import type { ReservationRecord } from './reservation.entity.js';
 import type { MovementInfo } from './stock-movement.entity.js';
@@ -25,8 +25,6 @@ export interface InventoryWrite {
   movements?: readonly StockMovement[];
   reservation?: { record: ReservationRecord; isNew: boolean } | null;
   outbox?: readonly PendingOutboxRow[];
-  /** The handled message's inbox row, when the kit leaves it to this write (HandlerContext.inbox). */
-  inbox?: { take(): SqlStatement };
 }
 
 /**
@@ -73,9 +71,6 @@ export async function writeInventory(em: EntityManager, write: InventoryWrite): 
   if (write.outbox?.length) {
     const insert = outboxInsert(em, write.outbox);
     statement.add(insert.sql, insert.params);
-  }
-  if (write.inbox) {
-    statement.include(write.inbox.take());
   }
   await statement.write(em);
 }

@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import { lockForTransaction } from '../../../platform/advisory-locks.js';
 import { plainRecord } from '../../../platform/plain-record.js';
 import { ReservationEntity, type ReservationRecord } from './reservation.entity.js';
+
+/** The advisory lock every change of one order's reservation takes (the reservation handlers' `lockKey`). */
+export const reservationLockKey = (orderId: string): string => `inventory.reservation:${orderId}`;
 
 export type NewReservation = Omit<ReservationRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -19,14 +23,23 @@ export class ReservationRepository {
   /**
    * Inside a transaction: serialises everything done for one order (two deliveries of requests for
    * the same order, even before its row exists), then reads its reservation under a row lock. The
-   * read is a statement of its own, after the lock: its snapshot must include what the previous
-   * holder committed. Also answers the transaction's time by the database clock (the one the
-   * expiry job compares with), which the lock's statement reads for free.
+   * read is a statement of its own, after the lock: under READ COMMITTED its snapshot includes what
+   * the previous holder committed. The reservation handlers' deliveries hold the lock already (the
+   * kit takes it with the inbox row: `lockKey`), so then the read is the only statement. It also
+   * answers the transaction's time by the database clock (the one the expiry job compares with);
+   * the lateral join keeps that answer when there is no reservation (a row lock cannot sit on the
+   * nullable side of an outer join, but can inside it).
    */
   async lockForOrder(orderId: string): Promise<{ reservation: ReservationRecord | null; now: Date }> {
-    const [lock] = await this.em.execute<{ now: string | Date }[]>(`select pg_advisory_xact_lock(hashtextextended(?, 0))::text as locked, now() as now`, [`inventory.reservation:${orderId}`]);
-    const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from ${this.table} where order_id = ? for update`, [orderId]);
-    return { reservation: row ? this.recordOf(row) : null, now: new Date(lock!.now) };
+    await lockForTransaction(this.em, reservationLockKey(orderId));
+    const [row] = await this.em.execute<(Record<string, unknown> & { transaction_now: string | Date })[]>(
+      `select now() as transaction_now, r.*
+         from (select 1) as one
+         left join lateral (select * from ${this.table} where order_id = ? for update) as r on true`,
+      [orderId],
+    );
+    const { transaction_now: now, ...reservation } = row!;
+    return { reservation: reservation.id == null ? null : this.recordOf(reservation), now: new Date(now) };
   }
 
   /**

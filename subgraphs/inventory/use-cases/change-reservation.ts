@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SqlStatement } from '../../../platform/combined-statement.js';
 import { repeatAnnouncement, transition, type ReservationAction } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
 import { writeInventory } from '../store/inventory-write.statement.js';
@@ -31,7 +30,6 @@ export async function changeReservation(
   em: EntityManager,
   request: ReservationChangeRequest,
   cause: Cause,
-  inbox?: { take(): SqlStatement },
 ): Promise<ChangeOutcome> {
   const reservations = new ReservationRepository(em);
   const { reservation: existing } = await reservations.lockForOrder(request.orderId);
@@ -41,12 +39,11 @@ export async function changeReservation(
   switch (next.kind) {
     case 'reject':
       await writeInventory(em, {
-    inbox,
         outbox: [announceRejection(deps.eventNamespace, request, existing?.status ?? null, next.reason, answerMeta(existing ?? { orderId: request.orderId, customerId: null }, cause))],
       });
       return 'REJECTED';
     case 'noop':
-      await writeInventory(em, { inbox, outbox: [announce(deps.eventNamespace, existing!, repeatAnnouncement(request.action)!, cause, reason ?? undefined)] });
+      await writeInventory(em, { outbox: [announce(deps.eventNamespace, existing!, repeatAnnouncement(request.action)!, cause, reason ?? undefined)] });
       return 'REPEATED';
     case 'move':
       break;
@@ -66,7 +63,7 @@ export async function changeReservation(
       releasedFrom: null,
       expiresAt: null,
     });
-    await writeInventory(em, { inbox, reservation: { record: marker, isNew: true }, outbox: [announce(deps.eventNamespace, marker, 'RELEASED', cause)] });
+    await writeInventory(em, { reservation: { record: marker, isNew: true }, outbox: [announce(deps.eventNamespace, marker, 'RELEASED', cause)] });
     return 'MOVED';
   }
 
@@ -80,7 +77,6 @@ export async function changeReservation(
     existing.releasedFrom = from === 'RESERVED' || from === 'COMMITTED' ? from : null;
   }
   await writeInventory(em, {
-    inbox,
     stock: changes.rowChanges,
     movements: changes.movements,
     reservation: { record: existing, isNew: false },

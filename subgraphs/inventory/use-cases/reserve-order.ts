@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SqlStatement } from '../../../platform/combined-statement.js';
 import { chooseWarehouse, mergeLines, type OrderLine } from '../domain/reservation-choice.js';
 import { answerRequest, lineDelta } from '../domain/reservation-lifecycle.js';
 import { ReservationRepository } from '../store/reservation.repository.js';
@@ -32,12 +31,12 @@ export type ReservationOutcome = 'RESERVED' | 'FAILED' | 'REPEATED';
  * 3. decide with the pure domain on the locked numbers, then write the units moved (rows +
  *    movement log), the reservation, the answer and the stock signals — one statement, one commit.
  */
-export async function reserveOrder(deps: InventoryDeps, em: EntityManager, request: ReservationRequest, cause: Cause, inbox?: { take(): SqlStatement }): Promise<ReservationOutcome> {
+export async function reserveOrder(deps: InventoryDeps, em: EntityManager, request: ReservationRequest, cause: Cause): Promise<ReservationOutcome> {
   const reservations = new ReservationRepository(em);
   const { reservation: existing, now } = await reservations.lockForOrder(request.orderId);
   const answer = answerRequest(existing?.status);
   if (answer.kind === 'repeat') {
-    await writeInventory(em, { inbox, outbox: [announce(deps.eventNamespace, existing!, answer.announce, cause)] });
+    await writeInventory(em, { outbox: [announce(deps.eventNamespace, existing!, answer.announce, cause)] });
     return 'REPEATED';
   }
 
@@ -57,7 +56,7 @@ export async function reserveOrder(deps: InventoryDeps, em: EntityManager, reque
 
   if (!choice.ok) {
     const failed = reservations.create({ ...base, status: 'FAILED', warehouseId: null, unavailable: choice.unavailable, expiresAt: null });
-    await writeInventory(em, { inbox, reservation: { record: failed, isNew: true }, outbox: [announce(deps.eventNamespace, failed, 'FAILED', cause)] });
+    await writeInventory(em, { reservation: { record: failed, isNew: true }, outbox: [announce(deps.eventNamespace, failed, 'FAILED', cause)] });
     return 'FAILED';
   }
 
@@ -73,7 +72,6 @@ export async function reserveOrder(deps: InventoryDeps, em: EntityManager, reque
   const expiresAt = new Date(now.getTime() + deps.reservationTtlMs);
   const reserved = reservations.create({ ...base, status: 'RESERVED', warehouseId: choice.warehouseId, unavailable: null, expiresAt });
   await writeInventory(em, {
-    inbox,
     stock: changes.rowChanges,
     movements: changes.movements,
     reservation: { record: reserved, isNew: true },
