@@ -45,6 +45,16 @@ export class CombinedStatement {
     return this.add(part.sql, part.params, name);
   }
 
+  /**
+   * Makes this statement the transaction's last write: `run` then commits the transaction in the
+   * same message (executeAndCommit), which needs the statement itself to fail — not a check of its
+   * answer afterwards — when it must not commit.
+   */
+  endingTransaction(): this {
+    this.endsTransaction = true;
+    return this;
+  }
+
   get isEmpty(): boolean {
     return this.parts.length === 0;
   }

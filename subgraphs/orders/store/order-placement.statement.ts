@@ -1,6 +1,7 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { CombinedStatement } from '../../../platform/combined-statement.js';
 import type { Checkout } from '../domain/checkout.js';
+import type { Money } from '../domain/money.js';
 import { checkoutUpdate } from './checkout-change.statement.js';
 import type { OrderRecord } from './order.entity.js';
 import { addSagaStep, type SagaStepWrite } from './saga-step.statement.js';
@@ -19,27 +20,50 @@ export interface PlacementWrite {
 }
 
 /**
- * A placement in one statement, in placeOrder's transaction (which holds the checkout locked): the
- * checkout COMPLETED with its version bumped, the order row, the coupon redemption row, and the
- * saga's start — its row, timeouts, timeline, status history and the outbox rows. The saga's
- * rows refer to the order's: PostgreSQL checks those references at the end of the statement.
- * Returns the new saga row's version.
+ * What placeOrder reads once it holds the checkout: orders' projection of the catalog prices of
+ * the checkout's SKUs (for price drift; a SKU the projection has not heard of is absent) and the
+ * order number's sequence value — one statement. The number is drawn whether or not the checkout
+ * is then placed: a refused placement leaves a gap, as a rolled-back one always did (harmless:
+ * domain/order-number.ts).
+ */
+export async function readPlacementInputs(em: EntityManager, skus: readonly string[]): Promise<{ currentPrices: Map<string, Money>; sequenceValue: string }> {
+  const schema = em.config.get('schema');
+  // materialized: the number is drawn once, not once per price row
+  const rows = await em.execute<{ sequence_value: string; sku: string | null; price_cents: number | null; currency: string | null }[]>(
+    `with drawn as materialized (select nextval('"${schema}".order_number_seq')::text as sequence_value)
+     select drawn.sequence_value, p.sku, p.price_cents, p.currency
+       from drawn
+       left join "${schema}".product_price p on p.sku in (?)`,
+    [skus.length ? [...skus] : [null]],
+  );
+  const currentPrices = new Map<string, Money>();
+  for (const row of rows) if (row.sku !== null) currentPrices.set(row.sku, { cents: row.price_cents!, currency: row.currency! });
+  return { currentPrices, sequenceValue: rows[0]!.sequence_value };
+}
+
+/**
+ * A placement in one statement, the last of placeOrder's transaction (which holds the checkout
+ * locked), sent with its COMMIT: the checkout COMPLETED with its version bumped, the order row,
+ * the coupon redemption row, and the saga's start — its row, timeouts, timeline, status history
+ * and the outbox rows. The saga's rows refer to the order's: PostgreSQL checks those references at
+ * the end of the statement. The order's checkout_id is the id the checkout's update returned, so
+ * an update that changed no row (the version moved, which the lock rules out) fails the whole
+ * statement on the column's NOT NULL, and nothing commits. Returns the new saga row's version.
  */
 export async function writeOrderPlacement(em: EntityManager, write: PlacementWrite): Promise<{ sagaVersion: number }> {
   const schema = em.config.get('schema');
   const { order } = write;
-  const statement = new CombinedStatement();
+  const statement = new CombinedStatement().endingTransaction();
   const checkout = checkoutUpdate(em, write.checkout, write.checkoutVersion);
   statement.add(checkout.sql, checkout.params, 'checkout');
   statement.add(
     `insert into "${schema}".customer_order (id, number, customer_id, checkout_id, status, lines, shipping_address, shipping_method, subtotal_cents, discount_cents,
             coupon_code, shipping_cents, total_cents, currency, cancellation_reason, placed_at, updated_at, status_changes)
-     values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, (select id from checkout), ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       order.id,
       order.number,
       order.customerId,
-      order.checkoutId,
       order.status,
       JSON.stringify(order.lines),
       JSON.stringify(order.shippingAddress),
@@ -68,7 +92,8 @@ export async function writeOrderPlacement(em: EntityManager, write: PlacementWri
   }
   addSagaStep(statement, em, write.saga, { orderInserted: true });
   const [row] = await statement.run<{ checkouts: number; version: number }>(em, 'select (select count(*) from checkout)::int as checkouts, (select version from saga) as version');
-  // under the row lock the version cannot have moved; if it did, the transaction must not commit
+  // under the row lock the version cannot have moved; if it did, the statement failed above (or,
+  // when it could not commit with the transaction, the transaction must not commit now)
   if (!row || row.checkouts !== 1) throw OptimisticLockError.lockFailed('Checkout');
   return { sagaVersion: row.version };
 }

@@ -30,13 +30,6 @@ export class OrderRepository {
     return row ? this.toRecord(OrderEntity, row) : null;
   }
 
-  /** The next human-readable order number's sequence value (unique across replicas). */
-  async nextNumber(): Promise<string> {
-    const sequence = `"${this.em.config.get('schema')}".order_number_seq`;
-    const [row] = await this.em.execute<{ n: string }[]>(`select nextval('${sequence}') as n`);
-    return row.n;
-  }
-
   findMany(ids: readonly string[]): Promise<OrderRecord[]> {
     return this.em.find(OrderEntity, { id: { $in: [...ids] } });
   }

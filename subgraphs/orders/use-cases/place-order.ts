@@ -5,8 +5,7 @@ import { orderNumberOf } from '../domain/order-number.js';
 import { startSaga } from '../domain/saga/start.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import { OrderRepository } from '../store/order.repository.js';
-import { writeOrderPlacement } from '../store/order-placement.statement.js';
-import { ProjectionRepository } from '../store/projection.repository.js';
+import { readPlacementInputs, writeOrderPlacement } from '../store/order-placement.statement.js';
 import { withOwnCheckoutLocked } from './checkout-access.js';
 import { addressHoldRow, decideChange } from './checkout-changes.js';
 import { sagaEnvironment } from './advance-saga.js';
@@ -31,14 +30,14 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       const placed = await new OrderRepository(em).find(locked.orderId);
       if (placed) return { order: placed, saga: null };
     }
-    const currentPrices = await new ProjectionRepository(em).currentPrices(locked.lines.map((line) => line.sku));
+    // OrderPlaced carries the number: it is drawn with the prices, before the one statement that writes the order
+    const { currentPrices, sequenceValue } = await readPlacementInputs(em, locked.lines.map((line) => line.sku));
     const coupon = toCheckout(locked).coupon;
     const couponVerdict = coupon && locked.status === 'IN_PROGRESS' ? await redeemCheckoutCoupon(em, coupon, locked.customerId, deps.clock()) : null;
     const decision = decideChange(deps, locked, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
     const draft = decision.order!;
     const env = sagaEnvironment(deps);
-    // OrderPlaced carries the number: it is drawn before the one statement that writes the order
-    const number = orderNumberOf(await new OrderRepository(em).nextNumber());
+    const number = orderNumberOf(sequenceValue);
     const placedOrder: OrderRecord = {
       id: draft.orderId,
       number,
