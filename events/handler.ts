@@ -168,10 +168,11 @@ export function project<D extends EventDefinition>(
           },
         }
       : {}),
-    handle: async (event, { em }) => {
-      const { sql, params, failsWhenNoRow } = build(event, em.config.get('schema'));
-      const { affectedRows } = await em.execute<{ affectedRows: number }>(sql, [...params], 'run');
+    handle: async (event, { em, afterCommit }) => {
+      const { sql, params, failsWhenNoRow, committed } = build(event, em.config.get('schema'));
+      const { affectedRows, rows } = await em.execute<{ affectedRows: number; rows: Record<string, unknown>[] }>(sql, [...params], 'run');
       if (failsWhenNoRow !== undefined && affectedRows === 0) throw new Error(failsWhenNoRow);
+      if (committed) afterCommit(() => committed(rows, em));
     },
   };
 }

@@ -24,7 +24,7 @@ export async function handleOnce(
   context: { log: Logger; deliveryCount: number },
 ): Promise<HandlingOutcome> {
   const schema = schemaOf(orm.em as EntityManager);
-  if (handler.statement) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope);
+  if (handler.statement) return handleInOneStatement(orm.em.fork() as EntityManager, schema, handler, envelope, context.log);
   if (handler.options.inboxInWrite) return handleWithInboxInWrite(orm, schema, handler, envelope, context);
   const committed: (() => void)[] = [];
   const lockKey = handler.options.lockKey?.(envelope.payload);
@@ -88,19 +88,26 @@ async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHa
  * at all. The inbox insert has no ON CONFLICT: a message already handled violates the inbox's key,
  * the whole statement fails and writes nothing — that failure is the "duplicate" answer.
  */
-async function handleInOneStatement(em: EntityManager, schema: string, handler: EventHandler, envelope: Envelope): Promise<HandlingOutcome> {
+async function handleInOneStatement(em: EntityManager, schema: string, handler: EventHandler, envelope: Envelope, log: Logger): Promise<HandlingOutcome> {
   const work = handler.statement!(envelope, schema);
   // a statement that must change a row fails as a whole when it changes none: the cast of the
   // message to an integer is evaluated only then (a CASE on a subquery is never folded ahead)
   const mustChange = work.failsWhenNoRow !== undefined;
-  const finalSelect = mustChange ? `select cast(case when exists (select 1 from work) then '1' else ? end as integer) as done` : 'select 1 as done';
+  if (mustChange && work.committed) throw new Error(`${handler.options.name}: a statement that must change a row cannot hand its rows on`);
+  const finalSelect = mustChange
+    ? `select cast(case when exists (select 1 from work) then '1' else ? end as integer) as done`
+    : work.committed
+      ? 'select * from work'
+      : 'select 1 as done';
   try {
-    await em.execute(`with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?)), work as (${work.sql}) ${finalSelect}`, [
+    const rows = await em.execute<Record<string, unknown>[]>(`with inbox as (insert into "${schema}".inbox (message_id, handler) values (?, ?)), work as (${work.sql}) ${finalSelect}`, [
       envelope.id,
       handler.options.name,
       ...work.params,
       ...(mustChange ? [work.failsWhenNoRow] : []),
     ]);
+    // one statement outside any transaction: its rows are committed once it answers
+    if (work.committed) runAfterCommit([() => work.committed!(rows, em)], log);
     return 'processed';
   } catch (err) {
     if (isInboxKeyViolation(err)) return 'duplicate';

@@ -18,6 +18,13 @@ export interface SqlStatement {
    * the rows it changed (`returning …`).
    */
   failsWhenNoRow?: string;
+  /**
+   * For a `project` statement: called with the rows it returned (`returning …`) once they are
+   * committed, and an EntityManager to map them with (plainRecord) — what the process may remember
+   * of them (orders: a new checkout, for the step that comes next). Not with `failsWhenNoRow`, nor
+   * from a statement for many events.
+   */
+  committed?: (rows: readonly Record<string, unknown>[], em: EntityManager) => void;
 }
 
 /**

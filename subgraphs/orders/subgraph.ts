@@ -70,7 +70,7 @@ export const ordersSubgraph: SubgraphSpec<Context> = {
         return { ...base, em, loaders: createOrdersLoaders(em) };
       },
       registerMetrics: (registry) => registerOrdersMetrics(registry, orm),
-      handlers: [...checkoutHandlers(), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps), ...couponHandlers(deps)],
+      handlers: [...checkoutHandlers(deps), ...catalogProjectionHandlers(), ...addressProjectionHandlers(), ...sagaHandlers(deps), ...couponHandlers(deps)],
       jobs: [
         () => arrivals.start(),
         () => startSagaTimeouts({ orm, deps, everyMs: settings.timeoutPollMs, log: log.child({ component: 'saga-timeouts' }) }),

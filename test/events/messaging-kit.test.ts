@@ -194,6 +194,46 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await handleBatchOnce(orm, touch, [{ envelope: later, log: env.log, deliveryCount: 1 }])).toEqual(['processed']);
   });
 
+  it("hands a one-statement projection's returned rows on once they are committed — alone and in a batch — and nothing for a copy or a failure", async () => {
+    const seen: { page: unknown; handler: unknown }[] = [];
+    let committedWhileOpen: boolean | undefined;
+    const remembering = project(VisitCounted, { name: 'remembering-visit' }, (event, schema) => ({
+      sql: `insert into "${schema}".effect (event_id, handler) values (?, ?) returning event_id as page, handler`,
+      params: [event.id, event.payload.valid ? 'remembering-visit' : null],
+      committed: (rows, em) => {
+        seen.push(...rows.map((row) => ({ page: row.page, handler: row.handler })));
+        committedWhileOpen = em.isInTransaction();
+      },
+    }));
+    const deliver = (envelope: ReturnType<typeof createEnvelope<typeof VisitCounted>>) => handleOnce(orm, remembering, envelope, { log: env.log, deliveryCount: 1 });
+
+    const alone = createEnvelope(VisitCounted, { page: '/cats', valid: true });
+    expect(await deliver(alone)).toBe('processed');
+    expect(seen).toEqual([{ page: alone.id, handler: 'remembering-visit' }]);
+    expect(committedWhileOpen).toBe(false);
+    expect(await countEffects(orm, alone.id, 'remembering-visit')).toBe(1);
+
+    // a copy: the inbox refuses it, the statement writes nothing, nothing is handed on
+    expect(await deliver(alone)).toBe('duplicate');
+    // a failing statement (not-null): nothing committed, nothing handed on
+    await expect(deliver(createEnvelope(VisitCounted, { page: '/cats', valid: false }))).rejects.toThrow(/null value/);
+    expect(seen).toHaveLength(1);
+
+    // in a batch, the statement runs in the kit's transaction: handed on after that commits
+    const [first, second] = [createEnvelope(VisitCounted, { page: '/a', valid: true }), createEnvelope(VisitCounted, { page: '/b', valid: true })];
+    expect(await handleBatchOnce(orm, remembering, [first, second].map((envelope) => ({ envelope, log: env.log, deliveryCount: 1 })))).toEqual(['processed', 'processed']);
+    expect(seen.slice(1)).toEqual([
+      { page: first.id, handler: 'remembering-visit' },
+      { page: second.id, handler: 'remembering-visit' },
+    ]);
+    expect(committedWhileOpen).toBe(false);
+    // a batch that fails commits nothing and hands nothing on
+    const [third, broken] = [createEnvelope(VisitCounted, { page: '/c', valid: true }), createEnvelope(VisitCounted, { page: '/d', valid: false })];
+    await expect(handleBatchOnce(orm, remembering, [third, broken].map((envelope) => ({ envelope, log: env.log, deliveryCount: 1 })))).rejects.toThrow(/null value/);
+    expect(seen).toHaveLength(3);
+    expect(await countEffects(orm, third.id, 'remembering-visit')).toBe(0);
+  });
+
   it("takes a handler's lockKey with the inbox row: held from the handler's first statement on, and a copy is skipped", async () => {
     const text = uuidv7();
     let heldForOthers: boolean | undefined;

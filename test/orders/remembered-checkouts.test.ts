@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -9,6 +10,11 @@ import type { CheckoutRecord } from '../../subgraphs/orders/store/checkout.entit
 import { findOwnCheckoutToChange } from '../../subgraphs/orders/use-cases/checkout-access.js';
 import { changeOwnCheckout } from '../../subgraphs/orders/use-cases/checkout-changes.js';
 import type { OrdersDeps, OrdersScope } from '../../subgraphs/orders/use-cases/scope.js';
+import { createEnvelope } from '../../events/contract.js';
+import { CheckoutInitiated } from '../../events/contracts/cart/index.js';
+import { handleOnce } from '../../events/inbox.js';
+import { checkoutHandlers } from '../../subgraphs/orders/handlers/checkout.handlers.js';
+import { eventually } from '../support/config.js';
 import { queriesDuring } from '../support/queries.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { EventPublisher, SET_ADDRESS, SET_METHOD, SET_PAYMENT, homeAddress, ok } from './support.js';
@@ -36,6 +42,59 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+const ordersOrm = () => stack.subgraphs.orders!.runtime.orm;
+
+/** CheckoutInitiated for one line, as cart records it. */
+const initiated = (customerId: string, checkoutId: string) =>
+  createEnvelope(
+    CheckoutInitiated,
+    {
+      checkoutId,
+      cartId: randomUUID(),
+      customerId,
+      items: [{ sku: 'DOG-BOWL-001', name: 'Dog bowl', quantity: 1, unitPriceCents: 1299, currency: 'USD' }],
+      occurredAt: new Date().toISOString(),
+    },
+    { customerId, correlationId: checkoutId },
+  );
+
+/**
+ * One orders replica's memory and wait, driven by hand: its checkouts' arrivals are announced
+ * when the test says (`arrive`), so what the step finds when woken does not depend on timing.
+ */
+function replica() {
+  const customerId = randomUUID();
+  const waiters = new Map<string, (() => void)[]>();
+  const arrivals = {
+    expect: (key: string) => {
+      let wake!: () => void;
+      const arrived = new Promise<void>((resolve) => (wake = resolve));
+      waiters.set(key, [...(waiters.get(key) ?? []), wake]);
+      return { arrived, cancel: () => waiters.set(key, (waiters.get(key) ?? []).filter((w) => w !== wake)) };
+    },
+  } as unknown as Arrivals;
+  const deps = {
+    eventNamespace: stack.env.namespace,
+    checkoutTtlMs: 15 * 60_000,
+    checkoutWaitMs: 10_000,
+    arrivals,
+    recentCheckouts: new CommittedVersions<CheckoutRecord>((checkout) => checkout.version),
+    clock: () => new Date(),
+  } as unknown as OrdersDeps;
+  const scope = (): OrdersScope => ({
+    caller: { kind: 'customer', role: 'CUSTOMER', subject: customerId } as Caller,
+    em: ordersOrm().em.fork() as EntityManager,
+    log: stack.env.log,
+  });
+  return {
+    deps,
+    scope,
+    customerId,
+    arrive: (key: string) => (waiters.get(key) ?? []).forEach((wake) => wake()),
+    waiting: (key: string) => (waiters.get(key)?.length ?? 0) > 0,
+  };
+}
+
 /** The reads of a checkout row the process sends during `work`. */
 const checkoutReadsDuring = (checkoutId: string, work: () => Promise<unknown>) =>
   queriesDuring(work, (text) => /select \* from "orders"\.checkout where id/i.test(text) && text.includes(checkoutId));
@@ -46,16 +105,58 @@ async function checkoutRow(checkoutId: string) {
 }
 
 describe('checkout steps on the remembered checkout', () => {
-  it('reads the checkout for the first step only: the next ones decide on what the last one wrote', async () => {
+  it('decides every step on what the last one wrote, never reading the row again', async () => {
     const { token, checkoutId } = await events.startCheckout();
-    const first = await checkoutReadsDuring(checkoutId, async () => ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token)));
+    // the first step finds the copy the CheckoutInitiated handler remembered, or reads the row once
+    ok(await stack.request(SET_ADDRESS, { checkoutId, address: homeAddress() }, token));
     const next = await checkoutReadsDuring(checkoutId, async () => {
       ok(await stack.request(SET_METHOD, { checkoutId, method: 'EXPRESS' }, token));
       ok(await stack.request(SET_PAYMENT, { checkoutId, paymentToken: 'tok_visa' }, token));
     });
-    expect(first).toBeGreaterThanOrEqual(1);
     expect(next).toBe(0);
     expect(await checkoutRow(checkoutId)).toMatchObject({ status: 'IN_PROGRESS', shipping_method: 'EXPRESS', payment_token: 'tok_visa', version: 3 });
+  });
+
+  it('decides the first step on the checkout the CheckoutInitiated handler committed: no read at all', async () => {
+    const { deps, scope, customerId, arrive } = replica();
+    const checkoutId = randomUUID();
+    expect(await handleOnce(ordersOrm(), checkoutHandlers(deps)[0]!, initiated(customerId, checkoutId), { log: stack.env.log, deliveryCount: 1 })).toBe('processed');
+    arrive(checkoutId);
+
+    let found: Awaited<ReturnType<typeof findOwnCheckoutToChange>> | undefined;
+    expect(await checkoutReadsDuring(checkoutId, async () => (found = await findOwnCheckoutToChange(deps, scope(), checkoutId)))).toBe(0);
+    expect(found).toMatchObject({ remembered: true, checkout: { id: checkoutId, customerId, status: 'IN_PROGRESS', version: 0 } });
+    const written = await changeOwnCheckout(deps, scope(), found!, { type: 'ChooseShippingMethod', method: 'NEXT_DAY' });
+    expect(written).toMatchObject({ shippingMethod: 'NEXT_DAY' });
+    expect(await checkoutRow(checkoutId)).toMatchObject({ shipping_method: 'NEXT_DAY', version: 1 });
+  });
+
+  it('takes the committed copy when the checkout it waited for arrives, instead of reading the row it was woken for', async () => {
+    const { deps, scope, customerId, arrive, waiting } = replica();
+    const checkoutId = randomUUID();
+    let found: Awaited<ReturnType<typeof findOwnCheckoutToChange>> | undefined;
+    const reads = await checkoutReadsDuring(checkoutId, async () => {
+      // the step comes first: its read finds nothing, and it waits for the checkout's arrival
+      const step = findOwnCheckoutToChange(deps, scope(), checkoutId).then((result) => (found = result));
+      await eventually(async () => waiting(checkoutId), { what: 'the step waiting for its checkout' });
+      expect(await handleOnce(ordersOrm(), checkoutHandlers(deps)[0]!, initiated(customerId, checkoutId), { log: stack.env.log, deliveryCount: 1 })).toBe('processed');
+      arrive(checkoutId);
+      await step;
+    });
+    expect(reads).toBe(1);
+    expect(found).toMatchObject({ remembered: true, checkout: { id: checkoutId, customerId, version: 0 } });
+  });
+
+  it('remembers nothing for a CheckoutInitiated that inserted nothing (a checkout it already has)', async () => {
+    const { deps, customerId } = replica();
+    const checkoutId = randomUUID();
+    const handler = checkoutHandlers(deps)[0]!;
+    await handleOnce(ordersOrm(), handler, initiated(customerId, checkoutId), { log: stack.env.log, deliveryCount: 1 });
+    await sql.query(`update orders.checkout set shipping_method = 'EXPRESS', version = version + 1 where id = $1`, [checkoutId]);
+    deps.recentCheckouts.forget(checkoutId);
+    // the same checkout announced again, by another message: on conflict, nothing inserted, nothing remembered
+    expect(await handleOnce(ordersOrm(), handler, initiated(customerId, checkoutId), { log: stack.env.log, deliveryCount: 1 })).toBe('processed');
+    expect(deps.recentCheckouts.get(checkoutId)).toBeUndefined();
   });
 
   it('lands a step on a copy another writer moved past on the row as it is, losing neither change', async () => {

@@ -59,17 +59,22 @@ export function checkoutRecordOf(em: EntityManager, row: Record<string, unknown>
  * From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. A checkout that is
  * inserted announces itself on `arrivalsChannel` (platform/arrivals.ts: requests that came before
  * it wake when this commits) from the insert's RETURNING, which PostgreSQL evaluates for every row
- * inserted even when nothing reads it — one statement.
+ * inserted even when nothing reads it — one statement. The RETURNING also hands back the row as
+ * inserted (defaults, version): `committed` gets it as a record once it is committed.
  */
 export function initiatedCheckoutInsert(
   schema: string,
   checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[]; coupon?: { code: string; percentOff: number } | null },
   arrivalsChannel: string,
+  committed: (checkout: CheckoutRecord) => void,
 ): SqlStatement {
   return {
     sql: `insert into "${schema}".checkout (id, cart_id, customer_id, lines, coupon_code, coupon_percent_off) values (?, ?, ?, ?::jsonb, ?, ?)
           on conflict (id) do nothing
-          returning pg_notify(?, id::text)`,
+          returning *, pg_notify(?, id::text) as arrival_announced`,
     params: [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines), checkout.coupon?.code ?? null, checkout.coupon?.percentOff ?? null, arrivalsChannel],
+    committed: (rows, em) => {
+      for (const { arrival_announced: _announced, ...row } of rows) committed(checkoutRecordOf(em, row));
+    },
   };
 }

@@ -36,9 +36,17 @@ export async function findOwnCheckoutToChange(deps: OrdersDeps, scope: OrdersSco
   const known = deps.recentCheckouts.get(id);
   // someone else's goes the usual way, to NOT_FOUND
   if (known && known.customerId === customer.subject) return { checkout: known, remembered: true };
-  const checkout = await findOwnCheckout(deps, scope, id);
-  deps.recentCheckouts.remember(id, checkout);
-  return { checkout, remembered: false };
+  // Not seen yet: waited for as findOwnCheckout waits, except that the copy the CheckoutInitiated
+  // handler remembers as it commits (start-checkout.ts) — the commit that wakes this wait — is
+  // taken instead of reading the row again.
+  let recalled = false;
+  const checkout = await findVisible(deps, scope, id, customer, () => {
+    const copy = deps.recentCheckouts.get(id);
+    recalled = copy !== undefined;
+    return copy ?? null;
+  });
+  if (!recalled) deps.recentCheckouts.remember(id, checkout);
+  return { checkout, remembered: recalled };
 }
 
 /**
@@ -69,11 +77,18 @@ export async function withOwnCheckoutLocked<T>(
   }
 }
 
-async function findVisible(deps: OrdersDeps, scope: OrdersScope, id: string, caller: Exclude<Caller, { kind: 'anonymous' }>): Promise<CheckoutRecord> {
+/** `recall`: a copy to take instead of reading the row, when there is one (checked before every read). */
+async function findVisible(
+  deps: OrdersDeps,
+  scope: OrdersScope,
+  id: string,
+  caller: Exclude<Caller, { kind: 'anonymous' }>,
+  recall: () => CheckoutRecord | null = () => null,
+): Promise<CheckoutRecord> {
   // guests never have checkouts: nothing to wait for
   if (!isUuid(id) || caller.kind === 'guest') throw notFound('Checkout');
   const checkouts = new CheckoutRepository(scope.em);
-  const record = await waitFor(() => checkouts.find(id), deps.checkoutWaitMs, { arrival: { arrivals: deps.arrivals, key: id } });
+  const record = await waitFor(async () => recall() ?? checkouts.find(id), deps.checkoutWaitMs, { arrival: { arrivals: deps.arrivals, key: id } });
   if (!record || (caller.kind !== 'staff' && record.customerId !== caller.subject)) throw notFound('Checkout');
   return record;
 }

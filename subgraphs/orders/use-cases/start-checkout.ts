@@ -3,14 +3,16 @@ import type { CheckoutInitiated } from '../../../events/contracts/cart/index.js'
 import { normaliseCouponCode } from '../../../events/contracts/promotions/index.js';
 import type { SqlStatement } from '../../../platform/combined-statement.js';
 import { initiatedCheckoutInsert } from '../store/checkout.repository.js';
-import { ORDERS_ARRIVALS_CHANNEL } from './scope.js';
+import { ORDERS_ARRIVALS_CHANNEL, type OrdersDeps } from './scope.js';
 
 /**
  * Cart's CheckoutInitiated → a checkout IN_PROGRESS with the cart's item snapshot (prices as in
  * the cart; drift is checked at placeOrder). The 15-minute clock starts when orders learns of it.
- * Requests for this checkout that came before its event wake as it commits.
+ * Requests for this checkout that came before its event wake as it commits, and the process
+ * remembers it as committed (`recentCheckouts`): the customer's first step decides on that copy
+ * instead of reading the row it was woken for.
  */
-export function startCheckoutStatement(schema: string, payload: PayloadOf<typeof CheckoutInitiated>): SqlStatement {
+export function startCheckoutStatement(deps: Pick<OrdersDeps, 'recentCheckouts'>, schema: string, payload: PayloadOf<typeof CheckoutInitiated>): SqlStatement {
   return initiatedCheckoutInsert(
     schema,
     {
@@ -26,5 +28,6 @@ export function startCheckoutStatement(schema: string, payload: PayloadOf<typeof
       coupon: payload.coupon ? { code: normaliseCouponCode(payload.coupon.code), percentOff: payload.coupon.percentOff } : null,
     },
     ORDERS_ARRIVALS_CHANNEL,
+    (checkout) => deps.recentCheckouts.remember(checkout.id, checkout),
   );
 }
