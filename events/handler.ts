@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Envelope, EventDefinition, PayloadOf } from './contract.js';
 import type { SqlStatement } from '../platform/combined-statement.js';
+import { executeDeferred } from '../platform/postgres-driver.js';
 import type { Logger } from '../platform/logger.js';
 
 /**
@@ -164,12 +165,16 @@ export function project<D extends EventDefinition>(
           handleMany: async (events: readonly Envelope[], { em }: BatchContext) => {
             const { sql, params, failsWhenNoRow } = buildMany(events, em.config.get('schema'));
             if (failsWhenNoRow !== undefined) throw new Error(`${options.name}: a statement for many events cannot fail when it changes no row`);
-            await em.execute(sql, [...params], 'run');
+            await executeDeferred(em, sql, params);
           },
         }
       : {}),
+    // In a batch or a replay (the kit's transaction): a statement whose answer nobody reads travels
+    // with the transaction's next message — the next event's, or the COMMIT — not in one of its
+    // own. If it fails, the message fails, the batch rolls back and its events are handled one by one.
     handle: async (event, { em, afterCommit }) => {
       const { sql, params, failsWhenNoRow, committed } = build(event, em.config.get('schema'));
+      if (failsWhenNoRow === undefined && !committed) return executeDeferred(em, sql, params);
       const { affectedRows, rows } = await em.execute<{ affectedRows: number; rows: Record<string, unknown>[] }>(sql, [...params], 'run');
       if (failsWhenNoRow !== undefined && affectedRows === 0) throw new Error(failsWhenNoRow);
       if (committed) afterCommit(() => committed(rows, em));

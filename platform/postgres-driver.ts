@@ -326,12 +326,14 @@ function holdsNoEntities(em: EntityManager): boolean {
 }
 
 /**
- * A write whose result nobody reads: inside a ConnectionTransaction it is deferred to the
+ * A write whose result nobody reads: inside a top-level ConnectionTransaction it is deferred to the
  * transaction's next message (ConnectionTransaction.defer) — the COMMIT, when it is the last
- * write; elsewhere it runs at once.
+ * write; elsewhere it runs at once. Inside a savepoint too: deferred, it would travel after the
+ * savepoint's release, and its failure — which the savepoint exists to roll back to (a dead
+ * letter's replay) — would abort the whole transaction instead.
  */
 export async function executeDeferred(em: EntityManager, sql: string, params: readonly unknown[]): Promise<void> {
   const trx = em.getTransactionContext<unknown>();
-  if (trx instanceof ConnectionTransaction) trx.defer(em.getPlatform().formatQuery(sql, [...params]));
+  if (trx instanceof ConnectionTransaction && trx.isTopLevel) trx.defer(em.getPlatform().formatQuery(sql, [...params]));
   else await em.execute(sql, [...params], 'run');
 }

@@ -234,6 +234,40 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await countEffects(orm, third.id, 'remembering-visit')).toBe(0);
   });
 
+  it("sends a batch's projection statements with its COMMIT: two messages whatever the batch's size, and a failing one rolls the batch back", async () => {
+    const batched = project(VisitCounted, { name: 'visit-batched', batchSize: 10 }, (event, schema) => ({
+      sql: `insert into "${schema}".effect (event_id, handler) values (?, ?)`,
+      params: [event.id, event.payload.valid ? 'visit-batched' : null],
+    }));
+    const batch = (envelopes: ReturnType<typeof createEnvelope<typeof VisitCounted>>[]) =>
+      handleBatchOnce(orm, batched, envelopes.map((envelope) => ({ envelope, log: env.log, deliveryCount: 1 })));
+    const visits = ['/a', '/b', '/c'].map((page) => createEnvelope(VisitCounted, { page, valid: true }));
+    // the messages that name one of the batch's events: the inbox rows, then the statements with the COMMIT
+    const messages = await queriesDuring(
+      async () => expect(await batch(visits)).toEqual(['processed', 'processed', 'processed']),
+      (text) => visits.some((visit) => text.includes(visit.id)),
+    );
+    expect(messages).toBe(2);
+    for (const visit of visits) expect(await countEffects(orm, visit.id, 'visit-batched')).toBe(1);
+
+    const [good, broken] = [createEnvelope(VisitCounted, { page: '/d', valid: true }), createEnvelope(VisitCounted, { page: '/e', valid: false })];
+    await expect(batch([good, broken])).rejects.toThrow(/null value/);
+    expect(await countEffects(orm, good.id, 'visit-batched')).toBe(0);
+    expect(Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "kit".inbox where message_id in (?, ?)`, [good.id, broken.id]))[0]!.n)).toBe(0);
+  });
+
+  it('replays a dead letter whose statement fails again in its savepoint: the replay reports it, the dead letter keeps the new error', async () => {
+    const invalid = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, VisitCounted, { page: '/replayed', valid: false }));
+    await relay.drain();
+    const deadLetter = await eventually(() => deadLetterFor(invalid.id, 'visit-projection'), { what: 'the failing statement to be dead-lettered' });
+    const origin = { context: 'kit', namespace: env.namespace };
+    await expect(replayDeadLetter(orm, handlers, deadLetter.id, origin, env.log)).rejects.toThrow(/failed again/);
+    const after = await deadLetterFor(invalid.id, 'visit-projection');
+    expect(after).toMatchObject({ deliveries: deadLetter.deliveries + 1, replayedAt: null });
+    expect(after!.error).toMatch(/null value/);
+    expect(await countEffects(orm, invalid.id, 'visit-projection')).toBe(0);
+  });
+
   it("takes a handler's lockKey with the inbox row: held from the handler's first statement on, and a copy is skipped", async () => {
     const text = uuidv7();
     let heldForOthers: boolean | undefined;
