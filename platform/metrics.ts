@@ -54,6 +54,15 @@ function registerSqlMetrics(registry: client.Registry): void {
     },
   });
   new client.Counter({
+    name: 'db_round_trips_total',
+    help: 'Round trips to PostgreSQL by this process: simple-protocol Query messages and extended-protocol Syncs sent, each answered by one ReadyForQuery',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sqlCounts().roundTrips);
+    },
+  });
+  new client.Counter({
     name: 'db_transactions_total',
     help: 'Transactions by how they ended as sent: commit/rollback of an explicit BEGIN, autocommit = a statement outside one (its own transaction)',
     labelNames: ['outcome'] as const,

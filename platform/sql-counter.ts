@@ -20,11 +20,18 @@ export interface SqlCounts {
   commits: number;
   rollbacks: number;
   autocommits: number;
+  /**
+   * Round trips: the simple-protocol Query messages and extended-protocol Syncs the connections
+   * sent, each answered by one ReadyForQuery — what a statement merged into another's message, a
+   * BEGIN sent with the first statement and a write deferred to the COMMIT save. Absent from the
+   * counts of a process that does not report them (a build from before they were counted).
+   */
+  roundTrips?: number;
 }
 
 type Kind = 'begin' | 'commit' | 'rollback' | 'other';
 
-const counts: SqlCounts = { statements: 0, commits: 0, rollbacks: 0, autocommits: 0 };
+const counts: Required<SqlCounts> = { statements: 0, commits: 0, rollbacks: 0, autocommits: 0, roundTrips: 0 };
 /** Connections inside BEGIN … (by the statements sent on them so far). */
 const inTransaction = new WeakSet<object>();
 let installed = false;
@@ -42,6 +49,16 @@ export function installSqlCounter(): void {
     count(this, statementText(args[0]));
     return original.apply(this, args);
   };
+  // where a message leaves, whatever the wrappers above did with the call (lazy BEGIN answers some
+  // calls without one, and merges others)
+  const connection = pg.Connection.prototype as unknown as Record<'query' | 'sync', (...args: unknown[]) => unknown>;
+  for (const method of ['query', 'sync'] as const) {
+    const send = connection[method]!;
+    connection[method] = function countedRoundTrip(this: unknown, ...args: unknown[]) {
+      counts.roundTrips++;
+      return send.apply(this, args);
+    };
+  }
 }
 
 /**
@@ -55,7 +72,7 @@ export function countStatementsSentAlong(statements: number): void {
 }
 
 /** What has been counted since the process started (a copy). */
-export function sqlCounts(): SqlCounts {
+export function sqlCounts(): Required<SqlCounts> {
   return { ...counts };
 }
 

@@ -113,7 +113,7 @@ async function main(options: Options): Promise<number> {
       for (const side of order) {
         const figures = await runOnce(sides[side], `${side}-${i}`, options.benchArgs, runDir);
         pair[side] = figures;
-        say(`  run ${i} ${side.padEnd(7)} ${figures.cpuMs ? `${figures.cpuMs.total!.toFixed(0)} ms CPU` : 'CPU not measured'} per order, ${figures.statements.toFixed(1)} statements, ${figures.confirmed} confirmed`);
+        say(`  run ${i} ${side.padEnd(7)} ${figures.cpuMs ? `${figures.cpuMs.total!.toFixed(0)} ms CPU` : 'CPU not measured'} per order, ${figures.statements.toFixed(1)} statements${figures.roundTrips === undefined ? '' : `, ${figures.roundTrips.toFixed(1)} round trips`}, ${figures.confirmed} confirmed`);
       }
       pairs.push(pair as RunPair);
     }

@@ -44,6 +44,13 @@ describe('formatComparison', () => {
     expect(text).toMatch(/SQL statements\s+120\.0\s+111\.0/);
   });
 
+  it('gives round trips per order where both builds counted them, and a dash for a build that did not', () => {
+    const counted = pairs.map(({ base, current }, i) => ({ base: { ...base, roundTrips: 60 + i }, current: { ...current, roundTrips: 50 + i } }));
+    expect(formatComparison(counted, { base: 'b', current: 'c' })).toMatch(/round trips to PostgreSQL\s+61\.0\s+51\.0/);
+    const older = pairs.map(({ base, current }) => ({ base, current: { ...current, roundTrips: 50 } }));
+    expect(formatComparison(older, { base: 'b', current: 'c' })).toMatch(/round trips to PostgreSQL\s+-\s+50\.0/);
+  });
+
   it('says so when CPU was not measured', () => {
     const noCpu = { ...run(1, 1), cpuMs: undefined };
     expect(formatComparison([{ base: noCpu, current: noCpu }], { base: 'a', current: 'b' })).toContain('CPU: not measured');

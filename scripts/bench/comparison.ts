@@ -63,6 +63,7 @@ export function formatComparison(pairs: readonly RunPair[], names: { base: strin
       ['', names.base, names.current],
       [
         ['SQL statements', ...perOrder((f) => f.statements)],
+        ['round trips to PostgreSQL', ...[pairs.map((p) => p.base), pairs.map((p) => p.current)].map((runs) => (runs.every((f) => f.roundTrips !== undefined) ? fixed(median(runs.map((f) => f.roundTrips!)), 1) : '-'))],
         ['transactions', ...perOrder((f) => f.transactions)],
         ['confirmed orders', ...perOrder((f) => f.confirmed)],
       ],

@@ -17,6 +17,14 @@ describe('SQL work from /metrics', () => {
     expect(parseSqlCounts(scrape(120, 9, 1, 30))).toEqual({ statements: 120, commits: 9, rollbacks: 1, autocommits: 30 });
   });
 
+  it('reads the round trips when the process reports them, and leaves them out when it does not (an older build)', () => {
+    expect(parseSqlCounts(`${scrape(120, 9, 1, 30)}\ndb_round_trips_total{service="cart"} 70`)).toEqual({ statements: 120, commits: 9, rollbacks: 1, autocommits: 30, roundTrips: 70 });
+    expect(parseSqlCounts(scrape(120, 9, 1, 30)).roundTrips).toBeUndefined();
+    const sample = (text: string) => ({ sql: new Map([['cart', parseSqlCounts(text)]]) });
+    expect(workBetween(sample(`${scrape(100, 5, 0, 20)}\ndb_round_trips_total 60`), sample(`${scrape(160, 9, 1, 30)}\ndb_round_trips_total 95`)).sql.get('cart')).toMatchObject({ roundTrips: 35 });
+    expect(workBetween(sample(scrape(100, 5, 0, 20)), sample(scrape(160, 9, 1, 30))).sql.get('cart')!.roundTrips).toBeUndefined();
+  });
+
   it('counts transactions as PostgreSQL does: explicit ones and statements on their own', () => {
     expect(transactions({ statements: 120, commits: 9, rollbacks: 1, autocommits: 30 })).toBe(40);
   });

@@ -5,7 +5,7 @@ import { queryAboutDatabase } from '../cluster/postgres.js';
 
 /**
  * The work the system did between two moments, per process: CPU seconds (from /proc), and the SQL
- * each process sent (its `db_statements_total` / `db_transactions_total` on /metrics, counted in
+ * each process sent (its `db_statements_total` / `db_transactions_total` / `db_round_trips_total` on /metrics, counted in
  * its pg driver: platform/sql-counter.ts), with PostgreSQL's own count of the benchmark database's
  * transactions beside it as a cross-check (pg_stat_database.xact_commit + xact_rollback).
  */
@@ -39,7 +39,9 @@ export function workBetween(before: WorkSample, after: WorkSample): Work {
       [...after.sql].flatMap(([name, now]) => {
         const then = before.sql.get(name);
         // a process not read at both ends (its /metrics did not answer) is left out rather than counted from zero
-        return then ? [[name, { statements: now.statements - then.statements, commits: now.commits - then.commits, rollbacks: now.rollbacks - then.rollbacks, autocommits: now.autocommits - then.autocommits }] as const] : [];
+        if (!then) return [];
+        const roundTrips = now.roundTrips === undefined || then.roundTrips === undefined ? {} : { roundTrips: now.roundTrips - then.roundTrips };
+        return [[name, { statements: now.statements - then.statements, commits: now.commits - then.commits, rollbacks: now.rollbacks - then.rollbacks, autocommits: now.autocommits - then.autocommits, ...roundTrips }] as const];
       }),
     ),
     serverTransactions: minus(after.serverTransactions, before.serverTransactions),
@@ -83,10 +85,11 @@ export function parseSqlCounts(text: string): SqlCounts {
   const counts: SqlCounts = { statements: 0, commits: 0, rollbacks: 0, autocommits: 0 };
   const fields = { commit: 'commits', rollback: 'rollbacks', autocommit: 'autocommits' } as const;
   for (const line of text.split('\n')) {
-    const match = /^(db_statements_total|db_transactions_total)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line.trim());
+    const match = /^(db_statements_total|db_transactions_total|db_round_trips_total)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line.trim());
     if (!match) continue;
     const [, name, labels = '', value] = match;
     if (name === 'db_statements_total') counts.statements += Number(value);
+    else if (name === 'db_round_trips_total') counts.roundTrips = (counts.roundTrips ?? 0) + Number(value);
     else {
       const outcome = /outcome="([a-z]+)"/.exec(labels)?.[1] as keyof typeof fields | undefined;
       if (outcome && fields[outcome]) counts[fields[outcome]] += Number(value);

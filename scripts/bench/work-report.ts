@@ -18,6 +18,8 @@ export interface WorkFigures {
   cpuMs?: Record<string, number>;
   statements: number;
   transactions: number;
+  /** Round trips to PostgreSQL; absent when a process did not report them (a build from before they were counted). */
+  roundTrips?: number;
 }
 
 export function workFigures(rows: WorkRow[]): WorkFigures[] {
@@ -33,6 +35,7 @@ export function workFigures(rows: WorkRow[]): WorkFigures[] {
       cpuMs,
       statements: perOrder(counts.reduce((n, c) => n + c.statements, 0)),
       transactions: perOrder(counts.reduce((n, c) => n + transactions(c), 0)),
+      ...(counts.length && counts.every((c) => c.roundTrips !== undefined) ? { roundTrips: perOrder(counts.reduce((n, c) => n + c.roundTrips!, 0)) } : {}),
     };
   });
 }
@@ -68,6 +71,13 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
     [labelTitle, ...processes, 'total'],
     rows.map((r) => [r.label, ...processes.map((p) => perOrder(r.work.sql.get(p)?.statements ?? 0, r)), perOrder(sum(r, (c) => c.statements), r)]),
   );
+  const counted = rows.every((r) => r.work.sql.size > 0 && [...r.work.sql.values()].every((c) => c.roundTrips !== undefined));
+  const roundTrips = counted
+    ? table(
+        [labelTitle, ...processes, 'total'],
+        rows.map((r) => [r.label, ...processes.map((p) => perOrder(r.work.sql.get(p)?.roundTrips ?? 0, r)), perOrder(sum(r, (c) => c.roundTrips ?? 0), r)]),
+      )
+    : null;
   const transactionTable = table(
     [labelTitle, ...processes, 'total', 'explicit (BEGIN…)', 'autocommit', 'PostgreSQL says', 'of which connects'],
     rows.map((r) => {
@@ -85,8 +95,9 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
   );
   return [
     `SQL statements per confirmed order, by process (every statement sent, BEGIN/COMMIT included)\n${statements}\n`,
+    ...(roundTrips ? [`round trips to PostgreSQL per confirmed order, by process (messages sent, each answered once: statements merged into one message count once)\n${roundTrips}\n`] : []),
     `transactions per confirmed order, by process (explicit BEGIN … COMMIT/ROLLBACK + statements sent outside one, each its own transaction)\n${transactionTable}`,
-    '(counted in each process\'s pg driver: db_statements_total, db_transactions_total on /metrics. "PostgreSQL says" = pg_stat_database',
+    '(counted in each process\'s pg driver: db_statements_total, db_round_trips_total, db_transactions_total on /metrics. "PostgreSQL says" = pg_stat_database',
     ' xact_commit + xact_rollback over the same window, which also counts each new connection\'s start-up ("of which connects") and',
     ' a transaction each time a NOTIFY on any channel wakes one of the LISTENing connections (the arrivals listeners of orders); it trails the',
     ' clients\' counts, since a busy backend publishes its counts about once a second and an idle one later)\n',

@@ -119,6 +119,30 @@ describe('SQL counter', () => {
       expect(alone).toEqual({ statements: 5, commits: 1, rollbacks: 0, autocommits: 0 });
     });
 
+    it('counts round trips: a BEGIN sent with the first statement, writes deferred to the COMMIT, an extended-protocol query once', async () => {
+      const trips = async (work: () => Promise<unknown>) => {
+        const before = sqlCounts().roundTrips;
+        await work();
+        return sqlCounts().roundTrips - before;
+      };
+      // BEGIN;select 1 — then select 2;COMMIT
+      const deferring = () =>
+        inTransaction(orm.em.fork(), async (em) => {
+          await em.execute('select 1');
+          await executeDeferred(em, 'select 2', []);
+        });
+      expect(await trips(deferring)).toBe(2);
+      // Parse, Bind, Describe, Execute and one Sync
+      expect(await trips(() => client.query({ text: 'select $1::int', values: [2] }))).toBe(1);
+      // a raw client's BEGIN waits for its first statement too
+      const raw = async () => {
+        await client.query('BEGIN');
+        await client.query('select 1');
+        await client.query('COMMIT');
+      };
+      expect(await trips(raw)).toBe(2);
+    });
+
     it('counts a failed unit of work as a rollback', async () => {
       const delta = await counted(() =>
         orm.em
@@ -141,6 +165,7 @@ describe('SQL counter', () => {
         statements: value(/^db_statements_total\{[^}]*\} (\d+)$/m),
         commits: value(/^db_transactions_total\{[^}]*outcome="commit"[^}]*\} (\d+)$/m),
         autocommits: value(/^db_transactions_total\{[^}]*outcome="autocommit"[^}]*\} (\d+)$/m),
+        roundTrips: value(/^db_round_trips_total\{[^}]*\} (\d+)$/m),
       };
     };
     const before = await read();
@@ -149,7 +174,12 @@ describe('SQL counter', () => {
     await client.query('COMMIT');
     await client.query('select 2');
     const after = await read();
-    expect({ statements: after.statements - before.statements, commits: after.commits - before.commits, autocommits: after.autocommits - before.autocommits }).toEqual({ statements: 4, commits: 1, autocommits: 1 });
+    expect({
+      statements: after.statements - before.statements,
+      commits: after.commits - before.commits,
+      autocommits: after.autocommits - before.autocommits,
+      roundTrips: after.roundTrips - before.roundTrips,
+    }).toEqual({ statements: 4, commits: 1, autocommits: 1, roundTrips: 3 }); // BEGIN;select 1 — COMMIT — select 2
   });
 
   it('tells transaction control from other statements', () => {
