@@ -169,9 +169,10 @@ export function project<D extends EventDefinition>(
           },
         }
       : {}),
-    // In a batch or a replay (the kit's transaction): a statement whose answer nobody reads travels
-    // with the transaction's next message — the next event's, or the COMMIT — not in one of its
-    // own. If it fails, the message fails, the batch rolls back and its events are handled one by one.
+    // In a batch (the kit's transaction): a statement whose answer nobody reads travels with the
+    // transaction's next message — the next event's, or the COMMIT — not in one of its own. If it
+    // fails, the message fails, the batch rolls back and its events are handled one by one. (In a
+    // replay's savepoint it runs at once: executeDeferred never defers inside one.)
     handle: async (event, { em, afterCommit }) => {
       const { sql, params, failsWhenNoRow, committed } = build(event, em.config.get('schema'));
       if (failsWhenNoRow === undefined && !committed) return executeDeferred(em, sql, params);

@@ -65,12 +65,20 @@ const initiated = (customerId: string, checkoutId: string) =>
 function replica() {
   const customerId = randomUUID();
   const waiters = new Map<string, (() => void)[]>();
+  /** Keys a wait has begun on: asked for the arrival once its read found nothing (platform/arrivals.ts, waitFor). */
+  const waitedOn = new Set<string>();
   const arrivals = {
     expect: (key: string) => {
       let wake!: () => void;
       const arrived = new Promise<void>((resolve) => (wake = resolve));
       waiters.set(key, [...(waiters.get(key) ?? []), wake]);
-      return { arrived, cancel: () => waiters.set(key, (waiters.get(key) ?? []).filter((w) => w !== wake)) };
+      return {
+        get arrived() {
+          waitedOn.add(key);
+          return arrived;
+        },
+        cancel: () => waiters.set(key, (waiters.get(key) ?? []).filter((w) => w !== wake)),
+      };
     },
   } as unknown as Arrivals;
   const deps = {
@@ -91,7 +99,7 @@ function replica() {
     scope,
     customerId,
     arrive: (key: string) => (waiters.get(key) ?? []).forEach((wake) => wake()),
-    waiting: (key: string) => (waiters.get(key)?.length ?? 0) > 0,
+    waiting: (key: string) => waitedOn.has(key),
   };
 }
 
@@ -136,7 +144,7 @@ describe('checkout steps on the remembered checkout', () => {
     const checkoutId = randomUUID();
     let found: Awaited<ReturnType<typeof findOwnCheckoutToChange>> | undefined;
     const reads = await checkoutReadsDuring(checkoutId, async () => {
-      // the step comes first: its read finds nothing, and it waits for the checkout's arrival
+      // the step comes first: its read finds nothing (answered before the checkout exists), and it waits for the arrival
       const step = findOwnCheckoutToChange(deps, scope(), checkoutId).then((result) => (found = result));
       await eventually(async () => waiting(checkoutId), { what: 'the step waiting for its checkout' });
       expect(await handleOnce(ordersOrm(), checkoutHandlers(deps)[0]!, initiated(customerId, checkoutId), { log: stack.env.log, deliveryCount: 1 })).toBe('processed');
