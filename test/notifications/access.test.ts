@@ -56,6 +56,9 @@ describe('reading notifications', () => {
     const customer = await registeredCustomer(world);
     const order = await placedOrder(world, customer.customerId);
     await statusChanged(world, order, 'CONFIRMED');
+    // "newest first" is the order the e-mails were queued in: the cancellation's only once the confirmation's is there
+    // (two events published back to back may be handled in either order when one is retried)
+    await eventually(async () => (await world.db.notificationsOf(order.orderId)).length === 1, { what: 'the confirmation e-mail to be queued' });
     await statusChanged(world, order, 'CANCELLED', 'changed my mind');
     await eventually(async () => (await world.db.notificationsOf(order.orderId)).filter((n) => n.status === 'SENT').length === 2, { what: 'both e-mails to be sent' });
     return { customerId: customer.customerId, email: customer.email, token: await world.stack.tokenFor('CUSTOMER', customer.customerId), orderId: order.orderId };
