@@ -2,7 +2,7 @@ import pg from 'pg';
 import { streamFor } from './contract.js';
 import type { Broker } from './nats.js';
 import { outboxSignalSubject } from './outbox-signal.js';
-import { publishPendingBatch, type PendingRow } from './relay-batch.js';
+import { markAndReadPending, publishRows, recordPublishFailure, type StoredRow } from './relay-batch.js';
 import { ensureStream } from './streams.js';
 import { reconcileOutboxWithStream } from './stream-reconcile.js';
 import { Wakeup, backoffDelay } from './wakeup.js';
@@ -47,6 +47,12 @@ type Drained = { resolve: () => void; reject: (err: Error) => void };
  * When the active one dies its connection closes, PostgreSQL releases the lock and a standby
  * takes over within `lockRetryMs`. The active relay wakes when a commit rings its NATS subject
  * (outbox-signal.ts) and also polls, and it reconnects after PostgreSQL restarts.
+ *
+ * A batch costs one statement: the rows a batch published are marked by the statement that reads
+ * the next one, at the next wake-up (relay-batch.ts). Until then they look pending to anyone
+ * reading the table — for at most a poll interval when no commit follows — and a relay that dies
+ * meanwhile leaves them to be re-published and dropped as duplicates, as a death between publish
+ * and mark always did. `drain()` and `stop()` mark at once.
  *
  * A broker may come back with less than it acknowledged (store lost or not yet synced, stream
  * re-created). Whenever the relay becomes active, after every reconnect to NATS and whenever a
@@ -148,71 +154,92 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function relayWhileActive(session: RelaySession): Promise<void> {
     let publishFailures = 0;
     let recordedStreamSeq: number | undefined;
-    /** The batch the previous one read when it marked itself: published next, without reading again. */
-    let pending: PendingRow[] | undefined;
+    /**
+     * Rows the stream acknowledged and the outbox does not say so yet: their mark travels with the
+     * next read (one statement per batch instead of a read and a mark). It waits at most until the
+     * next commit rings, a drain asks, the poll comes round or the relay stops.
+     */
+    let unmarked: StoredRow[] = [];
+    const mark = async () => {
+      if (!unmarked.length) return;
+      await markAndReadPending(session.client, { schema: context, batchSize, marked: unmarked, readNext: false });
+      unmarked = [];
+    };
     checkStream = true;
-    while (!stopped) {
-      session.throwIfBroken();
-      if (checkStream) {
-        checkStream = false;
-        pending = undefined; // the check may put published rows back to pending
-        try {
-          const check = await reconcileOutboxWithStream(session.client, { schema: context, context, stream, broker });
-          recordedStreamSeq = check.highestStreamSeq;
-          if (check.redriven) {
-            counters.redriven += check.redriven;
-            log.warn({ context, stream, rows: check.redriven, reason: check.reason }, 'the stream lost published events; re-sending them');
+    try {
+      while (!stopped) {
+        session.throwIfBroken();
+        if (checkStream) {
+          checkStream = false;
+          try {
+            await mark(); // as if marked at once: the check compares what is recorded with the stream
+            const check = await reconcileOutboxWithStream(session.client, { schema: context, context, stream, broker });
+            recordedStreamSeq = check.highestStreamSeq;
+            if (check.redriven) {
+              counters.redriven += check.redriven;
+              log.warn({ context, stream, rows: check.redriven, reason: check.reason }, 'the stream lost published events; re-sending them');
+            }
+          } catch (err) {
+            session.throwIfBroken();
+            checkStream = true;
+            counters.errors++;
+            publishFailures++;
+            const retryInMs = backoffDelay(publishFailures, 100, 5_000);
+            log.warn({ err, context, retryInMs }, 'could not compare the outbox with the stream; retrying');
+            await wakeup.wait(retryInMs);
+            continue;
           }
-        } catch (err) {
-          session.throwIfBroken();
+        }
+        const taken = takeDrains();
+        const rows = await keepDrainsOnError(taken, () => markAndReadPending(session.client, { schema: context, batchSize, marked: unmarked }));
+        unmarked = [];
+        if (!rows.length) {
+          // everything is marked and nothing is pending: the outbox is empty
+          settle(taken, true);
+          await wakeup.wait(pollIntervalMs);
+          continue;
+        }
+        const batch = await publishRows(rows, { stream, js: broker.js, publishTimeoutMs, recordedStreamSeq });
+        if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
+        counters.published += batch.published;
+        counters.duplicates += batch.duplicates;
+        if (batch.published || batch.duplicates) {
+          log.debug({ context, published: batch.published, duplicates: batch.duplicates }, 'outbox batch published');
+        }
+        unmarked = batch.stored;
+        // the drains are answered by a read that finds nothing left, after this batch is marked
+        settle(taken, false);
+        if (batch.streamWentBack) {
+          log.warn({ context, stream, outboxId: batch.streamWentBack.id, streamSeq: batch.streamWentBack.streamSeq }, 'the stream went backwards; reconciling before publishing more');
           checkStream = true;
+          continue;
+        }
+        if (batch.failure) {
           counters.errors++;
           publishFailures++;
+          await mark();
+          await recordPublishFailure(session.client, context, batch.failure);
           const retryInMs = backoffDelay(publishFailures, 100, 5_000);
-          log.warn({ err, context, retryInMs }, 'could not compare the outbox with the stream; retrying');
+          log.warn({ err: batch.failure.error, outboxId: batch.failure.id, retryInMs }, 'outbox publish failed; retrying the same row');
+          // Nobody answered the subject: the stream is gone (e.g. a broker restarted without its store).
+          if ((batch.failure.error as Error | undefined)?.name === 'JetStreamNotEnabled') {
+            await ensureStream(broker, context).catch((err: unknown) => log.error({ err, context }, 'could not re-create the stream'));
+            checkStream = true; // everything it held is gone: re-send it
+          }
           await wakeup.wait(retryInMs);
           continue;
         }
+        publishFailures = 0;
+        // A full batch: more rows are likely pending, read them (and mark this one) at once. Otherwise
+        // rest: a row committed after this batch's read rings when it commits (a ring that comes
+        // while the relay works is remembered), and the poll covers a lost ring. A waiting drain
+        // does not rest.
+        if (rows.length < batchSize && !drains.length) await wakeup.wait(pollIntervalMs);
       }
-      const taken = takeDrains();
-      const batch = await keepDrainsOnError(taken, () =>
-        publishPendingBatch(session.client, { schema: context, stream, js: broker.js, batchSize, publishTimeoutMs, recordedStreamSeq, pending }),
-      );
-      pending = batch.next;
-      if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
-      counters.published += batch.published;
-      counters.duplicates += batch.duplicates;
-      if (batch.published || batch.duplicates) {
-        log.debug({ context, published: batch.published, duplicates: batch.duplicates }, 'outbox batch published');
-      }
-      if (batch.streamWentBack) {
-        log.warn({ context, stream, outboxId: batch.streamWentBack.id, streamSeq: batch.streamWentBack.streamSeq }, 'the stream went backwards; reconciling before publishing more');
-        checkStream = true;
-        settle(taken, false);
-        continue;
-      }
-      if (batch.failure) {
-        counters.errors++;
-        publishFailures++;
-        settle(taken, false);
-        const retryInMs = backoffDelay(publishFailures, 100, 5_000);
-        log.warn({ err: batch.failure.error, outboxId: batch.failure.id, retryInMs }, 'outbox publish failed; retrying the same row');
-        // Nobody answered the subject: the stream is gone (e.g. a broker restarted without its store).
-        if ((batch.failure.error as Error | undefined)?.name === 'JetStreamNotEnabled') {
-          await ensureStream(broker, context).catch((err: unknown) => log.error({ err, context }, 'could not re-create the stream'));
-          checkStream = true; // everything it held is gone: re-send it
-        }
-        await wakeup.wait(retryInMs);
-        continue;
-      }
-      publishFailures = 0;
-      // Only an empty outbox lets the relay rest: an empty batch, or an empty next one.
-      const empty = batch.claimed === 0 || batch.next?.length === 0;
-      settle(taken, empty);
-      if (empty) {
-        pending = undefined;
-        await wakeup.wait(pollIntervalMs);
-      }
+    } finally {
+      // Stopping (or the connection broke): what was published is marked if the connection still
+      // can; if not, those rows are re-published by the next relay and dropped as duplicates.
+      if (unmarked.length && !session.isBroken()) await mark().catch((err: unknown) => log.warn({ err, context }, 'could not mark the last published outbox rows'));
     }
   }
 
@@ -271,6 +298,10 @@ class RelaySession {
 
   throwIfBroken(): void {
     if (this.broken) throw this.broken;
+  }
+
+  isBroken(): boolean {
+    return this.broken !== undefined;
   }
 
   async tryLock(): Promise<boolean> {

@@ -719,6 +719,28 @@ describe('waking the outbox relay', () => {
     expect(info.state.messages).toBe(before + 1);
   });
 
+  it('marks what a batch published with the statement that reads the next batch: one statement per batch', async () => {
+    const relayStatement = (text: string) => text.includes('"kitring".outbox') && text.includes('published_at is null');
+    const isMarked = async (id: string) =>
+      (await orm.em.fork().execute<{ marked: boolean }[]>(`select published_at is not null as marked from "kitring".outbox where id = ?`, [id]))[0]!.marked;
+    const commit = (n: number) => (orm.em.fork() as EntityManager).transactional(async (em) => recordEvent(em, env.namespace, Rang, { n }));
+    const before = await published();
+    const statements = await queriesDuring(async () => {
+      const first = await commit(10);
+      await eventually(async () => (await published()) === before + 1, { what: 'the relay, rung by the commit, to publish', timeoutMs: 10_000 });
+      // nothing else wakes the relay (its poll is two minutes away): the mark waits for the next read
+      expect(await isMarked(first.id)).toBe(false);
+      const second = await commit(11);
+      await eventually(async () => (await published()) === before + 2, { what: 'the relay, rung again, to publish', timeoutMs: 10_000 });
+      expect(await isMarked(first.id)).toBe(true);
+      expect(await isMarked(second.id)).toBe(false);
+      await relay.drain(); // a drain is answered once everything is marked
+      expect(await isMarked(second.id)).toBe(true);
+    }, relayStatement);
+    // two batches and the drain's check: a read each, the marks travelling with them
+    expect(statements).toBe(3);
+  });
+
   it('a ring that cannot be sent (a draining connection refuses publishes) does not fail the commit', async () => {
     // a second ORM on the context, ringing only through a connection that refuses to publish
     const replica = await createKitContext(env, 'kitring');
