@@ -12,7 +12,7 @@ import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
 import { applyCarrierReport } from '../../subgraphs/fulfillment/use-cases/apply-carrier-report.js';
 import { dispatchShipment } from '../../subgraphs/fulfillment/use-cases/dispatch-shipment.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { combinedWrites, perMessage, TransactionLog } from '../support/transaction-log.js';
+import { perMessage, statementKind, TransactionLog } from '../support/transaction-log.js';
 import { fulfillmentRequest } from './support.js';
 
 /**
@@ -51,19 +51,14 @@ async function deliver<D extends EventDefinition>(definition: D, payload: Payloa
 /** The statements of the last finished transaction that named `marker` (a shipment id). */
 const lastTransactionWith = (marker: string) => log.transactionsWith(marker).at(-1)!.map(kind);
 
-/** A statement by what it does, so a test reads as the list of round trips. */
+/** This context's statements by what they do; the rest as every such test names them (statementKind). */
 function kind(text: string): string {
-  if (/^begin/i.test(text)) return 'BEGIN';
-  if (/^commit/i.test(text)) return 'COMMIT';
-  if (/^rollback/i.test(text)) return 'ROLLBACK';
-  if (/^with inbox as \(insert into "?\w+"?\.inbox.*pg_advisory_xact_lock/is.test(text)) return 'inbox and order lock';
-  if (/^insert into "?\w+"?\.inbox/i.test(text)) return 'inbox';
-  if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
-  if (/^select .*order_cancellation.* for update/i.test(text)) return 'shipment and cancellation read, row locked';
-  if (/^select \* from "?\w+"?\.shipment where id = .* for update$/i.test(text)) return 'shipment row lock';
-  if (/^select 1 from "?\w+"?\.carrier_event/i.test(text)) return 'carrier event seen?';
-  if (/^with /i.test(text)) return combinedWrites(text);
-  return text;
+  return statementKind(text, (statement) => {
+    if (/^select .*order_cancellation.* for update/i.test(statement)) return 'shipment and cancellation read, row locked';
+    if (/^select \* from "?\w+"?\.shipment where id = .* for update$/i.test(statement)) return 'shipment row lock';
+    if (/^select 1 from "?\w+"?\.carrier_event/i.test(statement)) return 'carrier event seen?';
+    return undefined;
+  });
 }
 
 const shipmentOf = async (orderId: string) => (await db.query(`select * from fulfillment.shipment where order_id = $1`, [orderId])).rows;

@@ -8,7 +8,7 @@ import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
 import { reservationHandlers } from '../../subgraphs/inventory/handlers/reservation.handlers.js';
 import { inventorySubgraph } from '../../subgraphs/inventory/subgraph.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { combinedWrites, perMessage, TransactionLog } from '../support/transaction-log.js';
+import { perMessage, statementKind, TransactionLog } from '../support/transaction-log.js';
 import { stockByWarehouse, stockedProduct } from './support.js';
 
 /**
@@ -48,17 +48,13 @@ async function deliver<D extends EventDefinition>(definition: D, payload: Payloa
   return { envelope, error, statements: statements.map(perMessage(kind)) };
 }
 
-/** A statement by what it does, so a test reads as the list of round trips. */
+/** This context's statements by what they do; the rest as every such test names them (statementKind). */
 function kind(text: string): string {
-  if (/^begin/i.test(text)) return 'BEGIN';
-  if (/^commit/i.test(text)) return 'COMMIT';
-  if (/^rollback/i.test(text)) return 'ROLLBACK';
-  if (/^with inbox as \(insert into "?\w+"?\.inbox.*pg_advisory_xact_lock/is.test(text)) return 'inbox and order lock';
-  if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
-  if (/^select now\(\).* from "?\w+"?\.reservation .*for update/is.test(text)) return 'reservation row lock';
-  if (/^select .* from "?\w+"?\.stock_level .*for update/is.test(text)) return 'stock rows lock';
-  if (/^with /i.test(text)) return combinedWrites(text);
-  return text;
+  return statementKind(text, (statement) => {
+    if (/^select now\(\).* from "?\w+"?\.reservation .*for update/is.test(statement)) return 'reservation row lock';
+    if (/^select .* from "?\w+"?\.stock_level .*for update/is.test(statement)) return 'stock rows lock';
+    return undefined;
+  });
 }
 
 const reservationOf = async (orderId: string) =>

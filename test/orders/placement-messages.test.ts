@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { queriesDuring } from '../support/queries.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { combinedWrites, perMessage, TransactionLog } from '../support/transaction-log.js';
+import { perMessage, statementKind, TransactionLog } from '../support/transaction-log.js';
 import { EventPublisher, completeCheckout, errorCode, PLACE_ORDER, placeOrder } from './support.js';
 
 /**
@@ -31,15 +31,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A statement by what it does, so a test reads as the list of round trips. */
+/** This context's statements by what they do; the rest as every such test names them (statementKind). */
 function kind(text: string): string {
-  if (/^begin/i.test(text)) return 'BEGIN';
-  if (/^commit/i.test(text)) return 'COMMIT';
-  if (/^rollback/i.test(text)) return 'ROLLBACK';
-  if (/^select \* from "orders"\.checkout where id = .* for update/i.test(text)) return 'checkout row lock';
-  if (/^with drawn as materialized \(select nextval\(.*order_number_seq.*product_price/i.test(text)) return 'order number and prices';
-  if (/^with /i.test(text)) return combinedWrites(text);
-  return text;
+  return statementKind(text, (statement) => {
+    if (/^select \* from "orders"\.checkout where id = .* for update/i.test(statement)) return 'checkout row lock';
+    if (/^with drawn as materialized \(select nextval\(.*order_number_seq.*product_price/i.test(statement)) return 'order number and prices';
+    return undefined;
+  });
 }
 
 /** The placement's messages as the process sent them, during `work`: each one's text. */

@@ -11,7 +11,7 @@ import { paymentIdFor } from '../../subgraphs/payments/domain/payment-id.js';
 import { paymentRequestHandlers } from '../../subgraphs/payments/handlers/payment-requests.handlers.js';
 import { createPaymentsSubgraph } from '../../subgraphs/payments/subgraph.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { combinedWrites, perMessage, TransactionLog } from '../support/transaction-log.js';
+import { perMessage, statementKind, TransactionLog } from '../support/transaction-log.js';
 
 /**
  * What one saga request makes payments write, and in how many statements: the handlers are run
@@ -52,17 +52,12 @@ async function deliver<D extends EventDefinition>(definition: D, payload: Payloa
   return { envelope, error, statements: statements.map(perMessage(kind)) };
 }
 
-/** A statement by what it does, so a test reads as the list of round trips. */
+/** This context's statements by what they do; the rest as every such test names them (statementKind). */
 function kind(text: string): string {
-  if (/^begin/i.test(text)) return 'BEGIN';
-  if (/^commit/i.test(text)) return 'COMMIT';
-  if (/^rollback/i.test(text)) return 'ROLLBACK';
-  if (/^with inbox as \(insert into "?\w+"?\.inbox.*pg_advisory_xact_lock/is.test(text)) return 'inbox and order lock';
-  if (/^insert into "?\w+"?\.inbox/i.test(text)) return 'inbox';
-  if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
-  if (/^select .* from "?\w+"?\.("payment"|payment) .*for update/i.test(text)) return 'payment row lock';
-  if (/^with /i.test(text)) return combinedWrites(text);
-  return text;
+  return statementKind(text, (statement) => {
+    if (/^select .* from "?\w+"?\.("payment"|payment) .*for update/i.test(statement)) return 'payment row lock';
+    return undefined;
+  });
 }
 
 const paymentOf = async (orderId: string) =>

@@ -80,6 +80,24 @@ export class TransactionLog {
   }
 }
 
+/**
+ * A statement by what it does, so a test reads as the list of round trips: transaction control and
+ * the kit's inbox row and order lock, then what `own` names (a context's reads and row locks), then
+ * a `with …` statement as the writes it combines; anything else as its text.
+ */
+export function statementKind(text: string, own: (text: string) => string | undefined = () => undefined): string {
+  if (/^begin/i.test(text)) return 'BEGIN';
+  if (/^commit/i.test(text)) return 'COMMIT';
+  if (/^rollback/i.test(text)) return 'ROLLBACK';
+  if (/^with inbox as \(insert into "?\w+"?\.inbox.*pg_advisory_xact_lock/is.test(text)) return 'inbox and order lock';
+  if (/^insert into "?\w+"?\.inbox/i.test(text)) return 'inbox';
+  if (/pg_advisory_xact_lock/i.test(text)) return 'order lock';
+  const named = own(text);
+  if (named !== undefined) return named;
+  if (/^with /i.test(text)) return combinedWrites(text);
+  return text;
+}
+
 /** A `with …` statement as the writes it makes, e.g. `one write: insert shipment + insert outbox`. */
 export function combinedWrites(text: string): string {
   const parts = [...text.matchAll(/(insert into|update) "?\w+"?\."?(\w+)"?/gi)].map((m) => `${m[1]!.split(' ')[0]!.toLowerCase()} ${m[2]}`);
