@@ -20,6 +20,12 @@ export interface Arrivals {
 export interface Expectation {
   /** Resolves when `key` is announced (never rejects). */
   readonly arrived: Promise<void>;
+  /**
+   * True while no announcement since `expect` can have been missed: the listener was LISTENing
+   * then and has been ever since (PostgreSQL delivers every notification committed meanwhile to a
+   * session that LISTENs). False from the moment its connection is lost.
+   */
+  heardEverything(): boolean;
   cancel(): void;
 }
 
@@ -34,6 +40,9 @@ const RECONNECT_DELAY_MS = 1_000;
 export class ArrivalListener implements Arrivals {
   private readonly waiting = new Map<string, Set<() => void>>();
   private client: pg.Client | undefined;
+  /** Bumped each time a connection starts LISTENing; 0 while none does. */
+  private listeningSince = 0;
+  private connections = 0;
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
 
@@ -55,8 +64,10 @@ export class ArrivalListener implements Arrivals {
     const set = this.waiting.get(key) ?? new Set();
     set.add(wake);
     this.waiting.set(key, set);
+    const since = this.listeningSince;
     return {
       arrived,
+      heardEverything: () => since !== 0 && this.listeningSince === since,
       cancel: () => {
         set.delete(wake);
         if (!set.size && this.waiting.get(key) === set) this.waiting.delete(key);
@@ -78,6 +89,7 @@ export class ArrivalListener implements Arrivals {
     const lost = (err?: Error) => {
       if (this.client !== client) return;
       this.client = undefined;
+      this.listeningSince = 0;
       client.removeAllListeners('notification');
       void client.end().catch(() => undefined);
       if (this.stopped) return;
@@ -96,6 +108,7 @@ export class ArrivalListener implements Arrivals {
     try {
       await client.connect();
       await client.query(`listen "${this.channel}"`);
+      if (this.client === client) this.listeningSince = ++this.connections;
     } catch (err) {
       lost(err as Error);
     }
@@ -106,6 +119,7 @@ export class ArrivalListener implements Arrivals {
     clearTimeout(this.reconnectTimer);
     const client = this.client;
     this.client = undefined;
+    this.listeningSince = 0;
     for (const set of this.waiting.values()) for (const wake of set) wake();
     this.waiting.clear();
     await client?.end().catch(() => undefined);
@@ -115,26 +129,49 @@ export class ArrivalListener implements Arrivals {
 /**
  * Reads with `probe` until it finds something or `waitMs` passed (then null). With `arrival`,
  * between reads it waits for the key's announcement (or `fallbackMs`, in case it was missed);
- * without, it re-reads every `fallbackMs`.
+ * without, it re-reads every `fallbackMs`. `everyWriterAnnounces`: nothing makes the row appear
+ * without announcing it, so the slow re-read is needed only once the listener may have missed
+ * an announcement (its connection was lost) — under load, when the writer's event queues for
+ * seconds, the waiter no longer reads again every `fallbackMs` for a row that cannot be there.
+ * It still reads once more at the deadline.
  */
 export async function waitFor<T>(
   probe: () => Promise<T | null>,
   waitMs: number,
-  options: { arrival?: { arrivals: Arrivals; key: string }; fallbackMs?: number } = {},
+  options: { arrival?: { arrivals: Arrivals; key: string; everyWriterAnnounces?: boolean }; fallbackMs?: number } = {},
 ): Promise<T | null> {
   const deadline = Date.now() + waitMs;
-  const fallbackMs = options.fallbackMs ?? (options.arrival ? 1_000 : 100);
+  const arrival = options.arrival;
+  const fallbackMs = options.fallbackMs ?? (arrival ? 1_000 : 100);
   for (;;) {
-    const expected = options.arrival?.arrivals.expect(options.arrival.key);
-    let timer: NodeJS.Timeout | undefined;
+    const expected = arrival?.arrivals.expect(arrival.key);
     try {
       const found = await probe();
       if (found !== null || Date.now() >= deadline) return found;
-      const pause = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(fallbackMs, Math.max(0, deadline - Date.now())))));
-      await (expected ? Promise.race([expected.arrived, pause]) : pause);
+      for (;;) {
+        const announced = await pause(expected, Math.min(fallbackMs, Math.max(0, deadline - Date.now())));
+        if (announced) {
+          // The announcing commit may be this process's own, its reply still unread on another
+          // connection: one turn of the event loop lets the writer hand its copy on (a probe that
+          // recalls it then reads nothing).
+          await new Promise((resolve) => setImmediate(resolve));
+          break;
+        }
+        if (Date.now() >= deadline || !expected || !arrival?.everyWriterAnnounces || !expected.heardEverything()) break;
+      }
     } finally {
-      clearTimeout(timer);
       expected?.cancel();
     }
+  }
+}
+
+/** Until `expected` is announced (true) or `ms` passed (false). */
+async function pause(expected: Expectation | undefined, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const elapsed = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    return await (expected ? Promise.race([expected.arrived.then(() => true), elapsed]) : elapsed);
+  } finally {
+    clearTimeout(timer);
   }
 }

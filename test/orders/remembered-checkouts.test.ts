@@ -77,6 +77,8 @@ function replica() {
           waitedOn.add(key);
           return arrived;
         },
+        // nothing is lost between the test and the step
+        heardEverything: () => true,
         cancel: () => waiters.set(key, (waiters.get(key) ?? []).filter((w) => w !== wake)),
       };
     },

@@ -20,15 +20,18 @@ describe('arrivals: waiting for a row another replica is about to commit', () =>
     orm = await createKitContext(env, 'kit');
     listener = new ArrivalListener(env.databaseUrl, channel, env.log);
     listening = listener.start();
-    // listening once a notification sent now reaches it
-    await eventually(async () => {
+    await listeningAgain();
+  });
+
+  /** Once a notification sent now reaches the listener. */
+  const listeningAgain = () =>
+    eventually(async () => {
       const expected = listener.expect('ping');
       await orm.em.fork().transactional((em) => announceArrival(em, channel, 'ping'));
       const woke = await Promise.race([expected.arrived.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 200))]);
       expected.cancel();
       return woke;
     }, { what: 'the listener to LISTEN' });
-  });
 
   afterAll(async () => {
     await listening?.stop();
@@ -75,6 +78,28 @@ describe('arrivals: waiting for a row another replica is about to commit', () =>
     const waiting = waitFor(noteById(id), 5_000, { arrival: { arrivals: listener, key: id }, fallbackMs: 200 });
     await orm.em.fork().getConnection().execute('insert into kit.note (id, text) values (?, ?)', [id, 'no announcement']);
     expect(await waiting).toEqual({ id });
+  });
+
+  it('when every writer announces, reads again only at the deadline while nothing can have been missed', async () => {
+    const id = crypto.randomUUID();
+    let reads = 0;
+    const found = await waitFor(async () => (reads++, noteById(id)()), 1_500, { arrival: { arrivals: listener, key: id, everyWriterAnnounces: true }, fallbackMs: 200 });
+    expect(found).toBeNull();
+    expect(reads).toBe(2); // before waiting and at the deadline; without the flag, every 200 ms
+  });
+
+  it('when every writer announces, goes back to the slow re-read once the listener lost its connection', async () => {
+    const id = crypto.randomUUID();
+    const waiting = waitFor(noteById(id), 10_000, { arrival: { arrivals: listener, key: id, everyWriterAnnounces: true }, fallbackMs: 200 });
+    await eventually(() => listener.waiters === 1, { what: 'the wait to begin' });
+    const sql = orm.em.fork().getConnection();
+    await sql.execute(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = current_database() and pid <> pg_backend_pid()`, [`arrivals:${channel}`]);
+    // written without an announcement, while the listener is away: only a re-read can find it
+    await sql.execute('insert into kit.note (id, text) values (?, ?)', [id, 'unannounced']);
+    const started = Date.now();
+    expect(await waiting).toEqual({ id });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await listeningAgain();
   });
 
   it('wakes only the waiters of the announced key', async () => {

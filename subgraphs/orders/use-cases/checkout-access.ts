@@ -88,7 +88,10 @@ async function findVisible(
   // guests never have checkouts: nothing to wait for
   if (!isUuid(id) || caller.kind === 'guest') throw notFound('Checkout');
   const checkouts = new CheckoutRepository(scope.em);
-  const record = await waitFor(async () => recall() ?? checkouts.find(id), deps.checkoutWaitMs, { arrival: { arrivals: deps.arrivals, key: id } });
+  const record = await waitFor(async () => recall() ?? checkouts.find(id), deps.checkoutWaitMs, {
+    // a checkout appears only through CheckoutInitiated's insert, which announces it
+    arrival: { arrivals: deps.arrivals, key: id, everyWriterAnnounces: true },
+  });
   if (!record || (caller.kind !== 'staff' && record.customerId !== caller.subject)) throw notFound('Checkout');
   return record;
 }
