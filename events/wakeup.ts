@@ -12,6 +12,19 @@ export class Wakeup {
     else this.pending = true;
   }
 
+  /** Whether a loop is paused in `wait` now (a notify would wake it at once). */
+  get waiting(): boolean {
+    return this.release !== undefined;
+  }
+
+  /**
+   * Drops a remembered notify: for a loop about to look at everything the notify was about (a
+   * read that starts after it), so the notify costs no second look that finds nothing.
+   */
+  forget(): void {
+    this.pending = false;
+  }
+
   wait(ms: number): Promise<void> {
     if (this.pending) {
       this.pending = false;

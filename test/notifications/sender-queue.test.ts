@@ -69,6 +69,27 @@ function scriptedMailer(answers: AttemptOutcome[] = []): Mailer & { sent: Outgoi
   };
 }
 
+/** A fake SMTP server that accepts everything but holds the first conversation until `release()`; `entered` once it holds it. */
+function mailerHoldingTheFirst(): { mailer: Mailer; entered: Promise<void>; release: () => void; sent: OutgoingEmail[] } {
+  let inSmtp!: () => void;
+  const entered = new Promise<void>((resolve) => (inSmtp = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const sent: OutgoingEmail[] = [];
+  const mailer: Mailer = {
+    async send(email) {
+      sent.push(email);
+      if (sent.length === 1) {
+        inSmtp();
+        await released;
+      }
+      return { kind: 'accepted' };
+    },
+    close() {},
+  };
+  return { mailer, entered, release, sent };
+}
+
 const deps = (mailer: Mailer, clock: () => Date = () => new Date(Date.now() + 1_000), retryDelaysMs = [60_000, 120_000]): SenderDeps => ({
   mailer,
   mailFrom: MAIL_FROM,
@@ -100,23 +121,8 @@ async function row(id: string) {
 describe('the sender', () => {
   it('sends an e-mail once when two senders look for it at the same time', async () => {
     const { id } = await queued();
-    let inSmtp!: () => void;
-    const entered = new Promise<void>((resolve) => (inSmtp = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const sent: string[] = [];
     // the first sender is held inside its SMTP conversation (row locked) while the second looks
-    const mailer: Mailer = {
-      async send(email) {
-        sent.push(email.messageId);
-        if (sent.length === 1) {
-          inSmtp();
-          await released;
-        }
-        return { kind: 'accepted' };
-      },
-      close() {},
-    };
+    const { mailer, entered, release, sent } = mailerHoldingTheFirst();
     const first = sendNextDue(em(), deps(mailer), world.stack.env.log);
     await entered;
     const second = await sendNextDue(em(), deps(mailer), world.stack.env.log);
@@ -124,7 +130,7 @@ describe('the sender', () => {
 
     expect(second).toEqual({ outcome: 'none-due', moreDue: false });
     expect(await first).toEqual({ outcome: 'sent', moreDue: false });
-    expect(sent).toEqual([messageIdFor(id, MAIL_FROM)]);
+    expect(sent.map((email) => email.messageId)).toEqual([messageIdFor(id, MAIL_FROM)]);
     expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 1, lastError: null, nextAttemptAt: null });
   });
 
@@ -178,6 +184,28 @@ describe('the sender', () => {
     expect(await sendNextDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcome: 'sent', moreDue: true });
     expect(await sendNextDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcome: 'sent', moreDue: false });
     expect(mailer.sent.map((e) => e.to)).toEqual([a.to, b.to]);
+  });
+
+  it('answers a ring heard while it was busy with the look it takes next: no look finds nothing', async () => {
+    const rows = [await queued(), await queued()];
+    // the first e-mail's SMTP conversation is held, so the third is queued (and rung) while the worker is busy
+    const { mailer, entered, release, sent } = mailerHoldingTheFirst();
+    const doorbell = new SenderDoorbell();
+    transactions.clear();
+    const sender = startSender({ orm: world.stack.subgraphs.notifications!.runtime.orm, deps: deps(mailer), pollMs: 600_000, workers: 1, log: world.stack.env.log, doorbell });
+    try {
+      await entered;
+      rows.push(await queued());
+      doorbell.ring(); // as the handler that queued it does, after its commit
+      release();
+      await eventually(async () => (await sql.query(`select 1 from notifications.notification where status <> 'SENT'`)).rowCount === 0, { what: 'all three e-mails sent', timeoutMs: 5_000 });
+    } finally {
+      await sender.stop();
+    }
+    expect(sent.map((email) => email.to).sort()).toEqual(rows.map((r) => r.to).sort());
+    // three looks, each taking an e-mail: the second one (which saw the third e-mail queued) answered the ring
+    const looks = transactions.transactionsWith('with claimed as');
+    expect(looks.map((statements) => statements.some((text) => /update "notifications"\.notification\s+set status/i.test(text)))).toEqual([true, true, true]);
   });
 
   it('sends every e-mail queued together after one ring, without waiting for a poll', async () => {

@@ -5,8 +5,8 @@ import type { Logger } from '../../../platform/logger.js';
 import { sendNextDue, type SenderDeps } from '../use-cases/send-due-notifications.js';
 
 /**
- * Rings the sender when an e-mail was queued (after its transaction committed): one idle worker
- * looks at once instead of at its next poll. Created before the handlers and the sender that share it.
+ * Rings the sender when an e-mail was queued (after its transaction committed): one worker looks
+ * at once instead of at its next poll. Created before the handlers and the sender that share it.
  */
 export class SenderDoorbell {
   private readonly wakeups: Wakeup[] = [];
@@ -17,9 +17,15 @@ export class SenderDoorbell {
     this.wakeups.push(wakeup);
   }
 
+  /**
+   * Wakes a worker that is waiting, if one is: a busy one would leave the e-mail for after its own
+   * SMTP conversation. With every worker busy, one of them in turn remembers the ring and looks
+   * again when done — unless a look it starts before then already covers the ring (startSender).
+   */
   ring(): void {
     if (!this.wakeups.length) return;
-    this.wakeups[this.next++ % this.wakeups.length]!.notify();
+    const idle = this.wakeups.find((wakeup) => wakeup.waiting);
+    (idle ?? this.wakeups[this.next++ % this.wakeups.length]!).notify();
   }
 }
 
@@ -39,6 +45,10 @@ export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: numbe
     let failures = 0;
     while (!stopping) {
       try {
+        // This look reads what every ring heard so far announced (a ring follows its commit), so a
+        // ring remembered while the worker was busy is answered by it, not by another look after
+        // it that would find nothing: under a burst that was one empty transaction in three.
+        wakeup.forget();
         const { moreDue } = await sendNextDue(orm.em.fork() as EntityManager, deps, log);
         failures = 0;
         // nothing else was due when this turn began: what comes due later rings the doorbell (queued
