@@ -1,15 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { decide } from '../../subgraphs/orders/domain/checkout.js';
 import { toCheckout } from '../../subgraphs/orders/store/checkout.entity.js';
 import { CheckoutRepository } from '../../subgraphs/orders/store/checkout.repository.js';
 import { writeCheckoutChange } from '../../subgraphs/orders/store/checkout-change.statement.js';
 import { abandonExpiredCheckouts } from '../../subgraphs/orders/use-cases/abandon-checkouts.js';
 import { eventually } from '../support/config.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { EventPublisher, OrdersDb, PLACE_ORDER, SET_ADDRESS, SET_METHOD, SET_PAYMENT, errorCode, homeAddress, ok } from './support.js';
+import type { Stack } from '../support/stack.js';
+import { OrdersDb, PLACE_ORDER, startOrdersWorld, type EventPublisher, type OrdersWorld, SET_ADDRESS, SET_METHOD, SET_PAYMENT, errorCode, homeAddress, ok } from './support.js';
 
 /**
  * The checkout steps write without a row lock: read, decide, one update over the version read.
@@ -18,23 +17,20 @@ import { EventPublisher, OrdersDb, PLACE_ORDER, SET_ADDRESS, SET_METHOD, SET_PAY
  * would see: no step lost, no placed or abandoned checkout written over.
  */
 
+let world: OrdersWorld;
 let stack: Stack;
 let events: EventPublisher;
 let db: OrdersDb;
 let sql: pg.Pool;
 
 beforeAll(async () => {
-  stack = await startStack([ordersSubgraph]);
-  events = await EventPublisher.connect(stack);
+  ({ stack, events, sql } = world = await startOrdersWorld({ poolSize: 3 }));
   db = await new OrdersDb(stack.env.databaseUrl).connect();
-  sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 3 });
 });
 
 afterAll(async () => {
-  await sql?.end();
   await db?.close();
-  await events?.close();
-  await stack?.stop();
+  await world?.stop();
 });
 
 async function freshCheckout() {

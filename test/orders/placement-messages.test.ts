@@ -1,10 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { queriesDuring } from '../support/queries.js';
-import { startStack, type Stack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
 import { perMessage, statementKind, TransactionLog } from '../support/transaction-log.js';
-import { EventPublisher, completeCheckout, errorCode, PLACE_ORDER, placeOrder } from './support.js';
+import { completeCheckout, errorCode, PLACE_ORDER, placeOrder, startOrdersWorld, type EventPublisher, type OrdersWorld } from './support.js';
 
 /**
  * What placeOrder sends PostgreSQL once the checkout is complete, message by message: the locking
@@ -12,23 +11,20 @@ import { EventPublisher, completeCheckout, errorCode, PLACE_ORDER, placeOrder } 
  * write, which carries the COMMIT (store/order-placement.statement.ts).
  */
 
+let world: OrdersWorld;
 let stack: Stack;
 let events: EventPublisher;
 let sql: pg.Pool;
 const log = new TransactionLog();
 
 beforeAll(async () => {
-  stack = await startStack([ordersSubgraph]);
-  events = await EventPublisher.connect(stack);
-  sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 2 });
+  ({ stack, events, sql } = world = await startOrdersWorld());
   log.install();
 });
 
 afterAll(async () => {
   log.uninstall();
-  await sql?.end();
-  await events?.close();
-  await stack?.stop();
+  await world?.stop();
 });
 
 /** This context's statements by what they do; the rest as every such test names them (statementKind). */

@@ -5,7 +5,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../../platform/auth.js';
 import { CommittedVersions } from '../../platform/committed-versions.js';
 import type { Arrivals } from '../../platform/arrivals.js';
-import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import type { CheckoutRecord } from '../../subgraphs/orders/store/checkout.entity.js';
 import { findOwnCheckoutToChange } from '../../subgraphs/orders/use-cases/checkout-access.js';
 import { changeOwnCheckout } from '../../subgraphs/orders/use-cases/checkout-changes.js';
@@ -16,8 +15,8 @@ import { handleOnce } from '../../events/inbox.js';
 import { checkoutHandlers } from '../../subgraphs/orders/handlers/checkout.handlers.js';
 import { eventually } from '../support/config.js';
 import { queriesDuring } from '../support/queries.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { EventPublisher, SET_ADDRESS, SET_METHOD, SET_PAYMENT, homeAddress, ok } from './support.js';
+import type { Stack } from '../support/stack.js';
+import { SET_ADDRESS, SET_METHOD, SET_PAYMENT, homeAddress, ok, startOrdersWorld, type EventPublisher, type OrdersWorld } from './support.js';
 
 /**
  * A checkout step decides on the copy of the checkout this process last saw committed, instead of
@@ -26,20 +25,17 @@ import { EventPublisher, SET_ADDRESS, SET_METHOD, SET_PAYMENT, homeAddress, ok }
  * what the step is decided on in the end.
  */
 
+let world: OrdersWorld;
 let stack: Stack;
 let events: EventPublisher;
 let sql: pg.Pool;
 
 beforeAll(async () => {
-  stack = await startStack([ordersSubgraph]);
-  events = await EventPublisher.connect(stack);
-  sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 2 });
+  ({ stack, events, sql } = world = await startOrdersWorld());
 });
 
 afterAll(async () => {
-  await sql?.end();
-  await events?.close();
-  await stack?.stop();
+  await world?.stop();
 });
 
 const ordersOrm = () => stack.subgraphs.orders!.runtime.orm;

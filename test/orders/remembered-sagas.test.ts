@@ -7,14 +7,13 @@ import { InventoryReserved, ReservationCommitted } from '../../events/contracts/
 import { PaymentAuthorized, PaymentCaptured } from '../../events/contracts/payments/index.js';
 import type { EventHandler } from '../../events/handler.js';
 import { sagaHandlers } from '../../subgraphs/orders/handlers/saga.handlers.js';
-import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
 import { RecentSagas } from '../../subgraphs/orders/use-cases/recent-sagas.js';
 import { fireDueTimeouts } from '../../subgraphs/orders/use-cases/fire-timeouts.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { eventually } from '../support/config.js';
-import { startStack, type Stack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
 import { TransactionLog } from '../support/transaction-log.js';
-import { EventPublisher, completeCheckout, placeOrder } from './support.js';
+import { completeCheckout, placeOrder, startOrdersWorld, type EventPublisher, type OrdersWorld } from './support.js';
 
 /**
  * A saga step decides on the saga as its process last saw it committed and writes over that
@@ -24,22 +23,19 @@ import { EventPublisher, completeCheckout, placeOrder } from './support.js';
  * transaction sent.
  */
 
+let world: OrdersWorld;
 let stack: Stack;
 let events: EventPublisher;
 let sql: pg.Pool;
 const log = new TransactionLog();
 
 beforeAll(async () => {
-  stack = await startStack([ordersSubgraph]);
-  events = await EventPublisher.connect(stack);
-  sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: 2 });
+  ({ stack, events, sql } = world = await startOrdersWorld());
   log.install();
 });
 afterAll(async () => {
   log.uninstall();
-  await sql?.end();
-  await events?.close();
-  await stack?.stop();
+  await world?.stop();
 });
 
 /** What a replica's saga steps need, with its own memory of the sagas it saw. */

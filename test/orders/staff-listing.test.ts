@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { EventPublisher, completeCheckout, ok, placeOrder } from './support.js';
+import type { Stack } from '../support/stack.js';
+import { completeCheckout, ok, placeOrder, startOrdersWorld, type EventPublisher, type OrdersWorld } from './support.js';
 
 /**
  * Staff's order listing, newest first by default and oldest first on request (the ON_HOLD queue is
  * worked in order of age), keyset-paginated either way. Only orders runs; cart is played by events.
  */
 
+let world: OrdersWorld;
 let stack: Stack;
 let events: EventPublisher;
 
 beforeAll(async () => {
-  stack = await startStack([ordersSubgraph]);
-  events = await EventPublisher.connect(stack);
+  ({ stack, events } = world = await startOrdersWorld());
 });
 
 afterAll(async () => {
-  await events?.close();
-  await stack?.stop();
+  await world?.stop();
 });
 
 const LIST = /* GraphQL */ `

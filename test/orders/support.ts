@@ -4,7 +4,8 @@ import { createEnvelope, subjectFor, type EventDefinition, type PayloadOf } from
 import { connectBroker, type Broker } from '../../events/nats.js';
 import { ensureStream } from '../../events/streams.js';
 import { CheckoutInitiated } from '../../events/contracts/cart/index.js';
-import type { GraphQLResponse, Stack } from '../support/stack.js';
+import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
+import { startStack, type GraphQLResponse, type Stack } from '../support/stack.js';
 import { eventually } from '../support/config.js';
 
 /** Shared by the orders test files: operations, a reader of orders' tables, and stand-ins for other contexts. */
@@ -353,6 +354,36 @@ export class EventPublisher {
   close(): Promise<void> {
     return this.broker.close();
   }
+}
+
+/** Orders alone, played to by an EventPublisher, with a small pool on its database for the test's own reads: what most tests here start. */
+export interface OrdersWorld {
+  stack: Stack;
+  events: EventPublisher;
+  sql: pg.Pool;
+  stop(): Promise<void>;
+}
+
+export async function startOrdersWorld(options: { poolSize?: number } = {}): Promise<OrdersWorld> {
+  const stack = await startStack([ordersSubgraph]);
+  let events: EventPublisher;
+  try {
+    events = await EventPublisher.connect(stack);
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  const sql = new pg.Pool({ connectionString: stack.env.databaseUrl, max: options.poolSize ?? 2 });
+  return {
+    stack,
+    events,
+    sql,
+    async stop() {
+      await sql.end();
+      await events.close();
+      await stack.stop();
+    },
+  };
 }
 
 export interface RecordedEvent {
