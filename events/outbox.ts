@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEnvelope, subjectFor, type Envelope, type EventDefinition, type EventMetadata, type PayloadOf } from './contract.js';
 import { schemaOf } from './inbox.js';
-import { noteOutboxWrite } from './outbox-signal.js';
+import { noteOutboxWrite, pendingRowOf } from './outbox-signal.js';
+import type { PendingRow } from './relay-batch.js';
 import { OutboxMessage } from './store.js';
 
 /** An outbox row before it is written: the columns without a default. */
@@ -40,27 +41,31 @@ export function recordEvent<D extends EventDefinition>(
 
 /**
  * One multi-row insert of outbox rows into the context's outbox, for a statement of the caller's,
- * run in `em`'s transaction (whose commit then rings the relay: outbox-signal.ts).
+ * run in `em`'s transaction (whose commit then hands the rows to the relay: outbox-signal.ts). The
+ * statement must write every row or fail as a whole: the commit hands over all of them.
  */
 export function outboxInsert(em: EntityManager, rows: readonly PendingOutboxRow[]): { sql: string; params: unknown[] } {
-  noteOutboxWrite(em);
+  const published = rows.map((row) => pendingRowOf(row));
+  noteOutboxWrite(em, published);
   return {
     sql: `insert into "${schemaOf(em)}".outbox (id, subject, type, envelope) values ${rows.map(() => '(?, ?, ?, ?::jsonb)').join(', ')}`,
-    params: rows.flatMap((row) => [row.id, row.subject, row.type, JSON.stringify(row.envelope)]),
+    params: rows.flatMap((row, i) => [row.id, row.subject, row.type, published[i]!.data]),
   };
 }
 
 /**
  * As outboxInsert, for ONE statement sent outside any transaction (autocommit), whose rows go in
  * only when `condition` holds: SQL over the statement's other parts, e.g. `exists (select 1 from
- * checkout)` — the conditional write the events announce landed. The caller rings the relay once
- * the statement returned (ringAfterAutocommit, outbox-signal.ts).
+ * checkout)` — the conditional write the events announce landed. The caller hands the rows to the
+ * relay once the statement returned and says they went in (ringAfterAutocommit, outbox-signal.ts).
  */
-export function outboxInsertIf(em: EntityManager, rows: readonly PendingOutboxRow[], condition: string): { sql: string; params: unknown[] } {
+export function outboxInsertIf(em: EntityManager, rows: readonly PendingOutboxRow[], condition: string): { sql: string; params: unknown[]; published: PendingRow[] } {
+  const published = rows.map((row) => pendingRowOf(row));
   return {
     sql: `insert into "${schemaOf(em)}".outbox (id, subject, type, envelope)
           select v.id, v.subject, v.type, v.envelope from (values ${rows.map(() => '(?::uuid, ?, ?, ?::jsonb)').join(', ')}) as v (id, subject, type, envelope)
            where ${condition}`,
-    params: rows.flatMap((row) => [row.id, row.subject, row.type, JSON.stringify(row.envelope)]),
+    params: rows.flatMap((row, i) => [row.id, row.subject, row.type, published[i]!.data]),
+    published,
   };
 }

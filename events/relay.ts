@@ -1,14 +1,14 @@
 import pg from 'pg';
 import { streamFor } from './contract.js';
 import type { Broker } from './nats.js';
-import { outboxSignalSubject } from './outbox-signal.js';
-import { markAndReadPending, publishRows, recordPublishFailure, type StoredRow } from './relay-batch.js';
+import { outboxSignalSubject, type LocalRelay } from './outbox-signal.js';
+import { markAndReadPending, publishRows, recordPublishFailure, type PendingRow, type StoredRow } from './relay-batch.js';
 import { ensureStream } from './streams.js';
 import { reconcileOutboxWithStream } from './stream-reconcile.js';
 import { Wakeup, backoffDelay } from './wakeup.js';
 import type { Logger } from '../platform/logger.js';
 
-export interface OutboxRelay {
+export interface OutboxRelay extends LocalRelay {
   /** Publishes everything pending now (tests, shutdown); resolves when the outbox is empty. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -43,16 +43,18 @@ type Drained = { resolve: () => void; reject: (err: Error) => void };
 
 /**
  * The outbox relay of one context. Every replica starts one; a session-level advisory lock on
- * a dedicated connection makes exactly one of them active, so rows go out in `seq` order.
+ * a dedicated connection makes exactly one of them active, so one process publishes: what it
+ * reads in `seq` order, what its own process's commits hand it in commit order.
  * When the active one dies its connection closes, PostgreSQL releases the lock and a standby
- * takes over within `lockRetryMs`. The active relay wakes when a commit rings its NATS subject
- * (outbox-signal.ts) and also polls, and it reconnects after PostgreSQL restarts.
+ * takes over within `lockRetryMs`. The active relay is handed the rows its own process commits
+ * (outbox-signal.ts) and publishes them without reading them; a commit elsewhere rings its NATS
+ * subject and it reads; it also polls, and it reconnects after PostgreSQL restarts.
  *
- * A batch costs one statement: the rows a batch published are marked by the statement that reads
- * the next one, at the next wake-up (relay-batch.ts). Until then they look pending to anyone
- * reading the table — for at most a poll interval when no commit follows — and a relay that dies
- * meanwhile leaves them to be re-published and dropped as duplicates, as a death between publish
- * and mark always did. `drain()` and `stop()` mark at once.
+ * Marks cost no statement of their own: the rows published are marked by the relay's next read
+ * (relay-batch.ts) — at least once a poll interval, on a ring, a drain, after a full batch, or
+ * when a batch's worth awaits its mark. Until then they look pending to anyone reading the table,
+ * and a relay that dies meanwhile leaves them to be re-published and dropped as duplicates, as a
+ * death between publish and mark always did. `drain()` and `stop()` mark at once.
  *
  * A broker may come back with less than it acknowledged (store lost or not yet synced, stream
  * re-created). Whenever the relay becomes active, after every reconnect to NATS and whenever a
@@ -77,8 +79,21 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let checkStream = true;
   // The client's status feed is a QueuedIterator (it has stop()), typed only as AsyncIterable.
   const reconnects = broker.nc.status() as AsyncIterable<{ type: string }> & { stop?: () => void };
+  /**
+   * Committed rows this process handed over (outbox-signal.ts), to publish without reading them.
+   * Only while active; rows handed before a read was sent are in what that read finds, and go.
+   */
+  let handed: PendingRow[] = [];
+  /** A ring came (a commit in another process, or one whose rows were not handed over): read. */
+  let readAsked = false;
   // a standby ignores rings: it only takes the lock over
-  const rings = broker.nc.subscribe(outboxSignalSubject(broker.namespace, context), { callback: () => { if (active) wakeup.notify(); } });
+  const rings = broker.nc.subscribe(outboxSignalSubject(broker.namespace, context), {
+    callback: () => {
+      if (!active) return;
+      readAsked = true;
+      wakeup.notify();
+    },
+  });
   void (async () => {
     for await (const status of reconnects) {
       if (status.type === 'reconnect') {
@@ -165,6 +180,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await markAndReadPending(session.client, { schema: context, batchSize, marked: unmarked, readNext: false });
       unmarked = [];
     };
+    /** When the outbox was last read: handed rows are marked by a read at least once a poll interval. */
+    let readAt = 0;
+    // becoming active, the relay reads everything pending: what was handed before is in it
+    handed = [];
     checkStream = true;
     try {
       while (!stopped) {
@@ -191,13 +210,36 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           }
         }
         const taken = takeDrains();
-        const rows = await keepDrainsOnError(taken, () => markAndReadPending(session.client, { schema: context, batchSize, marked: unmarked }));
-        unmarked = [];
-        if (!rows.length) {
-          // everything is marked and nothing is pending: the outbox is empty
-          settle(taken, true);
-          await wakeup.wait(pollIntervalMs);
+        // Rows handed over are published as they are, their marks held for the next read. A read
+        // comes when something is known to be pending unread (a ring, a drain, a failed batch or a
+        // full one) and at least once a poll interval — not merely because the relay woke with
+        // nothing handed: a hand-over taken with an earlier batch still wakes it once.
+        const sinceRead = Date.now() - readAt;
+        const read = readAsked || taken.length > 0 || unmarked.length >= batchSize || sinceRead >= pollIntervalMs;
+        if (!read && !handed.length) {
+          await wakeup.wait(pollIntervalMs - sinceRead);
           continue;
+        }
+        let rows: PendingRow[];
+        if (read) {
+          readAsked = false;
+          handed = []; // committed before this read is sent: the read finds them
+          readAt = Date.now();
+          rows = await keepDrainsOnError(taken, () => markAndReadPending(session.client, { schema: context, batchSize, marked: unmarked }));
+          unmarked = [];
+          // a full batch: older rows than any handed over since may be pending still; read them first
+          if (rows.length === batchSize) readAsked = true;
+          if (!rows.length) {
+            // everything is marked and nothing is pending: the outbox is empty
+            settle(taken, true);
+            if (!handed.length && !readAsked) await wakeup.wait(pollIntervalMs);
+            continue;
+          }
+        } else {
+          // a row the last read found can be handed over too (its commit answered after the read began)
+          const sent = new Set(unmarked.map((row) => row.id));
+          rows = handed.splice(0, batchSize).filter((row) => !sent.has(row.id));
+          if (!rows.length) continue;
         }
         const batch = await publishRows(rows, { stream, js: broker.js, publishTimeoutMs, recordedStreamSeq });
         if (recordedStreamSeq !== undefined) recordedStreamSeq = Math.max(recordedStreamSeq, batch.highestStreamSeq);
@@ -206,9 +248,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (batch.published || batch.duplicates) {
           log.debug({ context, published: batch.published, duplicates: batch.duplicates }, 'outbox batch published');
         }
-        unmarked = batch.stored;
+        unmarked = [...unmarked, ...batch.stored];
         // the drains are answered by a read that finds nothing left, after this batch is marked
         settle(taken, false);
+        if (batch.streamWentBack || batch.failure) {
+          // what follows the row that stopped the batch is read again, in order
+          handed = [];
+          readAsked = true;
+        }
         if (batch.streamWentBack) {
           log.warn({ context, stream, outboxId: batch.streamWentBack.id, streamSeq: batch.streamWentBack.streamSeq }, 'the stream went backwards; reconciling before publishing more');
           checkStream = true;
@@ -230,11 +277,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           continue;
         }
         publishFailures = 0;
-        // A full batch: more rows are likely pending, read them (and mark this one) at once. Otherwise
-        // rest: a row committed after this batch's read rings when it commits (a ring that comes
-        // while the relay works is remembered), and the poll covers a lost ring. A waiting drain
-        // does not rest.
-        if (rows.length < batchSize && !drains.length) await wakeup.wait(pollIntervalMs);
+        // A full batch read: more rows are likely pending, read them (and mark this one) at once.
+        // Rows handed over meanwhile go next. Otherwise rest: a row committed after this batch's read
+        // is handed over or rings when it commits (either, coming while the relay works, wakes it at
+        // once), and the poll covers a lost ring and marks what was published. A waiting drain does
+        // not rest.
+        if (!handed.length && !readAsked && !drains.length) await wakeup.wait(pollIntervalMs);
       }
     } finally {
       // Stopping (or the connection broke): what was published is marked if the connection still
@@ -246,6 +294,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const running = run();
 
   return {
+    handOver(rows) {
+      if (!active || stopped) return false;
+      handed.push(...rows);
+      wakeup.notify();
+      return true;
+    },
     drain() {
       if (stopped) return Promise.reject(new Error('outbox relay stopped'));
       const done = new Promise<void>((resolve, reject) => drains.push({ resolve, reject }));

@@ -208,6 +208,11 @@ export class ConnectionTransaction {
     }
   }
 
+  /** The transaction a savepoint is nested in, under knex's name for it (null at the top level). */
+  get parentTransaction(): ConnectionTransaction | null {
+    return this.parent;
+  }
+
   /** Not a savepoint: `commitWith` may end it. */
   get isTopLevel(): boolean {
     return this.savepoint === null;

@@ -97,7 +97,7 @@ export async function bootSubgraph<TContext extends RequestContext>(
     const broker = await connectBroker(config.nats, log);
     closers.push(() => broker.close());
     await ensureStream(broker, spec.name);
-    ringRelayOnOutboxCommits(orm, broker, spec.name);
+    const outboxCommits = ringRelayOnOutboxCommits(orm, broker, spec.name);
 
     // Revoked sessions, followed from customers' stream: every subgraph refuses them without asking.
     const revocations = new RevocationList();
@@ -110,6 +110,8 @@ export async function bootSubgraph<TContext extends RequestContext>(
     if (parts.seed) await parts.seed();
 
     const relay = startOutboxRelay({ context: spec.name, databaseUrl: config.database.url, broker, log: log.child({ component: 'outbox-relay' }) });
+    // while it is the active one, this process's commits hand it their rows instead of ringing
+    outboxCommits.attach(relay);
     closers.push(() => relay.stop());
 
     let consumers: ConsumerGroup | undefined;

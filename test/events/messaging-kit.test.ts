@@ -756,3 +756,133 @@ describe('waking the outbox relay', () => {
     }
   });
 });
+
+describe('handing committed rows to this process\'s relay', () => {
+  let env: TestEnvironment;
+  let orm: Orm;
+  let broker: Broker;
+  let relay: OutboxRelay;
+  const Handed = defineEvent({ context: 'kithand', type: 'Handed', version: 1, schema: z.object({ n: z.number() }) });
+  /** Far longer than any wait below: only a hand-over or a ring can explain a prompt publication. */
+  const POLL_MS = 120_000;
+  const stream = () => streamFor(env.namespace, 'kithand').name;
+  /** The relay's reads of the pending rows (each carries the marks it holds). */
+  const isRelayRead = (text: string) => text.includes('"kithand".outbox') && text.includes('published_at is null');
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    orm = await createKitContext(env, 'kithand');
+    broker = await connectBroker(env.config.nats, env.log);
+    await ensureStream(broker, 'kithand');
+    const commits = ringRelayOnOutboxCommits(orm, broker, 'kithand');
+    relay = startOutboxRelay({ context: 'kithand', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: POLL_MS });
+    commits.attach(relay);
+    await eventually(() => relay.isActive(), { what: 'the relay to take the lock' });
+    await relay.drain();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await broker?.jsm.streams.delete(stream()).catch(() => undefined);
+    await broker?.close();
+    await orm?.close();
+    await env?.cleanup();
+  });
+
+  const published = () => relay.stats().published;
+  const isMarked = async (id: string) => (await orm.em.fork().execute<{ marked: boolean }[]>(`select published_at is not null as marked from "kithand".outbox where id = ?`, [id]))[0]!.marked;
+  const insert = (em: EntityManager, n: number) => {
+    const rows = outboxInsert(em, [outboxRow(env.namespace, Handed, { n })]);
+    return new CombinedStatement().add(rows.sql, rows.params).run(em);
+  };
+  /** The payloads the stream holds after `seq`, in order. */
+  const storedAfter = async (seq: number): Promise<number[]> => {
+    const { state } = await broker.jsm.streams.info(stream());
+    const payloads: number[] = [];
+    for (let at = seq + 1; at <= state.last_seq; at++) payloads.push(((await broker.jsm.streams.getMessage(stream(), { seq: at }))!.json() as { payload: { n: number } }).payload.n);
+    return payloads;
+  };
+
+  it('publishes what a commit here wrote without reading the outbox, and marks it with its next read', async () => {
+    const before = published();
+    const { state } = await broker.jsm.streams.info(stream());
+    let envelope!: ReturnType<typeof recordEvent>;
+    const reads = await queriesDuring(async () => {
+      envelope = await (orm.em.fork() as EntityManager).transactional(async (em) => recordEvent(em, env.namespace, Handed, { n: 1 }));
+      await eventually(() => published() === before + 1, { what: 'the relay, handed the row, to publish it', timeoutMs: 10_000 });
+      expect(await isMarked(envelope.id)).toBe(false);
+    }, isRelayRead);
+    expect(reads).toBe(0);
+    // what the stream holds is the envelope the outbox holds, under its id
+    const stored = await broker.jsm.streams.getMessage(stream(), { seq: state.last_seq + 1 });
+    expect(stored!.header?.get('Nats-Msg-Id')).toBe(envelope.id);
+    expect(stored!.json()).toEqual(JSON.parse(JSON.stringify(envelope)));
+
+    const drained = await queriesDuring(() => relay.drain(), isRelayRead);
+    expect(drained).toBe(1);
+    expect(await isMarked(envelope.id)).toBe(true);
+  });
+
+  it('hands over what a statement of its own wrote (outboxInsert), in commit order, and nothing of a rolled-back transaction', async () => {
+    const { state } = await broker.jsm.streams.info(stream());
+    const before = published();
+    await expect(
+      (orm.em.fork() as EntityManager).transactional(async (em) => {
+        await insert(em, 2);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    for (const n of [3, 4, 5]) await (orm.em.fork() as EntityManager).transactional((em) => insert(em, n));
+    await eventually(() => published() === before + 3, { what: 'the relay to publish the three commits', timeoutMs: 10_000 });
+    expect(await storedAfter(state.last_seq)).toEqual([3, 4, 5]);
+    await relay.drain();
+  });
+
+  it('leaves rows written inside a savepoint to its read: one rolled back with its savepoint is never published', async () => {
+    const { state } = await broker.jsm.streams.info(stream());
+    const before = published();
+    const reads = await queriesDuring(async () => {
+      await (orm.em.fork() as EntityManager).transactional(async (em) => {
+        await insert(em, 6);
+        await em
+          .transactional(async (inner) => {
+            await insert(inner, 7);
+            throw new Error('undo the savepoint');
+          })
+          .catch(() => undefined);
+      });
+      await eventually(() => published() === before + 1, { what: 'the relay, rung, to read and publish', timeoutMs: 10_000 });
+    }, isRelayRead);
+    expect(reads).toBeGreaterThanOrEqual(1);
+    expect(await storedAfter(state.last_seq)).toEqual([6]);
+
+    // a savepoint released, in a transaction that then rolls back: nothing was committed, nothing goes out
+    await expect(
+      (orm.em.fork() as EntityManager).transactional(async (em) => {
+        await em.transactional((inner) => insert(inner, 8));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await relay.drain();
+    expect(await storedAfter(state.last_seq)).toEqual([6]);
+  });
+
+  it('takes nothing while it is not the active relay: that replica\'s commits ring the active one instead', async () => {
+    const replica = await createKitContext(env, 'kithand');
+    const standby = startOutboxRelay({ context: 'kithand', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: POLL_MS, lockRetryMs: 100 });
+    try {
+      ringRelayOnOutboxCommits(replica, broker, 'kithand').attach(standby);
+      expect(standby.isActive()).toBe(false);
+      expect(standby.handOver([{ id: uuidv7(), subject: subjectFor(env.namespace, Handed), data: '{}' }])).toBe(false);
+      const { state } = await broker.jsm.streams.info(stream());
+      const before = published();
+      await (replica.em.fork() as EntityManager).transactional((em) => insert(em, 9));
+      await eventually(() => published() === before + 1, { what: 'the active relay, rung, to read and publish', timeoutMs: 10_000 });
+      expect(await storedAfter(state.last_seq)).toEqual([9]);
+      expect(standby.stats().published).toBe(0);
+    } finally {
+      await standby.stop();
+      await replica.close();
+    }
+  });
+});

@@ -44,12 +44,10 @@ export async function writeCheckoutChange(em: EntityManager, change: { checkout:
   if (em.getTransactionContext()) throw new Error('A checkout step writes outside any transaction');
   const update = checkoutUpdate(em, change.checkout, change.version);
   const statement = new CombinedStatement().add(update.sql, update.params, 'checkout');
-  if (change.outbox.length) {
-    const insert = outboxInsertIf(em, change.outbox, 'exists (select 1 from checkout)');
-    statement.add(insert.sql, insert.params);
-  }
+  const insert = change.outbox.length ? outboxInsertIf(em, change.outbox, 'exists (select 1 from checkout)') : undefined;
+  if (insert) statement.add(insert.sql, insert.params);
   const [row] = await statement.run<Record<string, unknown>>(em, 'select * from checkout');
   if (!row) return null;
-  if (change.outbox.length) ringAfterAutocommit(em);
+  if (insert) ringAfterAutocommit(em, insert.published);
   return checkoutRecordOf(em, row);
 }
