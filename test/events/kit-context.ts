@@ -1,7 +1,12 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
+import { streamFor } from '../../events/contract.js';
+import { connectBroker, type Broker } from '../../events/nats.js';
+import { ringRelayOnOutboxCommits } from '../../events/outbox-signal.js';
+import { startOutboxRelay, type OutboxRelay } from '../../events/relay.js';
+import { ensureStream } from '../../events/streams.js';
 import { createContextOrm, migrate, type Orm } from '../../platform/database.js';
-import type { TestEnvironment } from '../support/config.js';
+import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 
 /**
  * A tiny bounded context for the messaging-kit tests: the messaging tables plus a `note`
@@ -49,4 +54,47 @@ export async function countEffects(orm: Orm, eventId: string, handler: string): 
   const schema = orm.config.get('schema');
   const rows = await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${schema}".effect where event_id = ? and handler = ?`, [eventId, handler]);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** A kit context with its stream and an active relay that has published what was pending. */
+export interface KitRelayWorld {
+  env: TestEnvironment;
+  orm: Orm;
+  broker: Broker;
+  relay: OutboxRelay;
+  stream: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `context` with its relay polling every `pollIntervalMs` (make it long to see what else
+ * wakes it). Commits ring the relay over NATS; with `handOver`, they hand it their rows, as a
+ * subgraph's do (platform/subgraph-runtime.ts).
+ */
+export async function startKitRelay(context: string, options: { pollIntervalMs: number; handOver: boolean }): Promise<KitRelayWorld> {
+  const env = await createTestEnvironment();
+  const orm = await createKitContext(env, context);
+  const broker = await connectBroker(env.config.nats, env.log);
+  const stream = streamFor(env.namespace, context).name;
+  await ensureStream(broker, context);
+  const commits = ringRelayOnOutboxCommits(orm, broker, context);
+  const relay = startOutboxRelay({ context, databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: options.pollIntervalMs });
+  if (options.handOver) commits.attach(relay);
+  await eventually(() => relay.isActive(), { what: 'the relay to take the lock' });
+  // its first check of the outbox is done: from now on it waits for a ring, a hand-over or its poll
+  await relay.drain();
+  return {
+    env,
+    orm,
+    broker,
+    relay,
+    stream,
+    async stop() {
+      await relay.stop();
+      await broker.jsm.streams.delete(stream).catch(() => undefined);
+      await broker.close();
+      await orm.close();
+      await env.cleanup();
+    },
+  };
 }

@@ -20,7 +20,7 @@ import { lockForTransaction } from '../../platform/advisory-locks.js';
 import { installSqlCounter, sqlCounts } from '../../platform/sql-counter.js';
 import { queriesDuring } from '../support/queries.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
-import { NoteEntity, countEffects, createKitContext, recordEffect } from './kit-context.js';
+import { NoteEntity, countEffects, createKitContext, recordEffect, startKitRelay, type KitRelayWorld } from './kit-context.js';
 
 const NoteWritten = defineEvent({ context: 'kit', type: 'NoteWritten', version: 1, schema: z.object({ noteId: z.string().uuid(), text: z.string() }) });
 const ChargeRequested = defineEvent({ context: 'kit', type: 'ChargeRequested', version: 1, schema: z.object({ amountCents: z.number().int() }) });
@@ -655,6 +655,7 @@ describe('outbox relay leadership', () => {
 });
 
 describe('waking the outbox relay', () => {
+  let world: KitRelayWorld;
   let env: TestEnvironment;
   let orm: Orm;
   let broker: Broker;
@@ -664,23 +665,11 @@ describe('waking the outbox relay', () => {
   const POLL_MS = 120_000;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    orm = await createKitContext(env, 'kitring');
-    broker = await connectBroker(env.config.nats, env.log);
-    await ensureStream(broker, 'kitring');
-    ringRelayOnOutboxCommits(orm, broker, 'kitring');
-    relay = startOutboxRelay({ context: 'kitring', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: POLL_MS });
-    await eventually(() => relay.isActive(), { what: 'the relay to take the lock' });
-    // its first check of the outbox is done: from now on it sleeps until rung (or POLL_MS)
-    await relay.drain();
+    ({ env, orm, broker, relay } = world = await startKitRelay('kitring', { pollIntervalMs: POLL_MS, handOver: false }));
   });
 
   afterAll(async () => {
-    await relay?.stop();
-    await broker?.jsm.streams.delete(streamFor(env.namespace, 'kitring').name).catch(() => undefined);
-    await broker?.close();
-    await orm?.close();
-    await env?.cleanup();
+    await world?.stop();
   });
 
   const published = async () => relay.stats().published;
@@ -758,6 +747,7 @@ describe('waking the outbox relay', () => {
 });
 
 describe('handing committed rows to this process\'s relay', () => {
+  let world: KitRelayWorld;
   let env: TestEnvironment;
   let orm: Orm;
   let broker: Broker;
@@ -765,28 +755,16 @@ describe('handing committed rows to this process\'s relay', () => {
   const Handed = defineEvent({ context: 'kithand', type: 'Handed', version: 1, schema: z.object({ n: z.number() }) });
   /** Far longer than any wait below: only a hand-over or a ring can explain a prompt publication. */
   const POLL_MS = 120_000;
-  const stream = () => streamFor(env.namespace, 'kithand').name;
+  const stream = () => world.stream;
   /** The relay's reads of the pending rows (each carries the marks it holds). */
   const isRelayRead = (text: string) => text.includes('"kithand".outbox') && text.includes('published_at is null');
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    orm = await createKitContext(env, 'kithand');
-    broker = await connectBroker(env.config.nats, env.log);
-    await ensureStream(broker, 'kithand');
-    const commits = ringRelayOnOutboxCommits(orm, broker, 'kithand');
-    relay = startOutboxRelay({ context: 'kithand', databaseUrl: env.databaseUrl, broker, log: env.log, pollIntervalMs: POLL_MS });
-    commits.attach(relay);
-    await eventually(() => relay.isActive(), { what: 'the relay to take the lock' });
-    await relay.drain();
+    ({ env, orm, broker, relay } = world = await startKitRelay('kithand', { pollIntervalMs: POLL_MS, handOver: true }));
   });
 
   afterAll(async () => {
-    await relay?.stop();
-    await broker?.jsm.streams.delete(stream()).catch(() => undefined);
-    await broker?.close();
-    await orm?.close();
-    await env?.cleanup();
+    await world?.stop();
   });
 
   const published = () => relay.stats().published;
