@@ -25,12 +25,17 @@ const MESSAGES: Record<Exclude<RefusalReason, 'abandoned'>, string> = {
   timed_out: 'The service is busy: the request waited too long for its turn. Try again shortly',
 };
 
-/** The most a session's earlier start can put its requests ahead of a newcomer's. */
-export const SESSION_HEAD_START_MS = 60_000;
+/**
+ * The most a session's earlier start can put its requests ahead of a newcomer's. It also bounds
+ * how long a waiting request can be passed over by earlier sessions that keep asking, so it stays
+ * well below GATEWAY_ADMISSION_WAIT_MS (30 s) and a client's patience: at 60 s, under the
+ * shoppers profile's opening minute, later shoppers' requests waited until they timed out.
+ */
+export const SESSION_HEAD_START_MS = 25_000;
 
 /**
- * When each session (by the bearer token it presents) was first seen, forgotten after a minute
- * without a request. A checkout is a journey of about ten requests; served strictly by request
+ * When each session (by the bearer token it presents) was first seen, forgotten after
+ * SESSION_HEAD_START_MS without a request. A checkout is a journey of about ten requests; served strictly by request
  * arrival, a burst of journeys interleaves step by step and they all end at about the same late
  * time. Ordering waiters by their session's start serves the burst journey by journey instead:
  * the early shoppers finish early. An old token buys at most SESSION_HEAD_START_MS of head start;

@@ -142,4 +142,42 @@ describe('SessionStarts', () => {
     now += SESSION_HEAD_START_MS; // 'a' kept asking: its head start is capped
     expect(sessions.priorityOf('Bearer a')).toBe(now - SESSION_HEAD_START_MS);
   });
+
+  describe('with the gate', () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('admits a later session\'s request before it times out, however steadily an earlier session keeps asking', async () => {
+      // one slot, and the default GATEWAY_ADMISSION_WAIT_MS: a waiter passed over for longer is refused
+      const g = new AdmissionGate({ maxInFlight: 1, maxQueue: 10, maxWaitMs: 30_000 }, () => Date.now());
+      const sessions = new SessionStarts(() => Date.now());
+      sessions.priorityOf('Bearer early');
+      await vi.advanceTimersByTimeAsync(1_000);
+      let holder = await g.admit(undefined, sessions.priorityOf('Bearer early'));
+      const arrived = Date.now();
+      const late = g.admit(undefined, sessions.priorityOf('Bearer late'));
+      late.catch(() => undefined);
+      const early: Promise<Ticket>[] = [];
+      // every second the early shopper asks again and the slot frees up
+      while ((await settled(late)) === 'pending') {
+        await vi.advanceTimersByTimeAsync(1_000);
+        early.push(g.admit(undefined, sessions.priorityOf('Bearer early')));
+        early.at(-1)!.catch(() => undefined);
+        holder.release();
+        if ((await settled(late)) !== 'pending') break;
+        holder = await early.shift()!;
+      }
+      const waited = Date.now() - arrived;
+      await expect(late).resolves.toBeDefined();
+      // served after the early session's head start, not before: journeys still go first
+      expect(waited).toBeGreaterThanOrEqual(SESSION_HEAD_START_MS - 1_000);
+      expect(waited).toBeLessThan(30_000);
+      (await late).release();
+      for (const next of early) (await next).release();
+    });
+  });
 });
