@@ -47,7 +47,7 @@ export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: numbe
       try {
         // This look reads what every ring heard so far announced (a ring follows its commit), so a
         // ring remembered while the worker was busy is answered by it, not by another look after
-        // it that would find nothing: under a burst that was one empty transaction in three.
+        // it that would find nothing.
         wakeup.forget();
         const { moreDue } = await sendNextDue(orm.em.fork() as EntityManager, deps, log);
         failures = 0;
