@@ -5,6 +5,7 @@ import { catalogSubgraph } from '../../subgraphs/catalog/subgraph.js';
 import { inventorySubgraph } from '../../subgraphs/inventory/subgraph.js';
 import { cartSubgraph } from '../../subgraphs/cart/subgraph.js';
 import { ordersSubgraph } from '../../subgraphs/orders/subgraph.js';
+import { CustomersDb } from '../customers/support.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 import {
@@ -40,14 +41,21 @@ import {
 
 let stack: Stack;
 let db: OrdersDb;
+let customersDb: CustomersDb;
 let events: EventPublisher;
 let catalogToken: string;
 let kibble: string; // $12.99
 let treats: string; // $4.50
 
 beforeAll(async () => {
-  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph]);
+  stack = await startStack([customersSubgraph, catalogSubgraph, inventorySubgraph, cartSubgraph, ordersSubgraph], {
+    // No saga here needs a timeout. Quiet, the timeout job's tick does not borrow the pooled
+    // connection a test is watching: pg_stat_activity shows only each connection's latest statement.
+    ORDER_TIMEOUT_POLL_MS: String(60 * 60_000),
+  });
   db = await new OrdersDb(stack.env.databaseUrl).connect();
+  customersDb = new CustomersDb(stack.env.databaseUrl);
+  await customersDb.connect();
   events = await EventPublisher.connect(stack);
   catalogToken = await stack.tokenFor('CATALOG_MANAGER');
   kibble = await createProduct(stack, catalogToken, 1_299);
@@ -57,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await events?.close();
   await db?.close();
+  await customersDb?.close();
   await stack?.stop();
 });
 
@@ -164,7 +173,9 @@ describe('step 1: the shipping address', () => {
     const chosen = ok(await step(SET_ADDRESS, { checkoutId: checkout.id, addressId: saved.id }, token)).setCheckoutShippingAddress;
     expect(chosen.shippingAddress).toMatchObject({ line1: '9 Work Ave', city: 'Kent', region: 'WA' });
     expect((await db.eventsFor(checkout.id, 'CheckoutAddressSelected')).map((e) => e.payload.addressId)).toEqual([saved.id]);
-    await eventually(async () => errorCode(await stack.request(REMOVE_ADDRESS, { id: saved.id }, token)) === 'CONFLICT', { what: 'customers to hold the address' });
+    // watched in customers' projection: a removal tried before the hold arrives would succeed
+    await eventually(async () => (await customersDb.checkoutHold(checkout.id))?.addressId === saved.id, { what: 'customers to hold the address' });
+    expect(errorCode(await stack.request(REMOVE_ADDRESS, { id: saved.id }, token))).toBe('CONFLICT');
 
     ok(await step(SET_METHOD, { checkoutId: checkout.id, method: 'STANDARD' }, token));
     ok(await step(SET_PAYMENT, { checkoutId: checkout.id, paymentToken: 'tok_visa' }, token));
