@@ -94,8 +94,10 @@ const HEARTBEATS_BEFORE_RESTART = 4;
  */
 class ConsumeLoop {
   readonly stats = emptyHandlerStats();
-  /** Messages received and not yet started (every slot was busy). */
-  private readonly waiting: JsMsg[] = [];
+  /** Messages received and not yet started (every slot was busy, or they linger for a batch), with when each came. */
+  private readonly waiting: { msg: JsMsg; receivedAt: number }[] = [];
+  /** Starts the lingering batch when its first message has waited `lingerMs`. */
+  private lingerTimer: NodeJS.Timeout | undefined;
   private busy = 0;
   private freed: (() => void) | undefined;
   private readonly wakeup = new Wakeup();
@@ -150,7 +152,7 @@ class ConsumeLoop {
             continue;
           }
           failures = 0;
-          this.waiting.push(msg);
+          this.waiting.push({ msg, receivedAt: Date.now() });
           this.dispatch(deps);
           // every slot busy: take no more from the pull until a batch's worth can start
           while (this.waiting.length >= batchSize && !this.stopping) await this.slotFreed();
@@ -169,14 +171,22 @@ class ConsumeLoop {
 
   /**
    * Starts the waiting messages while slots are free, up to `batchSize` per slot. A message that
-   * finds a slot free starts at once, alone; those that arrive while every slot is busy wait here
-   * and start together when one frees up (handlers with batchSize 1 start them one by one).
+   * finds a slot free starts at once, alone — or, with `lingerMs`, once that long has passed
+   * since it came or a full batch waits; those that arrive while every slot is busy wait here and
+   * start together when one frees up (handlers with batchSize 1 start them one by one).
    */
   private dispatch(deps: DeliveryDeps): void {
-    const { concurrency, batchSize } = this.handler.options;
+    const { concurrency, batchSize, lingerMs } = this.handler.options;
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
     while (this.waiting.length && this.busy < concurrency && !this.stopping) {
+      const lingered = Date.now() - this.waiting[0]!.receivedAt;
+      if (this.waiting.length < batchSize && lingered < lingerMs) {
+        this.lingerTimer = setTimeout(() => this.dispatch(deps), lingerMs - lingered);
+        return;
+      }
       this.busy++;
-      const batch = this.waiting.splice(0, batchSize);
+      const batch = this.waiting.splice(0, batchSize).map((waiting) => waiting.msg);
       const delivery: Promise<void> = processDeliveries(batch, deps).finally(() => {
         this.busy--;
         this.inFlight.delete(delivery);
@@ -198,7 +208,8 @@ class ConsumeLoop {
 
   /** On shutdown: what waited for a slot goes back to the server (see SHUTDOWN_NAK_DELAY_MS). */
   private returnWaiting(): void {
-    for (const msg of this.waiting.splice(0)) msg.nak(SHUTDOWN_NAK_DELAY_MS);
+    clearTimeout(this.lingerTimer);
+    for (const { msg } of this.waiting.splice(0)) msg.nak(SHUTDOWN_NAK_DELAY_MS);
     this.freed?.();
   }
 

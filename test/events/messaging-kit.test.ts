@@ -31,6 +31,8 @@ const SlowWorkRequested = defineEvent({ context: 'kit', type: 'SlowWorkRequested
 const StepTaken = defineEvent({ context: 'kit', type: 'StepTaken', version: 1, schema: z.object({ writes: z.boolean() }) });
 const VisitCounted = defineEvent({ context: 'kit', type: 'VisitCounted', version: 1, schema: z.object({ page: z.string(), valid: z.boolean() }) });
 const EntryLogged = defineEvent({ context: 'kit', type: 'EntryLogged', version: 1, schema: z.object({ text: z.string() }) });
+const ParcelScanned = defineEvent({ context: 'kit', type: 'ParcelScanned', version: 1, schema: z.object({ parcel: z.string() }) });
+const CrateLoaded = defineEvent({ context: 'kit', type: 'CrateLoaded', version: 1, schema: z.object({ crate: z.string() }) });
 
 describe('messaging kit (PostgreSQL + JetStream)', () => {
   let env: TestEnvironment;
@@ -566,6 +568,59 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
       expect(boomDeliveries.get(events[1]!.id)).toBe(2);
       expect(after.processed - before.processed).toBe(5); // the gate, three at once after the split, then boom's retry
       for (const event of events) expect(await countEffects(orm, event.id, 'entries')).toBe(1);
+    });
+  });
+
+  describe('a batching handler with lingerMs', () => {
+    /** Up to ten scans a batch; one that comes alone waits three seconds for company. */
+    const scans = handle(ParcelScanned, { name: 'scans', batchSize: 10, concurrency: 1, lingerMs: 3_000 }, async (event, { em }) => recordEffect(em, event.id, 'scans'));
+    /** Three crates make a full batch; fewer would wait ten seconds. */
+    const crates = handle(CrateLoaded, { name: 'crates', batchSize: 3, concurrency: 1, lingerMs: 10_000 }, async (event, { em }) => recordEffect(em, event.id, 'crates'));
+    let group: ConsumerGroup;
+
+    beforeAll(async () => {
+      group = await startConsumers({ context: 'kit', orm, broker, handlers: [scans, crates], log: env.log });
+    });
+    afterAll(async () => {
+      await group?.stop();
+    });
+
+    /** Records one event in a commit of its own and has the relay publish it. */
+    async function publishAlone<D extends EventDefinition>(definition: D, payload: PayloadOf<D>) {
+      const event = await (orm.em.fork() as EntityManager).transactional(async (em) => record(em, definition, payload));
+      await relay.drain();
+      return event;
+    }
+    const deliveredAndWaiting = (consumer: string, n: number) =>
+      eventually(async () => (await broker.jsm.consumers.info(streamFor(env.namespace, 'kit').name, consumer)).num_ack_pending === n, { what: `${n} deliveries to ${consumer} waiting` });
+
+    it('holds a delivery that finds the slot free for company, then handles what came meanwhile in one transaction', async () => {
+      const before = { ...group.stats().scans! };
+      const first = await publishAlone(ParcelScanned, { parcel: 'P-1' });
+      await deliveredAndWaiting('kit-scans', 1);
+      const second = await publishAlone(ParcelScanned, { parcel: 'P-2' });
+      await deliveredAndWaiting('kit-scans', 2);
+      // both delivered, the slot free, and neither handled yet: they linger
+      expect(await countEffects(orm, first.id, 'scans')).toBe(0);
+      for (const event of [first, second]) await eventually(async () => (await countEffects(orm, event.id, 'scans')) === 1, { what: `scan ${event.payload.parcel}` });
+      const after = group.stats().scans!;
+      expect(after.batches - before.batches).toBe(1);
+      expect(after.processed - before.processed).toBe(2);
+    });
+
+    it('starts a full batch at once instead of lingering', async () => {
+      const before = { ...group.stats().crates! };
+      const loaded = [await publishAlone(CrateLoaded, { crate: 'C-1' }), await publishAlone(CrateLoaded, { crate: 'C-2' }), await publishAlone(CrateLoaded, { crate: 'C-3' })];
+      // well inside the first crate's ten seconds
+      for (const event of loaded) await eventually(async () => (await countEffects(orm, event.id, 'crates')) === 1, { what: `crate ${event.payload.crate}`, timeoutMs: 5_000 });
+      const after = group.stats().crates!;
+      expect(after.batches - before.batches).toBe(1);
+      expect(after.processed - before.processed).toBe(3);
+    });
+
+    it('refuses a linger on a handler that takes deliveries one at a time', () => {
+      expect(() => handle(CrateLoaded, { name: 'lone-crates', lingerMs: 100 }, async () => undefined)).toThrow(/lingerMs is for batching handlers/);
+      expect(() => handle(CrateLoaded, { name: 'slow-crates', batchSize: 5, lingerMs: 20_000 }, async () => undefined)).toThrow(/lingerMs must be an integer from 0 to half the ack wait/);
     });
   });
 

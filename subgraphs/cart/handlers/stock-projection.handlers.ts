@@ -1,4 +1,4 @@
-import { project, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import { project, BACKGROUND_PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import type { Envelope, PayloadOf } from '../../../events/contract.js';
 import { StockLevelChanged } from '../../../events/contracts/inventory/stock-level-changed.event.js';
 import { StockLevelsChanged } from '../../../events/contracts/inventory/stock-levels-changed.event.js';
@@ -10,7 +10,7 @@ export function stockProjectionHandlers(): EventHandler[] {
   return [
     project(
       StockLevelsChanged,
-      { name: 'stock-projection-on-stock-levels-changed', ...PROJECTION_BATCH },
+      { name: 'stock-projection-on-stock-levels-changed', ...BACKGROUND_PROJECTION_BATCH },
       (event, schema) => stockLevelsStatement(schema, announcements(event)),
       // a batch: one upsert of the newest level per SKU
       (events, schema) => stockLevelsStatement(schema, events.flatMap(announcements)),
@@ -18,7 +18,7 @@ export function stockProjectionHandlers(): EventHandler[] {
     // the one-per-SKU events inventory recorded before StockLevelsChanged (still in the stream)
     project(
       StockLevelChanged,
-      { name: 'stock-projection-on-stock-level-changed', ...PROJECTION_BATCH },
+      { name: 'stock-projection-on-stock-level-changed', ...BACKGROUND_PROJECTION_BATCH },
       (event, schema) => stockLevelsStatement(schema, [announcement(event.payload, event)]),
       (events, schema) => stockLevelsStatement(schema, events.map((event) => announcement(event.payload, event))),
     ),

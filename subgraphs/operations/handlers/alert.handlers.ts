@@ -1,4 +1,4 @@
-import { handle, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import { handle, BACKGROUND_PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import type { Envelope, PayloadOf } from '../../../events/contract.js';
 import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
 import { LowStockDetected } from '../../../events/contracts/inventory/low-stock-detected.event.js';
@@ -54,14 +54,14 @@ export function alertHandlers(deps: Pick<OperationsDeps, 'eventNamespace'>): Eve
     // a batch is judged as a whole: two statements for it, not two per event
     handle(
       StockLevelsChanged,
-      { name: 'resolve-low-stock-alert-on-stock-levels', ...PROJECTION_BATCH },
+      { name: 'resolve-low-stock-alert-on-stock-levels', ...BACKGROUND_PROJECTION_BATCH },
       async (event, { em }) => void (await observeStockLevels(em, observedLevels(event))),
       async (events, { em }) => void (await observeStockLevels(em, events.flatMap(observedLevels))),
     ),
     // the one-per-SKU events inventory recorded before StockLevelsChanged (still in the stream)
     handle(
       StockLevelChanged,
-      { name: 'resolve-low-stock-alert-on-stock-level', ...PROJECTION_BATCH },
+      { name: 'resolve-low-stock-alert-on-stock-level', ...BACKGROUND_PROJECTION_BATCH },
       async (event, { em }) => void (await observeStockLevels(em, [observed(event.payload, event)])),
       async (events, { em }) => void (await observeStockLevels(em, events.map((event) => observed(event.payload, event)))),
     ),
