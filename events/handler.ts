@@ -111,8 +111,9 @@ export const PROJECTION_BATCH = { batchSize: 50, concurrency: 1 } as const;
 /**
  * For a projection that no request waits on (read when someone asks, never awaited): its
  * deliveries linger a quarter of a second to share a transaction. A projection that a request
- * waits for (orders' checkouts), or that another handler looks up as it runs (notifications'
- * order summaries), stays on PROJECTION_BATCH: there the delay would be the waiter's.
+ * waits for (orders' checkouts), or that another handler looks up soon after (notifications'
+ * order summaries, which the confirmation e-mail needs), stays on PROJECTION_BATCH: there the
+ * delay would be the waiter's.
  */
 export const BACKGROUND_PROJECTION_BATCH = { ...PROJECTION_BATCH, lingerMs: 250 } as const;
 

@@ -1,4 +1,4 @@
-import { project, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
+import { project, BACKGROUND_PROJECTION_BATCH, PROJECTION_BATCH, type EventHandler } from '../../../events/handler.js';
 import { OrderPlaced } from '../../../events/contracts/orders/order-placed.event.js';
 import { PaymentCaptured } from '../../../events/contracts/payments/payment-captured.event.js';
 import { orderCaptureUpdate, orderSummaryInsert } from '../store/projections.repository.js';
@@ -27,8 +27,10 @@ export function orderHandlers(): EventHandler[] {
         placedAt: new Date(p.placedAt),
       });
     }),
-    // PaymentCaptured may arrive before OrderPlaced was applied: the capture then waits for the order (retried)
-    project(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...PROJECTION_BATCH, ...LOOKUP_RETRIES }, (event, schema) =>
+    // PaymentCaptured may arrive before OrderPlaced was applied: the capture then waits for the order (retried).
+    // It lingers: only the cancellation e-mail reads it, and a cancellation after a capture comes
+    // hops (and a person's decision) later. The summary above does not: the confirmation looks it up.
+    project(PaymentCaptured, { name: 'order-summary-on-payment-captured', ...BACKGROUND_PROJECTION_BATCH, ...LOOKUP_RETRIES }, (event, schema) =>
       orderCaptureUpdate(schema, event.payload.orderId, event.payload.amountCents),
     ),
   ];
