@@ -129,9 +129,13 @@ export function startSubscriptionEdge(options: SubscriptionEdgeOptions): Subscri
     if (refusal) throw new GraphQLError(refusal, { extensions: { code: 'FORBIDDEN' } });
     // Listen before asking, so nothing that happens in between is missed.
     const queue = new EventQueue<Envelope>();
-    const stopListening = options.feed.listen(route.event, (event) => {
-      if (route.concerns(event, args, session.caller)) queue.push(event);
-    });
+    const stopListening = options.feed.listen(
+      route.event,
+      (event) => {
+        if (route.concerns(event, args, session.caller)) queue.push(event);
+      },
+      route.audience(session.caller),
+    );
     queue.onClose(stopListening);
     if (route.authorize && (route.authorize.when?.(args) ?? true)) {
       const result = await options.execute(route.authorize.query, route.authorize.variables(args), contextOf(session)).catch(() => undefined);

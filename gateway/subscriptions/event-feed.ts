@@ -5,13 +5,54 @@ import type { Logger } from '../../platform/logger.js';
 type Listener = (event: Envelope) => void;
 
 /**
+ * One subject's listeners: those that want anyone's events (staff), and those that want one
+ * customer's (by the envelope's customerId). An event reaches only its own customer's listeners,
+ * so a feed with thousands of shoppers' sockets does not call every one of them for each event.
+ */
+class Listeners {
+  readonly everyone = new Set<Listener>();
+  readonly byCustomer = new Map<string, Set<Listener>>();
+
+  add(listener: Listener, customerId: string | null): () => void {
+    if (customerId === null) {
+      this.everyone.add(listener);
+      return () => void this.everyone.delete(listener);
+    }
+    let own = this.byCustomer.get(customerId);
+    if (!own) this.byCustomer.set(customerId, (own = new Set()));
+    own.add(listener);
+    return () => {
+      own.delete(listener);
+      if (own.size === 0 && this.byCustomer.get(customerId) === own) this.byCustomer.delete(customerId);
+    };
+  }
+
+  wants(customerId: unknown): boolean {
+    return this.everyone.size > 0 || (typeof customerId === 'string' && this.byCustomer.has(customerId));
+  }
+
+  deliver(event: Envelope): void {
+    for (const listener of this.everyone) listener(event);
+    if (event.customerId === null) return;
+    const own = this.byCustomer.get(event.customerId);
+    if (own) for (const listener of own) listener(event);
+  }
+
+  get size(): number {
+    let n = this.everyone.size;
+    for (const own of this.byCustomer.values()) n += own.size;
+    return n;
+  }
+}
+
+/**
  * Live integration events for the subscription edge. One plain (core NATS) subscription per
  * event type per gateway process, fanned out in memory to the local subscribers: every replica
  * sees every event, so any replica can serve any customer. Live notifications need no
  * durability — the durable copy stays in the stream for the contexts that consume it.
  */
 export class EventFeed {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Listeners>();
   private readonly subscriptions = new Map<string, Subscription>();
 
   constructor(
@@ -20,24 +61,24 @@ export class EventFeed {
     private readonly log: Logger,
   ) {}
 
-  /** Returns the function that stops listening. */
-  listen(definition: EventDefinition, listener: Listener): () => void {
+  /**
+   * `customerId`: only events whose envelope names this customer reach the listener; null: every
+   * event of the type. Returns the function that stops listening.
+   */
+  listen(definition: EventDefinition, listener: Listener, customerId: string | null): () => void {
     const subject = subjectFor(this.namespace, definition);
-    let set = this.listeners.get(subject);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(subject, set);
-      this.subscribe(subject, definition, set);
+    let listeners = this.listeners.get(subject);
+    if (!listeners) {
+      listeners = new Listeners();
+      this.listeners.set(subject, listeners);
+      this.subscribe(subject, definition, listeners);
     }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-    };
+    return listeners.add(listener, customerId);
   }
 
   listenerCount(): number {
     let n = 0;
-    for (const set of this.listeners.values()) n += set.size;
+    for (const listeners of this.listeners.values()) n += listeners.size;
     return n;
   }
 
@@ -47,15 +88,17 @@ export class EventFeed {
     this.listeners.clear();
   }
 
-  private subscribe(subject: string, definition: EventDefinition, set: Set<Listener>): void {
+  private subscribe(subject: string, definition: EventDefinition, listeners: Listeners): void {
     const sub = this.nc.subscribe(subject, {
       callback: (err, msg) => {
         if (err) return this.log.warn({ err, subject }, 'event feed subscription error');
-        const parsed = envelopeSchema.safeParse(safeJson(msg.string()));
+        const json = safeJson(msg.string());
+        // an event nobody here listens for is not worth validating
+        if (!listeners.wants((json as { customerId?: unknown } | undefined)?.customerId)) return;
+        const parsed = envelopeSchema.safeParse(json);
         const payload = parsed.success ? definition.schema.safeParse(parsed.data.payload) : undefined;
         if (!parsed.success || !payload?.success) return this.log.warn({ subject }, 'event feed dropped an invalid event');
-        const event = { ...parsed.data, payload: payload.data } as Envelope;
-        for (const listener of set) listener(event);
+        listeners.deliver({ ...parsed.data, payload: payload.data } as Envelope);
       },
     });
     this.subscriptions.set(subject, sub);

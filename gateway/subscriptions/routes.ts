@@ -24,6 +24,11 @@ export interface SubscriptionRoute<TArgs = Record<string, unknown>> {
   authorize?: { query: string; variables: (args: TArgs) => Record<string, unknown>; when?: (args: TArgs) => boolean };
   /** Refuses some callers outright, before anything is asked (FORBIDDEN with this message); null → go on. */
   refuse?: (args: TArgs, caller: Exclude<Caller, { kind: 'anonymous' }>) => string | null;
+  /**
+   * Whose events can concern the subscriber: the customerId their envelopes must carry (the live
+   * feed hands over no other customer's), or null when anyone's may (staff). `concerns` still decides.
+   */
+  audience: (caller: Exclude<Caller, { kind: 'anonymous' }>) => string | null;
   /** Whether this event belongs to this subscription. Identity comes only from the verified caller. */
   concerns: (event: Envelope<any>, args: TArgs, caller: Exclude<Caller, { kind: 'anonymous' }>) => boolean;
   /** `field` null: the payload is the entity itself (`alertRaised: Alert!`). */
@@ -38,6 +43,7 @@ const cartUpdated: SubscriptionRoute<{ cartId: string }> = {
   field: 'cartUpdated',
   event: CartChanged,
   authorize: { query: 'query AuthorizeCartSubscription($id: ID!) { cart(id: $id) { id } }', variables: (args) => ({ id: args.cartId }) },
+  audience: (caller) => caller.subject,
   // Both the cart and its owner must match: a cart id alone never lets events through.
   concerns: (event, args, caller) => event.payload.cartId === args.cartId && event.customerId === caller.subject,
   entity: { field: 'cart', rootQuery: 'cart', idArgument: 'id', idOf: (event) => event.payload.cartId },
@@ -56,6 +62,7 @@ const orderUpdated: SubscriptionRoute<{ orderId?: string | null; after?: string 
   // every order at once: only staff whose work needs it (platform/staff-access.ts)
   refuse: (args, caller) =>
     args.orderId == null && caller.kind === 'staff' && !staffMay(caller, 'watchAllOrders') ? 'Your role may not watch every order; give an orderId' : null,
+  audience: (caller) => (caller.kind === 'staff' ? null : caller.subject),
   // a customer hears only of their own orders (the envelope's customerId); staff of any order
   concerns: (event, args, caller) =>
     (args.orderId == null || event.payload.orderId === args.orderId) && (caller.kind === 'staff' || event.customerId === caller.subject),
@@ -118,6 +125,7 @@ const alertRaised: SubscriptionRoute<Record<string, never>> = {
   event: AlertRaised,
   // operations answers alerts only to staff: customers and guests get FORBIDDEN
   authorize: { query: 'query AuthorizeAlertSubscription { alerts(first: 1) { totalCount } }', variables: () => ({}) },
+  audience: () => null,
   concerns: (_event, _args, caller) => caller.kind === 'staff',
   entity: { field: null, rootQuery: 'alert', idArgument: 'id', idOf: (event) => event.payload.alertId },
   fields: () => ({}),

@@ -1,3 +1,5 @@
+import { Agent, request } from 'undici';
+
 /**
  * A client of the gateway, as a web shop front end would be: JSON over HTTP POST with a bearer
  * token. Faults make requests fail in every way (connection refused, timeouts, 5xx, GraphQL
@@ -24,6 +26,14 @@ export class GraphQLFailure extends Error {
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
+/**
+ * Keep-alive connections shared by every client in the process, as many as requests in flight (a
+ * shopper's app has its own). `undici.request`, not fetch: the benchmark's load generator is a
+ * process on the same two cores as the system it measures, and fetch's streams and Request objects
+ * cost it about twice the CPU per request (docs/performance.md, the sixteenth round).
+ */
+const connections = new Agent({ keepAliveTimeout: 30_000 });
+
 export class GraphQLClient {
   requests = 0;
   /** `<operation> <code>` → count. */
@@ -48,18 +58,22 @@ export class GraphQLClient {
   }
 
   private async send<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-    let response: Response;
+    let response: Awaited<ReturnType<typeof request>>;
+    let text: string;
     try {
-      response = await fetch(this.url, {
+      response = await request(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
+        dispatcher: connections,
+        // from the call, as a shopper's app counts: queued at admission control included
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      text = await response.body.text();
     } catch (err) {
       throw new GraphQLFailure(`request failed: ${(err as Error).message}`, 'NETWORK', true);
     }
-    const text = await response.text().catch(() => '');
+    const status = response.statusCode;
     let body: { data?: T; errors?: GraphQLError[] } | undefined;
     try {
       body = JSON.parse(text);
@@ -68,10 +82,10 @@ export class GraphQLClient {
     }
     const error = body?.errors?.[0];
     if (error) {
-      const code = error.extensions?.code ?? `HTTP_${response.status}`;
+      const code = error.extensions?.code ?? `HTTP_${status}`;
       throw new GraphQLFailure(`${code}: ${error.message}`, code, code === 'INTERNAL_SERVER_ERROR' || code.startsWith('HTTP_5') || code === 'DOWNSTREAM_SERVICE_ERROR', error.extensions ?? {});
     }
-    if (!response.ok || !body?.data) throw new GraphQLFailure(`HTTP ${response.status}: ${text.slice(0, 200)}`, `HTTP_${response.status}`, response.status >= 500);
+    if (status < 200 || status >= 300 || !body?.data) throw new GraphQLFailure(`HTTP ${status}: ${text.slice(0, 200)}`, `HTTP_${status}`, status >= 500);
     return body.data;
   }
 }
