@@ -8,15 +8,15 @@ import type { AttemptOutcome } from '../../subgraphs/notifications/domain/retry-
 import { SenderDoorbell, startSender } from '../../subgraphs/notifications/jobs/sender.job.js';
 import type { Mailer, OutgoingEmail } from '../../subgraphs/notifications/mail/smtp-mailer.js';
 import { queueNotification } from '../../subgraphs/notifications/use-cases/queue-notification.js';
-import { sendNextDue, type SenderDeps } from '../../subgraphs/notifications/use-cases/send-due-notifications.js';
+import { SEND_BATCH, sendDue, type SenderDeps } from '../../subgraphs/notifications/use-cases/send-due-notifications.js';
 import { eventually } from '../support/config.js';
 import { TransactionLog } from '../support/transaction-log.js';
 import { startNotifications, uniqueEmail, type NotificationsWorld } from './support.js';
 
 /**
  * The sender's turn, driven directly with a fake mailer and clock against notifications' own
- * database: one statement takes the due row (locked, SKIP LOCKED) and tells whether more are due,
- * one writes the outcome. The process's own sender polls every 10 minutes and nothing rings it
+ * database: one statement takes the due rows (locked, SKIP LOCKED; at most a batch) and tells
+ * whether more are due, one writes the outcomes. The process's own sender polls every 10 minutes and nothing rings it
  * here (rows are queued without the handler), so only the senders a test starts touch the queue.
  */
 const MAIL_FROM = 'CritterSupply <orders@crittersupply.dev>';
@@ -123,13 +123,13 @@ describe('the sender', () => {
     const { id } = await queued();
     // the first sender is held inside its SMTP conversation (row locked) while the second looks
     const { mailer, entered, release, sent } = mailerHoldingTheFirst();
-    const first = sendNextDue(em(), deps(mailer), world.stack.env.log);
+    const first = sendDue(em(), deps(mailer), world.stack.env.log);
     await entered;
-    const second = await sendNextDue(em(), deps(mailer), world.stack.env.log);
+    const second = await sendDue(em(), deps(mailer), world.stack.env.log);
     release();
 
-    expect(second).toEqual({ outcome: 'none-due', moreDue: false });
-    expect(await first).toEqual({ outcome: 'sent', moreDue: false });
+    expect(second).toEqual({ outcomes: [], moreDue: false });
+    expect(await first).toEqual({ outcomes: ['sent'], moreDue: false });
     expect(sent.map((email) => email.messageId)).toEqual([messageIdFor(id, MAIL_FROM)]);
     expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 1, lastError: null, nextAttemptAt: null });
   });
@@ -142,14 +142,14 @@ describe('the sender', () => {
     const log = world.stack.env.log;
 
     transactions.clear();
-    expect(await sendNextDue(em(), deps(mailer, at(0)), log)).toEqual({ outcome: 'retry-scheduled', moreDue: false });
+    expect(await sendDue(em(), deps(mailer, at(0)), log)).toEqual({ outcomes: ['retry-scheduled'], moreDue: false });
     expect(await row(id)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: '451 4.3.0 try again later', nextAttemptAt: new Date(t0.getTime() + 60_000), sentAt: null });
     expect(statementsNaming(id)).toEqual(['BEGIN', 'claim', 'outcome', 'COMMIT']);
 
-    expect(await sendNextDue(em(), deps(mailer, at(59_999)), log)).toEqual({ outcome: 'none-due', moreDue: false });
+    expect(await sendDue(em(), deps(mailer, at(59_999)), log)).toEqual({ outcomes: [], moreDue: false });
     expect(mailer.sent).toHaveLength(1);
 
-    expect(await sendNextDue(em(), deps(mailer, at(60_000)), log)).toEqual({ outcome: 'sent', moreDue: false });
+    expect(await sendDue(em(), deps(mailer, at(60_000)), log)).toEqual({ outcomes: ['sent'], moreDue: false });
     expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 2, lastError: null, nextAttemptAt: null, sentAt: new Date(t0.getTime() + 60_000) });
     expect(mailer.sent.map((e) => e.messageId)).toEqual([messageIdFor(id, MAIL_FROM), messageIdFor(id, MAIL_FROM)]);
   });
@@ -161,9 +161,9 @@ describe('the sender', () => {
     const t0 = new Date(Date.now() + 1_000);
     const log = world.stack.env.log;
 
-    await sendNextDue(em(), deps(mailer, () => t0, [1_000]), log);
+    await sendDue(em(), deps(mailer, () => t0, [1_000]), log);
     transactions.clear();
-    expect(await sendNextDue(em(), deps(mailer, () => new Date(t0.getTime() + 1_000), [1_000]), log)).toEqual({ outcome: 'failed', moreDue: false });
+    expect(await sendDue(em(), deps(mailer, () => new Date(t0.getTime() + 1_000), [1_000]), log)).toEqual({ outcomes: ['failed'], moreDue: false });
     expect(statementsNaming(id)).toEqual(['BEGIN', 'claim', 'outcome+outbox', 'COMMIT']);
     expect(await row(id)).toMatchObject({ status: 'FAILED', attempts: 2, lastError: '421 4.4.2 timeout', nextAttemptAt: null, failedAt: new Date(t0.getTime() + 1_000) });
 
@@ -181,9 +181,37 @@ describe('the sender', () => {
     const a = await queued();
     const b = await queued();
     const mailer = scriptedMailer();
-    expect(await sendNextDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcome: 'sent', moreDue: true });
-    expect(await sendNextDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcome: 'sent', moreDue: false });
+    expect(await sendDue(em(), deps(mailer), world.stack.env.log, 1)).toEqual({ outcomes: ['sent'], moreDue: true });
+    expect(await sendDue(em(), deps(mailer), world.stack.env.log, 1)).toEqual({ outcomes: ['sent'], moreDue: false });
     expect(mailer.sent.map((e) => e.to)).toEqual([a.to, b.to]);
+  });
+
+  it('takes the e-mails due together in one turn: one claim, every outcome in one statement, one commit', async () => {
+    const rows = [await queued(), await queued(), await queued()];
+    // the second is refused for good: its failure is announced in the statement with the others' outcomes
+    const mailer = scriptedMailer([]);
+    const refusedTo = rows[1]!.to;
+    const answering: Mailer = { ...mailer, send: async (email) => (mailer.sent.push(email), email.to === refusedTo ? { kind: 'refused', permanent: true, error: '550 5.1.1 no such user' } : { kind: 'accepted' }) };
+    transactions.clear();
+    expect(await sendDue(em(), deps(answering), world.stack.env.log)).toEqual({ outcomes: ['sent', 'failed', 'sent'], moreDue: false });
+
+    expect(mailer.sent.map((e) => e.to).sort()).toEqual(rows.map((r) => r.to).sort());
+    const [look, ...others] = transactions.transactionsWith('with claimed as');
+    expect(others).toHaveLength(0);
+    for (const { id } of rows) expect(look!.some((text) => text.includes(id))).toBe(true);
+    expect(statementsNaming(rows[0]!.id)).toEqual(['BEGIN', 'claim', 'outcome+outbox', 'COMMIT']);
+    expect(await row(rows[0]!.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(await row(rows[1]!.id)).toMatchObject({ status: 'FAILED', attempts: 1, lastError: '550 5.1.1 no such user' });
+    expect(await row(rows[2]!.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+  });
+
+  it('takes at most a batch in one turn, and says the rest are due', async () => {
+    const rows = [];
+    for (let i = 0; i <= SEND_BATCH; i++) rows.push(await queued());
+    const mailer = scriptedMailer();
+    expect(await sendDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcomes: Array(SEND_BATCH).fill('sent'), moreDue: true });
+    expect(await sendDue(em(), deps(mailer), world.stack.env.log)).toEqual({ outcomes: ['sent'], moreDue: false });
+    expect(mailer.sent.map((e) => e.to)).toEqual(rows.map((r) => r.to));
   });
 
   it('answers a ring heard while it was busy with the look it takes next: no look finds nothing', async () => {
@@ -203,9 +231,10 @@ describe('the sender', () => {
       await sender.stop();
     }
     expect(sent.map((email) => email.to).sort()).toEqual(rows.map((r) => r.to).sort());
-    // three looks, each taking an e-mail: the second one (which saw the third e-mail queued) answered the ring
+    // two looks, each taking e-mails: the first took the two queued at start, the second (after the
+    // first committed) the third, answering the ring heard meanwhile
     const looks = transactions.transactionsWith('with claimed as');
-    expect(looks.map((statements) => statements.some((text) => /update "notifications"\.notification\s+set status/i.test(text)))).toEqual([true, true, true]);
+    expect(looks.map((statements) => statements.some((text) => /update "notifications"\.notification\s+set status/i.test(text)))).toEqual([true, true]);
   });
 
   it('sends every e-mail queued together after one ring, without waiting for a poll', async () => {

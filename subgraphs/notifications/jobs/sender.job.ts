@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Wakeup, backoffDelay } from '../../../events/wakeup.js';
 import type { Orm } from '../../../platform/database.js';
 import type { Logger } from '../../../platform/logger.js';
-import { sendNextDue, type SenderDeps } from '../use-cases/send-due-notifications.js';
+import { sendDue, type SenderDeps } from '../use-cases/send-due-notifications.js';
 
 /**
  * Rings the sender when an e-mail was queued (after its transaction committed): one worker looks
@@ -30,7 +30,7 @@ export class SenderDoorbell {
 }
 
 /**
- * The sender: `workers` loops that each send due e-mails one after another until none is due,
+ * The sender: `workers` loops that each send due e-mails, a batch at a time, until none is due,
  * then wait for the doorbell (an e-mail queued in this process) or `pollMs` (retries coming due,
  * e-mails queued by another replica or left by a crash). The schedule is the rows' next_attempt_at
  * in PostgreSQL, so it survives restarts, and any number of replicas share it.
@@ -49,7 +49,7 @@ export function startSender(options: { orm: Orm; deps: SenderDeps; pollMs: numbe
         // ring remembered while the worker was busy is answered by it, not by another look after
         // it that would find nothing.
         wakeup.forget();
-        const { moreDue } = await sendNextDue(orm.em.fork() as EntityManager, deps, log);
+        const { moreDue } = await sendDue(orm.em.fork() as EntityManager, deps, log);
         failures = 0;
         // nothing else was due when this turn began: what comes due later rings the doorbell (queued
         // here, remembered even if rung while busy) or is found by the poll (retries, other replicas)
