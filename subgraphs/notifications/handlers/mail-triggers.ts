@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { handle, type EventHandler } from '../../../events/handler.js';
+import { BACKGROUND_PROJECTION_BATCH, handle, type EventHandler } from '../../../events/handler.js';
 import type { Envelope, EventDefinition, PayloadOf } from '../../../events/contract.js';
 import { PasswordResetRequested } from '../../../events/contracts/customers/password-reset-requested.event.js';
 import { DeliveryFailed } from '../../../events/contracts/fulfillment/delivery-failed.event.js';
@@ -196,10 +196,16 @@ export const MAIL_TRIGGERS: MailTrigger[] = [
   })),
 ];
 
-/** One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does. */
+/**
+ * One consumer per trigger: the e-mail row commits with the event's inbox row, or neither does.
+ * No request waits for an e-mail to be queued (SPEC §11 gives it minutes), so the triggers batch
+ * like the background projections: the events that arrive within a quarter of a second share one
+ * transaction. A batch in which one event's order is not projected yet is rolled back and its
+ * events handled one by one, so only that one waits for its retry.
+ */
 export function mailHandlers(links: MailLinks, onQueued: () => void = () => undefined): EventHandler[] {
   return MAIL_TRIGGERS.map((t) =>
-    handle(t.definition, { name: t.name, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}), ...(t.replaces ? { replaces: t.replaces } : {}) }, async (event, { em, log, afterCommit }) => {
+    handle(t.definition, { name: t.name, ...BACKGROUND_PROJECTION_BATCH, ...LOOKUP_RETRIES, ...(t.relevant ? { relevant: t.relevant } : {}), ...(t.replaces ? { replaces: t.replaces } : {}) }, async (event, { em, log, afterCommit }) => {
       const draft = await t.compose(event, lookups(em), links);
       if (!draft) return;
       await queueNotification(em, draft, event);
