@@ -10,7 +10,7 @@ import { mailHandlers } from '../../subgraphs/notifications/handlers/mail-trigge
 import { orderSummaryInsert, ProjectionsRepository } from '../../subgraphs/notifications/store/projections.repository.js';
 import { eventually } from '../support/config.js';
 import { perMessage, TransactionLog } from '../support/transaction-log.js';
-import { orderPlaced, publishEvent, registeredCustomer, startNotifications, statusChanged, uniqueEmail, type NotificationsWorld } from './support.js';
+import { orderPlaced, placedOrder, publishEvent, registeredCustomer, startNotifications, statusChanged, uniqueEmail, type NotificationsWorld } from './support.js';
 
 /**
  * An order e-mail reads the order and its customer in ONE select (order_summary joined with
@@ -104,5 +104,39 @@ describe('order e-mails read the order and its customer together', () => {
     }
     expect(world.sink.to(decoy.email)).toEqual([]);
     expect((await world.db.notificationsOf(order.orderId)).map((n) => [n.kind, n.recipient])).toEqual([['ORDER_CONFIRMED', customer.email]]);
+  });
+
+  it('queues the e-mails of confirmations that arrive together in one transaction', async () => {
+    // one after the other: world.db is one connection
+    const customers: Awaited<ReturnType<typeof registeredCustomer>>[] = [];
+    for (const firstName of ['Ada', 'Bea', 'Cy']) customers.push(await registeredCustomer(world, { firstName }));
+    const orders: Awaited<ReturnType<typeof placedOrder>>[] = [];
+    for (const customer of customers) orders.push(await placedOrder(world, customer.customerId));
+    log.clear();
+    await Promise.all(orders.map((order) => statusChanged(world, order, 'CONFIRMED')));
+
+    const queued = async () => {
+      for (const order of orders) if ((await world.db.notificationsOf(order.orderId)).length !== 1) return false;
+      return true;
+    };
+    await eventually(queued, { what: 'the three e-mails queued' });
+    const queuedIn = log.transactionsWith('insert into "notifications".notification');
+    expect(queuedIn).toHaveLength(1);
+    for (const order of orders) expect(queuedIn[0]!.some((text) => text.includes(order.orderId))).toBe(true);
+  });
+
+  it('queues the others of such a batch when one order is not projected yet, and that one once it is', async () => {
+    const customers: Awaited<ReturnType<typeof registeredCustomer>>[] = [];
+    for (const firstName of ['Dee', 'Eve']) customers.push(await registeredCustomer(world, { firstName }));
+    const orders: Awaited<ReturnType<typeof placedOrder>>[] = [];
+    for (const customer of customers) orders.push(await placedOrder(world, customer.customerId));
+    const late = orderPlaced(customers[0]!.customerId);
+    await Promise.all([...orders, late].map((order) => statusChanged(world, order, 'CONFIRMED')));
+
+    for (const customer of customers) await eventually(() => world.sink.to(customer.email).find((e) => /is confirmed/.test(e.subject)), { what: `${customer.firstName}'s confirmation` });
+    expect(await world.db.notificationsOf(late.orderId)).toEqual([]);
+    await publishEvent(world.stack, OrderPlaced, late, { customerId: late.customerId, correlationId: late.orderId });
+    await eventually(async () => (await world.db.notificationsOf(late.orderId)).length === 1, { what: 'the late order’s confirmation', timeoutMs: 30_000 });
+    for (const order of [...orders, late]) expect((await world.db.notificationsOf(order.orderId)).map((n) => n.kind)).toEqual(['ORDER_CONFIRMED']);
   });
 });
