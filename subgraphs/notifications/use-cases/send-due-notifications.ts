@@ -43,18 +43,15 @@ export const SEND_BATCH = 10;
  * outcomes.
  */
 export async function sendDue(em: EntityManager, deps: SenderDeps, log: Logger, limit = SEND_BATCH): Promise<SendResult> {
-  const accepted: { row: NotificationRecord; at: Date }[] = [];
-  const result = await inTransaction(em, async (tx): Promise<SendResult> => {
-    const { notifications, moreDue } = await claimDue(tx, deps.clock(), limit);
-    if (!notifications.length) return { outcomes: [], moreDue: false };
-    const attempts = await Promise.all(notifications.map((row) => attempt(row, deps, log)));
-    await recordAttempts(tx, attempts);
-    for (const { notification, outcome } of attempts) if (outcome === 'sent') accepted.push({ row: notification, at: notification.sentAt! });
-    return { outcomes: attempts.map(({ outcome }) => outcome), moreDue };
+  const { attempts, moreDue } = await inTransaction(em, async (tx) => {
+    const claimed = await claimDue(tx, deps.clock(), limit);
+    const attempts = await Promise.all(claimed.notifications.map((row) => attempt(row, deps, log)));
+    if (attempts.length) await recordAttempts(tx, attempts);
+    return { attempts, moreDue: claimed.moreDue };
   });
   // counted once committed: an acceptance whose commit failed is sent (and counted) again
-  for (const { row, at } of accepted) deps.onSent?.(row, at);
-  return result;
+  for (const { notification, outcome } of attempts) if (outcome === 'sent') deps.onSent?.(notification, notification.sentAt!);
+  return { outcomes: attempts.map(({ outcome }) => outcome), moreDue };
 }
 
 /** One SMTP conversation for a claimed row, and what it changes there (not yet written). */
