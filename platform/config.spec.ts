@@ -52,6 +52,13 @@ describe('configuration', () => {
     expect(problemsOf({ GATEWAY_MAX_IN_FLIGHT: '-1', GATEWAY_ADMISSION_WAIT_MS: '0' }).map((p) => p.split(':')[0])).toEqual(['GATEWAY_MAX_IN_FLIGHT', 'GATEWAY_ADMISSION_WAIT_MS']);
   });
 
+  it("keeps Apollo Gateway's data collection off unless APOLLO_TELEMETRY_DISABLED=false opts in", () => {
+    expect(loadConfig({}).gateway.apolloTelemetry).toBe(false);
+    expect(loadConfig({ APOLLO_TELEMETRY_DISABLED: 'true' }).gateway.apolloTelemetry).toBe(false);
+    expect(loadConfig({ APOLLO_TELEMETRY_DISABLED: 'false' }).gateway.apolloTelemetry).toBe(true);
+    expect(problemsOf({ APOLLO_TELEMETRY_DISABLED: 'maybe' }).map((p) => p.split(':')[0])).toEqual(['APOLLO_TELEMETRY_DISABLED']);
+  });
+
   it('takes SUBGRAPH_URLS as overrides for some subgraphs, not a full list', () => {
     const config = loadConfig({ SUBGRAPH_URLS: '{"catalog":"http://catalog.internal:4002/graphql"}' });
     expect(config.gateway.subgraphUrls).toEqual({ catalog: 'http://catalog.internal:4002/graphql' });

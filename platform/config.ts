@@ -128,6 +128,12 @@ const envSchema = z.object({
   GATEWAY_WS_KEEPALIVE_MS: positiveMs.default(15_000),
   /** A socket that has not sent connection_init within this is closed with 4408. */
   GATEWAY_WS_INIT_TIMEOUT_MS: positiveMs.default(10_000),
+  /**
+   * Apollo Gateway's own switch for its data collection: unless it says true, the library probes
+   * the cloud providers' metadata endpoints at start-up and sends host details to Apollo every
+   * hour. Off (true) unless an operator opts in with false.
+   */
+  APOLLO_TELEMETRY_DISABLED: settingBool.optional(),
   /** Comma-separated browser origins allowed to call the gateway (CORS), e.g. https://shop.example; empty: none. */
   CORS_ORIGINS: z.string().default(''),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
@@ -168,6 +174,8 @@ interface BaseConfig {
     wsKeepAliveMs: number;
     wsInitTimeoutMs: number;
     introspection: boolean;
+    /** Apollo Gateway's data collection (host details to Apollo, cloud metadata probes): opt-in. */
+    apolloTelemetry: boolean;
     limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
     /** Browser origins allowed by CORS (exact `scheme://host[:port]`); `*` (any) only outside production. */
     corsOrigins: string[];
@@ -299,6 +307,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       wsKeepAliveMs: e.GATEWAY_WS_KEEPALIVE_MS,
       wsInitTimeoutMs: e.GATEWAY_WS_INIT_TIMEOUT_MS,
       introspection: !production,
+      apolloTelemetry: e.APOLLO_TELEMETRY_DISABLED === false,
       limits: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxCost: e.GRAPHQL_MAX_COST },
       corsOrigins,
     },
