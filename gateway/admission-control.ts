@@ -46,15 +46,21 @@ export class SessionStarts {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  priorityOf(authorization: string | undefined): number {
+  /**
+   * Where a request queues: its priority, and whether it is a newcomer's — a session's first
+   * request (or one without a token), which the gate lets go first once it has waited half the
+   * admission wait (gateway/admission.ts): a journey in progress keeps its head start, a shopper
+   * who has not started is not passed over until they give up.
+   */
+  place(authorization: string | undefined): { priority: number; newcomer: boolean } {
     const now = this.now();
-    if (!authorization) return now;
-    let started = this.firstSeen.get(authorization);
+    if (!authorization) return { priority: now, newcomer: true };
+    const started = this.firstSeen.get(authorization);
     if (started === undefined) {
-      started = now;
-      this.firstSeen.set(authorization, started);
+      this.firstSeen.set(authorization, now);
+      return { priority: now, newcomer: true };
     }
-    return Math.max(started, now - SESSION_HEAD_START_MS);
+    return { priority: Math.max(started, now - SESSION_HEAD_START_MS), newcomer: false };
   }
 }
 
@@ -84,7 +90,8 @@ export function admissionControl(settings: AdmissionSettings, registry: client.R
       // only a waiter listens; abort() without a reason would build a DOMException (and its stack) per request
       else gaveUp.abort(CLIENT_GONE);
     });
-    gate.admit(gaveUp.signal, sessions.priorityOf(req.headers.authorization)).then(
+    const { priority, newcomer } = sessions.place(req.headers.authorization);
+    gate.admit(gaveUp.signal, priority, newcomer).then(
       (admitted) => {
         waits.observe({ outcome: 'admitted' }, admitted.waitedMs / 1000);
         if (closed) return admitted.release(); // gone between admission and now

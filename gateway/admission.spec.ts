@@ -66,6 +66,41 @@ describe('AdmissionGate', () => {
     expect(order).toEqual(['old session', 'new session', 'no session']);
   });
 
+  it("lets a newcomer's request that has waited half the maximum wait go before the others, whatever their priority", async () => {
+    const g = gate(1, 10, 1_000);
+    let holder = await g.admit();
+    const order: string[] = [];
+    const started = Date.now() - 60_000; // a session that started a minute ago
+    const newcomer = g.admit(undefined, Date.now(), true).then((ticket) => (order.push('newcomer'), ticket));
+    await vi.advanceTimersByTimeAsync(100);
+    const first = g.admit(undefined, started).then((ticket) => (order.push('old session 1'), ticket));
+    await vi.advanceTimersByTimeAsync(100);
+    holder.release(); // the newcomer has waited 200 ms: priority decides
+    holder = await first;
+    await vi.advanceTimersByTimeAsync(300);
+    const second = g.admit(undefined, started).then((ticket) => (order.push('old session 2'), ticket));
+    holder.release(); // the newcomer has waited 500 ms, half the maximum: it goes first
+    holder = await newcomer;
+    holder.release();
+    (await second).release();
+    expect(order).toEqual(['old session 1', 'newcomer', 'old session 2']);
+  });
+
+  it("keeps a journey's request in its place however long it waits", async () => {
+    const g = gate(1, 10, 1_000);
+    let holder = await g.admit();
+    const order: string[] = [];
+    const started = Date.now() - 60_000;
+    const later = g.admit(undefined, Date.now()).then((ticket) => (order.push('later session'), ticket));
+    await vi.advanceTimersByTimeAsync(600);
+    const earlier = g.admit(undefined, started).then((ticket) => (order.push('earlier session'), ticket));
+    holder.release(); // the later session's request has waited 600 ms, but it is not a newcomer's
+    holder = await earlier;
+    holder.release();
+    (await later).release();
+    expect(order).toEqual(['earlier session', 'later session']);
+  });
+
   it('tells how long a waiter waited', async () => {
     const g = gate(1);
     const first = await g.admit();
@@ -134,13 +169,14 @@ describe('SessionStarts', () => {
   it('orders a session by its first request and caps its head start', () => {
     let now = 1_000_000;
     const sessions = new SessionStarts(() => now);
-    expect(sessions.priorityOf('Bearer a')).toBe(1_000_000);
+    expect(sessions.place('Bearer a')).toEqual({ priority: 1_000_000, newcomer: true });
     now += 5_000;
-    expect(sessions.priorityOf('Bearer a')).toBe(1_000_000);
-    expect(sessions.priorityOf('Bearer b')).toBe(1_005_000);
-    expect(sessions.priorityOf(undefined)).toBe(1_005_000);
+    expect(sessions.place('Bearer a')).toEqual({ priority: 1_000_000, newcomer: false });
+    expect(sessions.place('Bearer b')).toEqual({ priority: 1_005_000, newcomer: true });
+    // without a token every request is a newcomer's, in arrival order
+    expect(sessions.place(undefined)).toEqual({ priority: 1_005_000, newcomer: true });
     now += SESSION_HEAD_START_MS; // 'a' kept asking: its head start is capped
-    expect(sessions.priorityOf('Bearer a')).toBe(now - SESSION_HEAD_START_MS);
+    expect(sessions.place('Bearer a')).toEqual({ priority: now - SESSION_HEAD_START_MS, newcomer: false });
   });
 
   describe('with the gate', () => {
@@ -151,21 +187,25 @@ describe('SessionStarts', () => {
       vi.useRealTimers();
     });
 
-    it('admits a later session\'s request before it times out, however steadily an earlier session keeps asking', async () => {
+    it('admits a later session\'s first request once it has waited half the admission wait, however steadily an earlier session keeps asking', async () => {
       // one slot, and the default GATEWAY_ADMISSION_WAIT_MS: a waiter passed over for longer is refused
       const g = new AdmissionGate({ maxInFlight: 1, maxQueue: 10, maxWaitMs: 30_000 }, () => Date.now());
       const sessions = new SessionStarts(() => Date.now());
-      sessions.priorityOf('Bearer early');
+      const ask = (token: string) => {
+        const { priority, newcomer } = sessions.place(token);
+        return g.admit(undefined, priority, newcomer);
+      };
+      sessions.place('Bearer early');
       await vi.advanceTimersByTimeAsync(1_000);
-      let holder = await g.admit(undefined, sessions.priorityOf('Bearer early'));
+      let holder = await ask('Bearer early');
       const arrived = Date.now();
-      const late = g.admit(undefined, sessions.priorityOf('Bearer late'));
+      const late = ask('Bearer late');
       late.catch(() => undefined);
       const early: Promise<Ticket>[] = [];
       // every second the early shopper asks again and the slot frees up
       while ((await settled(late)) === 'pending') {
         await vi.advanceTimersByTimeAsync(1_000);
-        early.push(g.admit(undefined, sessions.priorityOf('Bearer early')));
+        early.push(ask('Bearer early'));
         early.at(-1)!.catch(() => undefined);
         holder.release();
         if ((await settled(late)) !== 'pending') break;
@@ -173,9 +213,10 @@ describe('SessionStarts', () => {
       }
       const waited = Date.now() - arrived;
       await expect(late).resolves.toBeDefined();
-      // served after the early session's head start, not before: journeys still go first
-      expect(waited).toBeGreaterThanOrEqual(SESSION_HEAD_START_MS - 1_000);
-      expect(waited).toBeLessThan(30_000);
+      // passed over while it could still be served in time (journeys go first), then first: at half
+      // the admission wait, before the early session's head start would have let it in
+      expect(waited).toBeGreaterThanOrEqual(15_000 - 1_000);
+      expect(waited).toBeLessThan(Math.min(SESSION_HEAD_START_MS, 15_000 + 1_000));
       (await late).release();
       for (const next of early) (await next).release();
     });

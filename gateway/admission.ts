@@ -5,6 +5,13 @@
  * the shopper's session, see admission-control.ts) — never to a newcomer, so under a burst the
  * early arrivals finish early instead of every request sharing the CPU until all finish together
  * (docs/performance.md, "Admission control").
+ *
+ * Priority has one exception: a newcomer's request (`admit`'s `newcomer`: a shopper who has not
+ * started yet) that has waited half of `maxWaitMs` goes before every waiter that is not such a
+ * request, oldest first. Past that point the journeys in progress have had their head start, and
+ * passing it over further would only make it time out: under a burst larger than the machine serves
+ * in a client's patience, the late arrivals were otherwise all passed over until their wait was
+ * nearly spent and then timed out behind each other.
  */
 export interface AdmissionSettings {
   /** 0: no limit (nobody waits). */
@@ -31,6 +38,8 @@ export interface Ticket {
 
 interface Waiter {
   since: number;
+  /** Admitted, refused or abandoned: no longer in `waiting` (`newcomers` drops it lazily). */
+  gone: boolean;
   /** Smaller goes first; ties in arrival order. */
   priority: number;
   seq: number;
@@ -42,6 +51,9 @@ export class AdmissionGate {
   private holders = 0;
   /** Waiters by (priority, arrival): a sorted array — bounded by maxQueue, and inserts are a binary search and one move. */
   private readonly waiting: Waiter[] = [];
+  /** The newcomers among them in arrival order (gone ones dropped lazily): the oldest is `newcomers[newcomersHead]`. */
+  private newcomers: Waiter[] = [];
+  private newcomersHead = 0;
   private arrivals = 0;
 
   constructor(
@@ -59,16 +71,17 @@ export class AdmissionGate {
 
   /**
    * A slot now, or once every waiter with an earlier priority (default: now, i.e. arrival order)
-   * has had one. Rejects with AdmissionRefused when the queue is full, after `maxWaitMs`, or when
-   * `signal` aborts first.
+   * has had one — or, for a `newcomer`, once it has waited half of `maxWaitMs`. Rejects with
+   * AdmissionRefused when the queue is full, after `maxWaitMs`, or when `signal` aborts first.
    */
-  admit(signal?: AbortSignal, priority?: number): Promise<Ticket> {
+  admit(signal?: AbortSignal, priority?: number, newcomer = false): Promise<Ticket> {
     if (signal?.aborted) return Promise.reject(new AdmissionRefused('abandoned'));
     const unlimited = this.settings.maxInFlight <= 0;
     if (unlimited || (this.holders < this.settings.maxInFlight && this.waiting.length === 0)) return Promise.resolve(this.ticket(0));
     if (this.waiting.length >= this.settings.maxQueue) return Promise.reject(new AdmissionRefused('queue_full'));
     return new Promise<Ticket>((resolve, reject) => {
       const leave = () => {
+        waiter.gone = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         const at = this.waiting.indexOf(waiter);
@@ -77,6 +90,7 @@ export class AdmissionGate {
       const since = this.now();
       const waiter: Waiter = {
         since,
+        gone: false,
         priority: Math.min(priority ?? since, since),
         seq: this.arrivals++,
         admit: (ticket) => {
@@ -92,6 +106,7 @@ export class AdmissionGate {
       const timer = setTimeout(() => waiter.refuse('timed_out'), this.settings.maxWaitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       this.enqueue(waiter);
+      if (newcomer) this.newcomers.push(waiter);
     });
   }
 
@@ -121,12 +136,24 @@ export class AdmissionGate {
     this.waiting.splice(low, 0, waiter);
   }
 
-  /** Free slots go to the first waiters. */
+  /** Free slots go to the first waiters: a newcomer that has waited half the maximum wait, else by priority. */
   private handOver(): void {
     while (this.holders < this.settings.maxInFlight) {
-      const next = this.waiting[0];
+      const now = this.now();
+      const newcomer = this.oldestNewcomer();
+      const next = newcomer && now - newcomer.since >= this.settings.maxWaitMs / 2 ? newcomer : this.waiting[0];
       if (!next) return;
-      next.admit(this.ticket(this.now() - next.since));
+      next.admit(this.ticket(now - next.since));
     }
+  }
+
+  private oldestNewcomer(): Waiter | undefined {
+    while (this.newcomersHead < this.newcomers.length && this.newcomers[this.newcomersHead]!.gone) this.newcomersHead++;
+    // drop the gone prefix now and then, not on every admission
+    if (this.newcomersHead > 1024 && this.newcomersHead * 2 > this.newcomers.length) {
+      this.newcomers = this.newcomers.slice(this.newcomersHead);
+      this.newcomersHead = 0;
+    }
+    return this.newcomers[this.newcomersHead];
   }
 }
