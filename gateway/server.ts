@@ -71,8 +71,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const endpoints = subgraphEndpoints(supergraph, config.gateway.subgraphUrls);
   const subgraphFetcher = createSubgraphFetcher({ connectionsPerOrigin: 64 });
 
-  // The library reads only this variable, when the gateway is constructed (see config.ts).
-  if (!config.gateway.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // The library reads only this variable, when the gateway is constructed (see config.ts); set
+  // both ways, so an earlier gateway in this process cannot decide for this one.
+  process.env.APOLLO_TELEMETRY_DISABLED = config.gateway.apolloTelemetry ? 'false' : 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new AuthenticatedSubgraph({ url: endpoints.get(name) ?? url, fetcher: subgraphFetcher.fetcher, gatewaySecret: config.subgraphSecret }),
