@@ -47,6 +47,8 @@ const envSchema = z.object({
 
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/crittersupply'),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Statements given as text go as prepared statements (platform/prepared-statements.ts); `false` inlines their values, as before. */
+  DATABASE_PREPARED_STATEMENTS: settingBool.optional(),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   /** Prefix of every subject and stream: lets tests and several stacks share one broker. */
   EVENT_NAMESPACE: z
@@ -155,7 +157,7 @@ export type Role = 'GUEST' | 'CUSTOMER' | z.infer<typeof staffRole>;
 interface BaseConfig {
   env: 'development' | 'test' | 'production';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  database: { url: string; poolMax: number };
+  database: { url: string; poolMax: number; preparedStatements?: boolean };
   nats: { url: string; namespace: string; streamReplicas: number };
   inbox: { retentionDays: number; purgeIntervalMs: number };
   jwt: { privateKeyPem: string | undefined; publicKeyPem: string; issuer: string; audience: string };
@@ -289,7 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
+    database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, preparedStatements: e.DATABASE_PREPARED_STATEMENTS !== false },
     nats: { url: e.NATS_URL, namespace: e.EVENT_NAMESPACE, streamReplicas: e.STREAM_REPLICAS },
     inbox: { retentionDays: e.INBOX_RETENTION_DAYS, purgeIntervalMs: e.INBOX_PURGE_INTERVAL_MS },
     jwt: { privateKeyPem, publicKeyPem, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },

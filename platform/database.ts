@@ -3,7 +3,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Config } from './config.js';
 import { installLazyBegin } from './lazy-begin.js';
-import { DirectPostgreSqlDriver } from './postgres-driver.js';
+import { directPostgreSqlDriver } from './postgres-driver.js';
 import type { Logger } from './logger.js';
 import { messagingEntities, messagingMigration, outboxRingMigration } from '../events/store.js';
 
@@ -26,7 +26,7 @@ export interface ContextDatabaseOptions {
 export async function createContextOrm(config: Pick<Config, 'database' | 'env'>, options: ContextDatabaseOptions, log: Logger): Promise<Orm> {
   installLazyBegin();
   const orm = await MikroORM.init({
-    driver: DirectPostgreSqlDriver,
+    driver: directPostgreSqlDriver({ preparedStatements: config.database.preparedStatements ?? true }),
     clientUrl: config.database.url,
     schema: options.context,
     entities: [...messagingEntities, ...options.entities],

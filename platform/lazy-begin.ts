@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StatementPipeline } from './prepared-statements.js';
 
 /**
  * BEGIN travels with the transaction's first statement: `pg.Client#query('BEGIN;')` (how knex,
@@ -9,8 +10,9 @@ import pg from 'pg';
  * message, and an error in the statement leaves it aborted, to be rolled back as before (a syntax
  * error, which keeps BEGIN from running at all, is handled in afterFailedMerge).
  * A transaction ended before any statement (COMMIT or ROLLBACK right after BEGIN) sends nothing.
- * When the first statement cannot share the message (it has parameters: extended protocol), BEGIN
- * is queued on the connection just before it.
+ * A message of prepared statements (prepared-statements.ts) takes BEGIN as its first statement.
+ * When the first statement cannot share the message (other queries with parameters: pg's own
+ * extended protocol), BEGIN is queued on the connection just before it.
  */
 
 type QueryCallback = (err: Error | null, result?: unknown) => void;
@@ -32,6 +34,8 @@ export function installLazyBegin(): void {
       return answer(callback, { command: 'BEGIN', rowCount: null, rows: [], fields: [] });
     }
     if (!pendingBegin.delete(this)) return original.apply(this, args);
+    // a message of prepared statements takes BEGIN as its first (prepared-statements.ts)
+    if (args[0] instanceof StatementPipeline) return original.apply(this, [args[0].withBegin(), ...args.slice(1)]);
 
     const end = text === null ? null : /^\s*(commit|rollback)\s*;?\s*$/i.exec(text);
     if (end) return answer(callback, { command: end[1]!.toUpperCase(), rowCount: null, rows: [], fields: [] });

@@ -3,6 +3,7 @@ import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
 import type pg from 'pg';
 import { countStatementsSentAlong } from './sql-counter.js';
+import { preparedForm, StatementPipeline, StatementProbe, type PipelineStatement, type PreparedForm, type SqlText } from './prepared-statements.js';
 
 type Method = 'all' | 'get' | 'run';
 type BeginOptions = NonNullable<Parameters<PostgreSqlConnection['begin']>[0]>;
@@ -37,7 +38,7 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
   override async begin(options: BeginOptions = {}): Promise<Knex.Transaction> {
     if (options.ctx || options.isolationLevel || options.readOnly) return super.begin(options);
     await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
-    const trx = (await ConnectionTransaction.begin(this.getKnex().client as KnexClient)) as unknown as Knex.Transaction;
+    const trx = (await ConnectionTransaction.begin(this.getKnex().client as KnexClient, this.statementForms())) as unknown as Knex.Transaction;
     for (const query of this.platform.getBeginTransactionSQL(options)) this.logQuery(query, options.loggerContext);
     await options.eventBroadcaster?.dispatchEvent(EventType.afterTransactionStart, trx);
     return trx;
@@ -52,31 +53,97 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
   ): Promise<T> {
     if (typeof queryOrKnex !== 'string') return super.execute<T>(queryOrKnex, params as unknown[], method, ctx, loggerContext);
     await this.ensureConnection();
-    const query = this.config.get('onQuery')(queryOrKnex, params as unknown[]);
-    const formatted = this.platform.formatQuery(query, params as unknown[]);
+    const statement: SqlText = { sql: this.config.get('onQuery')(queryOrKnex, params as unknown[]), params };
+    const forms = this.statementForms();
     // what MikroORM's own execute logs (its getSql is private)
-    const logged = this.config.getLogger().isEnabled('query-params', loggerContext) ? formatted : query;
+    const logged = this.config.getLogger().isEnabled('query-params', loggerContext) ? forms.inline(statement) : statement.sql;
     return this.executeQuery<T>(
       logged,
       async () => {
         try {
           // the transaction's deferred writes travel in this statement's message
-          if ((ctx as unknown) instanceof ConnectionTransaction) return this.transformRawResult<T>(await (ctx as unknown as ConnectionTransaction).query(formatted), method);
+          if ((ctx as unknown) instanceof ConnectionTransaction) return this.transformRawResult<T>(await (ctx as unknown as ConnectionTransaction).query(statement), method);
           // a knex transaction's client hands out the transaction's connection and releases nothing
           const client = ((ctx as Knex.Transaction | undefined) ?? this.getKnex()).client as KnexClient;
           const connection = await client.acquireConnection();
           try {
-            return this.transformRawResult<T>(await connection.query({ text: formatted, values: [] }), method);
+            const prepared = forms.prepared(statement);
+            if (prepared) return this.transformRawResult<T>((await new StatementPipeline([prepared]).run(connection))[0]!, method);
+            return this.transformRawResult<T>(await connection.query({ text: forms.inline(statement), values: [] }), method);
           } finally {
             await client.releaseConnection(connection);
           }
         } catch (err) {
-          if (err instanceof Error) err.message = `${formatted} - ${err.message}`;
+          if (err instanceof Error) err.message = `${forms.inline(statement)} - ${err.message}`;
           throw err;
         }
       },
-      { query, params: params as unknown[], ...loggerContext },
+      { query: statement.sql, params: params as unknown[], ...loggerContext },
     );
+  }
+
+  override async close(force?: boolean): Promise<void> {
+    await this.forms?.probe.close();
+    await super.close(force);
+  }
+
+  private forms?: StatementForms;
+  /** Whether statements given as text go prepared when the server can prepare them (directPostgreSqlDriver). */
+  protected readonly preparedStatements: boolean = true;
+
+  /** How this connection's statements given as text are sent (prepared-statements.ts). */
+  statementForms(): StatementForms {
+    if (!this.forms) {
+      const options = this.getConnectionOptions() as pg.ClientConfig;
+      const log = this.config.get('logger');
+      const probe = new StatementProbe({ ...options, application_name: `statement-probe:${String(options.application_name ?? '')}` }, (statement, err) =>
+        log(`a statement goes inlined from now on, the server cannot prepare it (${err.message}): ${statement.text}`),
+      );
+      this.forms = new StatementForms(this.platform as PostgreSqlPlatform, probe, this.preparedStatements);
+    }
+    return this.forms;
+  }
+}
+
+/** A statement given as text, inlined (values in the text) or prepared, when the server can prepare it. */
+export class StatementForms {
+  constructor(
+    private readonly platform: PostgreSqlPlatform,
+    readonly probe: StatementProbe,
+    private readonly enabled: boolean,
+  ) {}
+
+  inline(statement: SqlText): string {
+    return this.platform.formatQuery(statement.sql, [...statement.params]);
+  }
+
+  /** Its prepared form, when it may go so now; else null (send it inlined). */
+  prepared(statement: SqlText): PreparedForm | null {
+    if (!this.enabled) return null;
+    const form = preparedForm(this.platform, statement.sql, statement.params);
+    return form && this.probe.prepared(form) ? form : null;
+  }
+
+  /**
+   * Sends `parts` on `connection` in ONE message and answers one result per part: prepared when
+   * every statement given as text may go so, else as one text, values inlined. Parts that are only
+   * text (BEGIN, COMMIT, a savepoint) go as text: lazy BEGIN answers a bare COMMIT without sending it.
+   */
+  async send(connection: pg.Client, parts: readonly (SqlText | string)[]): Promise<pg.QueryResult[]> {
+    if (parts.some((part) => typeof part !== 'string')) {
+      const pipeline: PipelineStatement[] = [];
+      for (const part of parts) {
+        const form = typeof part === 'string' ? part : this.prepared(part);
+        if (form === null) break;
+        pipeline.push(form);
+      }
+      if (pipeline.length === parts.length) return new StatementPipeline(pipeline).run(connection);
+    }
+    const text = parts.map((part) => (typeof part === 'string' ? part : this.inline(part))).join(';\n');
+    // the counter sees one statement in a text, two when it ends with COMMIT after another
+    countStatementsSentAlong(parts.length - (parts.length > 1 && /^commit;?$/i.test(String(parts[parts.length - 1])) ? 2 : 1));
+    const result = (await connection.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(result) ? result : [result];
   }
 }
 
@@ -96,9 +163,7 @@ export class ConnectionTransaction {
   private ended = false;
   private nested = 0;
   /** Writes deferred to the transaction's next message (`defer`); kept by the top-level transaction. */
-  private deferred: string | null = null;
-  /** How many statements `deferred` holds (for the SQL counter, which sees one message). */
-  private deferredStatements = 0;
+  private deferred: SqlText[] = [];
 
   /** A knex client that hands out this transaction's connection, as knex's own tx client does. */
   readonly client: KnexClient;
@@ -106,6 +171,7 @@ export class ConnectionTransaction {
   private constructor(
     private readonly pool: KnexClient,
     private readonly connection: pg.Client,
+    private readonly forms: StatementForms,
     private readonly savepoint: string | null,
     private readonly release: (() => Promise<unknown>) | null,
     private readonly parent: ConnectionTransaction | null = null,
@@ -118,7 +184,7 @@ export class ConnectionTransaction {
     this.executionPromise.catch(() => undefined); // the caller's commit reads it; never an unhandled rejection
   }
 
-  static async begin(pool: KnexClient): Promise<ConnectionTransaction> {
+  static async begin(pool: KnexClient, forms: StatementForms): Promise<ConnectionTransaction> {
     const connection = await pool.acquireConnection();
     try {
       await connection.query('BEGIN;'); // travels with the first statement (lazy-begin.ts)
@@ -126,82 +192,76 @@ export class ConnectionTransaction {
       await pool.releaseConnection(connection);
       throw err;
     }
-    return new ConnectionTransaction(pool, connection, null, () => pool.releaseConnection(connection));
+    return new ConnectionTransaction(pool, connection, forms, null, () => pool.releaseConnection(connection));
   }
 
   /** Sends what was deferred with the COMMIT, in one message. */
   commit(): Promise<void> {
     if (this.savepoint) return this.end(`release savepoint ${this.savepoint}`); // deferred writes stay deferred
-    // the counter counts a message ending in COMMIT as a statement and the COMMIT: one deferred write is seen
-    return this.end(this.withDeferred('COMMIT;', 1));
+    return this.end('COMMIT;');
   }
 
   /**
-   * `text` (values inlined) on the transaction's connection, after what was deferred, in ONE
-   * message: a deferred write costs no round trip of its own when a statement follows it. Answers
-   * what `text` alone would have. A deferred write that fails fails this message before `text`
-   * runs (PostgreSQL skips the rest of a message after an error), with its own error.
+   * `statement` on the transaction's connection, after what was deferred, in ONE message: a
+   * deferred write costs no round trip of its own when a statement follows it. Answers what
+   * `statement` alone would have. A deferred write that fails fails this message before
+   * `statement` runs (PostgreSQL skips the rest of a message after an error), with its own error.
    */
-  async query(text: string): Promise<pg.QueryResult> {
+  async query(statement: SqlText): Promise<pg.QueryResult> {
     if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
-    const top = this.top();
-    const along = top.deferredStatements;
-    const result = (await this.connection.query(top.withDeferred(text))) as unknown as pg.QueryResult | pg.QueryResult[];
-    if (along === 0) return result as pg.QueryResult;
-    const own = (result as pg.QueryResult[]).slice(along);
+    const along = this.top().takeDeferred();
+    const results = await this.forms.send(this.connection, [...along, statement]);
+    const own = results.slice(along.length);
     return (own.length === 1 ? own[0] : own) as pg.QueryResult;
   }
 
   /** Deferred writes are dropped: nothing sent after the savepoint (or BEGIN) they follow survives anyway. */
   rollback(): Promise<void> {
-    this.top().deferred = null;
-    this.top().deferredStatements = 0;
+    this.top().deferred = [];
     return this.end(this.savepoint ? `rollback to savepoint ${this.savepoint}` : 'ROLLBACK;');
   }
 
   /** A nested transaction (MikroORM's begin with `ctx`): a savepoint on the same connection. */
   async transaction(): Promise<ConnectionTransaction> {
     const name = `${this.savepoint ?? 'trx'}_${++this.nested}`;
-    await this.connection.query(this.top().withDeferred(`savepoint ${name}`));
-    return new ConnectionTransaction(this.pool, this.connection, name, null, this);
+    await this.forms.send(this.connection, [...this.top().takeDeferred(), `savepoint ${name}`]);
+    return new ConnectionTransaction(this.pool, this.connection, this.forms, name, null, this);
   }
 
   /**
-   * A write (ONE statement, values already inlined) whose result nobody reads, sent with the
-   * transaction's next message instead of in one of its own: in front of the next statement given
-   * as text (`query`), or with the COMMIT — a round trip saved either way, as lazy BEGIN saves one
-   * at the start. (Before a statement that goes through knex — a query builder, the unit of work —
-   * it is sent on its own just ahead of it.) Everything still runs in the order asked. Its error, if
-   * it fails, comes from that next statement or from the commit, the statement not having run;
-   * either way nothing of the transaction is committed.
+   * A write (ONE statement) whose result nobody reads, sent with the transaction's next message
+   * instead of in one of its own: in front of the next statement given as text (`query`), or with
+   * the COMMIT — a round trip saved either way, as lazy BEGIN saves one at the start. (Before a
+   * statement that goes through knex — a query builder, the unit of work — it is sent on its own
+   * just ahead of it.) Everything still runs in the order asked. Its error, if it fails, comes
+   * from that next statement or from the commit, the statement not having run; either way nothing
+   * of the transaction is committed.
    */
-  defer(text: string): void {
+  defer(statement: SqlText): void {
     if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
-    const top = this.top();
-    top.deferred = top.deferred === null ? text : `${top.deferred};\n${text}`;
-    top.deferredStatements++;
+    this.top().deferred.push(statement);
   }
 
   /**
-   * Runs `text` (values already inlined) as the transaction's LAST statement, with COMMIT in the
-   * same message: one round trip less, as lazy BEGIN saves one at the start. PostgreSQL runs the
-   * two in order; when the statement fails it skips the COMMIT, so the transaction is rolled back
-   * here; when COMMIT fails nothing was committed. Either way the caller gets the error. Nothing
-   * can run in the transaction afterwards (its client refuses), and the commit that MikroORM
-   * sends later does nothing. Top level only.
+   * Runs `statement` as the transaction's LAST statement, with COMMIT in the same message: one
+   * round trip less, as lazy BEGIN saves one at the start. PostgreSQL runs the two in order; when
+   * the statement fails it skips the COMMIT, so the transaction is rolled back here; when COMMIT
+   * fails nothing was committed. Either way the caller gets the error. Nothing can run in the
+   * transaction afterwards (its client refuses), and the commit that MikroORM sends later does
+   * nothing. Top level only.
    */
-  async commitWith(text: string): Promise<pg.QueryResult> {
+  async commitWith(statement: SqlText): Promise<pg.QueryResult> {
     if (this.savepoint || this.ended) throw new Error('commitWith: only an open top-level transaction can be committed with its last statement');
     this.ended = true;
     try {
-      const results = (await this.connection.query(this.withDeferred(`${text};\nCOMMIT;`))) as unknown as pg.QueryResult[];
+      const results = await this.forms.send(this.connection, [...this.takeDeferred(), statement, 'COMMIT;']);
       this.settle.resolve();
       // one result per statement, deferred writes first: the statement's is the one before COMMIT's
       return results[results.length - 2]!;
     } catch (err) {
       await this.connection.query('ROLLBACK;').catch(() => undefined); // after a failed COMMIT: "no transaction in progress", harmless
       this.settle.reject(err);
-      if (err instanceof Error) err.message = `${text} - ${err.message}`;
+      if (err instanceof Error) err.message = `${this.forms.inline(statement)} - ${err.message}`;
       throw err;
     } finally {
       await this.release?.();
@@ -226,28 +286,20 @@ export class ConnectionTransaction {
     return this.parent ? this.parent.top() : this;
   }
 
-  /**
-   * `text` after whatever was deferred, in one message; nothing is deferred afterwards. The SQL
-   * counter sees the message as `text`'s statements: the deferred ones are counted here, but for
-   * `counterSees` of them (a message ending in COMMIT: the first, counted as the statement before it).
-   */
-  private withDeferred(text: string, counterSees = 0): string {
+  /** What was deferred, to be sent now; nothing is deferred afterwards. */
+  private takeDeferred(): SqlText[] {
     const deferred = this.deferred;
-    if (deferred === null) return text;
-    countStatementsSentAlong(this.deferredStatements - counterSees);
-    this.deferred = null;
-    this.deferredStatements = 0;
-    return `${deferred};\n${text}`;
+    this.deferred = [];
+    return deferred;
   }
 
   private async sendDeferred(): Promise<void> {
-    if (this.deferred === null) return;
-    // alone: the counter sees the message as one statement, the first deferred one
-    const text = this.withDeferred('', 1);
+    const deferred = this.takeDeferred();
+    if (deferred.length === 0) return;
     try {
-      await this.connection.query(text);
+      await this.forms.send(this.connection, deferred);
     } catch (err) {
-      if (err instanceof Error) err.message = `${text} - ${err.message}`;
+      if (err instanceof Error) err.message = `${deferred.map((statement) => this.forms.inline(statement)).join(';\n')} - ${err.message}`;
       throw err;
     }
   }
@@ -256,13 +308,15 @@ export class ConnectionTransaction {
   private async end(statement: string): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    // a savepoint's release leaves the deferred writes deferred; a COMMIT takes them along
+    const along = this.savepoint ? [] : this.takeDeferred();
     try {
-      await this.connection.query(statement);
+      await this.forms.send(this.connection, [...along, statement]);
       this.settle.resolve();
     } catch (err) {
       // a deferred write that failed made PostgreSQL skip the COMMIT after it: end the transaction
       if (!this.savepoint) await this.connection.query('ROLLBACK;').catch(() => undefined);
-      if (err instanceof Error && statement.includes(';\n')) err.message = `${statement} - ${err.message}`;
+      if (err instanceof Error && along.length > 0) err.message = `${[...along.map((part) => this.forms.inline(part)), statement].join(';\n')} - ${err.message}`;
       this.settle.reject(err);
     } finally {
       await this.release?.();
@@ -291,13 +345,19 @@ interface KnexClient {
 }
 
 /**
- * MikroORM's PostgreSqlDriver with the direct connection (the `driver` option). PostgreSqlDriver is
- * exactly this constructor with PostgreSqlConnection (@mikro-orm/postgresql 6.6).
+ * MikroORM's PostgreSqlDriver with the direct connection (the `driver` option), statements given as
+ * text prepared or not (DATABASE_PREPARED_STATEMENTS). PostgreSqlDriver is exactly this constructor
+ * with PostgreSqlConnection (@mikro-orm/postgresql 6.6).
  */
-export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlConnection, PostgreSqlPlatform> {
-  constructor(config: Configuration) {
-    super(config, new PostgreSqlPlatform(), DirectPostgreSqlConnection, ['knex', 'pg']);
+export function directPostgreSqlDriver(options: { preparedStatements: boolean }): new (config: Configuration) => AbstractSqlDriver<DirectPostgreSqlConnection, PostgreSqlPlatform> {
+  class Connection extends DirectPostgreSqlConnection {
+    protected override readonly preparedStatements = options.preparedStatements;
   }
+  return class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlConnection, PostgreSqlPlatform> {
+    constructor(config: Configuration) {
+      super(config, new PostgreSqlPlatform(), Connection, ['knex', 'pg']);
+    }
+  };
 }
 
 /**
@@ -311,9 +371,8 @@ export class DirectPostgreSqlDriver extends AbstractSqlDriver<DirectPostgreSqlCo
 export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
   const trx = em.getTransactionContext<unknown>();
   if (!(trx instanceof ConnectionTransaction) || !commitsWithStatement(em)) return em.execute<T[]>(sql, [...params]);
-  const text = em.getPlatform().formatQuery(sql, [...params]);
   try {
-    return (await trx.commitWith(text)).rows as T[];
+    return (await trx.commitWith({ sql, params })).rows as T[];
   } catch (err) {
     throw err instanceof Error ? em.getDriver().convertException(err) : err;
   }
@@ -339,6 +398,6 @@ function holdsNoEntities(em: EntityManager): boolean {
  */
 export async function executeDeferred(em: EntityManager, sql: string, params: readonly unknown[]): Promise<void> {
   const trx = em.getTransactionContext<unknown>();
-  if (trx instanceof ConnectionTransaction && trx.isTopLevel) trx.defer(em.getPlatform().formatQuery(sql, [...params]));
+  if (trx instanceof ConnectionTransaction && trx.isTopLevel) trx.defer({ sql, params });
   else await em.execute(sql, [...params], 'run');
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { installLazyBegin } from './lazy-begin.js';
+import { StatementPipeline, StatementProbe } from './prepared-statements.js';
 
 /**
  * Counts the SQL this process sends, at the one place every statement passes: `pg.Client#query`.
@@ -46,7 +47,10 @@ export function installSqlCounter(): void {
   const original = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
   // `query` is overloaded (text, config object, Submittable; promise or callback): pass everything on untouched.
   (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-    count(this, statementText(args[0]));
+    const config = args[0];
+    // a message of prepared statements: each statement; a probe's Parse runs nothing
+    if (config instanceof StatementPipeline) for (const text of config.texts) count(this, text);
+    else if (!StatementProbe.isProbe(config)) count(this, statementText(config));
     return original.apply(this, args);
   };
   // where a message leaves, whatever the wrappers above did with the call (lazy BEGIN answers some

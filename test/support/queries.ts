@@ -1,17 +1,21 @@
 import pg from 'pg';
+import { StatementProbe } from '../../platform/prepared-statements.js';
 
 /**
  * How many `pg.Client#query` calls the process makes while `work` runs — one per message the ORM,
  * the kit and raw clients ask for (lazy BEGIN's is answered without a message) — counting only
- * those whose text `counts` accepts.
+ * those whose text `counts` accepts. A message of prepared statements counts once (its statements
+ * tested together, values inlined as the text would read); the statement probe's Parse, on a
+ * connection of its own, is not the work's.
  */
 export async function queriesDuring(work: () => Promise<unknown>, counts: (text: string) => boolean = () => true): Promise<number> {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   let calls = 0;
   proto.query = function countedForTest(this: unknown, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string } | undefined;
-    if (counts(typeof config === 'string' ? config : (config?.text ?? ''))) calls++;
+    const config = args[0] as string | { text?: string; readableTexts?: string[] } | undefined;
+    const text = typeof config === 'string' ? config : (config?.text ?? config?.readableTexts?.join(';\n') ?? '');
+    if (!StatementProbe.isProbe(config) && counts(text)) calls++;
     return original.apply(this, args);
   };
   try {

@@ -8,8 +8,9 @@ import type { Logger } from '../../platform/logger.js';
 /**
  * Records the statements of every transaction this process finishes, per connection, at
  * `pg.Client#query` (where the ORM, raw SQL and the kit all pass), as the code asked for them:
- * BEGIN included even when lazy BEGIN sends it with the next statement. The ORM inlines
- * parameters, so a transaction is found by a value it used (an envelope id, an order id).
+ * BEGIN included even when lazy BEGIN sends it with the next statement. A statement is recorded
+ * with its values inlined (as the driver sends it until it goes prepared, and as a prepared one
+ * reads), so a transaction is found by a value it used (an envelope id, an order id).
  */
 export class TransactionLog {
   private readonly finished: string[][] = [];
@@ -59,8 +60,9 @@ export class TransactionLog {
   }
 
   private record(client: object, args: unknown[]): void {
-    const config = args[0] as string | { text?: string } | undefined;
-    const text = typeof config === 'string' ? config : (config?.text ?? '');
+    const config = args[0] as string | { text?: string; readableTexts?: string[] } | undefined;
+    // a message of prepared statements (platform/prepared-statements.ts) as its inlined text would read
+    const text = typeof config === 'string' ? config : (config?.text ?? config?.readableTexts?.join(';\n') ?? '');
     if (/^\s*begin\b/i.test(text)) this.open.set(client, []);
     const transaction = this.open.get(client);
     if (!transaction) {
