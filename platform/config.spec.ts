@@ -59,6 +59,12 @@ describe('configuration', () => {
     expect(problemsOf({ APOLLO_TELEMETRY_DISABLED: 'maybe' }).map((p) => p.split(':')[0])).toEqual(['APOLLO_TELEMETRY_DISABLED']);
   });
 
+  it('sends statements prepared unless DATABASE_PREPARED_STATEMENTS=false', () => {
+    expect(loadConfig({}).database.preparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).database.preparedStatements).toBe(false);
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: 'sometimes' }).map((p) => p.split(':')[0])).toEqual(['DATABASE_PREPARED_STATEMENTS']);
+  });
+
   it('takes SUBGRAPH_URLS as overrides for some subgraphs, not a full list', () => {
     const config = loadConfig({ SUBGRAPH_URLS: '{"catalog":"http://catalog.internal:4002/graphql"}' });
     expect(config.gateway.subgraphUrls).toEqual({ catalog: 'http://catalog.internal:4002/graphql' });
