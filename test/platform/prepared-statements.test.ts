@@ -127,6 +127,12 @@ describe('prepared statements', () => {
       await work();
       return sqlCounts().roundTrips - before;
     };
+    const countsDuring = async (work: () => Promise<unknown>) => {
+      const before = sqlCounts();
+      await work();
+      const after = sqlCounts();
+      return { statements: after.statements - before.statements, commits: after.commits - before.commits, autocommits: after.autocommits - before.autocommits };
+    };
 
     it('sends BEGIN, the deferred writes and the next statement in one message, and the last write with its COMMIT', async () => {
       let seen: unknown;
@@ -142,6 +148,17 @@ describe('prepared statements', () => {
       expect(trips).toBe(2); // BEGIN + 2 inserts + select; insert + COMMIT
       expect(await em().execute(select)).toEqual([{ label: 'deferred' }, { label: 'deferred too' }, { label: 'with the commit' }]);
       expect((await preparedOnConnection(em())).some((s) => s.startsWith('insert into prepared_test.prepared_row'))).toBe(true);
+    });
+
+    it('counts each statement of a message for the SQL counter, and the transaction once', async () => {
+      const counted = await countsDuring(() =>
+        inTransaction(em(), async (tx) => {
+          await executeDeferred(tx, insert, [1, 'deferred']);
+          await tx.execute(select);
+          await executeAndCommit(tx, insert, [2, 'with the commit']);
+        }),
+      );
+      expect(counted).toEqual({ statements: 5, commits: 1, autocommits: 0 }); // BEGIN, insert, select, insert, COMMIT
     });
 
     it('fails the next statement with a deferred write’s own error, and commits nothing', async () => {
