@@ -21,6 +21,11 @@ type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 const pendingBegin = new WeakSet<pg.Client>();
 let installed = false;
 
+/** Whether `client` has a BEGIN waiting to travel with its next statement. */
+export function hasPendingBegin(client: pg.Client): boolean {
+  return pendingBegin.has(client);
+}
+
 /** Wraps `pg.Client.prototype.query` (once per process; installSqlCounter wraps outside it). */
 export function installLazyBegin(): void {
   if (installed) return;

@@ -3,6 +3,7 @@ import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
 import type pg from 'pg';
 import { countStatementsSentAlong } from './sql-counter.js';
+import { hasPendingBegin } from './lazy-begin.js';
 import { preparedForm, StatementPipeline, StatementProbe, type PipelineStatement, type PreparedForm, type SqlText } from './prepared-statements.js';
 
 type Method = 'all' | 'get' | 'run';
@@ -68,7 +69,12 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
           const connection = await client.acquireConnection();
           try {
             const prepared = forms.prepared(statement);
-            if (prepared) return this.transformRawResult<T>((await new StatementPipeline([prepared]).run(connection))[0]!, method);
+            if (prepared) {
+              const run = () => new StatementPipeline([prepared]).run(connection);
+              // alone outside a transaction nothing ran: a plan the schema outdated is prepared again
+              const results = await run().catch((err: unknown) => (StatementPipeline.outdatedPlan(err) && !inTransaction(connection) ? run() : Promise.reject(err)));
+              return this.transformRawResult<T>(results[0]!, method);
+            }
             return this.transformRawResult<T>(await connection.query({ text: forms.inline(statement), values: [] }), method);
           } finally {
             await client.releaseConnection(connection);
@@ -145,6 +151,11 @@ export class StatementForms {
     const result = (await connection.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
     return Array.isArray(result) ? result : [result];
   }
+}
+
+/** Whether `connection` is inside BEGIN … (pg keeps the status of its last ReadyForQuery; lazy BEGIN's pending one counts). */
+function inTransaction(connection: pg.Client): boolean {
+  return (connection as unknown as { _txStatus?: string })._txStatus !== 'I' || hasPendingBegin(connection);
 }
 
 /**

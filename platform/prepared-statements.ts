@@ -164,6 +164,11 @@ export class StatementPipeline {
     this.statements = [...statements];
   }
 
+  /** PostgreSQL refused a prepared statement's plan: the columns it answers changed (a migration). */
+  static outdatedPlan(err: unknown): boolean {
+    return (err as { code?: unknown })?.code === '0A000' && /cached plan must not change result type/.test(String((err as Error).message));
+  }
+
   /** The statements' texts, in order (what the SQL counter counts). */
   get texts(): string[] {
     return this.statements.map((statement) => (typeof statement === 'string' ? statement : statement.text));
@@ -255,7 +260,7 @@ export class StatementPipeline {
     for (const key of this.fresh) this.names?.byKey.delete(key);
     // a table's columns changed under a prepared `select *` or `returning *` (a migration of a
     // later release): this message fails, and the connection prepares its statements afresh
-    if ((err as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(err.message)) this.names?.byKey.clear();
+    if (StatementPipeline.outdatedPlan(err)) this.names?.byKey.clear();
     this.callback?.(err);
   }
 
