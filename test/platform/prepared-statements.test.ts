@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EntitySchema, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
 import { executeAndCommit, executeDeferred, type DirectPostgreSqlConnection } from '../../platform/postgres-driver.js';
@@ -183,6 +183,23 @@ describe('prepared statements', () => {
       expect(await em().execute(select)).toEqual([{ label: 'together' }]);
       await inTransaction(em(), (tx) => executeAndCommit(tx, insert, [3, 'next']));
       expect(await em().execute(select)).toEqual([{ label: 'together' }, { label: 'next' }]);
+    });
+
+    it('runs prepared in a transaction with an isolation level (knex) too, which rolls back as a whole', async () => {
+      const failure = await em()
+        .transactional(
+          async (tx) => {
+            await tx.execute(insert, [1, 'repeatable']);
+            expect(await tx.execute(select)).toEqual([{ label: 'repeatable' }]);
+            expect((await tx.execute<{ transaction_isolation: string }[]>('show transaction_isolation'))[0]!.transaction_isolation).toBe('repeatable read');
+            throw new Error('changed my mind');
+          },
+          { isolationLevel: IsolationLevel.REPEATABLE_READ },
+        )
+        .catch((err: unknown) => err);
+      expect(failure).toMatchObject({ message: 'changed my mind' });
+      expect(await em().execute(select)).toEqual([]);
+      expect((await preparedOnConnection(em())).some((s) => s.startsWith('insert into prepared_test.prepared_row'))).toBe(true);
     });
 
     it('prepares afresh after a migration changes the columns a prepared statement answers', async () => {
