@@ -72,7 +72,9 @@ export class DirectPostgreSqlConnection extends PostgreSqlConnection {
             if (prepared) {
               const run = () => new StatementPipeline([prepared]).run(connection);
               // alone outside a transaction nothing ran: a plan the schema outdated is prepared again
-              const results = await run().catch((err: unknown) => (StatementPipeline.outdatedPlan(err) && !inTransaction(connection) ? run() : Promise.reject(err)));
+              // (asked before sending: a pending lazy BEGIN travels in the message and is gone after)
+              const alone = !inTransaction(connection);
+              const results = await run().catch((err: unknown) => (alone && StatementPipeline.outdatedPlan(err) ? run() : Promise.reject(err)));
               return this.transformRawResult<T>(results[0]!, method);
             }
             return this.transformRawResult<T>(await connection.query({ text: forms.inline(statement), values: [] }), method);

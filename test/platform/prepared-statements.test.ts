@@ -215,6 +215,12 @@ describe('prepared statements', () => {
         const once = await inTransaction(em(), (tx) => tx.execute(all, [1])).catch((err: unknown) => err);
         expect(once).toMatchObject({ code: '0A000' });
         expect(await inTransaction(em(), (tx) => tx.execute(all, [1]))).toEqual([{ id: 1, label: 'before' }]);
+        // and in a knex transaction, though its statement goes alone: it is not sent again either
+        await em().execute("alter table prepared_test.prepared_row add column note text not null default 'added'");
+        const inKnex = await em()
+          .transactional((tx) => tx.execute(all, [1]), { isolationLevel: IsolationLevel.REPEATABLE_READ })
+          .catch((err: unknown) => err);
+        expect(inKnex).toMatchObject({ code: '0A000' });
       } finally {
         await em().execute('alter table prepared_test.prepared_row drop column if exists note');
       }
