@@ -25,7 +25,8 @@ export interface HandlerContext {
    * Only for a handler declared with `inboxInWrite`, delivered alone: the message's inbox row as a
    * part for the handler's own one write statement, so it costs no statement of its own. `take()`
    * hands it over once; if the handler writes nothing, the kit inserts it before the commit.
-   * Absent when the kit has already written the row (batches, dead-letter replays).
+   * Absent when the kit has already written the row (batches without `handleMany`, dead-letter
+   * replays).
    */
   inbox?: { take(): SqlStatement };
 }
@@ -61,7 +62,8 @@ export interface HandlerOptions<P = unknown> {
    * its own before the handler runs. A message already handled is then found only when that write
    * violates the inbox's key, which rolls the whole transaction back: the handler has done its
    * reads (and decided) for nothing. So only for a handler that calls nothing outside the database
-   * — a duplicate must be able to run it again to no effect — and writes in one statement.
+   * — a duplicate must be able to run it again to no effect — and writes in one statement. With
+   * `batchSize` > 1 and a handler for many, a batch's rows go the same way (BatchContext.inbox).
    */
   inboxInWrite?: boolean;
   /**
@@ -97,8 +99,12 @@ export interface EventHandler {
   handleMany?(events: readonly Envelope[], ctx: BatchContext): Promise<void>;
 }
 
-/** What a handler for several events gets: as HandlerContext, for the batch as a whole. */
-export type BatchContext = Pick<HandlerContext, 'em' | 'log' | 'afterCommit'>;
+/**
+ * What a handler for several events gets: as HandlerContext, for the batch as a whole. For an
+ * `inboxInWrite` handler, `inbox` holds the batch's inbox rows (one multi-row insert) for its one
+ * committing write, as HandlerContext.inbox does for a delivery alone.
+ */
+export type BatchContext = Pick<HandlerContext, 'em' | 'log' | 'afterCommit' | 'inbox'>;
 
 
 /**

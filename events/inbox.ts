@@ -59,20 +59,11 @@ export async function handleOnce(
  */
 async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHandler, envelope: Envelope, context: { log: Logger; deliveryCount: number }): Promise<HandlingOutcome> {
   const committed: (() => void)[] = [];
-  // the handler's write that takes the row is its last: it commits the transaction as it goes
-  const row: SqlStatement = { sql: `insert into "${schema}".inbox (message_id, handler) values (?, ?)`, params: [envelope.id, handler.options.name], endsTransaction: true };
   try {
     await inTransaction(orm.em.fork() as EntityManager, async (em) => {
-      let taken = false;
-      const inbox = {
-        take: () => {
-          if (taken) throw new Error(`the inbox row of ${envelope.id} was taken twice`);
-          taken = true;
-          return row;
-        },
-      };
+      const inbox = new InboxRows(schema, handler, [envelope]);
       await handler.handle(envelope, { em, log: context.log, deliveryCount: context.deliveryCount, afterCommit: (task) => committed.push(task), inbox });
-      if (!taken) await executeAndCommit(em, row.sql, row.params);
+      await inbox.commitIfLeft(em);
     });
   } catch (err) {
     if (isInboxKeyViolation(err)) return 'duplicate';
@@ -80,6 +71,34 @@ async function handleWithInboxInWrite(orm: Orm, schema: string, handler: EventHa
   }
   runAfterCommit(committed, context.log);
   return 'processed';
+}
+
+/**
+ * The inbox rows of an `inboxInWrite` delivery (or batch) as one insert, without ON CONFLICT, for
+ * the handler's last write — it commits the transaction as it goes — and handed over once. If the
+ * handler wrote nothing, the kit inserts them itself with the COMMIT.
+ */
+class InboxRows {
+  private readonly row: SqlStatement;
+  private taken = false;
+
+  constructor(schema: string, handler: EventHandler, envelopes: readonly Envelope[]) {
+    this.row = {
+      sql: `insert into "${schema}".inbox (message_id, handler) values ${envelopes.map(() => '(?, ?)').join(', ')}`,
+      params: envelopes.flatMap((envelope) => [envelope.id, handler.options.name]),
+      endsTransaction: true,
+    };
+  }
+
+  take = (): SqlStatement => {
+    if (this.taken) throw new Error(`the inbox rows of ${this.row.params.filter((_, i) => i % 2 === 0).join(', ')} were taken twice`);
+    this.taken = true;
+    return this.row;
+  };
+
+  async commitIfLeft(em: EntityManager): Promise<void> {
+    if (!this.taken) await executeAndCommit(em, this.row.sql, this.row.params);
+  }
 }
 
 /**
@@ -137,7 +156,8 @@ function runAfterCommit(tasks: (() => void)[], log: Logger | undefined): void {
  * the identity map cleared before the next (a handler never sees another's cached entities, which
  * raw SQL may have changed underneath). All commit together or none does: the caller handles the
  * messages one by one after a failure. Outcomes are in the order given; the same message twice in
- * one batch is handled once.
+ * one batch is handled once. An `inboxInWrite` handler with `handleMany` writes the batch's inbox
+ * rows itself (handleBatchWithInboxInWrite).
  */
 export async function handleBatchOnce(
   orm: Orm,
@@ -145,6 +165,7 @@ export async function handleBatchOnce(
   deliveries: readonly { envelope: Envelope; log: Logger; deliveryCount: number }[],
 ): Promise<HandlingOutcome[]> {
   const schema = schemaOf(orm.em as EntityManager);
+  if (handler.options.inboxInWrite && handler.handleMany) return handleBatchWithInboxInWrite(orm, schema, handler, deliveries);
   const committed: (() => void)[] = [];
   const outcomes = await inTransaction(orm.em.fork() as EntityManager, async (em) => {
     const inserted = await em.execute<{ message_id: string }[]>(
@@ -176,6 +197,37 @@ export async function handleBatchOnce(
     return outcomes;
   });
   runAfterCommit(committed, deliveries[0]?.log);
+  return outcomes;
+}
+
+/**
+ * A batch of an `inboxInWrite` handler with `handleMany`: the batch's inbox rows go in the
+ * handler's last write (BatchContext.inbox), which commits the transaction. A message handled
+ * before violates the inbox's key there and the whole batch rolls back; the caller then handles
+ * its messages one by one, where the copy is told apart. The same message twice in one batch is
+ * handled once.
+ */
+async function handleBatchWithInboxInWrite(
+  orm: Orm,
+  schema: string,
+  handler: EventHandler,
+  deliveries: readonly { envelope: Envelope; log: Logger; deliveryCount: number }[],
+): Promise<HandlingOutcome[]> {
+  const seen = new Set<string>();
+  const outcomes = deliveries.map(({ envelope }): HandlingOutcome => {
+    if (seen.has(envelope.id)) return 'duplicate';
+    seen.add(envelope.id);
+    return 'processed';
+  });
+  const events = deliveries.filter((_, i) => outcomes[i] === 'processed').map((d) => d.envelope);
+  const log = deliveries[0]!.log;
+  const committed: (() => void)[] = [];
+  await inTransaction(orm.em.fork() as EntityManager, async (em) => {
+    const inbox = new InboxRows(schema, handler, events);
+    await handler.handleMany!(events, { em, log, afterCommit: (task) => committed.push(task), inbox });
+    await inbox.commitIfLeft(em);
+  });
+  runAfterCommit(committed, log);
   return outcomes;
 }
 

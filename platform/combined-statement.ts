@@ -68,12 +68,14 @@ export class CombinedStatement {
 
   /**
    * Runs every part, reading nothing back, in the caller's transaction: deferred to its next
-   * message (executeDeferred), so a transaction's last write travels with its COMMIT.
+   * message (executeDeferred), so a transaction's last write travels with its COMMIT. A
+   * `finalSelect` that fails makes the statement fail — and with it the transaction, whichever
+   * later message carries it.
    */
-  write(em: EntityManager): Promise<void> {
+  write(em: EntityManager, finalSelect = 'select 1 as done', finalParams: readonly unknown[] = []): Promise<void> {
     if (this.isEmpty) return Promise.resolve();
-    if (this.endsTransaction) return this.run(em).then(() => undefined);
-    return executeDeferred(em, this.text('select 1 as done'), this.params);
+    if (this.endsTransaction) return this.run(em, finalSelect, finalParams).then(() => undefined);
+    return executeDeferred(em, this.text(finalSelect), [...this.params, ...finalParams]);
   }
 
   /** Runs every part and `finalSelect` (which may name parts) in the caller's transaction, if any. */

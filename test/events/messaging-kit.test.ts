@@ -18,6 +18,7 @@ import type { DeadLetterRow } from '../../events/store.js';
 import type { Orm } from '../../platform/database.js';
 import { lockForTransaction } from '../../platform/advisory-locks.js';
 import { installSqlCounter, sqlCounts } from '../../platform/sql-counter.js';
+import { executeAndCommit } from '../../platform/postgres-driver.js';
 import { queriesDuring } from '../support/queries.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../support/config.js';
 import { NoteEntity, countEffects, createKitContext, recordEffect, startKitRelay, type KitRelayWorld } from './kit-context.js';
@@ -366,6 +367,56 @@ describe('messaging kit (PostgreSQL + JetStream)', () => {
     expect(await countEffects(orm, writing.id, 'step-with-inbox')).toBe(1);
     expect(await inboxRows(writing.id)).toBe(1);
     expect(await inboxRows(idle.id)).toBe(1);
+  });
+
+  it("hands an inboxInWrite batch's inbox rows to its handler for many, for its one committing write; a copy among them rolls the batch back", async () => {
+    const schema = orm.config.get('schema');
+    const inboxRows = async (id: string) => Number((await orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${schema}".inbox where message_id = ? and handler = 'steps-many'`, [id]))[0]!.n);
+    const many = handle(
+      StepTaken,
+      { name: 'steps-many', inboxInWrite: true, batchSize: 10 },
+      async () => {
+        throw new Error('a delivery alone is not part of this test');
+      },
+      async (events, { em, inbox }) => {
+        const writing = events.filter((event) => event.payload.writes);
+        if (!writing.length) return;
+        // the rows end the transaction: the write carries the COMMIT
+        const rows = inbox!.take();
+        await executeAndCommit(em, `with effect as (insert into "${schema}".effect (event_id, handler) values ${writing.map(() => "(?, 'steps-many')").join(', ')}), inbox as (${rows.sql}) select 1 as done`, [
+          ...writing.map((event) => event.id),
+          ...rows.params,
+        ]);
+      },
+    );
+    const step = (writes: boolean) => createEnvelope(StepTaken, { writes });
+    const batch = (envelopes: ReturnType<typeof step>[]) => handleBatchOnce(orm, many, envelopes.map((envelope) => ({ envelope, log: env.log, deliveryCount: 1 })));
+    const [a, b, c] = [step(true), step(true), step(false)];
+    await inboxRows(a.id); // a pooled connection set up before measuring
+
+    // BEGIN (lazy: it travels with the next statement), then the handler's write with the rows and the COMMIT
+    let outcomes: unknown;
+    const calls = await queriesDuring(async () => {
+      outcomes = await batch([a, b, c]);
+    });
+    expect(outcomes).toEqual(['processed', 'processed', 'processed']);
+    expect(calls).toBe(2);
+    for (const event of [a, b, c]) expect(await inboxRows(event.id)).toBe(1);
+    expect([await countEffects(orm, a.id, 'steps-many'), await countEffects(orm, b.id, 'steps-many'), await countEffects(orm, c.id, 'steps-many')]).toEqual([1, 1, 0]);
+
+    // the handler wrote nothing: the kit writes the rows with the COMMIT
+    const [d, e] = [step(false), step(false)];
+    expect(await batch([d, e])).toEqual(['processed', 'processed']);
+    expect([await inboxRows(d.id), await inboxRows(e.id)]).toEqual([1, 1]);
+
+    // a copy of a handled message: the whole batch writes nothing (the caller then goes one by one)
+    const f = step(true);
+    await expect(batch([f, a])).rejects.toThrow(/inbox_pkey/);
+    expect([await inboxRows(f.id), await countEffects(orm, f.id, 'steps-many'), await countEffects(orm, a.id, 'steps-many')]).toEqual([0, 0, 1]);
+
+    // the same message twice in one batch: handled once
+    expect(await batch([f, f])).toEqual(['processed', 'duplicate']);
+    expect([await inboxRows(f.id), await countEffects(orm, f.id, 'steps-many')]).toEqual([1, 1]);
   });
 
   it('retries a failing handler with nak(delay) and dead-letters the message after maxDeliver', async () => {

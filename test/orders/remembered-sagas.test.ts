@@ -6,6 +6,9 @@ import { createEnvelope, type EventDefinition, type PayloadOf } from '../../even
 import { InventoryReserved, ReservationCommitted } from '../../events/contracts/inventory/index.js';
 import { PaymentAuthorized, PaymentCaptured } from '../../events/contracts/payments/index.js';
 import type { EventHandler } from '../../events/handler.js';
+import { handleBatchOnce } from '../../events/inbox.js';
+import { inTransaction } from '../../platform/database.js';
+import { advanceSagas } from '../../subgraphs/orders/use-cases/advance-sagas.js';
 import { sagaHandlers } from '../../subgraphs/orders/handlers/saga.handlers.js';
 import { RecentSagas } from '../../subgraphs/orders/use-cases/recent-sagas.js';
 import { fireDueTimeouts } from '../../subgraphs/orders/use-cases/fire-timeouts.js';
@@ -168,6 +171,102 @@ describe('a saga step on the copy its process remembers', () => {
     const changes = await statusChanges(orderId);
     expect(changes[0]).toBe('PLACED');
     expect(changes.length).toBe(2);
+  });
+});
+
+describe('a batch of answers (saga steps that waited together)', () => {
+  /** Handles the envelopes as one batch of the kit's (one transaction); answers the outcomes and the transactions that carried the first one. */
+  async function deliverBatch<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelopes: ReturnType<typeof createEnvelope<D>>[]) {
+    const handler = handlers.find((h) => h.definition === definition)!;
+    const outcomes = await handleBatchOnce(
+      stack.subgraphs.orders!.runtime.orm,
+      handler,
+      envelopes.map((envelope) => ({ envelope, log: stack.env.log, deliveryCount: 1 })),
+    ).catch((err: unknown) => err);
+    return { outcomes, transactions: log.transactionsWith(envelopes[0]!.id) };
+  }
+  const reserved = (orderId: string) =>
+    answer(InventoryReserved, { orderId, reservationId: randomUUID(), warehouseId: 'WH-EAST', lines: [{ sku: 'DOG-BOWL-001', quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() });
+  const authorized = ({ orderId, totalCents }: { orderId: string; totalCents: number }) =>
+    answer(PaymentAuthorized, { orderId, paymentId: randomUUID(), amountCents: totalCents, currency: 'USD', authorizationExpiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+
+  it('advances several orders in one transaction — the ones its process remembers without reading them — and writes none when one version has moved', async () => {
+    const [x, y, z] = [await placedOrder(), await placedOrder(), await placedOrder()];
+    const a = replica();
+    // A has seen x and y (it handled their reservations), not z
+    for (const order of [x, y]) expect((await deliver(a, InventoryReserved, reserved(order.orderId))).error).toBeNull();
+    expect((await deliver(replica(), InventoryReserved, reserved(z.orderId))).error).toBeNull();
+    const b = replica();
+    const versionsBefore = await Promise.all([x, y, z].map(async (order) => (await sagaOf(order.orderId)).version));
+
+    log.clear();
+    const answers = [x, y, z].map(authorized);
+    const batch = await deliverBatch(a, PaymentAuthorized, answers);
+    expect(batch.outcomes).toEqual(['processed', 'processed', 'processed']);
+    // one transaction for the three: z's saga read under its lock, then one write for all three with the inbox rows and the COMMIT
+    expect(batch.transactions).toHaveLength(1);
+    const [transaction] = batch.transactions;
+    for (const envelope of answers) expect(transaction!.some((text) => text.includes(envelope.id))).toBe(true);
+    const statements = transaction!.filter((s) => !/^(begin|commit)/i.test(s));
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/for update of s, o/i);
+    expect(statements[0]).toContain(z.orderId);
+    expect(statements[1]).toMatch(/^with /i);
+    for (const [i, order] of [x, y, z].entries()) {
+      expect((await sagaOf(order.orderId)).version).toBe(versionsBefore[i] + 1);
+      expect((await outboxTypes(order.orderId)).filter((t) => t === 'PaymentCaptureRequested')).toHaveLength(1);
+      expect(await inboxHas(answers[i]!.id)).toBe(true);
+    }
+
+    // B (another replica, which never saw these sagas) reads them under the lock, in the same one transaction
+    log.clear();
+    const captures = [x, y].map(({ orderId, totalCents }) => answer(PaymentCaptured, { orderId, paymentId: randomUUID(), amountCents: totalCents, currency: 'USD' }));
+    const captured = await deliverBatch(b, PaymentCaptured, captures);
+    expect(captured.outcomes).toEqual(['processed', 'processed']);
+    expect(captured.transactions).toHaveLength(1);
+    expect(captured.transactions[0]!.filter((s) => /for update of s, o/i.test(s))).toHaveLength(2);
+
+    // A's copies of x and y are now behind: its batch writes nothing at all, z's step and the inbox rows included
+    log.clear();
+    const before = await Promise.all([x, y, z].map((order) => sagaOf(order.orderId)));
+    const commits = [x, y, z].map(({ orderId }) => answer(ReservationCommitted, { orderId, reservationId: randomUUID(), warehouseId: 'WH-EAST' }));
+    const stale = await deliverBatch(a, ReservationCommitted, commits);
+    expect(stale.outcomes).toBeInstanceOf(OptimisticLockError);
+    expect(await Promise.all([x, y, z].map((order) => sagaOf(order.orderId)))).toEqual(before);
+    for (const envelope of commits) expect(await inboxHas(envelope.id)).toBe(false);
+
+    // the kit then handles them one by one, from the database: x and y (captured) confirmed, once
+    for (const envelope of commits) expect((await deliver(a, ReservationCommitted, envelope)).error).toBeNull();
+    expect(await statusChanges(x.orderId)).toEqual(['PLACED', 'CONFIRMED']);
+    expect(await statusChanges(y.orderId)).toEqual(['PLACED', 'CONFIRMED']);
+  });
+
+  it("applies two answers about one order in one batch in turn, the second on the first's result, in the same transaction", async () => {
+    const order = await placedOrder();
+    const other = await placedOrder();
+    const deps = replicaDeps();
+    const inbox = { take: () => ({ sql: 'select 1', params: [], endsTransaction: true }) };
+    const results = await inTransaction(stack.subgraphs.orders!.runtime.orm.em.fork() as EntityManager, (em) =>
+      advanceSagas(
+        em,
+        deps,
+        [
+          { orderId: order.orderId, event: { type: 'InventoryReserved', reservationId: randomUUID(), warehouseId: 'WH-EAST' }, causationId: randomUUID() },
+          { orderId: other.orderId, event: { type: 'InventoryReserved', reservationId: randomUUID(), warehouseId: 'WH-EAST' }, causationId: randomUUID() },
+          { orderId: order.orderId, event: { type: 'PaymentAuthorized', paymentId: randomUUID(), amountCents: order.totalCents }, causationId: randomUUID() },
+          { orderId: randomUUID(), event: { type: 'PaymentAuthorized', paymentId: randomUUID(), amountCents: 100 }, causationId: randomUUID() },
+        ],
+        stack.env.log,
+        inbox,
+      ),
+    );
+    expect(results).toEqual(['ADVANCED', 'ADVANCED', 'ADVANCED', 'UNKNOWN_ORDER']);
+    // reserved, then authorized on top: the capture (which needs both) is requested, once
+    expect((await outboxTypes(order.orderId)).filter((t) => t === 'PaymentCaptureRequested')).toHaveLength(1);
+    expect((await outboxTypes(other.orderId)).filter((t) => t === 'PaymentCaptureRequested')).toHaveLength(0);
+    // what the batch committed is remembered: the next step on either decides on its copy
+    expect(deps.recentSagas.get(order.orderId)?.saga.version).toBe((await sagaOf(order.orderId)).version);
+    expect(deps.recentSagas.get(other.orderId)?.saga.version).toBe((await sagaOf(other.orderId)).version);
   });
 });
 

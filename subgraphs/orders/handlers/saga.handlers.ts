@@ -21,6 +21,7 @@ import { DeliveryAttemptFailed, DeliveryFailed, ShipmentAssigned, ShipmentDelive
 import { ReturnUpdated } from '../../../events/contracts/returns/index.js';
 import type { SagaEvent } from '../domain/saga/types.js';
 import { advanceSaga } from '../use-cases/advance-saga.js';
+import { advanceSagas } from '../use-cases/advance-sagas.js';
 import type { OrdersDeps } from '../use-cases/scope.js';
 
 /**
@@ -32,18 +33,36 @@ import type { OrdersDeps } from '../use-cases/scope.js';
 /**
  * A step reads and writes only the database, in one write statement: the message's inbox row goes
  * in that statement (`inboxInWrite`), and a duplicate is told by the inbox key when it writes.
+ * Answers that wait together — all slots busy, or come within SAGA_BATCH_LINGER_MS of one another
+ * — are handled as one batch: one transaction (use-cases/advance-sagas.ts).
  */
-const SAGA_STEP: Omit<HandlerOptions, 'name'> = { maxDeliver: 10, backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000], inboxInWrite: true };
+const SAGA_STEP: Omit<HandlerOptions, 'name'> = {
+  maxDeliver: 10,
+  backoffMs: [100, 250, 1_000, 5_000, 15_000, 60_000],
+  inboxInWrite: true,
+  batchSize: 50,
+  lingerMs: 20,
+};
 
 /** The participants' answers (inventory, payments, fulfillment) and returns' steps → the order saga. */
 export function sagaHandlers(deps: Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga' | 'recentSagas'>): EventHandler[] {
   /** One answer → what the saga reacts to; every answer names its order. */
   const on = <D extends EventDefinition<string, { orderId: string }>>(definition: D, name: string, toSagaEvent: (payload: PayloadOf<D>) => SagaEvent) =>
-    handle(definition, { name, ...SAGA_STEP }, async (event, { em, log, inbox }) => {
-      const { orderId } = event.payload;
-      const result = await advanceSaga(em, deps, orderId, toSagaEvent(event.payload), { causationId: event.id }, log, inbox);
-      log.info({ orderId, result }, `${event.type} applied to the order saga`);
-    });
+    handle(
+      definition,
+      { name, ...SAGA_STEP },
+      async (event, { em, log, inbox }) => {
+        const { orderId } = event.payload;
+        const result = await advanceSaga(em, deps, orderId, toSagaEvent(event.payload), { causationId: event.id }, log, inbox);
+        log.info({ orderId, result }, `${event.type} applied to the order saga`);
+      },
+      async (events, { em, log, inbox }) => {
+        if (!inbox) throw new Error(`${name}: a batch of saga steps writes its inbox rows itself`);
+        const steps = events.map((event) => ({ orderId: event.payload.orderId, event: toSagaEvent(event.payload), causationId: event.id }));
+        const results = await advanceSagas(em, deps, steps, log, inbox);
+        events.forEach((event, i) => log.info({ orderId: event.payload.orderId, eventId: event.id, result: results[i] }, `${event.type} applied to the order saga (a batch of ${events.length})`));
+      },
+    );
 
   return [
     // inventory

@@ -46,22 +46,53 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
 }
 
 /**
- * Adds a saga step's parts to `statement`, the saga row's as `saga` (returning its version).
- * `orderInserted`: another part of the statement inserts the order row as the step leaves it
- * (placeOrder) — a part cannot see another's row, so there is nothing here to update.
+ * Steps of several sagas (one each: a part may not touch a row another part touches) in ONE
+ * statement, in the caller's transaction: every saga's version checked and bumped by one, or
+ * nothing written — a version that has moved fails the statement as a whole (OptimisticLockError
+ * when it answers; deferred, the transaction's later message fails with VERSION_MOVED: see
+ * isVersionMoved). `last`: the transaction's last write, which may carry the inbox rows (`also`)
+ * and commits with them; otherwise the statement is deferred to the transaction's next message.
  */
-export function addSagaStep(statement: CombinedStatement, em: EntityManager, write: SagaStepWrite, options: { orderInserted?: boolean } = {}): void {
+export async function writeSagaSteps(em: EntityManager, writes: readonly SagaStepWrite[], options: { also?: SqlStatement[]; last: boolean }): Promise<void> {
+  if (writes.some((write) => write.saga.version === null)) throw new Error('a saga that starts is written alone (placeOrder)');
+  const statement = new CombinedStatement();
+  writes.forEach((write, i) => addSagaStep(statement, em, write, { sagaPart: `saga_${i}` }));
+  for (const part of options.also ?? []) statement.include(part);
+  const allWritten = writes.map((_, i) => `exists (select 1 from saga_${i})`).join(' and ');
+  const finalSelect = `select cast(case when ${allWritten} then '1' else ? end as integer) as done`;
+  try {
+    if (options.last) await statement.run(em, finalSelect, [VERSION_MOVED]);
+    else await statement.write(em, finalSelect, [VERSION_MOVED]);
+  } catch (err) {
+    if (isVersionMoved(err)) throw OptimisticLockError.lockFailed('OrderSaga');
+    throw err;
+  }
+}
+
+/** Whether `err` is a saga step's statement finding a version moved (possibly surfacing in a later message of its transaction). */
+export function isVersionMoved(err: unknown): boolean {
+  return err instanceof OptimisticLockError || (err instanceof Error && err.message.includes(VERSION_MOVED));
+}
+
+/**
+ * Adds a saga step's parts to `statement`, the saga row's as `sagaPart` (`saga` unless named;
+ * returning its version). `orderInserted`: another part of the statement inserts the order row as
+ * the step leaves it (placeOrder) — a part cannot see another's row, so there is nothing here to
+ * update.
+ */
+export function addSagaStep(statement: CombinedStatement, em: EntityManager, write: SagaStepWrite, options: { orderInserted?: boolean; sagaPart?: string } = {}): void {
   const schema = em.config.get('schema');
   const table = (name: string) => `"${schema}".${name}`;
   const { saga, order } = write;
+  const sagaPart = options.sagaPart ?? 'saga';
 
   if (saga.version === null) {
-    statement.add(`insert into ${table('order_saga')} (order_id, state, updated_at) values (?, ?::jsonb, ?) returning version`, [saga.orderId, JSON.stringify(saga.state), saga.updatedAt], 'saga');
+    statement.add(`insert into ${table('order_saga')} (order_id, state, updated_at) values (?, ?::jsonb, ?) returning version`, [saga.orderId, JSON.stringify(saga.state), saga.updatedAt], sagaPart);
   } else {
     statement.add(
       `update ${table('order_saga')} set state = ?::jsonb, updated_at = ?, version = version + 1 where order_id = ? and version = ? returning version`,
       [JSON.stringify(saga.state), saga.updatedAt, saga.orderId, saga.version],
-      'saga',
+      sagaPart,
     );
   }
   if (!options.orderInserted) {

@@ -47,6 +47,17 @@ export class RecentSagas {
     this.known.forget(orderId);
   }
 
+  /**
+   * Runs `step` (a batch's steps) after the steps of each of these orders that this process
+   * started before it. The orders are queued for in one order (sorted), so two batches sharing
+   * orders never wait for each other in a circle.
+   */
+  oneAtATimeEach<T>(orderIds: readonly string[], step: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(orderIds)].sort();
+    const queued = sorted.reduceRight<() => Promise<T>>((inner, orderId) => () => this.oneAtATime(orderId, inner), step);
+    return queued();
+  }
+
   /** Runs `step` after the steps of the same order this process started before it. */
   async oneAtATime<T>(orderId: string, step: () => Promise<T>): Promise<T> {
     const before = this.queues.get(orderId);
