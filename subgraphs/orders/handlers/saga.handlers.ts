@@ -33,8 +33,9 @@ import type { OrdersDeps } from '../use-cases/scope.js';
 /**
  * A step reads and writes only the database, in one write statement: the message's inbox row goes
  * in that statement (`inboxInWrite`), and a duplicate is told by the inbox key when it writes.
- * Answers that wait together — all slots busy, or come within SAGA_BATCH_LINGER_MS of one another
- * — are handled as one batch: one transaction (use-cases/advance-sagas.ts).
+ * Answers that wait together — every slot busy, or come within `lingerMs` of the first — are
+ * handled as one batch: one transaction (use-cases/advance-sagas.ts). The linger costs an order
+ * at most 20 ms per answer; under load it saves a transaction per answer that joins a batch.
  */
 const SAGA_STEP: Omit<HandlerOptions, 'name'> = {
   maxDeliver: 10,
