@@ -40,6 +40,9 @@ export class CombinedStatement {
   private readonly params: unknown[] = [];
   private endsTransaction = false;
 
+  /** `oneOff`: the statement's shape depends on how much it carries (a batch's), so it is never prepared (SqlText.oneOff). */
+  constructor(private readonly options: { oneOff?: boolean } = {}) {}
+
   add(sql: string, params: readonly unknown[], name = `w${this.parts.length + 1}`): this {
     this.parts.push({ name, sql });
     this.params.push(...params);
@@ -75,14 +78,14 @@ export class CombinedStatement {
   write(em: EntityManager, finalSelect = 'select 1 as done', finalParams: readonly unknown[] = []): Promise<void> {
     if (this.isEmpty) return Promise.resolve();
     if (this.endsTransaction) return this.run(em, finalSelect, finalParams).then(() => undefined);
-    return executeDeferred(em, this.text(finalSelect), [...this.params, ...finalParams]);
+    return executeDeferred(em, this.text(finalSelect), [...this.params, ...finalParams], this.options);
   }
 
   /** Runs every part and `finalSelect` (which may name parts) in the caller's transaction, if any. */
   run<T extends object>(em: EntityManager, finalSelect = 'select 1 as done', finalParams: readonly unknown[] = []): Promise<T[]> {
     const sql = this.text(finalSelect);
     const params = [...this.params, ...finalParams];
-    return this.endsTransaction ? executeAndCommit<T>(em, sql, params) : em.execute<T[]>(sql, params);
+    return this.endsTransaction ? executeAndCommit<T>(em, sql, params, this.options) : em.execute<T[]>(sql, params);
   }
 
   private text(finalSelect: string): string {

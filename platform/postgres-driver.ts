@@ -127,7 +127,7 @@ export class StatementForms {
 
   /** Its prepared form, when it may go so now; else null (send it inlined). */
   prepared(statement: SqlText): PreparedForm | null {
-    if (!this.enabled) return null;
+    if (!this.enabled || statement.oneOff) return null;
     const form = preparedForm(this.platform, statement.sql, statement.params);
     return form && this.probe.prepared(form) ? form : null;
   }
@@ -381,11 +381,11 @@ export function directPostgreSqlDriver(options: { preparedStatements: boolean })
  * the unit of work holds any entity, since flushing it must come before the commit. Errors are
  * converted as MikroORM converts them.
  */
-export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+export async function executeAndCommit<T>(em: EntityManager, sql: string, params: readonly unknown[], options: { oneOff?: boolean } = {}): Promise<T[]> {
   const trx = em.getTransactionContext<unknown>();
   if (!(trx instanceof ConnectionTransaction) || !commitsWithStatement(em)) return em.execute<T[]>(sql, [...params]);
   try {
-    return (await trx.commitWith({ sql, params })).rows as T[];
+    return (await trx.commitWith({ sql, params, oneOff: options.oneOff })).rows as T[];
   } catch (err) {
     throw err instanceof Error ? em.getDriver().convertException(err) : err;
   }
@@ -409,8 +409,8 @@ function holdsNoEntities(em: EntityManager): boolean {
  * savepoint's release, and its failure — which the savepoint exists to roll back to (a dead
  * letter's replay) — would abort the whole transaction instead.
  */
-export async function executeDeferred(em: EntityManager, sql: string, params: readonly unknown[]): Promise<void> {
+export async function executeDeferred(em: EntityManager, sql: string, params: readonly unknown[], options: { oneOff?: boolean } = {}): Promise<void> {
   const trx = em.getTransactionContext<unknown>();
-  if (trx instanceof ConnectionTransaction && trx.isTopLevel) trx.defer({ sql, params });
+  if (trx instanceof ConnectionTransaction && trx.isTopLevel) trx.defer({ sql, params, oneOff: options.oneOff });
   else await em.execute(sql, [...params], 'run');
 }

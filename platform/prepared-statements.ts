@@ -25,6 +25,12 @@ import type { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 export interface SqlText {
   readonly sql: string;
   readonly params: readonly unknown[];
+  /**
+   * A text built for this one call, whose shape depends on what it carries (a batch's statement
+   * for N orders): it goes inlined, neither probed nor named — it would hardly repeat, and would
+   * only fill the probe's verdicts and the connection's named statements.
+   */
+  readonly oneOff?: boolean;
 }
 
 /** A statement in the extended protocol's terms: `$n` placeholders, values as text, their types. */

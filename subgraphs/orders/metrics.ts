@@ -4,8 +4,9 @@ import type { Orm } from '../../platform/database.js';
 
 /**
  * SPEC §11 checkout completion: placeOrder → CONFIRMED, observed by the saga step that confirms
- * the order (placedAt to that step's time). One per process, registered on its /metrics. A step
- * rolled back by a conflict and run again would be observed twice: rare enough not to skew it.
+ * the order (placedAt to that step's decision), once its write has succeeded: a step whose write
+ * failed (a moved version, a batch rolled back) and that is decided again is observed once. One
+ * per process, registered on its /metrics.
  */
 export const checkoutCompletion = new client.Histogram({
   name: 'orders_checkout_completion_seconds',

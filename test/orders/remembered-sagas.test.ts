@@ -9,6 +9,7 @@ import type { EventHandler } from '../../events/handler.js';
 import { handleBatchOnce } from '../../events/inbox.js';
 import { inTransaction } from '../../platform/database.js';
 import { advanceSagas } from '../../subgraphs/orders/use-cases/advance-sagas.js';
+import { checkoutCompletion } from '../../subgraphs/orders/metrics.js';
 import { sagaHandlers } from '../../subgraphs/orders/handlers/saga.handlers.js';
 import { RecentSagas } from '../../subgraphs/orders/use-cases/recent-sagas.js';
 import { fireDueTimeouts } from '../../subgraphs/orders/use-cases/fire-timeouts.js';
@@ -228,6 +229,8 @@ describe('a batch of answers (saga steps that waited together)', () => {
 
     // A's copies of x and y are now behind: its batch writes nothing at all, z's step and the inbox rows included
     log.clear();
+    const confirmationsObserved = async () => (await checkoutCompletion.get()).values.find((v) => v.metricName === 'orders_checkout_completion_seconds_count')?.value ?? 0;
+    const observedBefore = await confirmationsObserved();
     const before = await Promise.all([x, y, z].map((order) => sagaOf(order.orderId)));
     const commits = [x, y, z].map(({ orderId }) => answer(ReservationCommitted, { orderId, reservationId: randomUUID(), warehouseId: 'WH-EAST' }));
     const stale = await deliverBatch(a, ReservationCommitted, commits);
@@ -239,6 +242,9 @@ describe('a batch of answers (saga steps that waited together)', () => {
     for (const envelope of commits) expect((await deliver(a, ReservationCommitted, envelope)).error).toBeNull();
     expect(await statusChanges(x.orderId)).toEqual(['PLACED', 'CONFIRMED']);
     expect(await statusChanges(y.orderId)).toEqual(['PLACED', 'CONFIRMED']);
+    // the completion histogram counts each confirmation once, not the decisions the failed batch made
+    const confirmed = (await Promise.all([x, y, z].map((order) => statusChanges(order.orderId)))).filter((changes) => changes.includes('CONFIRMED')).length;
+    expect(await confirmationsObserved()).toBe(observedBefore + confirmed);
   });
 
   it("applies two answers about one order in one batch in turn, the second on the first's result, in the same transaction", async () => {

@@ -466,7 +466,9 @@ export class OrdersDb {
   async backdatePlacement(orderId: string, hoursAgo: number): Promise<void> {
     const placedAt = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
     await this.client.query('update orders.customer_order set placed_at = $2 where id = $1', [orderId, placedAt]);
-    await this.client.query(`update orders.order_saga set state = jsonb_set(state, '{placedAt}', to_jsonb($2::text)) where order_id = $1`, [orderId, placedAt]);
+    // the version moves, as with any write of the saga: a step decided on a copy from before (the
+    // shipment's answer, say) then finds it moved instead of writing the old placedAt back
+    await this.client.query(`update orders.order_saga set state = jsonb_set(state, '{placedAt}', to_jsonb($2::text)), version = version + 1 where order_id = $1`, [orderId, placedAt]);
   }
 }
 

@@ -110,6 +110,24 @@ describe('prepared statements', () => {
     expect(await preparedOnConnection(inlined())).toEqual([]);
   });
 
+  it('never prepares a one-off statement (a batch’s, shaped by what it carries), deferred or with the COMMIT, and answers the same', async () => {
+    const batchOf = (ids: number[]) => `insert into prepared_test.prepared_row (id, label) values ${ids.map(() => "(?, 'batch')").join(', ')}`;
+    const batch = (oneOff: boolean) =>
+      inTransaction(em(), async (tx) => {
+        const base = (await tx.execute<{ n: number }[]>('select count(*)::int as n from prepared_test.prepared_row'))[0]!.n;
+        await executeDeferred(tx, batchOf([1, 2]), [base + 1, base + 2], { oneOff });
+        return executeAndCommit<{ id: number }>(tx, `${batchOf([3])} returning id`, [base + 3], { oneOff });
+      });
+    const preparedBatches = async () => (await preparedOnConnection(em())).filter((text) => text.includes("'batch'"));
+    // as often as the same statements without the mark need to go prepared (below): the probe is asked about a message's first unknown one at a time
+    await batch(true);
+    expect(await twice(() => batch(true))).toEqual([[{ id: 6 }], [{ id: 9 }]]);
+    expect(await preparedBatches()).toEqual([]);
+    await batch(false);
+    expect(await twice(() => batch(false))).toEqual([[{ id: 15 }], [{ id: 18 }]]);
+    expect(await preparedBatches()).toHaveLength(2);
+  });
+
   describe('in a transaction, once prepared', () => {
     const insert = 'insert into prepared_test.prepared_row (id, label) values (?, ?)';
     const select = 'select label from prepared_test.prepared_row order by id';

@@ -82,6 +82,8 @@ class SagaBatch {
   private readonly writesByRound: SagaStepWrite[][] = [];
   /** Round of each order's next write. */
   private readonly nextRound = new Map<string, number>();
+  /** What each write records once it is done (sagaStepWrite). */
+  private readonly written: (() => void)[] = [];
 
   constructor(
     private readonly em: EntityManager,
@@ -113,7 +115,8 @@ class SagaBatch {
     // only cancellation can be refused, and it never comes through here
     if (!decision!.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision!.rejection.message}`);
     if (!decision!.changed) return 'UNCHANGED';
-    const { write, order } = sagaStepWrite(this.deps.eventNamespace, base, decision!, { causationId }, this.log);
+    const { write, order, written } = sagaStepWrite(this.deps.eventNamespace, base, decision!, { causationId }, this.log);
+    this.written.push(written);
     const round = this.nextRound.get(orderId) ?? 0;
     this.nextRound.set(orderId, round + 1);
     (this.writesByRound[round] ??= []).push(write);
@@ -133,5 +136,6 @@ class SagaBatch {
   /** Once committed: what was read under the lock or written is each saga's newest committed version. */
   rememberAll(): void {
     for (const known of this.current.values()) this.deps.recentSagas.remember(known);
+    for (const written of this.written) written();
   }
 }

@@ -43,21 +43,27 @@ export async function persistSagaStep(
   log: Logger,
   inbox?: { take(): SqlStatement },
 ): Promise<{ saga: OrderSagaRecord; order: OrderRecord }> {
-  const { write, order } = sagaStepWrite(namespace, target, outcome, cause, log);
+  const { write, order, written } = sagaStepWrite(namespace, target, outcome, cause, log);
   // the handled message's inbox row, when the kit leaves it to the step (saga.handlers.ts)
   if (inbox) write.also = [inbox.take()];
   const version = await writeSagaStep(em, write);
+  written();
   return { saga: { orderId: order.id, state: outcome.state, version, updatedAt: write.saga.updatedAt }, order };
 }
 
-/** What a changed outcome writes, and the order as it leaves it (for a caller that writes it with more: placeOrder). */
+/**
+ * What a changed outcome writes, and the order as it leaves it (for a caller that writes it with
+ * more: placeOrder, a batch of steps). `written`: to call once the write has succeeded — it
+ * records the checkout's completion time, which a step decided again after a failed write (a
+ * moved version, a batch rolled back) must not record twice.
+ */
 export function sagaStepWrite(
   namespace: string,
   target: { order: OrderRecord; saga: OrderSagaRecord | null },
   outcome: SagaOutcome,
   cause: StepCause,
   log: Logger,
-): { write: SagaStepWrite; order: OrderRecord } {
+): { write: SagaStepWrite; order: OrderRecord; written(): void } {
   const now = new Date();
   const { state } = outcome;
   const meta = { customerId: state.customerId, correlationId: state.orderId, causationId: cause.causationId ?? null };
@@ -70,9 +76,10 @@ export function sagaStepWrite(
     statusChanges: [],
     outbox: [],
   };
-  for (const record of outcome.records) applyRecord(write, namespace, order, record, now, meta, log);
+  const completions: number[] = [];
+  for (const record of outcome.records) applyRecord(write, namespace, order, record, now, meta, log, completions);
   for (const command of outcome.commands) write.outbox.push(requestOf(namespace, order, command, cause, meta));
-  return { write, order };
+  return { write, order, written: () => completions.forEach((seconds) => checkoutCompletion.observe(seconds)) };
 }
 
 /** A step may schedule and cancel one kind of timeout; only its last instruction for a kind counts. */
@@ -86,7 +93,8 @@ function lastPerKind(instructions: readonly TimeoutInstruction[]): SagaStepWrite
 
 type Meta = { customerId: string; correlationId: string; causationId: string | null };
 
-function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord, record: SagaRecord, now: Date, meta: Meta, log: Logger): void {
+/** `completions`: seconds from placement to confirmation, for the histogram once the write is done. */
+function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord, record: SagaRecord, now: Date, meta: Meta, log: Logger, completions: number[]): void {
   switch (record.type) {
     case 'TimelineEntry':
       write.timeline.push({ orderId: order.id, type: record.entry, detail: record.detail ?? null, occurredAt: now });
@@ -105,7 +113,7 @@ function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord
         ),
       );
       log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed');
-      if (record.to === 'CONFIRMED') checkoutCompletion.observe(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000);
+      if (record.to === 'CONFIRMED') completions.push(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000);
       return;
     }
     case 'AlertRaised':
