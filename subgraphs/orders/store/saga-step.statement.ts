@@ -40,7 +40,7 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
     ]);
     return row!.version;
   } catch (err) {
-    if (err instanceof Error && err.message.includes(VERSION_MOVED)) throw OptimisticLockError.lockFailed('OrderSaga');
+    if (isVersionMoved(err)) throw OptimisticLockError.lockFailed('OrderSaga');
     throw err;
   }
 }
@@ -49,8 +49,7 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
  * Steps of several sagas (one each: a part may not touch a row another part touches) in ONE
  * statement, in the caller's transaction: every saga's version checked and bumped by one, or
  * nothing written — a version that has moved fails the statement as a whole (OptimisticLockError
- * when it answers; deferred, the transaction's later message fails with VERSION_MOVED: see
- * isVersionMoved). `last`: the transaction's last write, which may carry the inbox rows (`also`)
+ * whether it answers or, deferred, the transaction's later message fails with its text). `last`: the transaction's last write, which may carry the inbox rows (`also`)
  * and commits with them; otherwise the statement is deferred to the transaction's next message.
  */
 export async function writeSagaSteps(em: EntityManager, writes: readonly SagaStepWrite[], options: { also?: SqlStatement[]; last: boolean }): Promise<void> {
@@ -70,9 +69,9 @@ export async function writeSagaSteps(em: EntityManager, writes: readonly SagaSte
   }
 }
 
-/** Whether `err` is a saga step's statement finding a version moved (possibly surfacing in a later message of its transaction). */
-export function isVersionMoved(err: unknown): boolean {
-  return err instanceof OptimisticLockError || (err instanceof Error && err.message.includes(VERSION_MOVED));
+/** Whether `err` is a saga step's statement finding a version moved (a deferred one's surfaces in a later message of its transaction). */
+function isVersionMoved(err: unknown): boolean {
+  return err instanceof Error && err.message.includes(VERSION_MOVED);
 }
 
 /**

@@ -71,7 +71,12 @@ function rounds(steps: readonly SagaStepRequest[]): number[][] {
     seen.set(step.orderId, round + 1);
     (byRound[round] ??= []).push(i);
   });
-  return byRound.map((indexes) => indexes.sort((a, b) => (steps[a]!.orderId < steps[b]!.orderId ? -1 : steps[a]!.orderId > steps[b]!.orderId ? 1 : a - b)));
+  // Array#sort is stable: an order appears once per round, so ties keep delivery order anyway
+  return byRound.map((indexes) => indexes.sort((a, b) => compare(steps[a]!.orderId, steps[b]!.orderId)));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The sagas of one batch as its transaction leaves them, and the writes by round. */
@@ -93,35 +98,41 @@ class SagaBatch {
 
   async decide({ orderId, event, causationId }: SagaStepRequest): Promise<AdvanceResult> {
     if (!isUuid(orderId) || this.unknown.has(orderId)) return 'UNKNOWN_ORDER';
-    const env = sagaEnvironment(this.deps);
-    let base = this.current.get(orderId);
-    let decision: SagaDecision | undefined = base && decide(base.saga.state, event, env);
-    if (!base) {
-      const known = this.deps.recentSagas.get(orderId);
-      const onCopy = known && decide(known.saga.state, event, env);
-      // "nothing to do" is only believed of the saga as it is now
-      if (known && onCopy?.ok && onCopy.changed) [base, decision] = [known, onCopy];
-      else {
-        const locked = await new OrderRepository(this.em).lockSaga(orderId);
-        if (!locked) {
-          this.unknown.add(orderId);
-          this.log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
-          return 'UNKNOWN_ORDER';
-        }
-        this.current.set(orderId, locked);
-        [base, decision] = [locked, decide(locked.saga.state, event, env)];
-      }
-    }
+    const decided = await this.decideOn(orderId, event);
+    if (!decided) return 'UNKNOWN_ORDER';
+    const { base, decision } = decided;
     // only cancellation can be refused, and it never comes through here
-    if (!decision!.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision!.rejection.message}`);
-    if (!decision!.changed) return 'UNCHANGED';
-    const { write, order, written } = sagaStepWrite(this.deps.eventNamespace, base, decision!, { causationId }, this.log);
+    if (!decision.ok) throw new Error(`Order ${orderId}: ${event.type} refused: ${decision.rejection.message}`);
+    if (!decision.changed) return 'UNCHANGED';
+    const { write, order, written } = sagaStepWrite(this.deps.eventNamespace, base, decision, { causationId }, this.log);
     this.written.push(written);
     const round = this.nextRound.get(orderId) ?? 0;
     this.nextRound.set(orderId, round + 1);
     (this.writesByRound[round] ??= []).push(write);
-    this.current.set(orderId, { saga: { orderId, state: decision!.state, version: base.saga.version + 1, updatedAt: write.saga.updatedAt }, order });
+    this.current.set(orderId, { saga: { orderId, state: decision.state, version: base.saga.version + 1, updatedAt: write.saga.updatedAt }, order });
     return 'ADVANCED';
+  }
+
+  /**
+   * The saga to decide on and the decision: as this batch leaves it; else the remembered copy, when
+   * the event changes it; else read under the lock. Null for an order that does not exist.
+   */
+  private async decideOn(orderId: string, event: SagaEvent): Promise<{ base: KnownSaga; decision: SagaDecision } | null> {
+    const env = sagaEnvironment(this.deps);
+    const current = this.current.get(orderId);
+    if (current) return { base: current, decision: decide(current.saga.state, event, env) };
+    const known = this.deps.recentSagas.get(orderId);
+    const onCopy = known && decide(known.saga.state, event, env);
+    // "nothing to do" is only believed of the saga as it is now
+    if (known && onCopy?.ok && onCopy.changed) return { base: known, decision: onCopy };
+    const locked = await new OrderRepository(this.em).lockSaga(orderId);
+    if (!locked) {
+      this.unknown.add(orderId);
+      this.log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
+      return null;
+    }
+    this.current.set(orderId, locked);
+    return { base: locked, decision: decide(locked.saga.state, event, env) };
   }
 
   /** The rounds' statements: all but the last deferred, the last with the inbox rows and the COMMIT (none: the kit commits the rows). */
