@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Envelope, EventDefinition, PayloadOf } from './contract.js';
 import type { SqlStatement } from '../platform/combined-statement.js';
-import { executeDeferred } from '../platform/postgres-driver.js';
+import { executeAndCommit, executeDeferred } from '../platform/postgres-driver.js';
 import type { Logger } from '../platform/logger.js';
 
 /**
@@ -171,7 +171,8 @@ export function project<D extends EventDefinition>(
    * For a batching projection (`batchSize` > 1): the effect of several events — the batch's new
    * ones, in delivery order — as ONE statement, with the same result as `statement` run for each
    * in turn (a multi-row upsert, say). A batch then costs the inbox insert and this, not a
-   * statement per event. Not for statements with `failsWhenNoRow`.
+   * statement per event. Not for statements with `failsWhenNoRow`; `committed` gets every row it
+   * returned, once the batch has committed.
    */
   statementForMany?: (events: readonly Envelope<PayloadOf<D>>[], schema: string) => SqlStatement,
 ): EventHandler {
@@ -185,10 +186,14 @@ export function project<D extends EventDefinition>(
     statement: build,
     ...(buildMany
       ? {
-          handleMany: async (events: readonly Envelope[], { em }: BatchContext) => {
-            const { sql, params, failsWhenNoRow } = buildMany(events, em.config.get('schema'));
+          // The batch's last write: its shape depends on the batch, so it is never prepared
+          // (oneOff). When its rows are wanted (`committed`) it goes with the COMMIT, not before it.
+          handleMany: async (events: readonly Envelope[], { em, afterCommit }: BatchContext) => {
+            const { sql, params, failsWhenNoRow, committed } = buildMany(events, em.config.get('schema'));
             if (failsWhenNoRow !== undefined) throw new Error(`${options.name}: a statement for many events cannot fail when it changes no row`);
-            await executeDeferred(em, sql, params);
+            if (!committed) return executeDeferred(em, sql, params, { oneOff: true });
+            const rows = await executeAndCommit<Record<string, unknown>>(em, sql, params, { oneOff: true });
+            afterCommit(() => committed(rows, em));
           },
         }
       : {}),

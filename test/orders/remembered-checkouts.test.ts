@@ -8,10 +8,10 @@ import type { Arrivals } from '../../platform/arrivals.js';
 import type { CheckoutRecord } from '../../subgraphs/orders/store/checkout.entity.js';
 import { findOwnCheckoutToChange } from '../../subgraphs/orders/use-cases/checkout-access.js';
 import { changeOwnCheckout } from '../../subgraphs/orders/use-cases/checkout-changes.js';
-import type { OrdersDeps, OrdersScope } from '../../subgraphs/orders/use-cases/scope.js';
+import { ORDERS_ARRIVALS_CHANNEL, type OrdersDeps, type OrdersScope } from '../../subgraphs/orders/use-cases/scope.js';
 import { createEnvelope } from '../../events/contract.js';
 import { CheckoutInitiated } from '../../events/contracts/cart/index.js';
-import { handleOnce } from '../../events/inbox.js';
+import { handleBatchOnce, handleOnce } from '../../events/inbox.js';
 import { checkoutHandlers } from '../../subgraphs/orders/handlers/checkout.handlers.js';
 import { eventually } from '../support/config.js';
 import { queriesDuring } from '../support/queries.js';
@@ -163,6 +163,38 @@ describe('checkout steps on the remembered checkout', () => {
     // the same checkout announced again, by another message: on conflict, nothing inserted, nothing remembered
     expect(await handleOnce(ordersOrm(), handler, initiated(customerId, checkoutId), { log: stack.env.log, deliveryCount: 1 })).toBe('processed');
     expect(deps.recentCheckouts.get(checkoutId)).toBeUndefined();
+  });
+
+  it('inserts a batch of CheckoutInitiated in one statement with the COMMIT: each new checkout remembered and announced, one it already has neither', async () => {
+    const { deps, customerId } = replica();
+    const handler = checkoutHandlers(deps)[0]!;
+    const [a, b, known] = [randomUUID(), randomUUID(), randomUUID()];
+    await handleOnce(ordersOrm(), handler, initiated(customerId, known), { log: stack.env.log, deliveryCount: 1 });
+    deps.recentCheckouts.forget(known);
+    const listener = await sql.connect();
+    const announced: string[] = [];
+    listener.on('notification', ({ channel, payload }) => channel === ORDERS_ARRIVALS_CHANNEL && payload && announced.push(payload));
+    try {
+      await listener.query(`listen ${ORDERS_ARRIVALS_CHANNEL}`);
+      const deliveries = [a, known, b].map((checkoutId) => ({ envelope: initiated(customerId, checkoutId), log: stack.env.log, deliveryCount: 1 }));
+      let outcomes: unknown;
+      const sent: string[] = [];
+      await queriesDuring(async () => (outcomes = await handleBatchOnce(ordersOrm(), handler, deliveries)), (text) => sent.push(text) > 0);
+      expect(outcomes).toEqual(['processed', 'processed', 'processed']);
+      // lazy BEGIN (answered without a message: it travels with the next), the inbox rows (which
+      // of the three are new), then the one insert for both new checkouts with the COMMIT
+      expect(sent.map((text) => text.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual(['BEGIN;', 'insert into "orders".inbox', 'insert into "orders".checkout']);
+      expect(sent[2]).toMatch(/;\s*COMMIT;?\s*$/i);
+      for (const id of [a, b]) expect(deps.recentCheckouts.get(id)).toMatchObject({ id, customerId, status: 'IN_PROGRESS', version: 0, lines: [{ sku: 'DOG-BOWL-001', quantity: 1 }] });
+      expect(deps.recentCheckouts.get(known)).toBeUndefined();
+      // one transaction's notifications arrive together
+      await eventually(async () => announced.length > 0, { what: "the batch's arrivals" });
+      expect(announced.sort()).toEqual([a, b].sort());
+      expect((await sql.query('select count(*)::int as n from orders.checkout where id = any($1)', [[a, b, known]])).rows[0].n).toBe(3);
+    } finally {
+      await listener.query(`unlisten ${ORDERS_ARRIVALS_CHANNEL}`);
+      listener.release();
+    }
   });
 
   it('lands a step on a copy another writer moved past on the row as it is, losing neither change', async () => {

@@ -55,24 +55,38 @@ export function checkoutRecordOf(em: EntityManager, row: Record<string, unknown>
   return em.getDriver().mapResult(row as never, em.getMetadata().get<CheckoutRecord>(CheckoutEntity.meta.className)) as CheckoutRecord;
 }
 
+export interface InitiatedCheckout {
+  id: string;
+  cartId: string;
+  customerId: string;
+  lines: CheckoutLine[];
+  coupon?: { code: string; percentOff: number } | null;
+}
+
 /**
- * From CheckoutInitiated; a repeated event (same checkout id) inserts nothing. A checkout that is
- * inserted announces itself on `arrivalsChannel` (platform/arrivals.ts: requests that came before
- * it wake when this commits) from the insert's RETURNING, which PostgreSQL evaluates for every row
- * inserted even when nothing reads it — one statement. The RETURNING also hands back the row as
- * inserted (defaults, version): `committed` gets it as a record once it is committed.
+ * From CheckoutInitiated — one event's checkout, or a batch's in one statement; a repeated event
+ * (same checkout id) inserts nothing. A checkout that is inserted announces itself on
+ * `arrivalsChannel` (platform/arrivals.ts: requests that came before it wake when this commits)
+ * from the insert's RETURNING, which PostgreSQL evaluates for every row inserted even when nothing
+ * reads it — one statement. The RETURNING also hands back each row as inserted (defaults,
+ * version): `committed` gets them as records once they are committed.
  */
-export function initiatedCheckoutInsert(
+export function initiatedCheckoutsInsert(
   schema: string,
-  checkout: { id: string; cartId: string; customerId: string; lines: CheckoutLine[]; coupon?: { code: string; percentOff: number } | null },
+  checkouts: readonly InitiatedCheckout[],
   arrivalsChannel: string,
   committed: (checkout: CheckoutRecord) => void,
 ): SqlStatement {
+  if (!checkouts.length) throw new Error('initiatedCheckoutsInsert: no checkout to insert');
   return {
-    sql: `insert into "${schema}".checkout (id, cart_id, customer_id, lines, coupon_code, coupon_percent_off) values (?, ?, ?, ?::jsonb, ?, ?)
+    sql: `insert into "${schema}".checkout (id, cart_id, customer_id, lines, coupon_code, coupon_percent_off)
+          values ${checkouts.map(() => '(?, ?, ?, ?::jsonb, ?, ?)').join(', ')}
           on conflict (id) do nothing
           returning *, pg_notify(?, id::text) as arrival_announced`,
-    params: [checkout.id, checkout.cartId, checkout.customerId, JSON.stringify(checkout.lines), checkout.coupon?.code ?? null, checkout.coupon?.percentOff ?? null, arrivalsChannel],
+    params: [
+      ...checkouts.flatMap((c) => [c.id, c.cartId, c.customerId, JSON.stringify(c.lines), c.coupon?.code ?? null, c.coupon?.percentOff ?? null]),
+      arrivalsChannel,
+    ],
     committed: (rows, em) => {
       for (const { arrival_announced: _announced, ...row } of rows) committed(checkoutRecordOf(em, row));
     },
