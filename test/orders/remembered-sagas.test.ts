@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, type EventDefinition, type PayloadOf } from '../../events/contract.js';
 import { InventoryReserved, ReservationCommitted } from '../../events/contracts/inventory/index.js';
@@ -56,10 +57,16 @@ function replicaDeps() {
 /** A replica's saga handlers. */
 const replica = (deps = replicaDeps()): EventHandler[] => sagaHandlers(deps);
 
-async function deliver<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelope: ReturnType<typeof createEnvelope<D>>) {
+async function deliver<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelope: ReturnType<typeof createEnvelope<D>>, logger: Logger = stack.env.log) {
   const handler = handlers.find((h) => h.definition === definition)!;
-  const { error, statements } = await log.deliver(stack.subgraphs.orders!.runtime.orm, handler, envelope, stack.env.log);
+  const { error, statements } = await log.deliver(stack.subgraphs.orders!.runtime.orm, handler, envelope, logger);
   return { error, lockingReads: statements.filter((s) => /for update of s, o/i.test(s)).length, statements };
+}
+
+/** A logger that keeps what is logged through it (and its children). */
+function loggedLines() {
+  const lines: { msg: string; orderId?: string; to?: string }[] = [];
+  return { lines, logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) }) };
 }
 
 /** A participant's answer about an order, as its outbox would record it. */
@@ -177,12 +184,12 @@ describe('a saga step on the copy its process remembers', () => {
 
 describe('a batch of answers (saga steps that waited together)', () => {
   /** Handles the envelopes as one batch of the kit's (one transaction); answers the outcomes and the transactions that carried the first one. */
-  async function deliverBatch<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelopes: ReturnType<typeof createEnvelope<D>>[]) {
+  async function deliverBatch<D extends EventDefinition>(handlers: EventHandler[], definition: D, envelopes: ReturnType<typeof createEnvelope<D>>[], logger: Logger = stack.env.log) {
     const handler = handlers.find((h) => h.definition === definition)!;
     const outcomes = await handleBatchOnce(
       stack.subgraphs.orders!.runtime.orm,
       handler,
-      envelopes.map((envelope) => ({ envelope, log: stack.env.log, deliveryCount: 1 })),
+      envelopes.map((envelope) => ({ envelope, log: logger, deliveryCount: 1 })),
     ).catch((err: unknown) => err);
     return { outcomes, transactions: log.transactionsWith(envelopes[0]!.id) };
   }
@@ -233,18 +240,23 @@ describe('a batch of answers (saga steps that waited together)', () => {
     const observedBefore = await confirmationsObserved();
     const before = await Promise.all([x, y, z].map((order) => sagaOf(order.orderId)));
     const commits = [x, y, z].map(({ orderId }) => answer(ReservationCommitted, { orderId, reservationId: randomUUID(), warehouseId: 'WH-EAST' }));
-    const stale = await deliverBatch(a, ReservationCommitted, commits);
+    const logged = loggedLines();
+    const stale = await deliverBatch(a, ReservationCommitted, commits, logged.logger);
     expect(stale.outcomes).toBeInstanceOf(OptimisticLockError);
     expect(await Promise.all([x, y, z].map((order) => sagaOf(order.orderId)))).toEqual(before);
     for (const envelope of commits) expect(await inboxHas(envelope.id)).toBe(false);
 
     // the kit then handles them one by one, from the database: x and y (captured) confirmed, once
-    for (const envelope of commits) expect((await deliver(a, ReservationCommitted, envelope)).error).toBeNull();
+    for (const envelope of commits) expect((await deliver(a, ReservationCommitted, envelope, logged.logger)).error).toBeNull();
     expect(await statusChanges(x.orderId)).toEqual(['PLACED', 'CONFIRMED']);
     expect(await statusChanges(y.orderId)).toEqual(['PLACED', 'CONFIRMED']);
     // the completion histogram counts each confirmation once, not the decisions the failed batch made
     const confirmed = (await Promise.all([x, y, z].map((order) => statusChanges(order.orderId)))).filter((changes) => changes.includes('CONFIRMED')).length;
     expect(await confirmationsObserved()).toBe(observedBefore + confirmed);
+    // and the log tells each status change that was written once
+    const confirmedIds = (await Promise.all([x, y, z].map(async ({ orderId }) => ((await statusChanges(orderId)).includes('CONFIRMED') ? [orderId] : [])))).flat();
+    const loggedConfirmations = logged.lines.filter((line) => line.msg === 'order status changed' && line.to === 'CONFIRMED').map((line) => line.orderId);
+    expect(loggedConfirmations.sort()).toEqual(confirmedIds.sort());
   });
 
   it("applies two answers about one order in one batch in turn, the second on the first's result, in the same transaction", async () => {

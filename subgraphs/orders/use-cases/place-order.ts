@@ -82,13 +82,13 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
       { orderId: placedOrder.id, customerId: placedOrder.customerId, total: draft.total, lines: draft.lines, shippingAddress: draft.shippingAddress, shippingMethod: draft.shippingMethod },
       env,
     );
-    const { write: saga, order } = sagaStepWrite(deps.eventNamespace, { order: placedOrder, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
+    const { write: saga, order, written } = sagaStepWrite(deps.eventNamespace, { order: placedOrder, saga: null }, outcome, { paymentToken: draft.paymentToken }, scope.log);
     const redeemed = couponRedemptionOf(deps.eventNamespace, order, draft, env.now);
     const released = addressHoldRow(deps.eventNamespace, locked, decision);
     // published in the order they were recorded before they shared one statement
     saga.outbox = [...(released ? [released] : []), placedEvent, ...saga.outbox, ...(redeemed ? [redeemed.event] : [])];
     const { sagaVersion } = await writeOrderPlacement(em, { checkout: decision.checkout, checkoutVersion: locked.version, order, couponRedemption: redeemed?.redemption ?? null, saga });
-    return { order, saga: { orderId: order.id, state: outcome.state, version: sagaVersion, updatedAt: saga.saga.updatedAt } };
+    return { order, saga: { orderId: order.id, state: outcome.state, version: sagaVersion, updatedAt: saga.saga.updatedAt }, written };
   }).catch(sameCustomerRace);
   if (placed.saga) {
     // completed: no step will change it again
@@ -96,6 +96,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     // committed: the saga's first answers are decided on this copy (recent-sagas.ts)
     deps.recentSagas.remember({ saga: placed.saga, order: placed.order });
     scope.log.info({ orderId: placed.order.id, checkoutId, totalCents: placed.order.totalCents }, 'order placed');
+    placed.written();
   }
   return placed.order;
 }

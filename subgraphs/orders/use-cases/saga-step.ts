@@ -53,9 +53,9 @@ export async function persistSagaStep(
 
 /**
  * What a changed outcome writes, and the order as it leaves it (for a caller that writes it with
- * more: placeOrder, a batch of steps). `written`: to call once the write has succeeded — it
- * records the checkout's completion time, which a step decided again after a failed write (a
- * moved version, a batch rolled back) must not record twice.
+ * more: placeOrder, a batch of steps). `written`: to call once the write has succeeded — it logs
+ * the status changes and alerts and records the checkout's completion time, which a step decided
+ * again after a failed write (a moved version, a batch rolled back) must not log nor record twice.
  */
 export function sagaStepWrite(
   namespace: string,
@@ -76,10 +76,10 @@ export function sagaStepWrite(
     statusChanges: [],
     outbox: [],
   };
-  const completions: number[] = [];
-  for (const record of outcome.records) applyRecord(write, namespace, order, record, now, meta, log, completions);
+  const afterWrite: (() => void)[] = [];
+  for (const record of outcome.records) applyRecord(write, namespace, order, record, now, meta, log, afterWrite);
   for (const command of outcome.commands) write.outbox.push(requestOf(namespace, order, command, cause, meta));
-  return { write, order, written: () => completions.forEach((seconds) => checkoutCompletion.observe(seconds)) };
+  return { write, order, written: () => afterWrite.forEach((task) => task()) };
 }
 
 /** A step may schedule and cancel one kind of timeout; only its last instruction for a kind counts. */
@@ -93,8 +93,8 @@ function lastPerKind(instructions: readonly TimeoutInstruction[]): SagaStepWrite
 
 type Meta = { customerId: string; correlationId: string; causationId: string | null };
 
-/** `completions`: seconds from placement to confirmation, for the histogram once the write is done. */
-function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord, record: SagaRecord, now: Date, meta: Meta, log: Logger, completions: number[]): void {
+/** `afterWrite`: what to log and observe once the write is done. */
+function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord, record: SagaRecord, now: Date, meta: Meta, log: Logger, afterWrite: (() => void)[]): void {
   switch (record.type) {
     case 'TimelineEntry':
       write.timeline.push({ orderId: order.id, type: record.entry, detail: record.detail ?? null, occurredAt: now });
@@ -112,15 +112,16 @@ function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord
           meta,
         ),
       );
-      log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed');
-      if (record.to === 'CONFIRMED') completions.push(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000);
+      afterWrite.push(() => log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed'));
+      const placedAt = order.placedAt;
+      if (record.to === 'CONFIRMED') afterWrite.push(() => checkoutCompletion.observe(Math.max(0, now.getTime() - placedAt.getTime()) / 1000));
       return;
     }
     case 'AlertRaised':
       write.outbox.push(
         outboxRow(namespace, OrderAlertRaised, { orderId: order.id, customerId: order.customerId, kind: record.kind, detail: record.detail, raisedAt: now.toISOString() }, meta),
       );
-      log.warn({ orderId: order.id, alert: record.kind, detail: record.detail }, 'order alert raised');
+      afterWrite.push(() => log.warn({ orderId: order.id, alert: record.kind, detail: record.detail }, 'order alert raised'));
       return;
   }
 }
