@@ -54,8 +54,8 @@ export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Pr
  */
 export async function writeSagaSteps(em: EntityManager, writes: readonly SagaStepWrite[], options: { also?: SqlStatement[]; last: boolean }): Promise<void> {
   if (writes.some((write) => write.saga.version === null)) throw new Error('a saga that starts is written alone (placeOrder)');
-  // its shape depends on the batch (how many sagas, what each step writes): never prepared
-  const statement = new CombinedStatement({ oneOff: true });
+  // a batch's shape depends on how many sagas it holds: never prepared; a step alone's repeats
+  const statement = new CombinedStatement({ oneOff: writes.length > 1 });
   writes.forEach((write, i) => addSagaStep(statement, em, write, { sagaPart: `saga_${i}` }));
   for (const part of options.also ?? []) statement.include(part);
   const allWritten = writes.map((_, i) => `exists (select 1 from saga_${i})`).join(' and ');

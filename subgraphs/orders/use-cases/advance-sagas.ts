@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { Logger } from '../../../platform/logger.js';
 import { commitsWithStatement } from '../../../platform/postgres-driver.js';
@@ -6,24 +6,25 @@ import { decide } from '../domain/saga/decide.js';
 import type { SagaDecision, SagaEvent } from '../domain/saga/types.js';
 import { OrderRepository } from '../store/order.repository.js';
 import { writeSagaSteps, type SagaStepWrite } from '../store/saga-step.statement.js';
-import { sagaEnvironment, type AdvanceResult } from './advance-saga.js';
 import type { KnownSaga } from './recent-sagas.js';
-import { sagaStepWrite } from './saga-step.js';
+import { sagaEnvironment, sagaStepWrite } from './saga-step.js';
 import { isUuid, type OrdersDeps } from './scope.js';
+
+export type AdvanceResult = 'UNKNOWN_ORDER' | 'UNCHANGED' | 'ADVANCED';
 
 /** One answer of a batch: the order it names, what the saga reacts to, and the message it came in. */
 export interface SagaStepRequest {
   orderId: string;
   event: SagaEvent;
-  causationId: string;
+  causationId: string | null;
 }
 
 type Deps = Pick<OrdersDeps, 'eventNamespace' | 'clock' | 'saga' | 'recentSagas'>;
 
 /**
- * advanceSaga for a batch of a handler's deliveries (several orders' answers of one kind), in the
- * kit's transaction, whose last write carries the batch's inbox rows and commits: one transaction
- * and, when the process remembers every saga, one round trip for the batch.
+ * A handler's saga steps — a batch of its deliveries (several orders' answers of one kind), or one
+ * delivery alone (advanceSaga) — in the kit's transaction, whose last write carries the inbox rows
+ * and commits: one transaction and, when the process remembers every saga, one round trip.
  *
  * Each saga is decided on the copy this process remembers (as a step alone does) or, when there
  * is none or it changes nothing there, on its row read under the lock — those reads first, in
@@ -52,6 +53,7 @@ export async function advanceSagas(
       await batch.write(inbox);
     } catch (err) {
       for (const orderId of orderIds) deps.recentSagas.forget(orderId);
+      if (err instanceof OptimisticLockError) log.info({ orderIds, events: steps.map((step) => step.event.type) }, 'a saga moved past the version this process remembered; the steps are handled again from the database');
       throw err;
     }
     batch.rememberAll();

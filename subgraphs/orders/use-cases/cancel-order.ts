@@ -4,8 +4,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../platform/error
 import { decide } from '../domain/saga/decide.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import { OrderRepository } from '../store/order.repository.js';
-import { sagaEnvironment } from './advance-saga.js';
-import { persistSagaStep } from './saga-step.js';
+import { persistSagaStep, sagaEnvironment } from './saga-step.js';
 import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
 import { inTransaction } from '../../../platform/database.js';
 

@@ -59,7 +59,7 @@ export class RecentSagas {
   }
 
   /** Runs `step` after the steps of the same order this process started before it. */
-  async oneAtATime<T>(orderId: string, step: () => Promise<T>): Promise<T> {
+  private async oneAtATime<T>(orderId: string, step: () => Promise<T>): Promise<T> {
     const before = this.queues.get(orderId);
     let done!: () => void;
     const mine = new Promise<void>((resolve) => (done = resolve));

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
 import { outboxRow, type PendingOutboxRow } from '../../../events/outbox.js';
 import { checkoutCompletion } from '../metrics.js';
 import {
@@ -15,10 +16,13 @@ import {
 } from '../../../events/contracts/orders/index.js';
 import type { SqlStatement } from '../../../platform/combined-statement.js';
 import type { Logger } from '../../../platform/logger.js';
-import type { SagaCommand, SagaOutcome, SagaRecord, TimeoutInstruction } from '../domain/saga/types.js';
+import type { SagaCommand, SagaEnvironment, SagaOutcome, SagaRecord, TimeoutInstruction } from '../domain/saga/types.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import type { OrderSagaRecord } from '../store/order-saga.entity.js';
 import { writeSagaStep, type SagaStepWrite } from '../store/saga-step.statement.js';
+import type { OrdersDeps } from './scope.js';
+
+export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaEnvironment => ({ now: deps.clock(), newId: uuidv7, policy: deps.saga });
 
 /** Where an outcome came from: the message (or request) that caused it, for the envelopes. */
 export interface StepCause {
