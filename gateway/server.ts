@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -28,7 +27,7 @@ import { AuthenticatedSubgraph, createSubgraphFetcher } from './subgraph-client.
 import { operationGuardPlugin } from './operation-guards.js';
 import { safeTextPlugin } from '../platform/text-input.js';
 import { jsonErrors } from '../platform/http-errors.js';
-import { authenticate, createHttpServer, graphqlEndpoint } from '../platform/graphql-endpoint.js';
+import { authenticate, createHttpServer, graphqlEndpoint, listenForCrowds } from '../platform/graphql-endpoint.js';
 import type { RevocationList } from '../platform/revocations.js';
 import { adminApp } from './admin-app.js';
 
@@ -217,8 +216,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     new Gauge({ name: 'subscription_event_listeners', help: 'In-process listeners on the live event feed', registers, collect() { this.set(edge.stats().feedListeners); } });
   }
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.gateway.port, config.host, resolve));
-  const { port } = httpServer.address() as AddressInfo;
+  const { port } = await listenForCrowds(httpServer, options.port ?? config.gateway.port, config.host);
   const url = `http://${config.host}:${port}/graphql`;
   log.info({ url }, 'gateway ready');
   return {

@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import etag from 'etag';
 import fresh from 'fresh';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -42,6 +43,29 @@ export function createHttpServer(app: HttpHandler): { httpServer: http.Server; s
   let graphql: HttpHandler | undefined;
   const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
   return { httpServer, serveGraphQL: (endpoint) => void (graphql = endpoint) };
+}
+
+/**
+ * How many connections the kernel may hold ready for a listening server before the process
+ * accepts them. Node's default (511) is too few for a crowd that connects at once — a sale
+ * opening, the benchmark's 1,000 shoppers, each with an HTTP connection and a graphql-ws socket —
+ * while the process is busy: the kernel drops the connects it cannot queue, and each client tries
+ * again after 1, 3, 7, 15 s (requests that took ~20 s; connects that timed out, at 10 s, as
+ * NETWORK errors: docs/performance.md, the twentieth round). Linux caps it at
+ * net.core.somaxconn (4,096 by default since 5.4).
+ */
+export const LISTEN_BACKLOG = 4_096;
+
+/** Starts `httpServer` listening with room for a crowd (LISTEN_BACKLOG); answers where it listens. */
+export async function listenForCrowds(httpServer: http.Server, port: number, host: string): Promise<AddressInfo> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  return httpServer.address() as AddressInfo;
 }
 
 /** True for the path the endpoint serves (query string ignored; a trailing slash allowed, as Express did). */

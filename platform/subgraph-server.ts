@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -12,7 +11,7 @@ import type { Caller, TokenVerifier } from './auth.js';
 import { DomainError } from './errors.js';
 import { safeTextPlugin } from './text-input.js';
 import { jsonErrors } from './http-errors.js';
-import { authenticate, createHttpServer, graphqlEndpoint } from './graphql-endpoint.js';
+import { authenticate, createHttpServer, graphqlEndpoint, listenForCrowds } from './graphql-endpoint.js';
 import { CLIENT_ADDRESS_HEADER, requireGateway } from './gateway-link.js';
 import { limitRules, type QueryLimits } from './query-limits.js';
 import type { Logger } from './logger.js';
@@ -149,8 +148,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
-  const { port } = httpServer.address() as AddressInfo;
+  const { port } = await listenForCrowds(httpServer, listen.port, listen.host);
   const url = `http://${listen.host}:${port}/graphql`;
   log.info({ url }, `${options.name} subgraph ready`);
   return {

@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import express from 'express';
@@ -6,6 +10,7 @@ import { ApolloServer } from '@apollo/server';
 import { createHttpServer, graphqlEndpoint, isGraphQLPath, type GraphQLStep } from '../../platform/graphql-endpoint.js';
 import { createLogger } from '../../platform/logger.js';
 import { loadConfig } from '../../platform/config.js';
+import { eventually } from '../support/config.js';
 
 /**
  * /graphql answered without Express (platform/graphql-endpoint.ts): steps in order, errors in
@@ -109,5 +114,30 @@ describe('the GraphQL endpoint', () => {
     expect(await slash.json()).toEqual({ data: { version: 7 } });
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     expect([isGraphQLPath('/graphql'), isGraphQLPath('/graphql?a=b'), isGraphQLPath('/graphqlx'), isGraphQLPath('/graphql/x'), isGraphQLPath(undefined)]).toEqual([true, true, false, false, false]);
+  });
+});
+
+describe('a crowd connecting at once', () => {
+  it('is held by the kernel while the process is too busy to accept: no connect dropped and tried again seconds later', async () => {
+    const crowd = 1_000;
+    const busyMs = 15_000;
+    const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/busy-server.ts', import.meta.url)), String(busyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const sockets: net.Socket[] = [];
+    try {
+      const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+      const port = Number(line.toString().trim());
+      let connected = 0;
+      for (let i = 0; i < crowd; i++) {
+        const socket = net.connect(port, '127.0.0.1', () => connected++);
+        socket.on('error', () => undefined);
+        sockets.push(socket);
+      }
+      // well inside the server's busy spell: a dropped connect's first retries (1 s, 3 s) would be dropped too
+      await eventually(() => connected === crowd, { timeoutMs: busyMs / 2 }).catch(() => undefined);
+      expect(connected).toBe(crowd);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      server.kill('SIGKILL');
+    }
   });
 });
