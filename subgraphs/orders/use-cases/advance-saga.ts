@@ -37,7 +37,16 @@ export async function advanceSaga(
   if (!isUuid(orderId)) return 'UNKNOWN_ORDER';
   // only a write that commits as it returns may be remembered as committed
   if (inbox && commitsWithStatement(em)) return (await advanceSagas(em, deps, [{ orderId, event, causationId: cause.causationId }], log, inbox))[0]!;
-  return advanceLocked(em, deps, orderId, event, cause, log, inbox);
+  return advanceLocked(em, deps, { orderId, event, cause, log, inbox });
+}
+
+/** A step on the locked path, as advanceSaga got it. */
+interface LockedStep {
+  orderId: string;
+  event: SagaEvent;
+  cause: { causationId: string | null };
+  log: Logger;
+  inbox: { take(): SqlStatement } | undefined;
 }
 
 /**
@@ -46,15 +55,7 @@ export async function advanceSaga(
  * they may hold row locks already (the job has taken the timeout row), which a queued step's write
  * may be waiting for — a deadlock PostgreSQL could not see.
  */
-async function advanceLocked(
-  em: EntityManager,
-  deps: Deps,
-  orderId: string,
-  event: SagaEvent,
-  cause: { causationId: string | null },
-  log: Logger,
-  inbox: { take(): SqlStatement } | undefined,
-): Promise<AdvanceResult> {
+async function advanceLocked(em: EntityManager, deps: Deps, { orderId, event, cause, log, inbox }: LockedStep): Promise<AdvanceResult> {
   const locked = await new OrderRepository(em).lockSaga(orderId);
   if (!locked) {
     log.warn({ orderId, event: event.type }, 'event for an unknown order ignored');
