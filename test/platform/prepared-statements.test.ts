@@ -119,11 +119,14 @@ describe('prepared statements', () => {
         return executeAndCommit<{ id: number }>(tx, `${batchOf([3])} returning id`, [base + 3], { oneOff });
       });
     const preparedBatches = async () => (await preparedOnConnection(em())).filter((text) => text.includes("'batch'"));
-    // as often as the same statements without the mark need to go prepared (below): the probe is asked about a message's first unknown one at a time
+    // as often as the same statements without the mark need to go prepared (below): the probe is
+    // asked about a message's first unknown one at a time, so each sending waits for its verdict
     await batch(true);
+    await forms().probe.settled();
     expect(await twice(() => batch(true))).toEqual([[{ id: 6 }], [{ id: 9 }]]);
     expect(await preparedBatches()).toEqual([]);
     await batch(false);
+    await forms().probe.settled();
     expect(await twice(() => batch(false))).toEqual([[{ id: 15 }], [{ id: 18 }]]);
     expect(await preparedBatches()).toHaveLength(2);
   });
