@@ -13,7 +13,7 @@ import { fulfillmentSubgraph } from '../../subgraphs/fulfillment/subgraph.js';
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { outboxRow } from '../../events/outbox.js';
 import { OrderRepository } from '../../subgraphs/orders/store/order.repository.js';
-import { writeSagaStep } from '../../subgraphs/orders/store/saga-step.statement.js';
+import { writeSagaSteps, type SagaStepWrite } from '../../subgraphs/orders/store/saga-step.statement.js';
 import { eventually } from '../support/config.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { Subscriber, wsClient } from '../support/ws.js';
@@ -242,14 +242,15 @@ describe('the saga row', () => {
       const locked = (await new OrderRepository(tx).lockSaga(placed.id))!;
       const now = new Date();
       // written as if read before another step bumped the version
-      await writeSagaStep(tx, {
+      const stale: SagaStepWrite = {
         saga: { orderId: placed.id, state: { ...locked.saga.state, status: 'CANCELLED' }, updatedAt: now, version: locked.saga.version - 1 },
         order: { id: placed.id, status: 'CANCELLED', cancellationReason: 'stale', updatedAt: now, statusChanges: locked.order.statusChanges + 1 },
         timeouts: [{ kind: 'CONFIRMATION', cancel: true }],
         timeline: [{ orderId: placed.id, type: 'CANCELLED', detail: 'stale', occurredAt: now }],
         statusChanges: [{ orderId: placed.id, sequence: locked.order.statusChanges + 1, status: 'CANCELLED', previousStatus: locked.order.status, reason: 'stale', occurredAt: now }],
         outbox: [outboxRow(stack.env.namespace, ReservationCommitted, { orderId: placed.id, reservationId: randomUUID(), warehouseId: 'NJ-FC' }, { customerId, correlationId: placed.id })],
-      });
+      };
+      await writeSagaSteps(tx, [stale], { last: true });
     });
     await expect(step).rejects.toBeInstanceOf(OptimisticLockError);
 

@@ -15,42 +15,20 @@ export interface SagaStepWrite {
   timeline: Omit<TimelineRecord, 'id'>[];
   statusChanges: StatusChangeRecord[];
   outbox: PendingOutboxRow[];
-  /** More parts for the same statement (the handled message's inbox row: HandlerContext.inbox). */
-  also?: SqlStatement[];
 }
 
-/** The text the step's statement fails with when the saga's version has moved (see writeSagaStep). */
+/** The text a step's statement fails with when a saga's version has moved (see writeSagaSteps). */
 const VERSION_MOVED = 'the order saga moved past the version this step was decided on';
-
-/**
- * Writes a saga step in one statement (platform/combined-statement.ts): the saga row with its
- * version checked and bumped, the order's status columns, timeouts, timeline, status history and
- * outbox rows. Returns the saga's new version. When the version has moved under the caller (a step
- * decided on a copy: use-cases/recent-sagas.ts) the statement itself fails, so it writes nothing
- * even when it carries the COMMIT (a message's inbox row: executeAndCommit), and this throws
- * OptimisticLockError. The final select casts that text to an integer only when the saga's
- * update found no row (a CASE on a subquery is never folded ahead).
- */
-export async function writeSagaStep(em: EntityManager, write: SagaStepWrite): Promise<number> {
-  const statement = new CombinedStatement();
-  addSagaStep(statement, em, write);
-  try {
-    const [row] = await statement.run<{ version: number }>(em, `select cast(case when exists (select 1 from saga) then (select version from saga)::text else ? end as integer) as version`, [
-      VERSION_MOVED,
-    ]);
-    return row!.version;
-  } catch (err) {
-    if (isVersionMoved(err)) throw OptimisticLockError.lockFailed('OrderSaga');
-    throw err;
-  }
-}
 
 /**
  * Steps of several sagas (one each: a part may not touch a row another part touches) in ONE
  * statement, in the caller's transaction: every saga's version checked and bumped by one, or
  * nothing written — a version that has moved fails the statement as a whole (OptimisticLockError
- * whether it answers or, deferred, the transaction's later message fails with its text). `last`: the transaction's last write, which may carry the inbox rows (`also`)
- * and commits with them; otherwise the statement is deferred to the transaction's next message.
+ * whether it answers or, deferred, the transaction's later message fails with its text), so it
+ * writes nothing even when it carries the COMMIT. The final select casts that text to an integer
+ * only when a saga's update found no row (a CASE on a subquery is never folded ahead). `last`: the
+ * transaction's last write, run at once — carrying the inbox rows (`also`), it commits with them;
+ * otherwise the statement is deferred to the transaction's next message.
  */
 export async function writeSagaSteps(em: EntityManager, writes: readonly SagaStepWrite[], options: { also?: SqlStatement[]; last: boolean }): Promise<void> {
   if (writes.some((write) => write.saga.version === null)) throw new Error('a saga that starts is written alone (placeOrder)');
@@ -129,5 +107,4 @@ export function addSagaStep(statement: CombinedStatement, em: EntityManager, wri
     const insert = outboxInsert(em, write.outbox);
     statement.add(insert.sql, insert.params);
   }
-  for (const part of write.also ?? []) statement.include(part);
 }

@@ -39,7 +39,7 @@ export async function cancelOrder(deps: OrdersDeps, scope: OrdersScope, orderId:
         if (!decision.changed) return order;
         const cancelled = await persistSagaStep(em, deps.eventNamespace, { order, saga }, decision, { causationId: null }, scope.log);
         scope.log.info({ orderId, by, previousStatus: saga.state.status }, 'order cancelled');
-        return cancelled.order;
+        return cancelled;
       });
     } catch (err) {
       if (!(err instanceof OptimisticLockError) || attempt >= ATTEMPTS) throw err;

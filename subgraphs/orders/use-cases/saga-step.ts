@@ -19,7 +19,7 @@ import type { Logger } from '../../../platform/logger.js';
 import type { SagaCommand, SagaEnvironment, SagaOutcome, SagaRecord, TimeoutInstruction } from '../domain/saga/types.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import type { OrderSagaRecord } from '../store/order-saga.entity.js';
-import { writeSagaStep, type SagaStepWrite } from '../store/saga-step.statement.js';
+import { writeSagaSteps, type SagaStepWrite } from '../store/saga-step.statement.js';
 import type { OrdersDeps } from './scope.js';
 
 export const sagaEnvironment = (deps: Pick<OrdersDeps, 'clock' | 'saga'>): SagaEnvironment => ({ now: deps.clock(), newId: uuidv7, policy: deps.saga });
@@ -32,11 +32,12 @@ export interface StepCause {
 }
 
 /**
- * The saga's I/O shell: writes one decided outcome in the caller's transaction, in one statement
+ * The saga's I/O shell for a step decided under the saga's lock (the timeout job, a replay,
+ * cancelOrder): writes the changed outcome in the caller's transaction, in one statement
  * (store/saga-step.statement.ts) — the saga row (its version checked and bumped: optimistic
  * locking), the order's status, timeline entries, alerts, one integration event per request, and
- * the durable timeouts. Returns the saga and the order as the step left them; the records passed
- * in are not changed (nor flushed by the unit of work). Only for a changed outcome.
+ * the durable timeouts. Returns the order as the step left it; the records passed in are not
+ * changed (nor flushed by the unit of work).
  */
 export async function persistSagaStep(
   em: EntityManager,
@@ -46,13 +47,12 @@ export async function persistSagaStep(
   cause: StepCause,
   log: Logger,
   inbox?: { take(): SqlStatement },
-): Promise<{ saga: OrderSagaRecord; order: OrderRecord }> {
+): Promise<OrderRecord> {
   const { write, order, written } = sagaStepWrite(namespace, target, outcome, cause, log);
   // the handled message's inbox row, when the kit leaves it to the step (saga.handlers.ts)
-  if (inbox) write.also = [inbox.take()];
-  const version = await writeSagaStep(em, write);
+  await writeSagaSteps(em, [write], { also: inbox ? [inbox.take()] : [], last: true });
   written();
-  return { saga: { orderId: order.id, state: outcome.state, version, updatedAt: write.saga.updatedAt }, order };
+  return order;
 }
 
 /**
@@ -117,8 +117,7 @@ function applyRecord(write: SagaStepWrite, namespace: string, order: OrderRecord
         ),
       );
       afterWrite.push(() => log.info({ orderId: order.id, from: record.from, to: record.to, reason: record.reason, sequence }, 'order status changed'));
-      const placedAt = order.placedAt;
-      if (record.to === 'CONFIRMED') afterWrite.push(() => checkoutCompletion.observe(Math.max(0, now.getTime() - placedAt.getTime()) / 1000));
+      if (record.to === 'CONFIRMED') afterWrite.push(() => checkoutCompletion.observe(Math.max(0, now.getTime() - order.placedAt.getTime()) / 1000));
       return;
     }
     case 'AlertRaised':
