@@ -9,10 +9,15 @@ import { createResolvers } from './resolvers/index.js';
 import { CartEntity } from './store/cart.entity.js';
 import { CartHistoryEntity } from './store/cart-history.entity.js';
 import { ProductProjectionEntity, StockProjectionEntity } from './store/projection.entities.js';
+import { LRUCache } from 'lru-cache';
+import { CommittedVersions } from '../../platform/committed-versions.js';
+import type { ProductOffer } from './domain/cart.js';
+import type { CartRecord } from './store/cart.entity.js';
 import { Migration0001Cart } from './store/migrations/0001-cart.js';
 import { Migration0002CartPastOrders } from './store/migrations/0002-cart-past-orders.js';
 import { PastOrderEntity } from './store/past-order.entity.js';
 import { Migration0003Coupons } from './store/migrations/0003-coupons.js';
+import { Migration0004CartVersion } from './store/migrations/0004-cart-version.js';
 import { createCartUseCases, type CartDeps } from './use-cases/index.js';
 
 /**
@@ -28,9 +33,17 @@ export const cartSubgraph: SubgraphSpec<Context> = {
     { name: '0001-cart', class: Migration0001Cart },
     { name: '0002-cart-past-orders', class: Migration0002CartPastOrders },
     { name: '0003-coupons', class: Migration0003Coupons },
+    { name: '0004-cart-version', class: Migration0004CartVersion },
   ],
   build({ config, orm, log, verifier }) {
-    const deps: CartDeps = { eventNamespace: config.nats.namespace, verifier, guestTtlMs: config.cart.guestTtlMs, clock: () => new Date() };
+    const deps: CartDeps = {
+      eventNamespace: config.nats.namespace,
+      verifier,
+      guestTtlMs: config.cart.guestTtlMs,
+      clock: () => new Date(),
+      recentCarts: new CommittedVersions<CartRecord>((cart) => cart.version),
+      recentOffers: new LRUCache<string, ProductOffer>({ max: 10_000 }),
+    };
     const useCases = createCartUseCases(deps);
     return {
       resolvers: createResolvers(useCases, { guestTtlMs: deps.guestTtlMs }),

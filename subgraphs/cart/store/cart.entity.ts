@@ -17,6 +17,8 @@ export interface CartRecord {
   createdAt: Date & Opt;
   /** The last change; a guest cart expires a fixed time after it. */
   updatedAt: Date & Opt;
+  /** Bumped by every write: a write decided on a copy goes in only over the version it was decided on. */
+  version: number & Opt;
 }
 
 export const CartEntity = new EntitySchema<CartRecord>({
@@ -33,6 +35,7 @@ export const CartEntity = new EntitySchema<CartRecord>({
     couponPercentOff: { type: 'integer', fieldName: 'coupon_percent_off', nullable: true },
     createdAt: { type: 'datetime', fieldName: 'created_at', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', fieldName: 'updated_at', onCreate: () => new Date() },
+    version: { type: 'integer', default: 1 },
   },
 });
 

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { outboxInsert, type PendingOutboxRow } from '../../../events/outbox.js';
+import { outboxInsert, outboxInsertIf, type PendingOutboxRow } from '../../../events/outbox.js';
+import { ringAfterAutocommit } from '../../../events/outbox-signal.js';
 import { CombinedStatement } from '../../../platform/combined-statement.js';
 import { plainRecord } from '../../../platform/plain-record.js';
 import type { StockLevel } from '../domain/availability.js';
 import type { OwnerKind, ProductOffer } from '../domain/cart.js';
 import { CartEntity, type CartRecord } from './cart.entity.js';
 import type { CartHistoryRecord } from './cart-history.entity.js';
-import { OFFER_AND_STOCK_COLUMNS, offerAndStockOf, type OfferAndStockRow } from './projection.repository.js';
+import { OFFER_AND_STOCK_COLUMNS, offerAndStockOf, stockLevelOf, type OfferAndStockRow, type StockRow } from './projection.repository.js';
 
 /** Whose cart: a guest id or a customer id (a token's subject). */
 export interface CartOwner {
@@ -56,17 +57,23 @@ export class CartRepository {
   }
 
   /**
-   * As lockOwned, with the SKU's offer and stock level read in the same statement: an item
-   * change needs all three, and a round trip costs more here than the reads.
+   * As findOwned, with the SKU's offer and stock level read in the same statement: an item
+   * change needs all three, and a round trip costs more here than the reads. `lock`: inside a
+   * transaction, the cart locked until commit (without it, the change is written over the version
+   * read: writeItemChange).
    */
-  async lockOwnedWithOffer(id: string, owner: CartOwner, sku: string): Promise<{ record: CartRecord; offer: ProductOffer | null; stock: StockLevel | null } | null> {
+  async findOwnedWithOffer(
+    id: string,
+    owner: CartOwner,
+    sku: string,
+    options: { lock: boolean },
+  ): Promise<{ record: CartRecord; offer: ProductOffer | null; stock: StockLevel | null } | null> {
     const [row] = await this.em.execute<(CartRow & OfferAndStockRow)[]>(
       `select c.*, ${OFFER_AND_STOCK_COLUMNS}
          from ${this.table} c
          left join "${this.schema}".product_projection p on p.sku = ?
          left join "${this.schema}".stock_projection s on s.sku = ?
-        where c.id = ? and c.owner_kind = ? and c.owner_id = ?
-          for update of c`,
+        where c.id = ? and c.owner_kind = ? and c.owner_id = ?${options.lock ? ' for update of c' : ''}`,
       [sku, sku, id, owner.kind, owner.id],
     );
     return row ? { record: this.recordOf(row), ...offerAndStockOf(row) } : null;
@@ -127,23 +134,20 @@ export class CartRepository {
 
   /**
    * Writes carts as their records now stand, each with its history rows and events, in ONE
-   * statement (platform/combined-statement.ts), in the caller's transaction. The records are
-   * plain (never in the ORM's identity map), so nothing else writes them at commit.
+   * statement (platform/combined-statement.ts), in the caller's transaction, bumping each cart's
+   * version. The records are plain (never in the ORM's identity map), so nothing else writes them
+   * at commit.
    */
   async write(writes: readonly CartWrite[]): Promise<void> {
     const statement = new CombinedStatement();
     for (const { record } of writes) {
-      statement.add(
-        `update ${this.table} set status = ?, lines = ?::jsonb, checkout_id = ?, coupon_code = ?, coupon_percent_off = ?, updated_at = ? where id = ?`,
-        [record.status, JSON.stringify(record.lines), record.checkoutId, record.couponCode, record.couponPercentOff, record.updatedAt, record.id],
-      );
+      const update = this.cartUpdate(record);
+      statement.add(update.sql, update.params);
     }
     const history = writes.flatMap((w) => w.history);
     if (history.length) {
-      statement.add(
-        `insert into "${this.schema}".cart_history (event_id, cart_id, reason, sku, item_count, subtotal_cents, detail, occurred_at) values ${history.map(() => '(?, ?, ?, ?, ?, ?, ?::jsonb, ?)').join(', ')}`,
-        history.flatMap((h) => [h.eventId, h.cartId, h.reason, h.sku, h.itemCount, h.subtotalCents, h.detail === null ? null : JSON.stringify(h.detail), h.occurredAt]),
-      );
+      const insert = this.historyInsert(history);
+      statement.add(insert.sql, insert.params);
     }
     const outbox = writes.flatMap((w) => w.outbox);
     if (outbox.length) {
@@ -151,6 +155,67 @@ export class CartRepository {
       statement.add(insert.sql, insert.params);
     }
     await statement.write(this.em);
+  }
+
+  /**
+   * One cart's item change as ONE statement outside any transaction, only over `version` (the
+   * one it was decided on) and only while the product's offer is still `offer`, when the decision
+   * used it: the cart, its history and its events, which go in only if the update did. No row lock
+   * is held between the read and this write. Returns the cart as written and the SKU's stock level
+   * now; null when the cart or the offer moved meanwhile: nothing was written, decide again.
+   */
+  async writeItemChange(
+    write: CartWrite,
+    over: { version: number; owner: CartOwner; offer: ProductOffer | null },
+    sku: string,
+  ): Promise<{ record: CartRecord; stock: StockLevel | null } | null> {
+    if (this.em.getTransactionContext()) throw new Error('An item change writes outside any transaction');
+    const update = this.cartUpdate(write.record);
+    const { offer } = over;
+    const offerHolds = offer
+      ? ` and exists (select 1 from "${this.schema}".product_projection p
+                       where p.sku = ? and p.name is not distinct from ? and p.price_cents is not distinct from ?
+                         and p.currency is not distinct from ? and p.status is not distinct from ?)`
+      : '';
+    const statement = new CombinedStatement().add(
+      `${update.sql} and owner_kind = ? and owner_id = ? and version = ?${offerHolds} returning *`,
+      [...update.params, over.owner.kind, over.owner.id, over.version, ...(offer ? [offer.sku, offer.name, offer.price?.cents ?? null, offer.price?.currency ?? null, offer.status] : [])],
+      'cart_written',
+    );
+    const written = 'exists (select 1 from cart_written)';
+    if (write.history.length) {
+      const insert = this.historyInsert(write.history, written);
+      statement.add(insert.sql, insert.params);
+    }
+    const outbox = write.outbox.length ? outboxInsertIf(this.em, write.outbox, written) : undefined;
+    if (outbox) statement.add(outbox.sql, outbox.params);
+    const [row] = await statement.run<CartRow & StockRow>(
+      this.em,
+      `select c.*, s.sku as stock_sku, s.total_available, s.low_stock, s.in_stock from cart_written c left join "${this.schema}".stock_projection s on s.sku = ?`,
+      [sku],
+    );
+    if (!row) return null;
+    if (outbox) ringAfterAutocommit(this.em, outbox.published);
+    return { record: this.recordOf(row), stock: stockLevelOf(row) };
+  }
+
+  /** The update of a cart's changeable columns to what its record holds, bumping its version (`where id = ?` last: more conditions may follow). */
+  private cartUpdate(record: CartRecord): { sql: string; params: unknown[] } {
+    return {
+      sql: `update ${this.table} set status = ?, lines = ?::jsonb, checkout_id = ?, coupon_code = ?, coupon_percent_off = ?, updated_at = ?, version = version + 1 where id = ?`,
+      params: [record.status, JSON.stringify(record.lines), record.checkoutId, record.couponCode, record.couponPercentOff, record.updatedAt, record.id],
+    };
+  }
+
+  /** History rows; `condition`: SQL over the statement's other parts, without which none goes in. */
+  private historyInsert(history: readonly CartHistoryRecord[], condition = 'true'): { sql: string; params: unknown[] } {
+    return {
+      sql: `insert into "${this.schema}".cart_history (event_id, cart_id, reason, sku, item_count, subtotal_cents, detail, occurred_at)
+            select v.* from (values ${history.map(() => '(?::uuid, ?::uuid, ?, ?, ?::integer, ?::integer, ?::jsonb, ?::timestamptz)').join(', ')})
+                   as v (event_id, cart_id, reason, sku, item_count, subtotal_cents, detail, occurred_at)
+             where ${condition}`,
+      params: history.flatMap((h) => [h.eventId, h.cartId, h.reason, h.sku, h.itemCount, h.subtotalCents, h.detail === null ? null : JSON.stringify(h.detail), h.occurredAt]),
+    };
   }
 }
 

@@ -5,8 +5,16 @@ import type { StockLevel } from '../domain/availability.js';
 import type { ProductProjection, StockProjection } from '../domain/projections.js';
 import { ProductProjectionEntity, StockProjectionEntity, type ProductProjectionRecord } from './projection.entities.js';
 
+/** A SKU's stock level as columns of a larger select (`s.sku as stock_sku, s.total_available, s.low_stock, s.in_stock`; null without a row). */
+export interface StockRow {
+  stock_sku: string | null;
+  total_available: number | null;
+  low_stock: boolean | null;
+  in_stock: boolean | null;
+}
+
 /** The columns OFFER_AND_STOCK_COLUMNS names (null when the projection has no row for the SKU). */
-export interface OfferAndStockRow {
+export interface OfferAndStockRow extends StockRow {
   offer_sku: string | null;
   name: string | null;
   price_cents: number | null;
@@ -15,10 +23,6 @@ export interface OfferAndStockRow {
   details_version: string | null;
   price_version: string | null;
   status_version: string | null;
-  stock_sku: string | null;
-  total_available: number | null;
-  low_stock: boolean | null;
-  in_stock: boolean | null;
 }
 
 /** The cart's projections of catalog products and inventory stock. */
@@ -87,8 +91,11 @@ export function offerAndStockOf(row: OfferAndStockRow): { offer: ProductOffer | 
           priceVersion: row.price_version,
           statusVersion: row.status_version,
         } as ProductProjectionRecord);
-  const stock = row.stock_sku === null ? null : { totalAvailable: row.total_available!, lowStock: row.low_stock!, inStock: row.in_stock! };
-  return { offer, stock };
+  return { offer, stock: stockLevelOf(row) };
+}
+
+export function stockLevelOf(row: StockRow): StockLevel | null {
+  return row.stock_sku === null ? null : { totalAvailable: row.total_available!, lowStock: row.low_stock!, inStock: row.in_stock! };
 }
 
 /**

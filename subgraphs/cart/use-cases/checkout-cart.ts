@@ -26,7 +26,7 @@ export interface CheckoutReference {
 export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: string): Promise<CheckoutReference> {
   const customer = requireCustomer(scope.caller, 'Sign in to check out');
   const owner = requireCartReader(customer, cartId);
-  return inTransaction(scope.em, async (em) => {
+  const reference = await inTransaction(scope.em, async (em) => {
     const record = await lockOwnedCart(em, cartId, owner);
     const decision = decide(toCart(record), { type: 'CheckOut' });
     if (!decision.ok) throw rejectionError(decision.rejection, record.checkoutId ? { checkoutId: record.checkoutId } : {});
@@ -56,6 +56,9 @@ export async function checkoutCart(deps: CartDeps, scope: CartScope, cartId: str
       { customerId: customer.subject, correlationId: checkoutId },
     );
     await new CartRepository(em).write([{ ...write, outbox: [...write.outbox, initiated] }]);
-    return { __typename: 'Checkout', id: checkoutId };
+    return { __typename: 'Checkout' as const, id: checkoutId };
   });
+  // no item change follows a checkout: the copy would only be read again
+  deps.recentCarts.forget(cartId);
+  return reference;
 }

@@ -19,7 +19,7 @@ export function createCartUseCases(deps: CartDeps) {
   return {
     readCart,
     readMyCart,
-    createCart,
+    createCart: (scope: CartScope) => createCart(deps, scope),
     addCartItem: (scope: CartScope, ...args: Rest<typeof addCartItem>) => addCartItem(deps, scope, ...args),
     changeCartItemQuantity: (scope: CartScope, ...args: Rest<typeof changeCartItemQuantity>) => changeCartItemQuantity(deps, scope, ...args),
     removeCartItem: (scope: CartScope, ...args: Rest<typeof removeCartItem>) => removeCartItem(deps, scope, ...args),

@@ -21,17 +21,24 @@ export async function lockOwnedCart(em: EntityManager, cartId: string, owner: Ca
 }
 
 /**
- * As lockOwnedCart, with the SKU's offer and stock level (an item change needs them): one
- * statement. A string that is not a SKU has neither.
+ * The owner's cart with the SKU's offer and stock level (an item change needs all three), in one
+ * statement; NOT_FOUND for anyone else's. `lock`: inside a transaction, the cart locked until
+ * commit. A string that is not a SKU has neither offer nor stock level.
  */
-export async function lockOwnedCartWithOffer(
+export async function ownedCartWithOffer(
   em: EntityManager,
   cartId: string,
   owner: CartOwner,
   sku: string,
+  options: { lock: boolean },
 ): Promise<{ record: CartRecord; offer: ProductOffer | null; stock: StockLevel | null }> {
-  if (!isSku(sku)) return { record: await lockOwnedCart(em, cartId, owner), offer: null, stock: null };
-  const found = await new CartRepository(em).lockOwnedWithOffer(cartId, owner, sku);
+  const carts = new CartRepository(em);
+  if (!isSku(sku)) {
+    const record = options.lock ? await carts.lockOwned(cartId, owner) : await carts.findOwned(cartId, owner);
+    if (!record) throw cartNotFound(cartId);
+    return { record, offer: null, stock: null };
+  }
+  const found = await carts.findOwnedWithOffer(cartId, owner, sku, options);
   if (!found) throw cartNotFound(cartId);
   return found;
 }

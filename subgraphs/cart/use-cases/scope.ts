@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LRUCache } from 'lru-cache';
+import type { CommittedVersions } from '../../../platform/committed-versions.js';
+import type { ProductOffer } from '../domain/cart.js';
+import type { CartRecord } from '../store/cart.entity.js';
 import type { Caller, TokenVerifier } from '../../../platform/auth.js';
 import type { Logger } from '../../../platform/logger.js';
 
@@ -18,4 +22,8 @@ export interface CartDeps {
   /** A guest cart unchanged this long is abandoned (CART_GUEST_TTL_MS). */
   guestTtlMs: number;
   clock: () => Date;
+  /** The carts this process last saw committed: an item change decides on them (cart-item-changes.ts). */
+  recentCarts: CommittedVersions<CartRecord>;
+  /** The offers it last read, by SKU: a change decided on one is written only while the projection still holds it. */
+  recentOffers: LRUCache<string, ProductOffer>;
 }
