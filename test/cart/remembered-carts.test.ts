@@ -5,13 +5,13 @@ import { customersSubgraph } from '../../subgraphs/customers/subgraph.js';
 import { cartSubgraph } from '../../subgraphs/cart/subgraph.js';
 import { queriesDuring } from '../support/queries.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { ADD_ITEM, CART, CHANGE_PRODUCT_PRICE, CartTables, createCart, createProduct, errorCode, ok, waitForProjection, waitUntilAddable, type CartView } from './support.js';
+import { ADD_ITEM, CART, CHANGE_PRODUCT_PRICE, CHECKOUT_CART, CartTables, createCart, createProduct, errorCode, ok, waitForProjection, waitUntilAddable, type CartView } from './support.js';
 
 /**
- * An item change decides on the cart and the offer this process last saw committed and writes
- * over the cart's version in one statement (subgraphs/cart/use-cases/cart-item-changes.ts). What a
- * shopper must not notice: a copy another replica moved past, an offer that changed, or a copy
- * that would refuse the change, is never what the change is decided on in the end.
+ * An item change or a checkout decides on the cart (and the offer) this process last saw committed
+ * and writes over the cart's version in one statement (subgraphs/cart/use-cases/own-cart-changes.ts).
+ * What a shopper must not notice: a copy another replica moved past, an offer that changed, or a
+ * copy that would refuse the change, is never what the change is decided on in the end.
  */
 
 let stack: Stack;
@@ -49,7 +49,7 @@ async function changedElsewhere(cartId: string, quantity: number): Promise<void>
   await tables.run(`update cart.cart set lines = jsonb_set(lines, '{0,quantity}', '${quantity}'), version = version + 1 where id = '${cartId}'`);
 }
 
-describe('item changes on the remembered cart', () => {
+describe('changes of the remembered cart', () => {
   it('writes a change of a cart this process knows in one statement: no read, no lock, no transaction', async () => {
     const token = await shopper();
     const cart = await createCart(stack, token);
@@ -122,6 +122,34 @@ describe('item changes on the remembered cart', () => {
     ok(await add(owner, cart.id, sku, 1));
     expect(errorCode(await add(await shopper(), cart.id, sku, 1))).toBe('NOT_FOUND');
     expect(lines(await readCart(owner, cart.id))).toEqual([[sku, 1, 1_000]]);
+    expect(await tables.reasonsOf(cart.id)).toEqual(['ITEM_ADDED']);
+  });
+
+  it('checks out a cart this process knows in one statement, CheckoutInitiated with it', async () => {
+    const token = await shopper();
+    const cart = await createCart(stack, token);
+    ok(await add(token, cart.id, sku, 2));
+    let checkoutId = '';
+    const sent = await cartStatementsDuring(async () => (checkoutId = ok(await stack.request(CHECKOUT_CART, { cartId: cart.id }, token)).checkoutCart.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^with cart_written as \(update "cart"\.cart set/);
+    expect((await readCart(token, cart.id)).status).toBe('CHECKED_OUT');
+    const initiated = await tables.eventsOf(cart.id, 'CheckoutInitiated');
+    expect(initiated.map((event) => event.payload)).toMatchObject([{ checkoutId, cartId: cart.id, items: [{ sku, quantity: 2, unitPriceCents: 1_000 }] }]);
+    expect(await tables.reasonsOf(cart.id)).toEqual(['ITEM_ADDED', 'CHECKED_OUT']);
+  });
+
+  it('never checks out a cart twice: one checked out by another replica since the copy answers CONFLICT naming that checkout', async () => {
+    const token = await shopper();
+    const cart = await createCart(stack, token);
+    ok(await add(token, cart.id, sku, 1));
+    const elsewhere = randomUUID();
+    await tables.run(`update cart.cart set status = 'CHECKED_OUT', checkout_id = '${elsewhere}', version = version + 1 where id = '${cart.id}'`);
+
+    const answer = await stack.request(CHECKOUT_CART, { cartId: cart.id }, token);
+    expect(errorCode(answer)).toBe('CONFLICT');
+    expect(answer.errors![0]!.extensions).toMatchObject({ rule: 'CART_NOT_ACTIVE', checkoutId: elsewhere });
+    expect(await tables.eventsOf(cart.id, 'CheckoutInitiated')).toEqual([]);
     expect(await tables.reasonsOf(cart.id)).toEqual(['ITEM_ADDED']);
   });
 });

@@ -158,18 +158,19 @@ export class CartRepository {
   }
 
   /**
-   * One cart's item change as ONE statement outside any transaction, only over `version` (the
-   * one it was decided on) and only while the product's offer is still `offer`, when the decision
-   * used it: the cart, its history and its events, which go in only if the update did. No row lock
-   * is held between the read and this write. Returns the cart as written and the SKU's stock level
-   * now; null when the cart or the offer moved meanwhile: nothing was written, decide again.
+   * One cart's change (an item change, the checkout) as ONE statement outside any transaction,
+   * only over `version` (the one it was decided on) and only while the product's offer is still
+   * `offer`, when the decision used it: the cart, its history and its events, which go in only if
+   * the update did. No row lock is held between the read and this write. Returns the cart as
+   * written and `sku`'s stock level now (null without a SKU); null when the cart or the offer moved
+   * meanwhile: nothing was written, decide again.
    */
-  async writeItemChange(
+  async writeChange(
     write: CartWrite,
     over: { version: number; owner: CartOwner; offer: ProductOffer | null },
-    sku: string,
+    sku: string | null,
   ): Promise<{ record: CartRecord; stock: StockLevel | null } | null> {
-    if (this.em.getTransactionContext()) throw new Error('An item change writes outside any transaction');
+    if (this.em.getTransactionContext()) throw new Error('A change decided without a lock writes outside any transaction');
     const update = this.cartUpdate(write.record);
     const { offer } = over;
     const offerHolds = offer

@@ -1,4 +1,4 @@
-import { changeOwnCartItem } from './cart-item-changes.js';
+import { changeOwnCartItem } from './own-cart-changes.js';
 import type { CartPayloadResult } from './owned-cart.js';
 import type { CartDeps, CartScope } from './scope.js';
 

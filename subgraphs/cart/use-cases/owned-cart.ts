@@ -23,17 +23,18 @@ export async function lockOwnedCart(em: EntityManager, cartId: string, owner: Ca
 /**
  * The owner's cart with the SKU's offer and stock level (an item change needs all three), in one
  * statement; NOT_FOUND for anyone else's. `lock`: inside a transaction, the cart locked until
- * commit. A string that is not a SKU has neither offer nor stock level.
+ * commit. No SKU (a change of the cart as a whole), or a string that is not one: neither offer nor
+ * stock level.
  */
 export async function ownedCartWithOffer(
   em: EntityManager,
   cartId: string,
   owner: CartOwner,
-  sku: string,
+  sku: string | null,
   options: { lock: boolean },
 ): Promise<{ record: CartRecord; offer: ProductOffer | null; stock: StockLevel | null }> {
   const carts = new CartRepository(em);
-  if (!isSku(sku)) {
+  if (sku === null || !isSku(sku)) {
     const record = options.lock ? await carts.lockOwned(cartId, owner) : await carts.findOwned(cartId, owner);
     if (!record) throw cartNotFound(cartId);
     return { record, offer: null, stock: null };
