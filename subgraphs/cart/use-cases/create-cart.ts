@@ -11,7 +11,7 @@ export async function createCart(deps: CartDeps, scope: CartScope): Promise<Cart
   const owner = requireShopper(scope.caller);
   // one statement: no transaction needed (CartRepository.ensureActive); what it answers is committed
   const cart = await new CartRepository(scope.em).ensureActive(owner);
-  // the owner's item changes come next (cart-item-changes.ts)
+  // the owner's item changes come next (own-cart-changes.ts)
   deps.recentCarts.remember(cart.id, cart);
   return cart;
 }

@@ -1,11 +1,10 @@
 import type { StockLevel } from '../domain/availability.js';
 import { decide, type CartCommand, type CartDecision, type CartRejection, type ProductOffer } from '../domain/cart.js';
-import { isSku } from '../domain/sku.js';
+import { isSku, normaliseSku } from '../domain/sku.js';
 import { inTransaction } from '../../../platform/database.js';
 import type { DomainError } from '../../../platform/errors.js';
 import { toCart, type CartRecord } from '../store/cart.entity.js';
 import { CartRepository, type CartOwner, type CartWrite } from '../store/cart.repository.js';
-import { normaliseSku } from '../domain/sku.js';
 import { ownedCartWithOffer, warningsAt, type CartPayloadResult } from './owned-cart.js';
 import { requireCartReader } from './owner.js';
 import { applyDecision, rejectionError } from './record-changes.js';

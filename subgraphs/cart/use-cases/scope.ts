@@ -22,7 +22,7 @@ export interface CartDeps {
   /** A guest cart unchanged this long is abandoned (CART_GUEST_TTL_MS). */
   guestTtlMs: number;
   clock: () => Date;
-  /** The carts this process last saw committed: an item change decides on them (cart-item-changes.ts). */
+  /** The carts this process last saw committed: item changes and the checkout decide on them (own-cart-changes.ts). */
   recentCarts: CommittedVersions<CartRecord>;
   /** The offers it last read, by SKU: a change decided on one is written only while the projection still holds it. */
   recentOffers: LRUCache<string, ProductOffer>;
