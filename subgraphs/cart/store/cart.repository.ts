@@ -60,7 +60,7 @@ export class CartRepository {
    * As findOwned, with the SKU's offer and stock level read in the same statement: an item
    * change needs all three, and a round trip costs more here than the reads. `lock`: inside a
    * transaction, the cart locked until commit (without it, the change is written over the version
-   * read: writeItemChange).
+   * read: writeChange).
    */
   async findOwnedWithOffer(
     id: string,
