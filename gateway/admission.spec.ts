@@ -56,9 +56,9 @@ describe('AdmissionGate', () => {
     const order: string[] = [];
     const start = Date.now();
     await vi.advanceTimersByTimeAsync(100);
-    const newSession = g.admit(undefined, Date.now()).then((ticket) => (order.push('new session'), ticket));
+    const newSession = g.admit(undefined, { priority: Date.now() }).then((ticket) => (order.push('new session'), ticket));
     const alsoNew = g.admit().then((ticket) => (order.push('no session'), ticket));
-    const oldSession = g.admit(undefined, start).then((ticket) => (order.push('old session'), ticket));
+    const oldSession = g.admit(undefined, { priority: start }).then((ticket) => (order.push('old session'), ticket));
     first.release();
     (await oldSession).release();
     (await newSession).release();
@@ -71,14 +71,14 @@ describe('AdmissionGate', () => {
     let holder = await g.admit();
     const order: string[] = [];
     const started = Date.now() - 60_000; // a session that started a minute ago
-    const newcomer = g.admit(undefined, Date.now(), true).then((ticket) => (order.push('newcomer'), ticket));
+    const newcomer = g.admit(undefined, { priority: Date.now(), newcomer: true }).then((ticket) => (order.push('newcomer'), ticket));
     await vi.advanceTimersByTimeAsync(100);
-    const first = g.admit(undefined, started).then((ticket) => (order.push('old session 1'), ticket));
+    const first = g.admit(undefined, { priority: started }).then((ticket) => (order.push('old session 1'), ticket));
     await vi.advanceTimersByTimeAsync(100);
     holder.release(); // the newcomer has waited 200 ms: priority decides
     holder = await first;
     await vi.advanceTimersByTimeAsync(300);
-    const second = g.admit(undefined, started).then((ticket) => (order.push('old session 2'), ticket));
+    const second = g.admit(undefined, { priority: started }).then((ticket) => (order.push('old session 2'), ticket));
     holder.release(); // the newcomer has waited 500 ms, half the maximum: it goes first
     holder = await newcomer;
     holder.release();
@@ -91,14 +91,42 @@ describe('AdmissionGate', () => {
     let holder = await g.admit();
     const order: string[] = [];
     const started = Date.now() - 60_000;
-    const later = g.admit(undefined, Date.now()).then((ticket) => (order.push('later session'), ticket));
+    const later = g.admit(undefined, { priority: Date.now() }).then((ticket) => (order.push('later session'), ticket));
     await vi.advanceTimersByTimeAsync(600);
-    const earlier = g.admit(undefined, started).then((ticket) => (order.push('earlier session'), ticket));
+    const earlier = g.admit(undefined, { priority: started }).then((ticket) => (order.push('earlier session'), ticket));
     holder.release(); // the later session's request has waited 600 ms, but it is not a newcomer's
     holder = await earlier;
     holder.release();
     (await later).release();
     expect(order).toEqual(['earlier session', 'later session']);
+  });
+
+  it('lets a checkout step go before every other waiter, however early its session started, and checkout steps among themselves by place', async () => {
+    const g = gate(1);
+    const holder = await g.admit();
+    const order: string[] = [];
+    const started = Date.now() - 20_000; // a session that started 20 s ago
+    const queued = (name: string, place: Parameters<AdmissionGate['admit']>[1]) => g.admit(undefined, place).then((ticket) => (order.push(name), ticket));
+    const cartChange = queued('earlier session, cart change', { priority: started });
+    await vi.advanceTimersByTimeAsync(100);
+    const laterCheckout = queued('later session, checkout step', { priority: Date.now() - 1_000, checkout: true });
+    const earlierCheckout = queued('earlier session, checkout step', { priority: started, checkout: true });
+    holder.release();
+    for (const next of [earlierCheckout, laterCheckout, cartChange]) (await next).release();
+    expect(order).toEqual(['earlier session, checkout step', 'later session, checkout step', 'earlier session, cart change']);
+  });
+
+  it("lets a newcomer's request that has waited half the maximum wait go before a checkout step too", async () => {
+    const g = gate(1, 10, 1_000);
+    const holder = await g.admit();
+    const order: string[] = [];
+    const newcomer = g.admit(undefined, { newcomer: true }).then((ticket) => (order.push('newcomer'), ticket));
+    await vi.advanceTimersByTimeAsync(500);
+    const checkout = g.admit(undefined, { priority: Date.now() - 60_000, checkout: true }).then((ticket) => (order.push('checkout step'), ticket));
+    holder.release();
+    (await newcomer).release();
+    (await checkout).release();
+    expect(order).toEqual(['newcomer', 'checkout step']);
   });
 
   it('tells how long a waiter waited', async () => {
@@ -169,14 +197,37 @@ describe('SessionStarts', () => {
   it('orders a session by its first request and caps its head start', () => {
     let now = 1_000_000;
     const sessions = new SessionStarts(() => now);
-    expect(sessions.place('Bearer a')).toEqual({ priority: 1_000_000, newcomer: true });
+    expect(sessions.place('Bearer a')).toEqual({ priority: 1_000_000, newcomer: true, checkout: false });
     now += 5_000;
-    expect(sessions.place('Bearer a')).toEqual({ priority: 1_000_000, newcomer: false });
-    expect(sessions.place('Bearer b')).toEqual({ priority: 1_005_000, newcomer: true });
+    expect(sessions.place('Bearer a')).toEqual({ priority: 1_000_000, newcomer: false, checkout: false });
+    expect(sessions.place('Bearer b')).toEqual({ priority: 1_005_000, newcomer: true, checkout: false });
     // without a token every request is a newcomer's, in arrival order
-    expect(sessions.place(undefined)).toEqual({ priority: 1_005_000, newcomer: true });
+    expect(sessions.place(undefined)).toEqual({ priority: 1_005_000, newcomer: true, checkout: false });
     now += SESSION_HEAD_START_MS; // 'a' kept asking: its head start is capped
-    expect(sessions.place('Bearer a')).toEqual({ priority: now - SESSION_HEAD_START_MS, newcomer: false });
+    expect(sessions.place('Bearer a')).toEqual({ priority: now - SESSION_HEAD_START_MS, newcomer: false, checkout: false });
+  });
+
+  it("ranks a checkout's steps by the checkout's start, not the session's", () => {
+    let now = 1_000_000;
+    const sessions = new SessionStarts(() => now);
+    sessions.place('Bearer early');
+    now += 2_000;
+    sessions.place('Bearer late');
+    now += 1_000;
+    // the later session reaches checkout first: its steps now go before the earlier session's
+    expect(sessions.place('Bearer late', 'first')).toEqual({ priority: 1_003_000, newcomer: false, checkout: true });
+    now += 1_000;
+    expect(sessions.place('Bearer early', 'first')).toEqual({ priority: 1_004_000, newcomer: false, checkout: true });
+    now += 1_000;
+    expect(sessions.place('Bearer late', 'later')).toEqual({ priority: 1_003_000, newcomer: false, checkout: true });
+    expect(sessions.place('Bearer early', 'later')).toEqual({ priority: 1_004_000, newcomer: false, checkout: true });
+    // a step of a checkout this process has not seen start (another gateway replica's) ranks from now
+    expect(sessions.place('Bearer other', 'later')).toEqual({ priority: now, newcomer: true, checkout: true });
+    // without a token no checkout step can succeed: it is not put first
+    expect(sessions.place(undefined, 'later')).toEqual({ priority: now, newcomer: true, checkout: false });
+    // the head start is capped as the session's is
+    now += SESSION_HEAD_START_MS;
+    expect(sessions.place('Bearer late', 'later')).toEqual({ priority: now - SESSION_HEAD_START_MS, newcomer: false, checkout: true });
   });
 
   describe('with the gate', () => {
@@ -192,8 +243,7 @@ describe('SessionStarts', () => {
       const g = new AdmissionGate({ maxInFlight: 1, maxQueue: 10, maxWaitMs: 30_000 }, () => Date.now());
       const sessions = new SessionStarts(() => Date.now());
       const ask = (token: string) => {
-        const { priority, newcomer } = sessions.place(token);
-        return g.admit(undefined, priority, newcomer);
+        return g.admit(undefined, sessions.place(token));
       };
       sessions.place('Bearer early');
       await vi.advanceTimersByTimeAsync(1_000);

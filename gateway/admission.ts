@@ -1,17 +1,18 @@
 /**
  * An admission gate: at most `maxInFlight` holders at once; later arrivals wait, at most
- * `maxQueue` of them and each at most `maxWaitMs`. A freed slot goes straight to the waiter with
- * the earliest priority — its arrival time unless the caller gives an earlier one (the start of
- * the shopper's session, see admission-control.ts) — never to a newcomer, so under a burst the
- * early arrivals finish early instead of every request sharing the CPU until all finish together
- * (docs/performance.md, "Admission control").
+ * `maxQueue` of them and each at most `maxWaitMs`. A freed slot goes straight to the first waiter,
+ * never to a newcomer, so under a burst the early arrivals finish early instead of every request
+ * sharing the CPU until all finish together (docs/performance.md, "Admission control"). Waiters
+ * are ordered by their place (`Place`): checkout steps before everything else, then the earliest
+ * priority — the arrival time unless the caller gives an earlier one (the start of the shopper's
+ * session, see admission-control.ts) — then arrival.
  *
- * Priority has one exception: a newcomer's request (`admit`'s `newcomer`: a shopper who has not
- * started yet) that has waited half of `maxWaitMs` goes before every waiter that is not such a
- * request, oldest first. Past that point the journeys in progress have had their head start, and
- * passing it over further would only make it time out: under a burst larger than the machine serves
- * in a client's patience, the late arrivals were otherwise all passed over until their wait was
- * nearly spent and then timed out behind each other.
+ * Order has one exception: a newcomer's request (a shopper who has not started yet) that has
+ * waited half of `maxWaitMs` goes before every waiter that is not such a request, oldest first.
+ * Past that point the journeys in progress have had their head start, and passing it over further
+ * would only make it time out: under a burst larger than the machine serves in a client's
+ * patience, the late arrivals were otherwise all passed over until their wait was nearly spent and
+ * then timed out behind each other.
  */
 export interface AdmissionSettings {
   /** 0: no limit (nobody waits). */
@@ -21,6 +22,16 @@ export interface AdmissionSettings {
 }
 
 export type RefusalReason = 'queue_full' | 'timed_out' | 'abandoned';
+
+/** Where a request queues (all optional: by default, in arrival order). */
+export interface Place {
+  /** Smaller goes first; never later than the arrival time. */
+  priority?: number;
+  /** A shopper's first request: goes first once it has waited half of `maxWaitMs`. */
+  newcomer?: boolean;
+  /** A checkout step (checkout-steps.ts): before every waiter that is not one. */
+  checkout?: boolean;
+}
 
 /** Why a request was not admitted: the queue was full, it waited too long, or its caller gave up. */
 export class AdmissionRefused extends Error {
@@ -40,6 +51,7 @@ interface Waiter {
   since: number;
   /** Admitted, refused or abandoned: no longer in `waiting` (`newcomers` drops it lazily). */
   gone: boolean;
+  checkout: boolean;
   /** Smaller goes first; ties in arrival order. */
   priority: number;
   seq: number;
@@ -49,7 +61,7 @@ interface Waiter {
 
 export class AdmissionGate {
   private holders = 0;
-  /** Waiters by (priority, arrival): a sorted array — bounded by maxQueue, and inserts are a binary search and one move. */
+  /** Waiters by place (checkout step, priority, arrival): a sorted array — bounded by maxQueue, and inserts are a binary search and one move. */
   private readonly waiting: Waiter[] = [];
   /** The newcomers among them in arrival order (gone ones dropped lazily): the oldest is `newcomers[newcomersHead]`. */
   private newcomers: Waiter[] = [];
@@ -70,11 +82,11 @@ export class AdmissionGate {
   }
 
   /**
-   * A slot now, or once every waiter with an earlier priority (default: now, i.e. arrival order)
-   * has had one — or, for a `newcomer`, once it has waited half of `maxWaitMs`. Rejects with
-   * AdmissionRefused when the queue is full, after `maxWaitMs`, or when `signal` aborts first.
+   * A slot now, or once every waiter before its place has had one — or, for a newcomer, once it
+   * has waited half of `maxWaitMs`. Rejects with AdmissionRefused when the queue is full, after
+   * `maxWaitMs`, or when `signal` aborts first.
    */
-  admit(signal?: AbortSignal, priority?: number, newcomer = false): Promise<Ticket> {
+  admit(signal?: AbortSignal, { priority, newcomer = false, checkout = false }: Place = {}): Promise<Ticket> {
     if (signal?.aborted) return Promise.reject(new AdmissionRefused('abandoned'));
     const unlimited = this.settings.maxInFlight <= 0;
     if (unlimited || (this.holders < this.settings.maxInFlight && this.waiting.length === 0)) return Promise.resolve(this.ticket(0));
@@ -91,6 +103,7 @@ export class AdmissionGate {
       const waiter: Waiter = {
         since,
         gone: false,
+        checkout,
         priority: Math.min(priority ?? since, since),
         seq: this.arrivals++,
         admit: (ticket) => {
@@ -125,7 +138,8 @@ export class AdmissionGate {
   }
 
   private enqueue(waiter: Waiter): void {
-    const before = (a: Waiter, b: Waiter) => a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
+    const before = (a: Waiter, b: Waiter) =>
+      a.checkout !== b.checkout ? a.checkout : a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq);
     let low = 0;
     let high = this.waiting.length;
     while (low < high) {
@@ -136,7 +150,7 @@ export class AdmissionGate {
     this.waiting.splice(low, 0, waiter);
   }
 
-  /** Free slots go to the first waiters: a newcomer that has waited half the maximum wait, else by priority. */
+  /** Free slots go to the first waiters: a newcomer that has waited half the maximum wait, else by place. */
   private handOver(): void {
     while (this.holders < this.settings.maxInFlight) {
       const now = this.now();

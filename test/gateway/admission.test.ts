@@ -6,8 +6,8 @@ import { startStack, type GraphQLResponse, type Stack } from '../support/stack.j
 import { RawSocket } from '../support/ws.js';
 
 /**
- * Admission control at the gateway (GATEWAY_MAX_IN_FLIGHT): one operation in flight here, one
- * waiting at most, for at most 4 s. The slow operation is a product list held up by a lock on
+ * Admission control at the gateway (GATEWAY_MAX_IN_FLIGHT): one operation in flight here, two
+ * waiting at most, each for at most 4 s. The slow operation is a product list held up by a lock on
  * catalog's product table, taken by the test, so "slow" lasts exactly until the test lets go.
  */
 let stack: Stack;
@@ -15,7 +15,7 @@ let base: string;
 let locker: pg.Client | undefined;
 
 beforeAll(async () => {
-  stack = await startStack([catalogSubgraph], { GATEWAY_MAX_IN_FLIGHT: '1', GATEWAY_ADMISSION_QUEUE: '1', GATEWAY_ADMISSION_WAIT_MS: '4000' });
+  stack = await startStack([catalogSubgraph], { GATEWAY_MAX_IN_FLIGHT: '1', GATEWAY_ADMISSION_QUEUE: '2', GATEWAY_ADMISSION_WAIT_MS: '4000' });
   base = stack.gateway.url.replace(/\/graphql$/, '');
 });
 afterEach(async () => {
@@ -27,6 +27,8 @@ afterAll(async () => {
 
 const SLOW = '{ products(first: 1) { nodes { sku } } }';
 const QUICK = '{ __typename }';
+/** A checkout step (only catalog runs here, so it is answered with an error: when is what counts). */
+const PLACE_ORDER = 'mutation { placeOrder(checkoutId: "00000000-0000-4000-8000-000000000000") { id } }';
 
 /** Holds catalog's product table: product queries wait on the lock until releaseProducts(). */
 async function holdProducts(): Promise<void> {
@@ -52,8 +54,9 @@ async function gauge(name: string): Promise<number> {
 const waitForGauge = (name: string, value: number) => eventually(async () => (await gauge(name)) === value, { what: `${name} = ${value}` });
 
 /** Sends a request and records when its answer arrived, in `finished`. */
-function send(query: string, label: string, finished: string[]): Promise<GraphQLResponse & { retryAfter: string | null }> {
-  return fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (res) => {
+function send(query: string, label: string, finished: string[], token?: string): Promise<GraphQLResponse & { retryAfter: string | null }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return fetch(stack.gateway.url, { method: 'POST', headers, body: JSON.stringify({ query }) }).then(async (res) => {
     finished.push(label);
     return { ...((await res.json()) as GraphQLResponse), status: res.status, retryAfter: res.headers.get('retry-after') };
   });
@@ -85,11 +88,23 @@ describe('admission control at the gateway', () => {
     expect(await gauge('gateway_admission_queue_length')).toBe(0);
   });
 
+  it("lets a shopper's checkout step go before the operations that waited longer", async () => {
+    const { finished, slow, waiting } = await slowOneHoldingTheSlotAndOneWaiting();
+    const placeOrder = send(PLACE_ORDER, 'placeOrder', finished, await stack.tokenFor('CUSTOMER'));
+    await waitForGauge('gateway_admission_queue_length', 2);
+
+    await releaseProducts();
+    await Promise.all([slow, waiting, placeOrder]);
+    expect(finished).toEqual(['slow', 'placeOrder', 'waiting']);
+  });
+
   it('refuses at once when the queue is full, and a waiter after the maximum wait, with 503 and Retry-After', async () => {
     const { finished, slow, waiting } = await slowOneHoldingTheSlotAndOneWaiting();
+    const alsoWaiting = send(QUICK, 'also waiting', finished);
+    await waitForGauge('gateway_admission_queue_length', 2);
 
     const refused = await send(QUICK, 'refused', finished);
-    expect(finished).toEqual(['refused']); // refused before the waiter got anywhere
+    expect(finished).toEqual(['refused']); // refused before the waiters got anywhere
     expect(refused.status).toBe(503);
     expect(refused.retryAfter).toMatch(/^\d+$/);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'OVERLOADED' });
@@ -101,7 +116,8 @@ describe('admission control at the gateway', () => {
     socket.close();
 
     const timedOut = await waiting; // after GATEWAY_ADMISSION_WAIT_MS, the slow one still holding the slot
-    expect(finished).toEqual(['refused', 'waiting']);
+    expect((await alsoWaiting).status).toBe(503);
+    expect(finished).toEqual(['refused', 'waiting', 'also waiting']);
     expect(timedOut.status).toBe(503);
     expect(timedOut.retryAfter).toMatch(/^\d+$/);
     expect(timedOut.errors?.[0]).toMatchObject({ message: expect.stringMatching(/waited too long/), extensions: { code: 'RATE_LIMITED', reason: 'OVERLOADED' } });
@@ -109,7 +125,7 @@ describe('admission control at the gateway', () => {
     await releaseProducts();
     expect((await slow).errors).toBeUndefined();
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/^gateway_admission_wait_seconds_count\{[^}]*outcome="timed_out"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^gateway_admission_wait_seconds_count\{[^}]*outcome="timed_out"[^}]*\} 2$/m);
     expect(metrics).toMatch(/^gateway_admission_wait_seconds_count\{[^}]*outcome="queue_full"[^}]*\} 1$/m);
   });
 });
