@@ -5,7 +5,7 @@
  * sharing the CPU until all finish together (docs/performance.md, "Admission control"). Waiters
  * are ordered by their place (`Place`): checkout steps before everything else, then the earliest
  * priority — the arrival time unless the caller gives an earlier one (the start of the shopper's
- * session, see admission-control.ts) — then arrival.
+ * session or checkout, see admission-control.ts) — then arrival.
  *
  * Order has one exception: a newcomer's request (a shopper who has not started yet) that has
  * waited half of `maxWaitMs` goes before every waiter that is not such a request, oldest first.

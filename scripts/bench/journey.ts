@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { GraphQLClient, GraphQLFailure } from '../cluster/graphql-client.js';
 import type { Random } from '../cluster/random.js';
 import { op } from './checkout-operations.js';
+import type { TimedRequest } from './timeline.js';
 
 /**
  * One shopper's checkout journey against the gateway, as both profiles of `bench:checkout` run it
@@ -58,17 +59,24 @@ export function pickBasket(random: Random, skus: string[]): Basket {
   return { lines: [...lines], address: random.pick(ADDRESSES) };
 }
 
-/** Sends the benchmark's operations and keeps each successful request's latency by operation. */
+/** Sends the benchmark's operations and keeps each successful request's latency by operation, and when it was sent. */
 export class RequestTimer {
   readonly requests = new Map<string, number[]>();
-  constructor(private readonly client: GraphQLClient) {}
+  /** The same requests in the order they were answered, with when each was sent (ms since `origin`). */
+  readonly timeline: TimedRequest[] = [];
+  constructor(
+    private readonly client: GraphQLClient,
+    private readonly origin = performance.now(),
+  ) {}
 
   async call<T = any>(name: string, variables: Record<string, unknown>, token: string): Promise<T> {
     const started = performance.now();
     const data = await this.client.request<T>(op(name), variables, token);
+    const ms = performance.now() - started;
     const list = this.requests.get(name) ?? [];
-    list.push(performance.now() - started);
+    list.push(ms);
     this.requests.set(name, list);
+    this.timeline.push({ name, sentAt: started - this.origin, ms });
     return data;
   }
 }

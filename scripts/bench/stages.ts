@@ -8,6 +8,7 @@ import { summarize } from './percentiles.js';
 import type { BenchSystem } from './system.js';
 import { LATENCY_COLUMNS, latencyRow, table } from './table.js';
 import { targetMisses } from './targets.js';
+import { timelineReport, type TimedRequest } from './timeline.js';
 import { sampleWork, workBetween, type Work } from './work-meter.js';
 import { cpuReport, sqlReport, workFigures, type WorkFigures, type WorkRow } from './work-report.js';
 
@@ -26,6 +27,8 @@ interface StageResult {
   wallMs: number;
   /** Per operation: latencies of the requests that succeeded. */
   requests: Map<string, number[]>;
+  /** The same requests with when each was sent. */
+  timeline: TimedRequest[];
   /** The messaging kit's counters during the stage, per process. */
   messaging: Map<string, MessagingCounters>;
   /** CPU and SQL during the stage. */
@@ -44,8 +47,8 @@ export async function runStages(system: BenchSystem, random: Random, options: St
     const before = metrics.byProcess();
     const workBefore = await sampleWork(cluster);
     say(`\nstage: ${stage} customers at once`);
-    const timer = new RequestTimer(new GraphQLClient(cluster.gatewayUrl, CLIENT_TIMEOUT_MS));
     const origin = performance.now();
+    const timer = new RequestTimer(new GraphQLClient(cluster.gatewayUrl, CLIENT_TIMEOUT_MS), origin);
     const journeys = await Promise.all(
       tokens.slice(0, stage).map((token) => checkoutOnNewSocket(timer, system.wsUrl, token, pickBasket(random, skus), { origin, confirmTimeoutMs: options.confirmTimeoutMs })),
     );
@@ -55,7 +58,7 @@ export async function runStages(system: BenchSystem, random: Random, options: St
     // measured after the stage's CPU, SQL and messaging figures: waiting for the e-mails is not the checkout's time
     const confirmedOrders = journeys.filter((j) => j.outcome.kind === 'confirmed' && j.orderId).map((j) => j.orderId!);
     const emails = await confirmationEmails(cluster.databaseUrl, confirmedOrders, options.confirmTimeoutMs);
-    const result: StageResult = { customers: stage, journeys, wallMs, requests: timer.requests, messaging: difference(metrics.byProcess(), before), work, emails };
+    const result: StageResult = { customers: stage, journeys, wallMs, requests: timer.requests, timeline: timer.timeline, messaging: difference(metrics.byProcess(), before), work, emails };
     results.push(result);
     cluster.assertAlive();
     say(`  ${describeOutcomes(journeys)} — ${(wallMs / 1000).toFixed(1)} s`);
@@ -113,7 +116,8 @@ function formatReport(results: StageResult[]): string {
   out.push(sqlReport(workRows, 'stage (customers)'));
 
   const names = [...new Set(results.flatMap((r) => [...r.requests.keys()]))];
-  out.push(`request latency by operation, last stage (${last.customers} customers)\n${table(['operation', ...LATENCY_COLUMNS], names.map((name) => latencyRow(name, summarize(last.requests.get(name) ?? []))))}`);
+  out.push(`request latency by operation, last stage (${last.customers} customers)\n${table(['operation', ...LATENCY_COLUMNS], names.map((name) => latencyRow(name, summarize(last.requests.get(name) ?? []))))}\n`);
+  out.push(`the same requests by when they were sent (n, p50/max seconds), last stage\n${timelineReport(last.timeline, names)}`);
   return out.join('\n');
 }
 
