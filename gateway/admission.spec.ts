@@ -86,19 +86,25 @@ describe('AdmissionGate', () => {
     expect(order).toEqual(['old session 1', 'newcomer', 'old session 2']);
   });
 
-  it("keeps a journey's request in its place however long it waits", async () => {
-    const g = gate(1, 10, 1_000);
+  it("keeps a journey's request in its place until it has waited two thirds of the maximum wait, then lets it go first", async () => {
+    const g = gate(1, 10, 900);
     let holder = await g.admit();
     const order: string[] = [];
     const started = Date.now() - 60_000;
     const later = g.admit(undefined, { priority: Date.now() }).then((ticket) => (order.push('later session'), ticket));
-    await vi.advanceTimersByTimeAsync(600);
+    await vi.advanceTimersByTimeAsync(500);
     const earlier = g.admit(undefined, { priority: started }).then((ticket) => (order.push('earlier session'), ticket));
-    holder.release(); // the later session's request has waited 600 ms, but it is not a newcomer's
+    holder.release(); // the later session's request has waited 500 ms, not a newcomer's: it keeps its place
     holder = await earlier;
+    const checkout = g.admit(undefined, { priority: started, checkout: true }).then((ticket) => (order.push('checkout step'), ticket));
+    const earlierAgain = g.admit(undefined, { priority: started }).then((ticket) => (order.push('earlier session again'), ticket));
+    await vi.advanceTimersByTimeAsync(100);
+    holder.release(); // 600 ms, two thirds of 900: passed over any further, it would only time out
+    holder = await later;
     holder.release();
-    (await later).release();
-    expect(order).toEqual(['earlier session', 'later session']);
+    (await checkout).release();
+    (await earlierAgain).release();
+    expect(order).toEqual(['earlier session', 'later session', 'checkout step', 'earlier session again']);
   });
 
   it('lets a checkout step go before every other waiter, however early its session started, and checkout steps among themselves by place', async () => {

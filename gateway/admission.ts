@@ -7,12 +7,14 @@
  * priority — the arrival time unless the caller gives an earlier one (the start of the shopper's
  * session or checkout, see admission-control.ts) — then arrival.
  *
- * Order has one exception: a newcomer's request (a shopper who has not started yet) that has
- * waited half of `maxWaitMs` goes before every waiter that is not such a request, oldest first.
- * Past that point the journeys in progress have had their head start, and passing it over further
- * would only make it time out: under a burst larger than the machine serves in a client's
- * patience, the late arrivals were otherwise all passed over until their wait was nearly spent and
- * then timed out behind each other.
+ * Order has two exceptions, both so that a wait does not become an error. A newcomer's request (a
+ * shopper who has not started yet) that has waited half of `maxWaitMs` goes before every other
+ * waiter, oldest first: past that point the journeys in progress have had their head start, and
+ * under a burst larger than the machine serves in a client's patience the late arrivals were
+ * otherwise all passed over until their wait was nearly spent and then timed out behind each
+ * other. And any request that has waited two thirds of `maxWaitMs` goes next, oldest first: with
+ * checkout steps first, a journey's cart steps were otherwise passed over until the client gave up
+ * (the shoppers profile's opening minute on a saturated machine).
  */
 export interface AdmissionSettings {
   /** 0: no limit (nobody waits). */
@@ -49,7 +51,7 @@ export interface Ticket {
 
 interface Waiter {
   since: number;
-  /** Admitted, refused or abandoned: no longer in `waiting` (`newcomers` drops it lazily). */
+  /** Admitted, refused or abandoned: no longer in `waiting` (the arrival lines drop it lazily). */
   gone: boolean;
   checkout: boolean;
   /** Smaller goes first; ties in arrival order. */
@@ -63,9 +65,9 @@ export class AdmissionGate {
   private holders = 0;
   /** Waiters by place (checkout step, priority, arrival): a sorted array — bounded by maxQueue, and inserts are a binary search and one move. */
   private readonly waiting: Waiter[] = [];
-  /** The newcomers among them in arrival order (gone ones dropped lazily): the oldest is `newcomers[newcomersHead]`. */
-  private newcomers: Waiter[] = [];
-  private newcomersHead = 0;
+  /** The same waiters in arrival order, and the newcomers among them. */
+  private readonly everyone = new ArrivalLine();
+  private readonly newcomers = new ArrivalLine();
   private arrivals = 0;
 
   constructor(
@@ -119,6 +121,7 @@ export class AdmissionGate {
       const timer = setTimeout(() => waiter.refuse('timed_out'), this.settings.maxWaitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       this.enqueue(waiter);
+      this.everyone.push(waiter);
       if (newcomer) this.newcomers.push(waiter);
     });
   }
@@ -150,24 +153,42 @@ export class AdmissionGate {
     this.waiting.splice(low, 0, waiter);
   }
 
-  /** Free slots go to the first waiters: a newcomer that has waited half the maximum wait, else by place. */
+  /**
+   * Free slots go to the first waiters: a newcomer that has waited half the maximum wait; else any
+   * waiter that has waited two thirds of it, oldest first; else by place.
+   */
   private handOver(): void {
-    while (this.holders < this.settings.maxInFlight) {
+    const { maxInFlight, maxWaitMs } = this.settings;
+    while (this.holders < maxInFlight) {
       const now = this.now();
-      const newcomer = this.oldestNewcomer();
-      const next = newcomer && now - newcomer.since >= this.settings.maxWaitMs / 2 ? newcomer : this.waiting[0];
+      const newcomer = this.newcomers.oldest();
+      const oldest = this.everyone.oldest();
+      const next =
+        newcomer && now - newcomer.since >= maxWaitMs / 2 ? newcomer
+        : oldest && now - oldest.since >= (maxWaitMs * 2) / 3 ? oldest
+        : this.waiting[0];
       if (!next) return;
       next.admit(this.ticket(now - next.since));
     }
   }
+}
 
-  private oldestNewcomer(): Waiter | undefined {
-    while (this.newcomersHead < this.newcomers.length && this.newcomers[this.newcomersHead]!.gone) this.newcomersHead++;
+/** Waiters in arrival order; those gone (admitted, refused, abandoned) are dropped lazily. */
+class ArrivalLine {
+  private line: Waiter[] = [];
+  private head = 0;
+
+  push(waiter: Waiter): void {
+    this.line.push(waiter);
+  }
+
+  oldest(): Waiter | undefined {
+    while (this.head < this.line.length && this.line[this.head]!.gone) this.head++;
     // drop the gone prefix now and then, not on every admission
-    if (this.newcomersHead > 1024 && this.newcomersHead * 2 > this.newcomers.length) {
-      this.newcomers = this.newcomers.slice(this.newcomersHead);
-      this.newcomersHead = 0;
+    if (this.head > 1024 && this.head * 2 > this.line.length) {
+      this.line = this.line.slice(this.head);
+      this.head = 0;
     }
-    return this.newcomers[this.newcomersHead];
+    return this.line[this.head];
   }
 }
