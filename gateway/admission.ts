@@ -84,9 +84,9 @@ export class AdmissionGate {
   }
 
   /**
-   * A slot now, or once every waiter before its place has had one — or, for a newcomer, once it
-   * has waited half of `maxWaitMs`. Rejects with AdmissionRefused when the queue is full, after
-   * `maxWaitMs`, or when `signal` aborts first.
+   * A slot now, or once every waiter before its place has had one — or once it has waited half of
+   * `maxWaitMs` (a newcomer) or two thirds of it (anyone). Rejects with AdmissionRefused when the
+   * queue is full, after `maxWaitMs`, or when `signal` aborts first.
    */
   admit(signal?: AbortSignal, { priority, newcomer = false, checkout = false }: Place = {}): Promise<Ticket> {
     if (signal?.aborted) return Promise.reject(new AdmissionRefused('abandoned'));
