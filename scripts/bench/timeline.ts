@@ -20,9 +20,11 @@ export function timelineReport(requests: readonly TimedRequest[], names: readonl
   const windows = new Map<number, Map<string, number[]>>();
   for (const { name, sentAt, ms } of requests) {
     const start = Math.floor(sentAt / WINDOW_MS) * WINDOW_MS;
-    const byName = windows.get(start) ?? new Map<string, number[]>();
-    byName.set(name, [...(byName.get(name) ?? []), ms]);
-    windows.set(start, byName);
+    let byName = windows.get(start);
+    if (!byName) windows.set(start, (byName = new Map()));
+    let latencies = byName.get(name);
+    if (!latencies) byName.set(name, (latencies = []));
+    latencies.push(ms);
   }
   const seconds = (ms: number) => (ms / 1_000).toFixed(1);
   const rows = [...windows.keys()]
