@@ -221,11 +221,20 @@ export class ConnectionTransaction {
    * `statement` runs (PostgreSQL skips the rest of a message after an error), with its own error.
    */
   async query(statement: SqlText): Promise<pg.QueryResult> {
+    const own = await this.queryEach([statement]);
+    return (own.length === 1 ? own[0] : own) as pg.QueryResult;
+  }
+
+  /**
+   * `statements` on the transaction's connection, after what was deferred, in ONE message
+   * (executeTogether): one result per statement, in order. PostgreSQL skips the rest of a message
+   * after an error, so the first failure is the error.
+   */
+  async queryEach(statements: readonly SqlText[]): Promise<pg.QueryResult[]> {
     if (this.hasEnded()) throw new Error('Transaction query already complete: the transaction has ended');
     const along = this.top().takeDeferred();
-    const results = await this.forms.send(this.connection, [...along, statement]);
-    const own = results.slice(along.length);
-    return (own.length === 1 ? own[0] : own) as pg.QueryResult;
+    const results = await this.forms.send(this.connection, [...along, ...statements]);
+    return results.slice(along.length);
   }
 
   /** Deferred writes are dropped: nothing sent after the savepoint (or BEGIN) they follow survives anyway. */
@@ -400,6 +409,29 @@ export function commitsWithStatement(em: EntityManager): boolean {
 function holdsNoEntities(em: EntityManager): boolean {
   const uow = em.getUnitOfWork();
   return uow.getIdentityMap().values().length === 0 && uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0;
+}
+
+/**
+ * Statements whose answers the caller reads, sent in ONE message inside a ConnectionTransaction
+ * (after what it deferred): one round trip where each would take its own. PostgreSQL runs them in
+ * order, each with a snapshot of its own (READ COMMITTED), so a statement sees the rows an earlier
+ * one locked as they stand now; after an error it skips the rest. Elsewhere they run one by one.
+ * Answers each statement's rows, in order; errors are converted as MikroORM converts them.
+ */
+export async function executeTogether(em: EntityManager, statements: readonly SqlText[]): Promise<Record<string, unknown>[][]> {
+  const trx = em.getTransactionContext<unknown>();
+  if (!(trx instanceof ConnectionTransaction)) {
+    const answers: Record<string, unknown>[][] = [];
+    for (const statement of statements) answers.push(await em.execute<Record<string, unknown>[]>(statement.sql, [...statement.params]));
+    return answers;
+  }
+  try {
+    return (await trx.queryEach(statements)).map((result) => result.rows as Record<string, unknown>[]);
+  } catch (err) {
+    const forms = (em.getConnection() as DirectPostgreSqlConnection).statementForms();
+    if (err instanceof Error) err.message = `${statements.map((statement) => forms.inline(statement)).join(';\n')} - ${err.message}`;
+    throw err instanceof Error ? em.getDriver().convertException(err) : err;
+  }
 }
 
 /**

@@ -15,7 +15,8 @@ import { stockByWarehouse, stockedProduct } from './support.js';
  * What one saga request makes inventory send, message by message: the handlers run through the
  * kit's inbox (handleOnce) on the subgraph's own ORM, with envelopes never published, and every
  * statement of the handler's transaction is recorded at `pg.Client#query`. The order's lock rides
- * with the inbox row in the message of the reservation's read; a copy of a request stops there.
+ * with the inbox row in the message of the reservation's read, and the stock rows' lock follows in
+ * it; a copy of a request stops there.
  */
 
 let stack: Stack;
@@ -67,15 +68,14 @@ const answersOf = async (orderId: string) =>
 const inboxHas = async (messageId: string) => (await db.query(`select 1 from inventory.inbox where message_id = $1`, [messageId])).rowCount! > 0;
 
 describe('what a saga request makes inventory send', () => {
-  it('reserves and commits in three messages each: the order lock travels with the inbox row and the reservation read', async () => {
+  it('reserves and commits in two messages each: the order lock travels with the inbox row, the reservation read and the stock rows\' lock', async () => {
     const sku = await stockedProduct(stack, staff, catalogManager, { 'NJ-FC': 5 });
     const orderId = randomUUID();
     const reserve = await deliver(InventoryReservationRequested, { orderId, customerId, lines: [{ sku, quantity: 2 }], shippingRegion: 'NJ', shippingCountry: 'US' }, orderId);
     expect(reserve.error).toBeNull();
     expect(reserve.statements).toEqual([
       'BEGIN',
-      'inbox and order lock; reservation row lock',
-      'stock rows lock',
+      'inbox and order lock; reservation row lock; stock rows lock',
       'one write: update stock_level + insert stock_movement + insert reservation + insert outbox',
       'COMMIT',
     ]);
@@ -90,8 +90,7 @@ describe('what a saga request makes inventory send', () => {
     expect(commit.error).toBeNull();
     expect(commit.statements).toEqual([
       'BEGIN',
-      'inbox and order lock; reservation row lock',
-      'stock rows lock',
+      'inbox and order lock; reservation row lock; stock rows lock',
       'one write: update stock_level + insert stock_movement + update reservation + insert outbox',
       'COMMIT',
     ]);
@@ -107,12 +106,12 @@ describe('what a saga request makes inventory send', () => {
     const orderId = randomUUID();
     const release = await deliver(ReservationReleaseRequested, { orderId, reason: 'PAYMENT_DECLINED' }, orderId);
     expect(release.error).toBeNull();
-    expect(release.statements).toEqual(['BEGIN', 'inbox and order lock; reservation row lock', 'one write: insert reservation + insert outbox', 'COMMIT']);
+    expect(release.statements).toEqual(['BEGIN', 'inbox and order lock; reservation row lock; stock rows lock', 'one write: insert reservation + insert outbox', 'COMMIT']);
     expect((await reservationOf(orderId))[0]).toMatchObject({ status: 'RELEASED', warehouse_id: null });
     expect((await answersOf(orderId)).map((row) => row.type)).toEqual(['ReservationReleased']);
   });
 
-  it('stops a copy of a request handled before at its first message: no read, no stock touched, nothing written', async () => {
+  it('stops a copy of a request handled before at its first message: no stock changed, nothing written', async () => {
     const sku = await stockedProduct(stack, staff, catalogManager, { 'NJ-FC': 4 });
     const orderId = randomUUID();
     const payload = { orderId, customerId, lines: [{ sku, quantity: 1 }], shippingRegion: 'NJ', shippingCountry: 'US' };
@@ -123,7 +122,7 @@ describe('what a saga request makes inventory send', () => {
     log.clear(); // the copy's transaction carries the same envelope id
     const copy = await deliver(InventoryReservationRequested, payload, orderId, first.envelope);
     expect(copy.error).toBeNull();
-    expect(copy.statements).toEqual(['BEGIN', 'inbox and order lock; reservation row lock', 'ROLLBACK']);
+    expect(copy.statements).toEqual(['BEGIN', 'inbox and order lock; reservation row lock; stock rows lock', 'ROLLBACK']);
     expect(await stockByWarehouse(stack, sku, staff)).toEqual(before);
     expect((await answersOf(orderId)).map((row) => row.type)).toEqual(['InventoryReserved']);
   });

@@ -2,7 +2,7 @@ import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
-import { ConnectionTransaction, executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
+import { ConnectionTransaction, executeAndCommit, executeDeferred, executeTogether } from '../../platform/postgres-driver.js';
 import { queriesDuring } from '../support/queries.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
 
@@ -275,6 +275,45 @@ describe('the context ORM driver', () => {
     it('runs at once outside a transaction', async () => {
       await executeDeferred(em(), insert, [1, 'autocommit']);
       expect(await labels()).toEqual(['1:autocommit']);
+    });
+  });
+
+  describe('statements read together (executeTogether)', () => {
+    const insert = 'insert into driver_test.driver_row (id, label) values (?, ?)';
+    const select = { sql: 'select id, label from driver_test.driver_row where id = ?', params: [1] };
+
+    it('sends them in one message with what was deferred, each answering its own rows, the later seeing the earlier\'s work', async () => {
+      let answers: Record<string, unknown>[][] = [];
+      const calls = await queriesDuring(() =>
+        inTransaction(em(), async (tx) => {
+          await executeDeferred(tx, insert, [1, 'deferred']);
+          answers = await executeTogether(tx, [
+            { sql: "update driver_test.driver_row set label = 'updated' where id = ? returning id", params: [1] },
+            { sql: 'select label from driver_test.driver_row order by id', params: [] },
+            { sql: 'select count(*)::int as n from driver_test.driver_row where id = ?', params: [2] },
+          ]);
+        }),
+      );
+      expect(calls).toBe(3); // BEGIN, the deferred insert with the three statements, COMMIT
+      expect(answers).toEqual([[{ id: 1 }], [{ label: 'updated' }], [{ n: 0 }]]);
+      expect(await labels()).toEqual(['1:updated']);
+    });
+
+    it('fails with the first failing statement, converted and named, the rest not run and nothing committed', async () => {
+      await em().execute(insert, [1, 'first']);
+      const failure = await inTransaction(em(), async (tx) => {
+        await executeTogether(tx, [{ sql: insert, params: [2, 'second'] }, { sql: insert, params: [1, 'again'] }, { sql: insert, params: [3, 'never ran'] }]);
+      }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(UniqueConstraintViolationException);
+      expect((failure as Error).message).toContain("values (1, 'again')");
+      expect(await labels()).toEqual(['1:first']);
+      await inTransaction(em(), (tx) => tx.execute(insert, [4, 'next']));
+      expect(await labels()).toEqual(['1:first', '4:next']);
+    });
+
+    it('runs them one by one outside a transaction', async () => {
+      await em().execute(insert, [1, 'autocommit']);
+      expect(await executeTogether(em(), [select, { sql: 'select count(*)::int as n from driver_test.driver_row', params: [] }])).toEqual([[{ id: 1, label: 'autocommit' }], [{ n: 1 }]]);
     });
   });
 });

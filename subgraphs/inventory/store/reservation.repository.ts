@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { lockForTransaction } from '../../../platform/advisory-locks.js';
 import { plainRecord } from '../../../platform/plain-record.js';
+import { executeTogether } from '../../../platform/postgres-driver.js';
+import type { SqlText } from '../../../platform/prepared-statements.js';
+import type { StockLevel } from '../domain/stock-level.js';
 import { ReservationEntity, type ReservationRecord } from './reservation.entity.js';
 
 /** The advisory lock every change of one order's reservation takes (the reservation handlers' `lockKey`). */
@@ -29,17 +32,21 @@ export class ReservationRepository {
    * answers the transaction's time by the database clock (the one the expiry job compares with);
    * the lateral join keeps that answer when there is no reservation (a row lock cannot sit on the
    * nullable side of an outer join, but can inside it).
+   * `stockLock`, a locking read of stock rows (store/stock.repository.ts), goes in the same message,
+   * after the read: one round trip for both, the order's locks still taken before the stock rows',
+   * as every inventory transaction takes them. `stock` is what it locked (nothing without it).
    */
-  async lockForOrder(orderId: string): Promise<{ reservation: ReservationRecord | null; now: Date }> {
+  async lockForOrder(orderId: string, stockLock: SqlText | null): Promise<{ reservation: ReservationRecord | null; now: Date; stock: StockLevel[] }> {
     await lockForTransaction(this.em, reservationLockKey(orderId));
-    const [row] = await this.em.execute<(Record<string, unknown> & { transaction_now: string | Date })[]>(
-      `select now() as transaction_now, r.*
-         from (select 1) as one
-         left join lateral (select * from ${this.table} where order_id = ? for update) as r on true`,
-      [orderId],
-    );
-    const { transaction_now: now, ...reservation } = row!;
-    return { reservation: reservation.id == null ? null : this.recordOf(reservation), now: new Date(now) };
+    const read: SqlText = {
+      sql: `select now() as transaction_now, r.*
+              from (select 1) as one
+              left join lateral (select * from ${this.table} where order_id = ? for update) as r on true`,
+      params: [orderId],
+    };
+    const [[row], stock = []] = await executeTogether(this.em, stockLock ? [read, stockLock] : [read]);
+    const { transaction_now: now, ...reservation } = row as Record<string, unknown> & { transaction_now: string | Date };
+    return { reservation: reservation.id == null ? null : this.recordOf(reservation), now: new Date(now), stock: stock as unknown as StockLevel[] };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlText } from '../../../platform/prepared-statements.js';
 import type { StockLevel } from '../domain/stock-level.js';
 import { StockLevelEntity } from './stock-level.entity.js';
 import { StockMovementEntity, type StockMovementRecord } from './stock-movement.entity.js';
@@ -49,11 +50,31 @@ export class StockRepository {
   /** Inside a transaction: locks every warehouse's row of these SKUs, in the global lock order. */
   lockSkus(skus: readonly string[]): Promise<StockLevel[]> {
     if (!skus.length) return Promise.resolve([]);
-    return this.em.execute(
-      `select ${LEVEL_COLUMNS} from ${this.table('stock_level')}
-       where sku in (?) order by sku, warehouse_id for update`,
-      [[...skus]],
-    );
+    const { sql, params } = this.lockSkusStatement(skus);
+    return this.em.execute(sql, [...params]);
+  }
+
+  /** lockSkus as a statement, to be sent with another (executeTogether). At least one SKU. */
+  lockSkusStatement(skus: readonly string[]): SqlText {
+    return {
+      sql: `select ${LEVEL_COLUMNS} from ${this.table('stock_level')}
+            where sku in (?) order by sku, warehouse_id for update`,
+      params: [[...skus]],
+    };
+  }
+
+  /**
+   * Locks every warehouse's row of the SKUs an order's reservation holds, which the statement reads
+   * itself: sent right after the reservation's locking read, in the same message, it sees that row
+   * as it stands once locked (a statement of its own, its own snapshot).
+   */
+  lockReservedSkusStatement(orderId: string): SqlText {
+    return {
+      sql: `select ${LEVEL_COLUMNS} from ${this.table('stock_level')} s
+            where sku in (select line->>'sku' from ${this.table('reservation')} r cross join jsonb_array_elements(r.lines) line where r.order_id = ?)
+            order by sku, warehouse_id for update of s`,
+      params: [orderId],
+    };
   }
 
   /** Whether the units of this return were restocked already (a redelivery under a new message id). */

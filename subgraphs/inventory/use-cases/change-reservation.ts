@@ -32,7 +32,9 @@ export async function changeReservation(
   cause: Cause,
 ): Promise<ChangeOutcome> {
   const reservations = new ReservationRepository(em);
-  const { reservation: existing } = await reservations.lockForOrder(request.orderId);
+  const stock = new StockRepository(em);
+  // the stock rows of its lines come locked with it (one round trip); a rejection or a repeat holds them needlessly until its commit
+  const { reservation: existing, stock: locked } = await reservations.lockForOrder(request.orderId, stock.lockReservedSkusStatement(request.orderId));
   const next = transition(existing?.status, request.action);
   const reason = request.reason ?? null;
 
@@ -67,7 +69,8 @@ export async function changeReservation(
     return 'MOVED';
   }
 
-  const changes = new StockChanges(new StockRepository(em));
+  const changes = new StockChanges(stock);
+  changes.hold(locked, [...new Set(existing.lines.map((line) => line.sku))]);
   const from = existing.status;
   await moveReservedUnits(changes, existing, next.to, reason);
   existing.status = next.to;

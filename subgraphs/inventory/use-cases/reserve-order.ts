@@ -25,24 +25,28 @@ export type ReservationOutcome = 'RESERVED' | 'FAILED' | 'REPEATED';
  *
  * 1. the order's advisory lock + row lock: requests for one order queue; a repeat finds the row
  *    and re-announces the first answer instead of reserving again;
- * 2. every warehouse's row of the order's SKUs, locked in the global (sku, warehouse) order:
- *    reservations racing for the same units queue on them, so the second one sees what the first
- *    took (no oversell), and sorted locks cannot deadlock;
+ * 2. every warehouse's row of the order's SKUs, locked in the global (sku, warehouse) order by a
+ *    statement sent after 1 in the same message: reservations racing for the same units queue on
+ *    them, so the second one sees what the first took (no oversell), and sorted locks cannot
+ *    deadlock;
  * 3. decide with the pure domain on the locked numbers, then write the units moved (rows +
  *    movement log), the reservation, the answer and the stock signals — one statement, one commit.
  */
 export async function reserveOrder(deps: InventoryDeps, em: EntityManager, request: ReservationRequest, cause: Cause): Promise<ReservationOutcome> {
   const reservations = new ReservationRepository(em);
-  const { reservation: existing, now } = await reservations.lockForOrder(request.orderId);
+  const stock = new StockRepository(em);
+  const lines = mergeLines(request.lines);
+  const skus = lines.map((line) => line.sku);
+  // a repeat holds the stock rows needlessly until its commit: rare, and the fresh request saves a round trip
+  const { reservation: existing, now, stock: locked } = await reservations.lockForOrder(request.orderId, skus.length ? stock.lockSkusStatement(skus) : null);
   const answer = answerRequest(existing?.status);
   if (answer.kind === 'repeat') {
     await writeInventory(em, { outbox: [announce(deps.eventNamespace, existing!, answer.announce, cause)] });
     return 'REPEATED';
   }
 
-  const lines = mergeLines(request.lines);
-  const changes = new StockChanges(new StockRepository(em));
-  const locked = await changes.lock(lines.map((line) => line.sku));
+  const changes = new StockChanges(stock);
+  changes.hold(locked, skus);
   const choice = chooseWarehouse(lines, locked, { region: request.shippingRegion, country: request.shippingCountry });
   const base = {
     orderId: request.orderId,

@@ -23,13 +23,18 @@ export class StockChanges {
 
   constructor(private readonly stock: StockRepository) {}
 
-  async lock(skus: readonly string[]): Promise<StockLevel[]> {
-    const locked = await this.stock.lockSkus(skus);
+  /** Locks the rows of those of `skus` this transaction does not hold yet (one statement, or none). */
+  async lock(skus: readonly string[]): Promise<void> {
+    const missing = skus.filter((sku) => !this.totalsBefore.has(sku));
+    if (missing.length) this.hold(await this.stock.lockSkus(missing), missing);
+  }
+
+  /** Every warehouse's row of `skus`, which the caller's statement locked (the order's read and the stock lock in one message). */
+  hold(locked: readonly StockLevel[], skus: readonly string[]): void {
     for (const row of locked) this.rows.set(key(row.sku, row.warehouseId), row);
     for (const sku of skus) {
       if (!this.totalsBefore.has(sku)) this.totalsBefore.set(sku, totalAvailable(locked.filter((row) => row.sku === sku)));
     }
-    return locked;
   }
 
   /** A locked row as it stands in this transaction. */
