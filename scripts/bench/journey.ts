@@ -62,11 +62,11 @@ export function pickBasket(random: Random, skus: string[]): Basket {
 /** Sends the benchmark's operations and keeps each successful request's latency by operation, and when it was sent. */
 export class RequestTimer {
   readonly requests = new Map<string, number[]>();
-  /** The same requests in the order they were answered, with when each was sent (ms since `origin`). */
+  /** The same requests in the order they were answered, with when each was sent (ms since `origin`); kept only when given an origin. */
   readonly timeline: TimedRequest[] = [];
   constructor(
     private readonly client: GraphQLClient,
-    private readonly origin = performance.now(),
+    private readonly origin?: number,
   ) {}
 
   async call<T = any>(name: string, variables: Record<string, unknown>, token: string): Promise<T> {
@@ -76,7 +76,7 @@ export class RequestTimer {
     const list = this.requests.get(name) ?? [];
     list.push(ms);
     this.requests.set(name, list);
-    this.timeline.push({ name, sentAt: started - this.origin, ms });
+    if (this.origin !== undefined) this.timeline.push({ name, sentAt: started - this.origin, ms });
     return data;
   }
 }

@@ -7,8 +7,8 @@ import { completeCheckout, errorCode, PLACE_ORDER, placeOrder, startOrdersWorld,
 
 /**
  * What placeOrder sends PostgreSQL once the checkout is complete, message by message: the locking
- * read of the checkout, one read of the prices and the order number, and the placement's one
- * write, which carries the COMMIT (store/order-placement.statement.ts).
+ * read of the checkout with one read of the prices and the order number after it, and the
+ * placement's one write, which carries the COMMIT (store/order-placement.statement.ts).
  */
 
 let world: OrdersWorld;
@@ -31,7 +31,7 @@ afterAll(async () => {
 function kind(text: string): string {
   return statementKind(text, (statement) => {
     if (/^select \* from "orders"\.checkout where id = .* for update/i.test(statement)) return 'checkout row lock';
-    if (/^with drawn as materialized \(select nextval\(.*order_number_seq.*product_price/i.test(statement)) return 'order number and prices';
+    if (/^with placeable as .*nextval\(.*order_number_seq.*product_price/i.test(statement)) return 'order number and prices';
     return undefined;
   });
 }
@@ -52,7 +52,7 @@ const priceOf = async (sku: string, cents: number) =>
   sql.query(`insert into orders.product_price (sku, price_cents, currency, version) values ($1, $2, 'USD', 'test') on conflict (sku) do update set price_cents = excluded.price_cents`, [sku, cents]);
 
 describe('placeOrder, message by message', () => {
-  it('locks the checkout, reads the prices with the order number, and writes the placement with its COMMIT', async () => {
+  it('locks the checkout and reads the prices with the order number in one message, and writes the placement with its COMMIT', async () => {
     const { token, checkoutId } = await events.startCheckout();
     await completeCheckout(stack, token, checkoutId);
 
@@ -65,14 +65,13 @@ describe('placeOrder, message by message', () => {
     expect(others).toEqual([]);
     expect(placement!.map(perMessage(kind))).toEqual([
       'BEGIN',
-      'checkout row lock',
-      'order number and prices',
+      'checkout row lock; order number and prices',
       expect.stringMatching(/^one write: update checkout \+ insert customer_order \+ .*insert order_saga.*insert outbox/),
       'COMMIT',
     ]);
-    // three round trips: BEGIN travels with the lock, the COMMIT with the write
-    expect(messages).toHaveLength(3);
-    expect(messages[2]).toMatch(/insert into "orders"\.customer_order[\s\S]*;\s*COMMIT;\s*$/i);
+    // two round trips: BEGIN and the read of the prices and number travel with the lock, the COMMIT with the write
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatch(/insert into "orders"\.customer_order[\s\S]*;\s*COMMIT;\s*$/i);
 
     const { rows } = await sql.query('select o.number, o.checkout_id, c.status, c.order_id from orders.customer_order o join orders.checkout c on c.id = o.checkout_id where o.id = $1', [order!.id]);
     expect(rows).toEqual([{ number: expect.stringMatching(/^CS-\d+$/), checkout_id: checkoutId, status: 'COMPLETED', order_id: order!.id }]);
@@ -97,5 +96,19 @@ describe('placeOrder, message by message', () => {
     } finally {
       await sql.query(`delete from orders.product_price where sku = 'DOG-BOWL-001' and version = 'test'`);
     }
+  });
+
+  it('draws no number for a placement that cannot be accepted: a repeat, or someone else\'s checkout', async () => {
+    const mine = await events.startCheckout();
+    const theirs = await events.startCheckout();
+    await completeCheckout(stack, mine.token, mine.checkoutId);
+    await completeCheckout(stack, theirs.token, theirs.checkoutId);
+    const first = await placeOrder(stack, mine.token, mine.checkoutId);
+
+    expect((await placeOrder(stack, mine.token, mine.checkoutId)).id).toBe(first.id);
+    expect(errorCode(await stack.request(PLACE_ORDER, { checkoutId: theirs.checkoutId }, mine.token))).toBe('NOT_FOUND');
+
+    const next = await placeOrder(stack, theirs.token, theirs.checkoutId);
+    expect(await sequenceValueOf(next.id)).toBe((await sequenceValueOf(first.id)) + 1);
   });
 });

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SqlStatement } from '../../../platform/combined-statement.js';
+import { executeTogether } from '../../../platform/postgres-driver.js';
+import type { SqlText } from '../../../platform/prepared-statements.js';
 import type { CheckoutLine } from '../domain/checkout.js';
 import { CheckoutEntity, type CheckoutRecord } from './checkout.entity.js';
 
@@ -24,11 +26,14 @@ export class CheckoutRepository {
   /**
    * Inside a transaction: the checkout, locked until commit, or null when there is none (yet). A
    * plain record, not a managed entity: its writer writes it by hand, and the unit of work must
-   * not write it a second time at commit.
+   * not write it a second time at commit. `along`, a read that needs the locked row, goes in the
+   * same message, after the lock (its own statement, so it sees the row as locked); `alongRows` is
+   * what it answered.
    */
-  async lock(id: string): Promise<CheckoutRecord | null> {
-    const [row] = await this.em.execute<Record<string, unknown>[]>(`select * from ${this.table} where id = ? for update`, [id]);
-    return row ? checkoutRecordOf(this.em, row) : null;
+  async lock(id: string, along: SqlText | null = null): Promise<{ checkout: CheckoutRecord | null; alongRows: Record<string, unknown>[] }> {
+    const read: SqlText = { sql: `select * from ${this.table} where id = ? for update`, params: [id] };
+    const [[row], alongRows = []] = await executeTogether(this.em, along ? [read, along] : [read]);
+    return { checkout: row ? checkoutRecordOf(this.em, row) : null, alongRows };
   }
 
 

@@ -1,5 +1,6 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { CombinedStatement } from '../../../platform/combined-statement.js';
+import type { SqlText } from '../../../platform/prepared-statements.js';
 import type { Checkout } from '../domain/checkout.js';
 import type { Money } from '../domain/money.js';
 import { checkoutUpdate } from './checkout-change.statement.js';
@@ -22,23 +23,31 @@ export interface PlacementWrite {
 /**
  * What placeOrder reads once it holds the checkout: orders' projection of the catalog prices of
  * the checkout's SKUs (for price drift; a SKU the projection has not heard of is absent) and the
- * order number's sequence value — one statement. The number is drawn whether or not the checkout
- * is then placed: a refused placement leaves a gap, as a rolled-back one always did (harmless:
- * domain/order-number.ts).
+ * order number's sequence value — one statement, sent in the message of the checkout's locking
+ * read, after it (withOwnCheckoutLocked's `readAlong`): it takes the SKUs from the row that read
+ * locked. A number is drawn only for the caller's own checkout in progress, the only one a
+ * placement can accept (a repeat, someone else's checkout or an abandoned one draw none), whether
+ * or not it is then placed: a refused placement leaves a gap, as a rolled-back one always did
+ * (harmless: domain/order-number.ts). Read its rows with `placementInputsOf`.
  */
-export async function readPlacementInputs(em: EntityManager, skus: readonly string[]): Promise<{ currentPrices: Map<string, Money>; sequenceValue: string }> {
+export function placementInputsStatement(em: EntityManager, checkoutId: string, customerId: string): SqlText {
   const schema = em.config.get('schema');
   // materialized: the number is drawn once, not once per price row
-  const rows = await em.execute<{ sequence_value: string; sku: string | null; price_cents: number | null; currency: string | null }[]>(
-    `with drawn as materialized (select nextval('"${schema}".order_number_seq')::text as sequence_value)
-     select drawn.sequence_value, p.sku, p.price_cents, p.currency
-       from drawn
-       left join "${schema}".product_price p on p.sku in (?)`,
-    [skus.length ? [...skus] : [null]],
-  );
+  return {
+    sql: `with placeable as (select lines from "${schema}".checkout where id = ? and customer_id = ? and status = 'IN_PROGRESS'),
+               drawn as materialized (select nextval('"${schema}".order_number_seq')::text as sequence_value from placeable)
+          select drawn.sequence_value, p.sku, p.price_cents, p.currency
+            from drawn
+            left join "${schema}".product_price p on p.sku in (select line->>'sku' from placeable cross join jsonb_array_elements(placeable.lines) line)`,
+    params: [checkoutId, customerId],
+  };
+}
+
+/** The prices and the drawn sequence value (null when none was drawn) of placementInputsStatement's rows. */
+export function placementInputsOf(rows: readonly Record<string, unknown>[]): { currentPrices: Map<string, Money>; sequenceValue: string | null } {
   const currentPrices = new Map<string, Money>();
-  for (const row of rows) if (row.sku !== null) currentPrices.set(row.sku, { cents: row.price_cents!, currency: row.currency! });
-  return { currentPrices, sequenceValue: rows[0]!.sequence_value };
+  for (const row of rows) if (row.sku !== null) currentPrices.set(row.sku as string, { cents: row.price_cents as number, currency: row.currency as string });
+  return { currentPrices, sequenceValue: (rows[0]?.sequence_value as string | undefined) ?? null };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CheckoutRecord } from '../store/checkout.entity.js';
 import { waitFor } from '../../../platform/arrivals.js';
 import { isUuid, type OrdersDeps, type OrdersScope } from './scope.js';
 import { inTransaction } from '../../../platform/database.js';
+import type { SqlText } from '../../../platform/prepared-statements.js';
 
 /**
  * Finds a checkout for the caller, waiting (bounded, CHECKOUT_WAIT_MS) when orders has not yet
@@ -52,24 +53,27 @@ export async function findOwnCheckoutToChange(deps: OrdersDeps, scope: OrdersSco
 /**
  * Runs `work` in one transaction that holds the caller's own checkout locked (placeOrder; the
  * steps take no lock: checkout-changes.ts). `work` gets a plain record and writes it by hand,
- * bumping its version. The locking read is the only read: when the checkout is not there yet
- * (CheckoutInitiated still on its way) the transaction ends, the request waits for it outside any
- * transaction as findOwnCheckout does, and locks it again. Someone else's checkout is NOT_FOUND.
+ * bumping its version. The locking read is the only read — `readAlong` (given the transaction and
+ * the caller's customer id) is sent in its message, after it, and `work` gets its rows: when the
+ * checkout is not there yet (CheckoutInitiated still on its way) the transaction ends, the request
+ * waits for it outside any transaction as findOwnCheckout does, and locks it again. Someone else's
+ * checkout is NOT_FOUND.
  */
 export async function withOwnCheckoutLocked<T>(
   deps: OrdersDeps,
   scope: OrdersScope,
   id: string,
-  work: (em: EntityManager, checkout: CheckoutRecord) => Promise<T>,
+  work: (em: EntityManager, checkout: CheckoutRecord, alongRows: Record<string, unknown>[]) => Promise<T>,
+  readAlong: ((em: EntityManager, customerId: string) => SqlText) | null = null,
 ): Promise<T> {
   const customer = requireCustomer(scope.caller, 'Sign in as a customer to check out');
   if (!isUuid(id)) throw notFound('Checkout');
   for (let waited = false; ; waited = true) {
     const outcome = await inTransaction(scope.em, async (em) => {
-      const checkout = await new CheckoutRepository(em).lock(id);
+      const { checkout, alongRows } = await new CheckoutRepository(em).lock(id, readAlong?.(em, customer.subject) ?? null);
       if (!checkout) return null;
       if (checkout.customerId !== customer.subject) throw notFound('Checkout');
-      return { value: await work(em, checkout) };
+      return { value: await work(em, checkout, alongRows) };
     });
     if (outcome) return outcome.value;
     if (waited) throw notFound('Checkout');

@@ -5,7 +5,7 @@ import { orderNumberOf } from '../domain/order-number.js';
 import { startSaga } from '../domain/saga/start.js';
 import type { OrderRecord } from '../store/order.entity.js';
 import { OrderRepository } from '../store/order.repository.js';
-import { readPlacementInputs, writeOrderPlacement } from '../store/order-placement.statement.js';
+import { placementInputsOf, placementInputsStatement, writeOrderPlacement } from '../store/order-placement.statement.js';
 import { withOwnCheckoutLocked } from './checkout-access.js';
 import { addressHoldRow, decideChange } from './checkout-changes.js';
 import { sagaEnvironment, sagaStepWrite } from './saga-step.js';
@@ -24,17 +24,19 @@ import type { OrdersDeps, OrdersScope } from './scope.js';
  * of work, whose flush at commit would write managed rows a second time.
  */
 export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutId: string, acknowledgePriceChanges: boolean): Promise<OrderRecord> {
-  const placed = await withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked) => {
+  const placed = await withOwnCheckoutLocked(deps, scope, checkoutId, async (em, locked, inputs) => {
     if (locked.status === 'COMPLETED' && locked.orderId) {
       const placed = await new OrderRepository(em).find(locked.orderId);
       if (placed) return { order: placed, saga: null };
     }
-    // OrderPlaced carries the number: it is drawn with the prices, before the one statement that writes the order
-    const { currentPrices, sequenceValue } = await readPlacementInputs(em, locked.lines.map((line) => line.sku));
+    // OrderPlaced carries the number: it is drawn with the prices, in the lock's message, before the one statement that writes the order
+    const { currentPrices, sequenceValue } = placementInputsOf(inputs);
     const coupon = toCheckout(locked).coupon;
     const couponVerdict = coupon && locked.status === 'IN_PROGRESS' ? await redeemCheckoutCoupon(em, coupon, locked.customerId, deps.clock()) : null;
     const decision = decideChange(deps, locked, { type: 'Place', orderId: uuidv7(), currentPrices, acknowledgePriceChanges, coupon: couponVerdict });
     const draft = decision.order!;
+    // only a checkout in progress is placed, and for one the number was drawn
+    if (sequenceValue === null) throw new Error(`checkout ${locked.id} was placed without an order number drawn`);
     const env = sagaEnvironment(deps);
     const number = orderNumberOf(sequenceValue);
     const placedOrder: OrderRecord = {
@@ -88,7 +90,7 @@ export async function placeOrder(deps: OrdersDeps, scope: OrdersScope, checkoutI
     saga.outbox = [...(released ? [released] : []), placedEvent, ...saga.outbox, ...(redeemed ? [redeemed.event] : [])];
     const { sagaVersion } = await writeOrderPlacement(em, { checkout: decision.checkout, checkoutVersion: locked.version, order, couponRedemption: redeemed?.redemption ?? null, saga });
     return { order, saga: { orderId: order.id, state: outcome.state, version: sagaVersion, updatedAt: saga.saga.updatedAt }, written };
-  }).catch(sameCustomerRace);
+  }, (em, customerId) => placementInputsStatement(em, checkoutId, customerId)).catch(sameCustomerRace);
   if (placed.saga) {
     // completed: no step will change it again
     deps.recentCheckouts.forget(checkoutId);
