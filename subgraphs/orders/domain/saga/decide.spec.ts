@@ -91,6 +91,19 @@ describe('placing an order', () => {
   });
 });
 
+describe('the state a step is given', () => {
+  it('is left as it was: the step decides on a copy, which it hands back only when something changed', () => {
+    const placed = start().state;
+    const before = JSON.stringify(placed);
+    const next = run(placed, [reserved, authorized]);
+    expect(next.state.inventory.reservation).toBe('RESERVED');
+    expect(JSON.stringify(placed)).toBe(before);
+    const unchanged = decide(next.state, { type: 'TimeoutFired', kind: 'CONFIRMATION', token: 'stale' }, after(MINUTE));
+    expect(unchanged.ok && unchanged.changed).toBe(false);
+    expect(unchanged.ok && unchanged.state).toBe(next.state);
+  });
+});
+
 describe('the happy path', () => {
   it('waits for both the reservation and the authorization before capturing', () => {
     expect(types(story([reserved]).last.commands)).toEqual([]);
