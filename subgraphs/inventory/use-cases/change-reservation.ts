@@ -70,7 +70,7 @@ export async function changeReservation(
   }
 
   const changes = new StockChanges(stock);
-  changes.hold(locked, [...new Set(existing.lines.map((line) => line.sku))]);
+  changes.hold(locked, existing.lines.map((line) => line.sku));
   const from = existing.status;
   await moveReservedUnits(changes, existing, next.to, reason);
   existing.status = next.to;
