@@ -46,7 +46,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/crittersupply'),
-  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * Connections per process. Eleven processes share one PostgreSQL: past what its cores can run, a
+   * connection only waits inside it, and every backend pays for its own caches, prepared statements
+   * and first plans (docs/performance.md, the twenty-fourth round). Production sizes it in deploy/k8s.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(4),
   /** Statements given as text go as prepared statements (platform/prepared-statements.ts); `false` inlines their values, as before. */
   DATABASE_PREPARED_STATEMENTS: settingBool.optional(),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
