@@ -1,9 +1,9 @@
 import express from 'express';
-import type { DocumentNode } from 'graphql';
+import { BREAK, visit, type DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Config } from './config.js';
@@ -95,6 +95,10 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics) as ApolloServerPlugin<TContext>,
       safeTextPlugin<TContext>(),
+      // Apollo Server adds its cache-control plugin unless told not to, and then wraps every field
+      // resolver to collect hints. A schema that gives none can only conclude "not cacheable",
+      // which the gateway also concludes from an answer without a Cache-Control header.
+      ...(givesCacheHints(options.typeDefs) ? [] : [ApolloServerPluginCacheControlDisabled()]),
       ...(options.plugins ?? []),
     ],
     formatError(formatted, error) {
@@ -160,3 +164,15 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   };
 }
 
+/** Whether the schema uses `@cacheControl` anywhere (a type, a field, an interface). */
+export function givesCacheHints(typeDefs: DocumentNode): boolean {
+  let found = false;
+  visit(typeDefs, {
+    Directive(node) {
+      if (node.name.value !== 'cacheControl') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
