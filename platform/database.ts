@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Config } from './config.js';
 import { installLazyBegin } from './lazy-begin.js';
 import { directPostgreSqlDriver } from './postgres-driver.js';
+import { ContextEntityManager } from './entity-manager.js';
 import type { Logger } from './logger.js';
 import { messagingEntities, messagingMigration, outboxRingMigration } from '../events/store.js';
 
@@ -27,6 +28,7 @@ export async function createContextOrm(config: Pick<Config, 'database' | 'env'>,
   installLazyBegin();
   const orm = await MikroORM.init({
     driver: directPostgreSqlDriver({ preparedStatements: config.database.preparedStatements ?? true }),
+    entityManager: ContextEntityManager,
     clientUrl: config.database.url,
     schema: options.context,
     entities: [...messagingEntities, ...options.entities],

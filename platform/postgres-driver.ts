@@ -3,6 +3,7 @@ import { AbstractSqlDriver, type Knex } from '@mikro-orm/knex';
 import { EventType, type AnyEntity, type Configuration, type EntityData, type LoggingOptions, type QueryResult, type Transaction } from '@mikro-orm/core';
 import type pg from 'pg';
 import { countStatementsSentAlong } from './sql-counter.js';
+import { holdsNoEntities } from './entity-manager.js';
 import { hasPendingBegin } from './lazy-begin.js';
 import { preparedForm, StatementPipeline, StatementProbe, type PipelineStatement, type PreparedForm, type SqlText } from './prepared-statements.js';
 
@@ -404,11 +405,6 @@ export async function executeAndCommit<T>(em: EntityManager, sql: string, params
 export function commitsWithStatement(em: EntityManager): boolean {
   const trx = em.getTransactionContext<unknown>();
   return trx instanceof ConnectionTransaction && trx.isTopLevel && holdsNoEntities(em);
-}
-
-function holdsNoEntities(em: EntityManager): boolean {
-  const uow = em.getUnitOfWork();
-  return uow.getIdentityMap().values().length === 0 && uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0;
 }
 
 /**

@@ -316,4 +316,43 @@ describe('the context ORM driver', () => {
       expect(await executeTogether(em(), [select, { sql: 'select count(*)::int as n from driver_test.driver_row', params: [] }])).toEqual([[{ id: 1, label: 'autocommit' }], [{ n: 1 }]]);
     });
   });
+
+  describe('a flush with nothing in the unit of work (ContextEntityManager)', () => {
+    // MikroORM runs a flush inside an AsyncLocalStorage context (a promise hook for the rest of
+    // the process on Node 20): an empty unit of work does not enter it, which shows as no flush
+    // events; one holding entities flushes as before.
+    let flushes = 0;
+    beforeAll(() => {
+      orm.em.getEventManager().registerSubscriber({ beforeFlush: () => void flushes++ });
+    });
+
+    it('commits statements of its own without a flush', async () => {
+      const before = flushes;
+      await inTransaction(em(), (tx) => tx.execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'raw']));
+      await em().flush();
+      expect(flushes).toBe(before);
+      expect(await labels()).toEqual(['1:raw']);
+    });
+
+    it('still writes an entity persisted, and one loaded and changed in place', async () => {
+      const before = flushes;
+      await inTransaction(em(), async (tx) => {
+        tx.persist(tx.create(RowEntity, { id: 1, label: 'new' }));
+      });
+      await inTransaction(em(), async (tx) => {
+        const row = await tx.findOneOrFail(RowEntity, { id: 1 });
+        row.label = 'changed';
+      });
+      expect(flushes).toBe(before + 2);
+      expect(await labels()).toEqual(['1:changed']);
+    });
+
+    it('still removes an entity', async () => {
+      await em().execute('insert into driver_test.driver_row (id, label) values (?, ?)', [1, 'doomed']);
+      const fork = em();
+      fork.remove(await fork.findOneOrFail(RowEntity, { id: 1 }));
+      await fork.flush();
+      expect(await labels()).toEqual([]);
+    });
+  });
 });
