@@ -60,7 +60,13 @@ export function createEnvelope<D extends EventDefinition>(definition: D, payload
   };
 }
 
-const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebabs = new Map<string, string>();
+/** `ProductPriceChanged` → `product-price-changed`; once per event type (every outbox row names one). */
+function kebab(type: string): string {
+  let token = kebabs.get(type);
+  if (token === undefined) kebabs.set(type, (token = type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()));
+  return token;
+}
 
 /** `cs.catalog.product-price-changed.v1` */
 export function subjectFor(namespace: string, definition: Pick<EventDefinition, 'context' | 'type' | 'version'>): string {
