@@ -2,10 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EntitySchema, IsolationLevel, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
-import { executeAndCommit, executeDeferred, type DirectPostgreSqlConnection } from '../../platform/postgres-driver.js';
+import { executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
 import { preparedForm } from '../../platform/prepared-statements.js';
 import { sqlCounts, installSqlCounter } from '../../platform/sql-counter.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
+import { statementFormsOf } from '../support/queries.js';
 
 interface Row {
   id: number;
@@ -28,7 +29,7 @@ describe('prepared statements', () => {
   let orm: Orm;
   let inlinedOrm: Orm;
   const em = () => orm.em.fork() as EntityManager;
-  const forms = (o: Orm = orm) => (o.em.getConnection() as unknown as DirectPostgreSqlConnection).statementForms();
+  const forms = (o: Orm = orm) => statementFormsOf(o);
   /** The statements the session's connection has prepared (the pool has one connection). */
   const preparedOnConnection = async (e: EntityManager) =>
     (await e.execute<{ statement: string }[]>("select statement from pg_prepared_statements where name like 'cs%'")).map((r) => r.statement);

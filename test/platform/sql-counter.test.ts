@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextOrm, inTransaction, type Orm } from '../../platform/database.js';
-import { executeAndCommit, executeDeferred, type DirectPostgreSqlConnection } from '../../platform/postgres-driver.js';
+import { executeAndCommit, executeDeferred } from '../../platform/postgres-driver.js';
 import { createMetrics } from '../../platform/metrics.js';
 import { classify, sqlCounts, type SqlCounts } from '../../platform/sql-counter.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/config.js';
+import { statementFormsOf } from '../support/queries.js';
 
 /**
  * Every process counts the SQL it sends (db_statements_total, db_transactions_total{outcome} on
@@ -123,7 +124,7 @@ describe('SQL counter', () => {
       const trips = async (work: () => Promise<unknown>) => {
         // the statement probe's Parse is a round trip of its own (on its own connection): let the
         // one asking about a statement an earlier test met first finish outside the window
-        await (orm.em.getConnection() as unknown as DirectPostgreSqlConnection).statementForms().probe.settled();
+        await statementFormsOf(orm).probe.settled();
         const before = sqlCounts().roundTrips;
         await work();
         return sqlCounts().roundTrips - before;

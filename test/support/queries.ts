@@ -1,5 +1,10 @@
 import pg from 'pg';
 import { StatementProbe } from '../../platform/prepared-statements.js';
+import type { Orm } from '../../platform/database.js';
+import type { DirectPostgreSqlConnection, StatementForms } from '../../platform/postgres-driver.js';
+
+/** How a context ORM sends statements given as text (its statement probe, its inlining). */
+export const statementFormsOf = (orm: Orm): StatementForms => (orm.em.getConnection() as unknown as DirectPostgreSqlConnection).statementForms();
 
 /**
  * How many `pg.Client#query` calls the process makes while `work` runs — one per message the ORM,
