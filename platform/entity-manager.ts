@@ -15,7 +15,7 @@ export function holdsNoEntities(em: EntityManager): boolean {
  * MikroORM's EntityManager, except that flushing a unit of work that holds nothing returns at
  * once (every commit flushes first). MikroORM runs each flush inside an AsyncLocalStorage context,
  * and on Node 20 entering one turns a promise hook on for the rest of the process: every promise
- * and async resource created after it pays for the hook, ~4 % of a context's CPU
+ * and async resource created after it pays for the hook, 2–5 % of a context's CPU
  * (docs/performance.md). An empty flush would only have dispatched flush events without change
  * sets, which nothing here acts on (events/outbox-signal.ts reads change sets; commit events
  * come from the connection, not the flush). A context that flushes entities still turns the hook
