@@ -84,7 +84,10 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
       const total = sum(r, transactions);
       return [
         r.label,
-        ...processes.map((p) => perOrder((r.work.sql.has(p) ? transactions(r.work.sql.get(p)!) : 0), r)),
+        ...processes.map((p) => {
+          const c = r.work.sql.get(p);
+          return c ? `${perOrder(transactions(c), r)} (${perOrder(c.commits + c.rollbacks, r)}+${perOrder(c.autocommits, r)})` : perOrder(0, r);
+        }),
         perOrder(total, r),
         perOrder(sum(r, (c) => c.commits + c.rollbacks), r),
         perOrder(sum(r, (c) => c.autocommits), r),
@@ -96,7 +99,7 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
   return [
     `SQL statements per confirmed order, by process (every statement sent, BEGIN/COMMIT included)\n${statements}\n`,
     ...(roundTrips ? [`round trips to PostgreSQL per confirmed order, by process (messages sent, each answered once: statements merged into one message count once)\n${roundTrips}\n`] : []),
-    `transactions per confirmed order, by process (explicit BEGIN … COMMIT/ROLLBACK + statements sent outside one, each its own transaction)\n${transactionTable}`,
+    `transactions per confirmed order, by process: total (explicit BEGIN … COMMIT/ROLLBACK + statements sent outside one, each its own transaction)\n${transactionTable}`,
     '(counted in each process\'s pg driver: db_statements_total, db_round_trips_total, db_transactions_total on /metrics. "PostgreSQL says" = pg_stat_database',
     ' xact_commit + xact_rollback over the same window, which also counts each new connection\'s start-up ("of which connects") and',
     ' a transaction each time a NOTIFY on any channel wakes one of the LISTENing connections (the arrivals listeners of orders); it trails the',
