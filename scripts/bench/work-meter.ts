@@ -50,7 +50,9 @@ export function workBetween(before: WorkSample, after: WorkSample): Work {
 }
 
 /** Transactions as PostgreSQL counts them: an explicit BEGIN … COMMIT/ROLLBACK, or one statement on its own. */
-export const transactions = (c: SqlCounts): number => c.commits + c.rollbacks + c.autocommits;
+/** Transactions opened with BEGIN (each ends in COMMIT or ROLLBACK). */
+export const explicitTransactions = (c: SqlCounts): number => c.commits + c.rollbacks;
+export const transactions = (c: SqlCounts): number => explicitTransactions(c) + c.autocommits;
 
 /** CPU seconds so far per process, the PostgreSQL backends summed, plus this process (the load generator). */
 async function cpuByProcess(cluster: Cluster): Promise<Record<string, number> | undefined> {

@@ -1,6 +1,6 @@
 import type { SqlCounts } from '../../platform/sql-counter.js';
 import { table } from './table.js';
-import { transactions, type Work } from './work-meter.js';
+import { explicitTransactions, transactions, type Work } from './work-meter.js';
 
 /** One row of the work tables: a stage, or the shoppers profile's measured window. */
 export interface WorkRow {
@@ -86,10 +86,10 @@ export function sqlReport(rows: WorkRow[], labelTitle: string): string {
         r.label,
         ...processes.map((p) => {
           const c = r.work.sql.get(p);
-          return c ? `${perOrder(transactions(c), r)} (${perOrder(c.commits + c.rollbacks, r)}+${perOrder(c.autocommits, r)})` : perOrder(0, r);
+          return c ? `${perOrder(transactions(c), r)} (${perOrder(explicitTransactions(c), r)}+${perOrder(c.autocommits, r)})` : perOrder(0, r);
         }),
         perOrder(total, r),
-        perOrder(sum(r, (c) => c.commits + c.rollbacks), r),
+        perOrder(sum(r, explicitTransactions), r),
         perOrder(sum(r, (c) => c.autocommits), r),
         r.work.serverTransactions === undefined ? '-' : perOrder(r.work.serverTransactions, r),
         r.work.serverSessions === undefined ? '-' : perOrder(r.work.serverSessions, r),
